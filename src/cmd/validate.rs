@@ -1,0 +1,68 @@
+//! `medtrio validate`: every problem in the data, then a one-line summary.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::{ValidateArgs, ValidateFormat};
+use crate::cmd::Context;
+use crate::diagnostic::Diagnostic;
+use crate::error::Failure;
+use crate::load;
+
+pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()> {
+    let (loaded, problems) = match load::load(&ctx.source) {
+        Ok(loaded) => {
+            let problems = crate::validate::validate(&loaded);
+            (Some(loaded), problems)
+        }
+        Err(problems) => (None, problems),
+    };
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    match args.format {
+        ValidateFormat::Text => {
+            let mut err = anstream::stderr().lock();
+            for d in &problems {
+                write!(err, "{}", d.render())?;
+            }
+        }
+        ValidateFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &problems)?;
+            writeln!(out)?;
+        }
+        ValidateFormat::Github => {
+            for d in &problems {
+                writeln!(out, "{}", d.render_github())?;
+            }
+        }
+    }
+    out.flush()?;
+    if errors > 0 {
+        return Err(Failure::InvalidData { errors }.into());
+    }
+    if args.format == ValidateFormat::Text {
+        if let Some(loaded) = loaded {
+            writeln!(out, "ok: {}", summary(&loaded, &problems))?;
+        }
+    }
+    Ok(())
+}
+
+fn summary(loaded: &load::Loaded, problems: &[Diagnostic]) -> String {
+    let d = &loaded.dataset;
+    let mut s = format!(
+        "{} meetings, {} roadmap activities, {} findings, {} prompts",
+        d.programme.meetings.len(),
+        d.roadmap.activities.len(),
+        d.findings.findings.len(),
+        d.findings.prompts.len()
+    );
+    let warnings = problems.len();
+    if warnings > 0 {
+        s.push_str(&format!(
+            " ({warnings} {})",
+            if warnings == 1 { "warning" } else { "warnings" }
+        ));
+    }
+    s
+}

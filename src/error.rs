@@ -1,0 +1,39 @@
+//! Failures that choose an exit code, and how they are shown.
+
+use std::io;
+
+/// A failure with a known exit code. Other errors exit 1.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The command line asks for something that cannot be done: exit 2.
+    #[error("{message}")]
+    Usage { message: String, help: Option<String> },
+    /// The data has problems, already printed: exit 1.
+    #[error("the data has {errors} {}", if *errors == 1 { "error" } else { "errors" })]
+    InvalidData { errors: usize },
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure::Usage {
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn usage_with_help(message: impl Into<String>, help: impl Into<String>) -> Self {
+        Failure::Usage {
+            message: message.into(),
+            help: Some(help.into()),
+        }
+    }
+}
+
+/// Whether the error is a closed pipe (`medtrio list … | head`), which is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

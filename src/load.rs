@@ -1,0 +1,441 @@
+//! Reading the three data files, bundled or from `--data DIR`, into the model.
+//!
+//! Every problem comes back as a [`Diagnostic`] that names the file, the line and the column.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, backticked, nearest};
+use crate::model::{Dataset, Findings, Pos, Programme, Roadmap};
+
+/// The format version this medtrio reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Data files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Where the data comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    /// The seed data compiled into the binary.
+    Bundled,
+    /// A folder holding `programme.yaml`, `roadmap.yaml` and `findings.yaml`.
+    Dir(PathBuf),
+}
+
+/// One of the three data files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Programme,
+    Roadmap,
+    Findings,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 3] = [FileKind::Programme, FileKind::Roadmap, FileKind::Findings];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FileKind::Programme => "programme.yaml",
+            FileKind::Roadmap => "roadmap.yaml",
+            FileKind::Findings => "findings.yaml",
+        }
+    }
+
+    fn bundled_text(self) -> &'static str {
+        match self {
+            FileKind::Programme => include_str!("../data/programme.yaml"),
+            FileKind::Roadmap => include_str!("../data/roadmap.yaml"),
+            FileKind::Findings => include_str!("../data/findings.yaml"),
+        }
+    }
+}
+
+/// A data file's name as shown in messages, and its text.
+#[derive(Clone, Debug, Default)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// The texts the data came from, kept so that later checks can quote the offending line.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub programme: SourceFile,
+    pub roadmap: SourceFile,
+    pub findings: SourceFile,
+}
+
+impl Sources {
+    pub fn get(&self, kind: FileKind) -> &SourceFile {
+        match kind {
+            FileKind::Programme => &self.programme,
+            FileKind::Roadmap => &self.roadmap,
+            FileKind::Findings => &self.findings,
+        }
+    }
+}
+
+/// The loaded data with the texts it came from.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub sources: Sources,
+}
+
+/// Loads all three files. On failure, returns every file's first problem, not only the first file's.
+pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
+    if let DataSource::Dir(dir) = source {
+        check_dir(dir)?;
+    }
+    let mut problems = Vec::new();
+    let mut sources = Sources::default();
+    let programme = load_one::<Programme>(source, FileKind::Programme, &mut sources, &mut problems);
+    let roadmap = load_one::<Roadmap>(source, FileKind::Roadmap, &mut sources, &mut problems);
+    let findings = load_one::<Findings>(source, FileKind::Findings, &mut sources, &mut problems);
+    match (programme, roadmap, findings) {
+        (Some(programme), Some(roadmap), Some(findings)) if problems.is_empty() => Ok(Loaded {
+            dataset: Dataset {
+                programme,
+                roadmap,
+                findings,
+            },
+            sources,
+        }),
+        _ => Err(problems),
+    }
+}
+
+trait Versioned {
+    fn version(&self) -> u32;
+}
+impl Versioned for Programme {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+impl Versioned for Roadmap {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+impl Versioned for Findings {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+fn load_one<T: DeserializeOwned + Versioned>(
+    source: &DataSource,
+    kind: FileKind,
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let file = match read_source(source, kind) {
+        Ok(file) => file,
+        Err(diagnostic) => {
+            problems.push(*diagnostic);
+            return None;
+        }
+    };
+    let parsed = parse::<T>(&file.name, &file.text);
+    let slot = match kind {
+        FileKind::Programme => &mut sources.programme,
+        FileKind::Roadmap => &mut sources.roadmap,
+        FileKind::Findings => &mut sources.findings,
+    };
+    *slot = file;
+    match parsed {
+        Ok(value) if value.version() == FORMAT_VERSION => Some(value),
+        Ok(value) => {
+            problems.push(
+                Diagnostic::error(
+                    &slot.name,
+                    version_pos(&slot.text),
+                    format!("unsupported format version `{}`", value.version()),
+                )
+                .with_help(format!(
+                    "this medtrio reads `version: {FORMAT_VERSION}`; upgrade medtrio or convert the file"
+                ))
+                .with_source(&slot.text),
+            );
+            None
+        }
+        Err(diagnostic) => {
+            problems.push(*diagnostic);
+            None
+        }
+    }
+}
+
+fn version_pos(text: &str) -> Pos {
+    text.lines()
+        .position(|l| l.starts_with("version:"))
+        .map(|i| Pos {
+            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            column: 10,
+        })
+        .unwrap_or_default()
+}
+
+fn check_dir(dir: &Path) -> Result<(), Vec<Diagnostic>> {
+    let shown = dir.display().to_string();
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(vec![
+            Diagnostic::error(&shown, Pos::default(), "the data path is a file, not a folder")
+                .with_help(
+                    "give --data the folder that holds programme.yaml, roadmap.yaml and findings.yaml",
+                ),
+        ]),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(vec![
+            Diagnostic::error(&shown, Pos::default(), "the data folder does not exist").with_help(
+                "check the path given to --data or MEDTRIO_DATA, or leave it out to use the bundled data; `medtrio init DIR` makes a new one",
+            ),
+        ]),
+        Err(e) => Err(vec![Diagnostic::error(
+            &shown,
+            Pos::default(),
+            format!("cannot open the data folder: {}", io_reason(&e)),
+        )]),
+    }
+}
+
+/// Reads one file and checks that it is UTF-8 with content in it.
+fn read_source(source: &DataSource, kind: FileKind) -> Result<SourceFile, Box<Diagnostic>> {
+    match source {
+        DataSource::Bundled => Ok(SourceFile {
+            name: format!("<bundled>/{}", kind.file_name()),
+            text: kind.bundled_text().to_owned(),
+        }),
+        DataSource::Dir(dir) => {
+            let path = dir.join(kind.file_name());
+            let name = path.display().to_string();
+            let bytes = read_bytes(&path, &name)?;
+            let text = decode(&name, bytes)?;
+            Ok(SourceFile { name, text })
+        }
+    }
+}
+
+fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let whole_file = |message: String, help: &str| {
+        Box::new(Diagnostic::error(name, Pos::default(), message).with_help(help))
+    };
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => whole_file(
+            "the file is missing".into(),
+            "a data folder holds programme.yaml, roadmap.yaml and findings.yaml; `medtrio init DIR` writes a starter set",
+        ),
+        _ => whole_file(format!("cannot read the file: {}", io_reason(&e)), "check the file's permissions"),
+    })?;
+    if meta.is_dir() {
+        return Err(whole_file(
+            "this is a folder, but a YAML file is expected here".into(),
+            "rename or move the folder, and put the YAML file in its place",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(whole_file(
+            format!(
+                "the file is {} MiB; medtrio reads data files of up to {} MiB",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "split the data, or check that this is the right file",
+        ));
+    }
+    fs::read(path).map_err(|e| {
+        whole_file(
+            format!("cannot read the file: {}", io_reason(&e)),
+            "check the file's permissions",
+        )
+    })
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::NotFound => "not found".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// UTF-8 with an optional byte-order mark; anything else is refused with a way to fix it.
+fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let before = &bytes[..bad];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&bytes[line_start..bad]).chars().count() + 1;
+            let lossy = String::from_utf8_lossy(bytes);
+            let pos = Pos {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                column: u32::try_from(column).unwrap_or(u32::MAX),
+            };
+            return Err(Box::new(
+                Diagnostic::error(
+                    name,
+                    pos,
+                    format!("the file is not UTF-8 (byte 0x{:02X} cannot be read)", bytes[bad]),
+                )
+                .with_help(
+                    "the file looks saved as Windows-1252 or Latin-1; open it and save it again with the encoding UTF-8 (in Notepad: File → Save as → Encoding: UTF-8)",
+                )
+                .with_source(&lossy),
+            ));
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    let has_content = text
+        .lines()
+        .map(str::trim)
+        .any(|l| !l.is_empty() && !l.starts_with('#'));
+    if !has_content {
+        let message = if text.trim().is_empty() {
+            "the file is empty"
+        } else {
+            "the file holds only comments"
+        };
+        return Err(Box::new(
+            Diagnostic::error(name, Pos::default(), message)
+                .with_help("a data file starts with `version: 1`; `medtrio init DIR` writes an example of each file"),
+        ));
+    }
+    Ok(text)
+}
+
+/// Parses one YAML document into `T`, turning a parser error into a located diagnostic.
+pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Box<Diagnostic>> {
+    // Node and event budgets grow with the file, so a large municipality's real data is never
+    // refused; depth and aliases stay tight, since real data needs neither and hostile files do.
+    let scaled = text.len() / 2;
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_nodes: 250_000usize.max(scaled),
+            max_events: 1_000_000usize.max(scaled),
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 100_000,
+        },
+    };
+    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
+        let pos = e
+            .location()
+            .map(|l| Pos {
+                line: u32::try_from(l.line()).unwrap_or(u32::MAX),
+                column: u32::try_from(l.column()).unwrap_or(u32::MAX),
+            })
+            .unwrap_or_default();
+        let raw = e
+            .without_snippet()
+            .render_with_formatter(&serde_saphyr::UserMessageFormatter);
+        let (message, help) = explain_parse_error(strip_location(&raw));
+        let mut d = Diagnostic::error(name, pos, message).with_source(text);
+        if let Some(help) = help {
+            d = d.with_help(help);
+        }
+        Box::new(d)
+    })
+}
+
+fn strip_location(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+/// Rewrites the parser's messages into ours, with a way to fix each.
+fn explain_parse_error(raw: &str) -> (String, Option<String>) {
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let (field, expected) = split_expected(rest);
+        let help = match nearest(field, expected.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`? The fields here are {}", backticked(expected.iter().copied())),
+            None => format!("the fields here are {}", backticked(expected.iter().copied())),
+        };
+        return (format!("unknown field `{field}`"), Some(help));
+    }
+    if let Some(rest) = raw.strip_prefix("unknown variant `") {
+        let (value, expected) = split_expected(rest);
+        let help = match nearest(value, expected.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`? Write one of {}", backticked(expected.iter().copied())),
+            None => format!("write one of {}", backticked(expected.iter().copied())),
+        };
+        return (format!("`{value}` is not a known value here"), Some(help));
+    }
+    if let Some(rest) = raw.strip_prefix("duplicate mapping key `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("the key `{key}` appears twice in the same mapping"),
+            Some("keep one of them; YAML would silently drop the other".into()),
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("missing field `{field}`"),
+            Some(format!("add `{field}:` to this entry")),
+        );
+    }
+    if raw.starts_with("tabs disallowed") {
+        return (
+            "a tab is used for indentation".into(),
+            Some("YAML indents with spaces; replace the tab with spaces".into()),
+        );
+    }
+    if raw.starts_with("unexpected end of file") {
+        return (
+            "the file ends where more is expected".into(),
+            Some("check that the file is complete and that every list and mapping is closed".into()),
+        );
+    }
+    if let Some(ty) = raw.strip_prefix("invalid ") {
+        if ["u8", "u16", "u32", "u64", "i32", "i64", "usize"].contains(&ty) {
+            return ("expected a whole number".into(), Some("write a number such as `30`".into()));
+        }
+        if ty == "bool" {
+            return ("expected `true` or `false`".into(), None);
+        }
+    }
+    if raw == "expected string scalar" {
+        return (
+            "expected a text here".into(),
+            Some("write a single text; put it in quotes if it contains `:` or starts with `[`, `{` or `-`".into()),
+        );
+    }
+    if raw.starts_with("invalid type: ") {
+        return (raw.to_owned(), None);
+    }
+    if raw.contains("budget") || raw.contains("limit") || raw.contains("depth") {
+        return (
+            format!("the file is refused: {raw}"),
+            Some("data files need no deep nesting or mass aliases; check that this is a medtrio data file".into()),
+        );
+    }
+    (format!("invalid YAML: {raw}"), None)
+}
+
+/// Splits "x`, expected one of a, b" into ("x", ["a", "b"]).
+fn split_expected(rest: &str) -> (&str, Vec<&str>) {
+    let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
+    let expected = tail
+        .split_once("expected one of ")
+        .or_else(|| tail.split_once("expected "))
+        .map(|(_, list)| list.split(", ").map(|s| s.trim_matches('`')).collect())
+        .unwrap_or_default();
+    (name, expected)
+}

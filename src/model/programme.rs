@@ -1,0 +1,152 @@
+//! The programme file: a committee's theme meetings, its reasons and its agenda templates.
+
+use serde::{Deserialize, Serialize};
+
+use super::located::Located;
+use super::vocab::{Audience, ItemType, MeetingFormat, Status};
+use super::when::{ClockTime, When};
+use super::{Id, Theme};
+
+/// `programme.yaml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub version: u32,
+    pub id: Located<String>,
+    pub title: Located<String>,
+    /// The forum that owns the programme (a forum id).
+    pub owner: Located<String>,
+    /// The years it runs, as written (`2026-2027`).
+    #[serde(default)]
+    pub period: Option<String>,
+    pub status: Status,
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// Why the programme matters, one text per heading.
+    #[serde(default)]
+    pub why: Vec<Located<WhyText>>,
+    /// The programme's own description of its meetings.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// A caveat printed with every agenda (e.g. that the programme may change).
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub announcement: Option<Announcement>,
+    #[serde(default)]
+    pub themes: Vec<Located<Theme>>,
+    #[serde(default)]
+    pub meetings: Vec<Located<Meeting>>,
+    #[serde(default)]
+    pub templates: Vec<Located<Template>>,
+}
+
+/// Where dates and sign-up links are announced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Announcement {
+    pub channel: String,
+    #[serde(default)]
+    pub url: Option<Located<String>>,
+}
+
+/// One "why" text of the programme, under its heading.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhyText {
+    pub id: Located<Id>,
+    pub title: Located<String>,
+    pub text: String,
+    #[serde(default)]
+    pub themes: Vec<Located<Id>>,
+}
+
+/// A meeting: a temamøde of the programme, or a committee's own meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub id: Located<Id>,
+    pub title: Located<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// The forum that holds the meeting (a forum id).
+    pub forum: Located<Id>,
+    pub status: Status,
+    #[serde(default)]
+    pub date: Located<When>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Located<ClockTime>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Located<ClockTime>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<Located<Id>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audiences: Vec<Audience>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formats: Vec<MeetingFormat>,
+    /// Whether the details (date, place, programme) have been announced yet.
+    #[serde(default = "yes")]
+    pub details_announced: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signup_url: Option<Located<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub apologies: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minute_taker: Option<String>,
+    /// The template the agenda comes from when the meeting has no items of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<Located<Id>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Located<AgendaItem>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A named agenda for a kind of meeting, used when a meeting has no items of its own.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub id: Located<Id>,
+    pub title: Located<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Start time when the meeting gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Located<ClockTime>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<Located<Id>>,
+    pub items: Vec<Located<AgendaItem>>,
+}
+
+/// One numbered point of an agenda.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub title: Located<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<ItemType>,
+    pub minutes: Located<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// "Det indstilles, at …"
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Dialogue prompts used under this item (prompt ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prompts: Vec<Located<Id>>,
+    /// Whether the item stays at its length when a template is scaled (opening and closing items).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fixed: bool,
+}

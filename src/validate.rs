@@ -1,0 +1,436 @@
+//! Every check over the loaded data that parsing alone cannot make. Returns all problems.
+
+use std::collections::HashMap;
+
+use chrono::{LocalResult, TimeZone};
+use chrono_tz::Europe::Copenhagen;
+
+use crate::diagnostic::{Diagnostic, backticked, nearest};
+use crate::load::{FileKind, Loaded};
+use crate::model::{AgendaItem, FindingKind, Id, Located, Meeting, Pos};
+
+/// What kind of thing an id names; references accept only some kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Theme,
+    Forum,
+    Meeting,
+    Template,
+    Activity,
+    Section,
+    Finding,
+    WhyText,
+    Prompt,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Theme => "theme",
+            Kind::Forum => "forum",
+            Kind::Meeting => "meeting",
+            Kind::Template => "template",
+            Kind::Activity => "roadmap activity",
+            Kind::Section => "section",
+            Kind::Finding => "finding",
+            Kind::WhyText => "programme text",
+            Kind::Prompt => "prompt",
+        }
+    }
+}
+
+struct Checker<'a> {
+    loaded: &'a Loaded,
+    ids: HashMap<&'a str, (Kind, FileKind, Pos)>,
+    /// Ids in order of definition, per kind, for suggestions.
+    by_kind: HashMap<&'static str, Vec<&'a str>>,
+    out: Vec<Diagnostic>,
+}
+
+/// Checks everything; the result is empty when the data is clean.
+pub fn validate(loaded: &Loaded) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        loaded,
+        ids: HashMap::new(),
+        by_kind: HashMap::new(),
+        out: Vec::new(),
+    };
+    c.register_ids();
+    c.check_programme();
+    c.check_roadmap();
+    c.check_findings();
+    c.out
+}
+
+impl<'a> Checker<'a> {
+    fn emit(&mut self, diagnostic: Diagnostic, file: FileKind) {
+        let text = &self.loaded.sources.get(file).text;
+        self.out.push(diagnostic.with_source(text));
+    }
+
+    fn error(&mut self, file: FileKind, pos: Pos, message: String, help: Option<String>) {
+        let name = &self.loaded.sources.get(file).name;
+        let mut d = Diagnostic::error(name, pos, message);
+        if let Some(help) = help {
+            d = d.with_help(help);
+        }
+        self.emit(d, file);
+    }
+
+    fn register(&mut self, id: &'a Located<Id>, kind: Kind, file: FileKind) {
+        if id.trim().is_empty() {
+            self.error(
+                file,
+                id.pos,
+                format!("empty {} id", kind.noun()),
+                Some("give it a short id such as `temamoede-1`".into()),
+            );
+            return;
+        }
+        if let Some((first_kind, first_file, first_pos)) = self.ids.get(id.as_str()).copied() {
+            let first_name = self.loaded.sources.get(first_file).name.clone();
+            self.error(
+                file,
+                id.pos,
+                format!(
+                    "duplicate id `{}`: a {} at {first_name}:{first_pos} already has it",
+                    id.value,
+                    first_kind.noun()
+                ),
+                Some("ids must be unique across all three files; rename one of them".into()),
+            );
+            return;
+        }
+        self.ids.insert(id.as_str(), (kind, file, id.pos));
+        self.by_kind.entry(kind.noun()).or_default().push(id.as_str());
+    }
+
+    fn register_ids(&mut self) {
+        let d = &self.loaded.dataset;
+        use FileKind::*;
+        for t in &d.programme.themes {
+            self.register(&t.id, Kind::Theme, Programme);
+        }
+        for w in &d.programme.why {
+            self.register(&w.id, Kind::WhyText, Programme);
+        }
+        for m in &d.programme.meetings {
+            self.register(&m.id, Kind::Meeting, Programme);
+        }
+        for t in &d.programme.templates {
+            self.register(&t.id, Kind::Template, Programme);
+        }
+        for f in &d.roadmap.forums {
+            self.register(&f.id, Kind::Forum, Roadmap);
+        }
+        for a in &d.roadmap.activities {
+            self.register(&a.id, Kind::Activity, Roadmap);
+        }
+        for t in &d.findings.themes {
+            self.register(&t.id, Kind::Theme, Findings);
+        }
+        for s in &d.findings.sections {
+            self.register(&s.id, Kind::Section, Findings);
+        }
+        for f in &d.findings.findings {
+            self.register(&f.id, Kind::Finding, Findings);
+        }
+        for p in &d.findings.prompts {
+            self.register(&p.id, Kind::Prompt, Findings);
+        }
+    }
+
+    /// Checks that `reference` names a thing of one of the `accepted` kinds.
+    fn reference(&mut self, file: FileKind, reference: &Located<Id>, accepted: &[Kind]) {
+        let found = self.ids.get(reference.as_str()).map(|(kind, ..)| *kind);
+        if found.is_some_and(|k| accepted.contains(&k)) {
+            return;
+        }
+        let noun = accepted[0].noun();
+        let known: Vec<&str> = accepted
+            .iter()
+            .flat_map(|k| self.by_kind.get(k.noun()).into_iter().flatten().copied())
+            .collect();
+        let message = match found {
+            Some(other) => format!(
+                "`{}` is a {}, but a {noun} is expected here",
+                reference.value,
+                other.noun()
+            ),
+            None => format!("unknown {noun} `{}`", reference.value),
+        };
+        let help = match nearest(reference, known.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None if known.is_empty() => format!("no {noun} is defined; add one first"),
+            None if known.len() <= 12 => format!("the known {noun}s are {}", backticked(known)),
+            None => format!(
+                "there are {} {noun}s; `medtrio list` shows them",
+                known.len()
+            ),
+        };
+        self.error(file, reference.pos, message, Some(help));
+    }
+
+    fn references(&mut self, file: FileKind, refs: &[Located<Id>], accepted: &[Kind]) {
+        for r in refs {
+            self.reference(file, r, accepted);
+        }
+    }
+
+    fn title(&mut self, file: FileKind, title: &Located<String>, what: &str) {
+        if title.trim().is_empty() {
+            self.error(
+                file,
+                title.pos,
+                format!("empty {what}"),
+                Some(format!("write the {what}; it is what people see")),
+            );
+        }
+    }
+
+    fn url(&mut self, file: FileKind, url: &Located<String>) {
+        if let Err(why) = check_url(url) {
+            self.error(
+                file,
+                url.pos,
+                format!("`{}` is not a web address: {why}", url.value),
+                Some("write the whole address, e.g. `https://example.dk/tilmelding`".into()),
+            );
+        }
+    }
+
+    fn check_programme(&mut self) {
+        use FileKind::Programme as P;
+        let programme = &self.loaded.dataset.programme;
+        self.title(P, &programme.title, "programme title");
+        self.reference(P, &programme.owner, &[Kind::Forum]);
+        if let Some(url) = programme.announcement.as_ref().and_then(|a| a.url.as_ref()) {
+            self.url(P, url);
+        }
+        for theme in &programme.themes {
+            self.title(P, &theme.title, "theme title");
+        }
+        for why in &programme.why {
+            self.title(P, &why.title, "heading");
+            self.references(P, &why.themes, &[Kind::Theme]);
+        }
+        for meeting in &programme.meetings {
+            self.check_meeting(meeting);
+        }
+        for template in &programme.templates {
+            self.title(P, &template.title, "template title");
+            self.references(P, &template.themes, &[Kind::Theme]);
+            if template.items.is_empty() {
+                self.error(
+                    P,
+                    template.pos,
+                    format!("template `{}` has no items", template.id.value),
+                    Some("add at least one agenda item under `items:`".into()),
+                );
+            }
+            self.check_items(&template.items);
+        }
+    }
+
+    fn check_meeting(&mut self, meeting: &Located<Meeting>) {
+        use FileKind::Programme as P;
+        self.title(P, &meeting.title, "meeting title");
+        self.reference(P, &meeting.forum, &[Kind::Forum]);
+        self.references(P, &meeting.themes, &[Kind::Theme]);
+        if let Some(template) = &meeting.template {
+            self.reference(P, template, &[Kind::Template]);
+        }
+        if let Some(url) = &meeting.signup_url {
+            self.url(P, url);
+        }
+        self.check_items(&meeting.items);
+        if meeting.items.is_empty() && meeting.template.is_none() {
+            let name = self.loaded.sources.programme.name.clone();
+            self.emit(
+                Diagnostic::warning(
+                    &name,
+                    meeting.pos,
+                    format!("meeting `{}` has neither agenda items nor a template", meeting.id.value),
+                )
+                .with_help("add `items:` or `template:` so that `medtrio agenda` can print it"),
+                P,
+            );
+        }
+        if let (Some(start), Some(end)) = (&meeting.start, &meeting.end) {
+            if end.value <= start.value {
+                self.error(
+                    P,
+                    end.pos,
+                    format!("the meeting ends at `{}`, which is not after its start `{}`", end.value, start.value),
+                    Some("an end time comes after the start time".into()),
+                );
+            } else {
+                let length = (end.0 - start.0).num_minutes();
+                let total: i64 = meeting.items.iter().map(|i| i.minutes.value.max(0)).sum();
+                if total > length {
+                    self.error(
+                        P,
+                        meeting.pos,
+                        format!(
+                            "the agenda items add up to {total} minutes, but the meeting lasts {length} ({}–{})",
+                            start.value, end.value
+                        ),
+                        Some("shorten the items or move the end time".into()),
+                    );
+                }
+            }
+        }
+        if let Some(day) = meeting.date.day() {
+            for time in [&meeting.start, &meeting.end].into_iter().flatten() {
+                match Copenhagen.from_local_datetime(&day.and_time(time.0)) {
+                    LocalResult::Single(_) => {}
+                    LocalResult::None => self.error(
+                        P,
+                        time.pos,
+                        format!(
+                            "`{}` on {day} does not exist in Europe/Copenhagen: the clocks go forward that night",
+                            time.value
+                        ),
+                        Some("choose a time outside the hour the clocks skip (02:00–03:00)".into()),
+                    ),
+                    LocalResult::Ambiguous(..) => {
+                        let name = self.loaded.sources.programme.name.clone();
+                        self.emit(
+                            Diagnostic::warning(
+                                &name,
+                                time.pos,
+                                format!(
+                                    "`{}` on {day} happens twice in Europe/Copenhagen, as the clocks go back; the first is used",
+                                    time.value
+                                ),
+                            ),
+                            P,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_items(&mut self, items: &[Located<AgendaItem>]) {
+        use FileKind::Programme as P;
+        for item in items {
+            self.title(P, &item.title, "agenda item title");
+            if item.minutes.value <= 0 {
+                self.error(
+                    P,
+                    item.minutes.pos,
+                    format!(
+                        "an agenda item needs a positive number of minutes, not `{}`",
+                        item.minutes.value
+                    ),
+                    Some("give the item the minutes it takes, e.g. `minutes: 15`".into()),
+                );
+            }
+            self.references(P, &item.prompts, &[Kind::Prompt]);
+        }
+    }
+
+    fn check_roadmap(&mut self) {
+        use FileKind::Roadmap as R;
+        let roadmap = &self.loaded.dataset.roadmap;
+        self.title(R, &roadmap.title, "roadmap title");
+        for forum in &roadmap.forums {
+            self.title(R, &forum.name, "forum name");
+        }
+        for activity in &roadmap.activities {
+            self.title(R, &activity.title, "activity title");
+            self.reference(R, &activity.forum, &[Kind::Forum]);
+            self.references(R, &activity.themes, &[Kind::Theme]);
+            if let Some(template) = &activity.template {
+                self.reference(R, template, &[Kind::Template]);
+            }
+        }
+    }
+
+    fn check_findings(&mut self) {
+        use FileKind::Findings as F;
+        let findings = &self.loaded.dataset.findings;
+        self.title(F, &findings.title, "title");
+        for theme in &findings.themes {
+            self.title(F, &theme.title, "theme title");
+        }
+        for section in &findings.sections {
+            self.title(F, &section.title, "section title");
+            if let Some(theme) = &section.theme {
+                self.reference(F, theme, &[Kind::Theme]);
+            }
+        }
+        for finding in &findings.findings {
+            self.title(F, &finding.text, "finding text");
+            self.reference(F, &finding.section, &[Kind::Section]);
+            self.references(F, &finding.themes, &[Kind::Theme]);
+            if finding.kind == FindingKind::Barrier && finding.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                self.error(
+                    F,
+                    finding.pos,
+                    format!("barrier `{}` has no title", finding.id.value),
+                    Some("add `title:` with the barrier's heading".into()),
+                );
+            }
+        }
+        for prompt in &findings.prompts {
+            self.title(F, &prompt.text, "prompt text");
+            self.references(F, &prompt.sources, &[Kind::Finding, Kind::WhyText]);
+            self.references(F, &prompt.themes, &[Kind::Theme]);
+            let missing = [
+                (prompt.sources.is_empty(), "sources", "the finding ids it comes from"),
+                (prompt.audiences.is_empty(), "audiences", "who it is for, e.g. `[tr, amr]`"),
+                (prompt.levels.is_empty(), "levels", "where it is used, e.g. `[lmu]`"),
+            ];
+            for (empty, field, what) in missing {
+                if empty {
+                    self.error(
+                        F,
+                        prompt.pos,
+                        format!("prompt `{}` has no {field}", prompt.id.value),
+                        Some(format!("add `{field}:` with {what}")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A light check that a text is an absolute http(s) address with a host.
+fn check_url(url: &str) -> Result<(), &'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("it must start with `https://` or `http://`")?;
+    if url.chars().any(char::is_whitespace) {
+        return Err("it contains a space");
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    if host.is_empty() || !(host.contains('.') || host == "localhost") {
+        return Err("it has no host name");
+    }
+    if !host
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+    {
+        return Err("its host name has characters a host name cannot have");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_url;
+
+    #[test]
+    fn urls() {
+        assert!(check_url("https://medtrio-i-buf.kk.dk/indflydelse").is_ok());
+        assert!(check_url("medtrio-i-buf.kk.dk").is_err());
+        assert!(check_url("https://").is_err());
+        assert!(check_url("https://a b.dk").is_err());
+        assert!(check_url("https://localhost:8080/x").is_ok());
+    }
+}
