@@ -14,7 +14,12 @@ use crate::lang::Lang;
 /// Without --data it uses the bundled data: HovedMED's programme "Indflydelse i arbejdet"
 /// and the summary of the HU theme day on styrket aktørskab.
 #[derive(Debug, Parser)]
-#[command(name = "medtrio", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "medtrio",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -132,7 +132,9 @@ fn escape_github_data(s: &str) -> String {
 }
 
 fn escape_github_property(s: &str) -> String {
-    escape_github_data(s).replace(':', "%3A").replace(',', "%2C")
+    escape_github_data(s)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 /// The name in `candidates` nearest to `wrong`, if one is near enough to be a likely typo.
@@ -181,7 +183,10 @@ mod tests {
     #[test]
     fn github_annotation_escapes_newlines() {
         let d = Diagnostic::error("a,b.yaml", Pos { line: 3, column: 1 }, "x\ny");
-        assert_eq!(d.render_github(), "::error file=a%2Cb.yaml,line=3,col=1::x%0Ay");
+        assert_eq!(
+            d.render_github(),
+            "::error file=a%2Cb.yaml,line=3,col=1::x%0Ay"
+        );
     }
 
     #[test]

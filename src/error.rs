@@ -7,7 +7,10 @@ use std::io;
 pub enum Failure {
     /// The command line asks for something that cannot be done: exit 2.
     #[error("{message}")]
-    Usage { message: String, help: Option<String> },
+    Usage {
+        message: String,
+        help: Option<String>,
+    },
     /// The data has problems, already printed: exit 1.
     #[error("the data has {errors} {}", if *errors == 1 { "error" } else { "errors" })]
     InvalidData { errors: usize },

@@ -16,12 +16,32 @@ pub enum Lang {
 }
 
 const MONTHS_DA: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-    "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Lang {
@@ -135,12 +155,21 @@ mod tests {
 
     #[test]
     fn danish_dates() {
-        assert_eq!(Lang::Da.when(when("2026-03-03")), "tirsdag den 3. marts 2026");
+        assert_eq!(
+            Lang::Da.when(when("2026-03-03")),
+            "tirsdag den 3. marts 2026"
+        );
         assert_eq!(Lang::Da.when(when("2026-03")), "marts 2026");
         assert_eq!(Lang::Da.when(when("2026-Q1")), "1. kvartal 2026");
-        assert_eq!(Lang::Da.when(when("2026-Q3..2026-Q4")), "3.–4. kvartal 2026");
+        assert_eq!(
+            Lang::Da.when(when("2026-Q3..2026-Q4")),
+            "3.–4. kvartal 2026"
+        );
         assert_eq!(Lang::Da.when(When::Unknown), "meldes ud senere");
-        assert_eq!(Lang::Da.when_with_week(when("2026-03-03")), "tirsdag den 3. marts 2026 (uge 10)");
+        assert_eq!(
+            Lang::Da.when_with_week(when("2026-03-03")),
+            "tirsdag den 3. marts 2026 (uge 10)"
+        );
     }
 
     #[test]
@@ -152,6 +181,9 @@ mod tests {
 
     #[test]
     fn spans_across_years_name_both_ends() {
-        assert_eq!(Lang::Da.when(when("2025-Q4..2026-Q1")), "4. kvartal 2025–1. kvartal 2026");
+        assert_eq!(
+            Lang::Da.when(when("2025-Q4..2026-Q1")),
+            "4. kvartal 2025–1. kvartal 2026"
+        );
     }
 }

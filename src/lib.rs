@@ -53,7 +53,9 @@ fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let mut stderr = anstream::stderr().lock();
-    let red = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Red.into()));
+    let red = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
     match err.downcast_ref::<Failure>() {
         Some(Failure::Usage { message, help }) => {
             let _ = writeln!(stderr, "{red}error{red:#}: {message}");

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, backticked, nearest};
+use crate::model::when::HELP_MARK;
 use crate::model::{Dataset, Findings, Pos, Programme, Roadmap};
 
 /// The format version this medtrio reads.
@@ -273,8 +274,14 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
             let bad = e.utf8_error().valid_up_to();
             let before = &bytes[..bad];
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&bytes[line_start..bad]).chars().count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&bytes[line_start..bad])
+                .chars()
+                .count()
+                + 1;
             let lossy = String::from_utf8_lossy(bytes);
             let pos = Pos {
                 line: u32::try_from(line).unwrap_or(u32::MAX),
@@ -361,18 +368,43 @@ fn strip_location(message: &str) -> &str {
 
 /// Rewrites the parser's messages into ours, with a way to fix each.
 fn explain_parse_error(raw: &str) -> (String, Option<String>) {
+    // Our own messages (dates, times) carry their help already.
+    if let Some((message, help)) = raw.split_once(HELP_MARK) {
+        return (message.to_owned(), Some(help.to_owned()));
+    }
+    if raw.starts_with("externally tagged enum") {
+        return (
+            "expected a single value here".into(),
+            Some("write one word, e.g. `status: planned`, not a list or a mapping".into()),
+        );
+    }
+    if raw.starts_with("unclosed quote") {
+        return (
+            "a quoted text is never closed".into(),
+            Some("end the text with the same quote mark it starts with".into()),
+        );
+    }
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let (field, expected) = split_expected(rest);
         let help = match nearest(field, expected.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`? The fields here are {}", backticked(expected.iter().copied())),
-            None => format!("the fields here are {}", backticked(expected.iter().copied())),
+            Some(near) => format!(
+                "did you mean `{near}`? The fields here are {}",
+                backticked(expected.iter().copied())
+            ),
+            None => format!(
+                "the fields here are {}",
+                backticked(expected.iter().copied())
+            ),
         };
         return (format!("unknown field `{field}`"), Some(help));
     }
     if let Some(rest) = raw.strip_prefix("unknown variant `") {
         let (value, expected) = split_expected(rest);
         let help = match nearest(value, expected.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`? Write one of {}", backticked(expected.iter().copied())),
+            Some(near) => format!(
+                "did you mean `{near}`? Write one of {}",
+                backticked(expected.iter().copied())
+            ),
             None => format!("write one of {}", backticked(expected.iter().copied())),
         };
         return (format!("`{value}` is not a known value here"), Some(help));
@@ -400,12 +432,17 @@ fn explain_parse_error(raw: &str) -> (String, Option<String>) {
     if raw.starts_with("unexpected end of file") {
         return (
             "the file ends where more is expected".into(),
-            Some("check that the file is complete and that every list and mapping is closed".into()),
+            Some(
+                "check that the file is complete and that every list and mapping is closed".into(),
+            ),
         );
     }
     if let Some(ty) = raw.strip_prefix("invalid ") {
         if ["u8", "u16", "u32", "u64", "i32", "i64", "usize"].contains(&ty) {
-            return ("expected a whole number".into(), Some("write a number such as `30`".into()));
+            return (
+                "expected a whole number".into(),
+                Some("write a number such as `30`".into()),
+            );
         }
         if ty == "bool" {
             return ("expected `true` or `false`".into(), None);

@@ -102,7 +102,10 @@ impl<'a> Checker<'a> {
             return;
         }
         self.ids.insert(id.as_str(), (kind, file, id.pos));
-        self.by_kind.entry(kind.noun()).or_default().push(id.as_str());
+        self.by_kind
+            .entry(kind.noun())
+            .or_default()
+            .push(id.as_str());
     }
 
     fn register_ids(&mut self) {
@@ -250,7 +253,10 @@ impl<'a> Checker<'a> {
                 Diagnostic::warning(
                     &name,
                     meeting.pos,
-                    format!("meeting `{}` has neither agenda items nor a template", meeting.id.value),
+                    format!(
+                        "meeting `{}` has neither agenda items nor a template",
+                        meeting.id.value
+                    ),
                 )
                 .with_help("add `items:` or `template:` so that `medtrio agenda` can print it"),
                 P,
@@ -261,7 +267,10 @@ impl<'a> Checker<'a> {
                 self.error(
                     P,
                     end.pos,
-                    format!("the meeting ends at `{}`, which is not after its start `{}`", end.value, start.value),
+                    format!(
+                        "the meeting ends at `{}`, which is not after its start `{}`",
+                        end.value, start.value
+                    ),
                     Some("an end time comes after the start time".into()),
                 );
             } else {
@@ -365,7 +374,9 @@ impl<'a> Checker<'a> {
             self.title(F, &finding.text, "finding text");
             self.reference(F, &finding.section, &[Kind::Section]);
             self.references(F, &finding.themes, &[Kind::Theme]);
-            if finding.kind == FindingKind::Barrier && finding.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            if finding.kind == FindingKind::Barrier
+                && finding.title.as_deref().is_none_or(|t| t.trim().is_empty())
+            {
                 self.error(
                     F,
                     finding.pos,
@@ -379,9 +390,21 @@ impl<'a> Checker<'a> {
             self.references(F, &prompt.sources, &[Kind::Finding, Kind::WhyText]);
             self.references(F, &prompt.themes, &[Kind::Theme]);
             let missing = [
-                (prompt.sources.is_empty(), "sources", "the finding ids it comes from"),
-                (prompt.audiences.is_empty(), "audiences", "who it is for, e.g. `[tr, amr]`"),
-                (prompt.levels.is_empty(), "levels", "where it is used, e.g. `[lmu]`"),
+                (
+                    prompt.sources.is_empty(),
+                    "sources",
+                    "the finding ids it comes from",
+                ),
+                (
+                    prompt.audiences.is_empty(),
+                    "audiences",
+                    "who it is for, e.g. `[tr, amr]`",
+                ),
+                (
+                    prompt.levels.is_empty(),
+                    "levels",
+                    "where it is used, e.g. `[lmu]`",
+                ),
             ];
             for (empty, field, what) in missing {
                 if empty {

@@ -50,19 +50,26 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()
 
 fn summary(loaded: &load::Loaded, problems: &[Diagnostic]) -> String {
     let d = &loaded.dataset;
-    let mut s = format!(
-        "{} meetings, {} roadmap activities, {} findings, {} prompts",
-        d.programme.meetings.len(),
-        d.roadmap.activities.len(),
-        d.findings.findings.len(),
-        d.findings.prompts.len()
-    );
-    let warnings = problems.len();
-    if warnings > 0 {
+    let mut s = [
+        count(d.programme.meetings.len(), "meeting", "meetings"),
+        count(
+            d.roadmap.activities.len(),
+            "roadmap activity",
+            "roadmap activities",
+        ),
+        count(d.findings.findings.len(), "finding", "findings"),
+        count(d.findings.prompts.len(), "prompt", "prompts"),
+    ]
+    .join(", ");
+    if !problems.is_empty() {
         s.push_str(&format!(
-            " ({warnings} {})",
-            if warnings == 1 { "warning" } else { "warnings" }
+            " ({})",
+            count(problems.len(), "warning", "warnings")
         ));
     }
     s
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -13,7 +13,9 @@ pub use findings::{Finding, Findings, Prompt, Section};
 pub use located::{Located, Pos};
 pub use programme::{AgendaItem, Announcement, Meeting, Programme, Template, WhyText};
 pub use roadmap::{Forum, Roadmap, RoadmapActivity};
-pub use vocab::{ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat, Origin, Status};
+pub use vocab::{
+    ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat, Origin, Status,
+};
 pub use when::{ClockTime, Period, Quarter, When};
 
 /// An identifier, unique across all three files.

@@ -204,7 +204,12 @@ impl When {
         };
         let end = Quarter::of(last);
         let mut out = vec![Quarter::of(first)];
-        while let Some(q) = out.last().copied().filter(|q| *q < end).and_then(Quarter::next) {
+        while let Some(q) = out
+            .last()
+            .copied()
+            .filter(|q| *q < end)
+            .and_then(Quarter::next)
+        {
             out.push(q);
         }
         out
@@ -256,7 +261,7 @@ impl<'de> Deserialize<'de> for When {
             None => Ok(When::Unknown),
             Some(t) => t
                 .parse()
-                .map_err(|e: DateError| serde::de::Error::custom(e.explain(&t))),
+                .map_err(|e: DateError| serde::de::Error::custom(e.for_serde(&t))),
         }
     }
 }
@@ -289,19 +294,44 @@ pub enum DateError {
     TimeSyntax,
 }
 
+/// Separates a message from its help inside a serde error, so that the loader can show both.
+pub const HELP_MARK: &str = " | help: ";
+
 impl DateError {
-    /// The message for `text`, with what to write instead.
-    pub fn explain(self, text: &str) -> String {
+    /// What is wrong with `text`.
+    pub fn message(self, text: &str) -> String {
         match self {
-            DateError::Syntax => format!(
-                "`{text}` is not a date: write a day `2026-03-03`, a month `2026-03`, a quarter \
-                 `2026-Q1`, a span `2026-Q3..2026-Q4`, or leave it out while it is not set"
-            ),
-            DateError::TimeSyntax => {
-                format!("`{text}` is not a time of day: write it as HH:MM, e.g. `13:00`")
-            }
+            DateError::Syntax => format!("`{text}` is not a date"),
+            DateError::TimeSyntax => format!("`{text}` is not a time of day"),
+            DateError::NoSuchDay => format!("`{text}` is not a day in the calendar"),
             other => format!("`{text}`: {other}"),
         }
+    }
+
+    /// What to write instead.
+    pub fn help(self) -> &'static str {
+        match self {
+            DateError::Syntax => {
+                "write a day `2026-03-03`, a month `2026-03`, a quarter `2026-Q1`, a span \
+                 `2026-Q3..2026-Q4`, or leave the date out while it is not set"
+            }
+            DateError::TimeSyntax => "write the time as HH:MM, e.g. `13:00`",
+            DateError::NoSuchDay => "check the day and the month; dates are written YYYY-MM-DD",
+            DateError::MonthNumber(_) => "write the month as 01 to 12, e.g. `2026-03`",
+            DateError::QuarterNumber(_) => "write the quarter as Q1 to Q4, e.g. `2026-Q4`",
+            DateError::EndBeforeStart => "write the earlier end first, e.g. `2026-Q3..2026-Q4`",
+            DateError::WeekNumber(_) => "ISO weeks run from 1 to 52, or 53 in some years",
+        }
+    }
+
+    /// Message and help on one line, for command-line flags.
+    pub fn explain(self, text: &str) -> String {
+        format!("{}; {}", self.message(text), self.help())
+    }
+
+    /// Message and help for a serde error, split again by the loader at [`HELP_MARK`].
+    pub fn for_serde(self, text: &str) -> String {
+        format!("{}{HELP_MARK}{}", self.message(text), self.help())
     }
 }
 
@@ -378,7 +408,7 @@ impl<'de> Deserialize<'de> for ClockTime {
         let text = String::deserialize(deserializer)?;
         parse_time(&text)
             .map(ClockTime)
-            .map_err(|e| serde::de::Error::custom(e.explain(&text)))
+            .map_err(|e| serde::de::Error::custom(e.for_serde(&text)))
     }
 }
 
@@ -398,7 +428,10 @@ mod tests {
 
     #[test]
     fn parses_every_precision() {
-        assert_eq!("2026-03-03".parse(), Ok(When::At(Period::Day(d(2026, 3, 3)))));
+        assert_eq!(
+            "2026-03-03".parse(),
+            Ok(When::At(Period::Day(d(2026, 3, 3))))
+        );
         assert_eq!(
             "2025-11".parse::<When>().unwrap().days(),
             Some((d(2025, 11, 1), d(2025, 11, 30)))
@@ -415,7 +448,10 @@ mod tests {
         assert_eq!("2026-02-30".parse::<When>(), Err(DateError::NoSuchDay));
         assert_eq!("2026-Q5".parse::<When>(), Err(DateError::QuarterNumber(5)));
         assert_eq!("2026-13".parse::<When>(), Err(DateError::MonthNumber(13)));
-        assert_eq!("2026-Q4..2026-Q1".parse::<When>(), Err(DateError::EndBeforeStart));
+        assert_eq!(
+            "2026-Q4..2026-Q1".parse::<When>(),
+            Err(DateError::EndBeforeStart)
+        );
         assert_eq!("next week".parse::<When>(), Err(DateError::Syntax));
     }
 
@@ -423,7 +459,10 @@ mod tests {
     fn a_span_lists_its_quarters() {
         let w: When = "2026-Q3..2026-Q4".parse().unwrap();
         assert_eq!(
-            w.quarters().iter().map(ToString::to_string).collect::<Vec<_>>(),
+            w.quarters()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             ["2026-Q3", "2026-Q4"]
         );
         let w: When = "2025-11..2026-02".parse().unwrap();
@@ -433,7 +472,10 @@ mod tests {
     #[test]
     fn iso_week_crosses_the_year() {
         // 29 December 2025 is a Monday in week 1 of 2026.
-        assert_eq!(parse_iso_week("2026-W01"), Ok((d(2025, 12, 29), d(2026, 1, 4))));
+        assert_eq!(
+            parse_iso_week("2026-W01"),
+            Ok((d(2025, 12, 29), d(2026, 1, 4)))
+        );
         assert_eq!(d(2025, 12, 29).iso_week().week(), 1);
         assert_eq!(parse_iso_week("2026-W54"), Err(DateError::WeekNumber(54)));
         // 2026 has 53 ISO weeks.

@@ -1,0 +1,197 @@
+//! Exact texts of the errors that concern a whole folder or file, and of validate's formats.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn medtrio() -> Command {
+    let mut cmd = Command::cargo_bin("medtrio").unwrap();
+    cmd.env("NO_COLOR", "1")
+        .env_remove("MEDTRIO_DATA")
+        .env_remove("MEDTRIO_TODAY");
+    cmd
+}
+
+/// A copy of the minimal fixture set in a temporary folder.
+fn minimal_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["programme", "roadmap", "findings"] {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/minimal/{name}.yaml"));
+        fs::copy(from, dir.path().join(format!("{name}.yaml"))).unwrap();
+    }
+    dir
+}
+
+fn stderr_of(cmd: &mut Command, dir: &Path) -> (i32, String) {
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8(out.stderr)
+        .unwrap()
+        .replace(&dir.display().to_string(), "[DATA]");
+    (out.status.code().unwrap(), stderr)
+}
+
+#[test]
+fn missing_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    let (code, stderr) = stderr_of(
+        medtrio().arg("--data").arg(&missing).arg("validate"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "[DATA]/nowhere: error: the data folder does not exist\n  = help: check the path given to --data or MEDTRIO_DATA, or leave it out to use the bundled data; `medtrio init DIR` makes a new one\nerror: the data has 1 error\n"
+    );
+}
+
+#[test]
+fn data_path_is_a_file() {
+    let dir = minimal_copy();
+    let file = dir.path().join("programme.yaml");
+    let (code, stderr) = stderr_of(
+        medtrio().arg("--data").arg(&file).arg("validate"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "[DATA]/programme.yaml: error: the data path is a file, not a folder\n  = help: give --data the folder that holds programme.yaml, roadmap.yaml and findings.yaml\nerror: the data has 1 error\n"
+    );
+}
+
+#[test]
+fn missing_file_is_named_and_the_others_still_checked() {
+    let dir = minimal_copy();
+    fs::remove_file(dir.path().join("roadmap.yaml")).unwrap();
+    fs::write(dir.path().join("findings.yaml"), "").unwrap();
+    let (code, stderr) = stderr_of(
+        medtrio().arg("--data").arg(dir.path()).arg("validate"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "[DATA]/roadmap.yaml: error: the file is missing\n  = help: a data folder holds programme.yaml, roadmap.yaml and findings.yaml; `medtrio init DIR` writes a starter set\n\
+         [DATA]/findings.yaml: error: the file is empty\n  = help: a data file starts with `version: 1`; `medtrio init DIR` writes an example of each file\n\
+         error: the data has 2 errors\n"
+    );
+}
+
+#[test]
+fn folder_where_a_file_is_expected() {
+    let dir = minimal_copy();
+    fs::remove_file(dir.path().join("findings.yaml")).unwrap();
+    fs::create_dir(dir.path().join("findings.yaml")).unwrap();
+    let (code, stderr) = stderr_of(
+        medtrio().arg("--data").arg(dir.path()).arg("validate"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "[DATA]/findings.yaml: error: this is a folder, but a YAML file is expected here\n  = help: rename or move the folder, and put the YAML file in its place\nerror: the data has 1 error\n"
+    );
+}
+
+/// A file that cannot be read. Permissions do not stop root, so a symlink loop stands in:
+/// the operating system refuses to open it whoever asks.
+#[cfg(unix)]
+#[test]
+fn unreadable_file() {
+    let dir = minimal_copy();
+    let path = dir.path().join("roadmap.yaml");
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(&path, &path).unwrap();
+    let (code, stderr) = stderr_of(
+        medtrio().arg("--data").arg(dir.path()).arg("validate"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("[DATA]/roadmap.yaml: error: cannot read the file: "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("  = help: check the file's permissions\nerror: the data has 1 error\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn validate_json_lists_every_problem() {
+    let dir = minimal_copy();
+    let path = dir.path().join("programme.yaml");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("minutes: 40", "minutes: 0")
+        .replace("forum: lmu-testhuset", "forum: lmu-x");
+    fs::write(&path, text).unwrap();
+    let out = medtrio()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["validate", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems = json.as_array().unwrap();
+    assert_eq!(problems.len(), 2);
+    assert_eq!(problems[0]["line"], 12);
+    assert_eq!(problems[0]["column"], 12);
+    assert_eq!(problems[0]["severity"], "error");
+    assert_eq!(problems[0]["message"], "unknown forum `lmu-x`");
+    assert_eq!(
+        problems[1]["message"],
+        "an agenda item needs a positive number of minutes, not `0`"
+    );
+    assert!(
+        problems[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("programme.yaml")
+    );
+}
+
+#[test]
+fn validate_github_annotations() {
+    let dir = minimal_copy();
+    let path = dir.path().join("roadmap.yaml");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"2026-Q2\"", "\"2026-Q5\"");
+    fs::write(&path, text).unwrap();
+    let out = medtrio()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["validate", "--format", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(&dir.path().display().to_string(), "[DATA]");
+    assert_eq!(
+        stdout,
+        "::error file=[DATA]/roadmap.yaml,line=14,col=11::`2026-Q5`%3A a quarter is Q1 to Q4, not Q5 (write the quarter as Q1 to Q4, e.g. `2026-Q4`)\n"
+            .replace("%3A", ":")
+    );
+}
+
+#[test]
+fn bad_today_flag_is_a_usage_error() {
+    let out = medtrio()
+        .args(["--today", "2026-02-30", "validate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: invalid value '2026-02-30' for '--today <YYYY-MM-DD>': `2026-02-30` is not a day in the calendar; check the day and the month; dates are written YYYY-MM-DD\n"),
+        "{stderr}"
+    );
+}
