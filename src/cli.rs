@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
+use crate::model::{Audience, Level, Status};
 
 /// Agendas, roadmaps and dialogue prompts for MED work.
 ///
@@ -51,7 +52,179 @@ pub enum Command {
     ///
     /// Example: medtrio --data ./data validate --format github
     Validate(ValidateArgs),
+
+    /// List meetings, roadmap activities, findings or prompts, filtered
+    ///
+    /// Filters combine with AND. A filter that does not apply to the kind listed, such as
+    /// --audience on the roadmap, is an error.
+    ///
+    /// Examples:
+    ///   medtrio list roadmap --quarter 2026-Q1
+    ///   medtrio list roadmap --forum "sundhed og omsorg" --format json
+    ///   medtrio list prompts --audience tr --format csv --excel > spørgsmål.csv
+    #[command(verbatim_doc_comment)]
+    List(ListArgs),
+
+    /// Show one meeting, activity, finding, prompt, theme or forum, with its links
+    ///
+    /// For a finding, the prompts that come from it; for a prompt, its source findings;
+    /// for a meeting, its themes, agenda items and prompts.
+    ///
+    /// Example: medtrio show p-aktoerskab-for-os
+    Show(ShowArgs),
+
+    /// Compare two data folders by id: what was added, removed and changed
+    ///
+    /// Lists new dates, places, cancellations and every other changed field. Exits 0 when
+    /// nothing changed and 1 when something did, as diff(1) does. The Markdown output is
+    /// ready to paste into a newsletter such as Ugens Lederopgave.
+    ///
+    /// Example: medtrio diff sidste-udsendelse/ data/ --format md
+    Diff(DiffArgs),
 }
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The folder with the old data
+    pub old: PathBuf,
+    /// The folder with the new data
+    pub new: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A table that fits the terminal
+    Table,
+    /// A JSON array of changes
+    Json,
+    /// Markdown, ready to paste into a newsletter
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The id, e.g. temamoede-1, dialog-omu-sundhed or p-rammer
+    pub id: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Plain text
+    Text,
+    /// JSON
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list
+    #[arg(value_enum)]
+    pub kind: crate::query::Kind,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+/// The filters shared by list, calendar, prompts and export.
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct FilterArgs {
+    /// Keep what overlaps from this date on (a day, month or quarter)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Keep what overlaps up to this date (a day, month or quarter)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Keep what overlaps this quarter, e.g. 2026-Q1
+    #[arg(long, value_name = "YYYY-Qn")]
+    pub quarter: Option<String>,
+    /// Keep what overlaps this ISO week, e.g. 2026-W10
+    #[arg(long, value_name = "YYYY-Wnn")]
+    pub week: Option<String>,
+    /// Forum name or id, in any case: "sundhed og omsorg", "omu", "hu"
+    #[arg(long, value_name = "TEXT")]
+    pub forum: Option<String>,
+    /// Committee level
+    #[arg(long, value_parser = vocabulary_parser::<Level>(), value_name = "hu|omu|lmu|other")]
+    pub level: Option<Level>,
+    /// A theme id; `medtrio list` shows the known ones in its error
+    #[arg(long, value_name = "ID")]
+    pub theme: Option<String>,
+    /// Who it is for
+    #[arg(long, value_parser = vocabulary_parser::<Audience>(), value_name = "leder|tr|amr|medarbejder|trio")]
+    pub audience: Option<Audience>,
+    /// Status
+    #[arg(long, value_parser = vocabulary_parser::<Status>(), value_name = "STATUS")]
+    pub status: Option<Status>,
+    /// Text in title or body, without regard to case or accents
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only what is not over yet (relative to --today)
+    #[arg(long, conflicts_with = "overdue")]
+    pub upcoming: bool,
+    /// Only what is over but neither held nor cancelled (relative to --today)
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only what has no date yet
+    #[arg(long)]
+    pub undated: bool,
+}
+
+/// Output options of the list-like commands.
+#[derive(Debug, Args)]
+pub struct TableOutput {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// With --format csv: write what Danish Excel opens right (`;`, BOM, CRLF)
+    #[arg(long)]
+    pub excel: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// A table that fits the terminal
+    Table,
+    /// A JSON array of objects (the stable contract for scripts)
+    Json,
+    /// CSV (RFC 4180; with --excel, for Danish Excel)
+    Csv,
+    /// A GitHub-flavoured Markdown table
+    Md,
+}
+
+/// A clap parser for a closed vocabulary, listing the values in its help and errors.
+fn vocabulary_parser<T>() -> impl clap::builder::TypedValueParser<Value = T>
+where
+    T: std::str::FromStr + Clone + Send + Sync + 'static + VocabularyNames,
+{
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(T::names())
+        .map(|s| s.parse().ok().unwrap_or_else(T::first))
+}
+
+/// The names of a vocabulary, for clap.
+pub trait VocabularyNames {
+    fn names() -> Vec<&'static str>;
+    fn first() -> Self;
+}
+
+macro_rules! vocabulary_names {
+    ($($t:ty),*) => {$(
+        impl VocabularyNames for $t {
+            fn names() -> Vec<&'static str> { <$t>::names() }
+            fn first() -> Self { <$t>::ALL[0] }
+        }
+    )*};
+}
+vocabulary_names!(Level, Audience, Status, crate::model::Origin);
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {

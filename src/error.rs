@@ -14,6 +14,9 @@ pub enum Failure {
     /// The data has problems, already printed: exit 1.
     #[error("the data has {errors} {}", if *errors == 1 { "error" } else { "errors" })]
     InvalidData { errors: usize },
+    /// A negative answer that has been printed already, such as `diff` finding changes: exit 1.
+    #[error("")]
+    Quiet,
 }
 
 impl Failure {

@@ -2,7 +2,9 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::model::{Period, Quarter, When};
+use crate::model::{
+    ActivityKind, Audience, FindingKind, ItemType, Level, Origin, Period, Quarter, Status, When,
+};
 
 /// The language of rendered documents and table labels. Data and JSON stay as they are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
@@ -133,6 +135,81 @@ impl Lang {
         match when.day() {
             Some(day) => format!("{} ({})", self.when(when), self.week(day)),
             None => self.when(when),
+        }
+    }
+
+    pub fn status(self, status: Status) -> &'static str {
+        match status {
+            Status::Provisional => self.pick("foreløbig", "provisional"),
+            Status::Planned => self.pick("planlagt", "planned"),
+            Status::Confirmed => self.pick("bekræftet", "confirmed"),
+            Status::Cancelled => self.pick("aflyst", "cancelled"),
+            Status::Held => self.pick("afholdt", "held"),
+        }
+    }
+
+    pub fn audience(self, audience: Audience) -> &'static str {
+        match audience {
+            Audience::Leder => self.pick("leder", "leader"),
+            Audience::Tr => "TR",
+            Audience::Amr => "AMR",
+            Audience::Medarbejder => self.pick("medarbejder", "employee"),
+            Audience::Trio => "MED-trio",
+        }
+    }
+
+    pub fn level(self, level: Level) -> &'static str {
+        match level {
+            Level::Hu => "HU",
+            Level::Omu => "OMU",
+            Level::Lmu => "LMU",
+            Level::Other => self.pick("andet forum", "other forum"),
+        }
+    }
+
+    pub fn item_type(self, kind: ItemType) -> &'static str {
+        match kind {
+            ItemType::Beslutning => self.pick("Beslutning", "Decision"),
+            ItemType::Droeftelse => self.pick("Drøftelse", "Discussion"),
+            ItemType::Orientering => self.pick("Orientering", "Information"),
+        }
+    }
+
+    pub fn activity_kind(self, kind: ActivityKind) -> &'static str {
+        match kind {
+            ActivityKind::Tema => self.pick("tema", "theme"),
+            ActivityKind::Dialogmoede => self.pick("dialogmøde", "dialogue meeting"),
+            ActivityKind::Materialer => self.pick("materialer", "materials"),
+            ActivityKind::Opfoelgning => self.pick("opfølgning", "follow-up"),
+            ActivityKind::Kobling => self.pick("kobling", "link"),
+        }
+    }
+
+    pub fn finding_kind(self, kind: FindingKind) -> &'static str {
+        match kind {
+            FindingKind::Point => self.pick("punkt", "point"),
+            FindingKind::Requirement => {
+                self.pick("for at lykkes kræver det", "to succeed, it takes")
+            }
+            FindingKind::Barrier => self.pick("barriere", "barrier"),
+            FindingKind::Summary => self.pick("opsamling", "summary"),
+            FindingKind::Note => self.pick("note", "note"),
+        }
+    }
+
+    pub fn origin(self, origin: Origin) -> &'static str {
+        match origin {
+            Origin::Seed => self.pick("fra kilden", "from the source"),
+            Origin::Authored => self.pick("skrevet ud fra fundene", "written from the findings"),
+        }
+    }
+
+    /// Several values joined the way the language lists them: "TR, AMR og leder".
+    pub fn join(self, items: &[&str]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{} {} {last}", init.join(", "), self.pick("og", "and")),
         }
     }
 

@@ -9,6 +9,9 @@ pub mod error;
 pub mod lang;
 pub mod load;
 pub mod model;
+pub mod query;
+pub mod render;
+pub mod report;
 pub mod validate;
 
 use std::ffi::OsString;
@@ -64,6 +67,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
             }
             ExitCode::from(EXIT_USAGE)
         }
+        Some(Failure::Quiet) => ExitCode::from(EXIT_FAILURE),
         Some(failure @ Failure::InvalidData { .. }) => {
             let _ = writeln!(stderr, "{red}error{red:#}: {failure}");
             ExitCode::from(EXIT_FAILURE)

@@ -1,5 +1,8 @@
 //! One file per subcommand. The only place that touches stdout, files and the terminal.
 
+mod diff;
+mod list;
+mod show;
 mod validate;
 
 use std::io::{self, Write};
@@ -7,7 +10,7 @@ use std::io::{self, Write};
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::{Cli, Command, GlobalArgs, TableFormat, TableOutput};
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
 use crate::lang::Lang;
@@ -31,6 +34,15 @@ impl Context {
             today: global
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        }
+    }
+
+    /// The same context reading another data source.
+    pub fn with_source(&self, source: DataSource) -> Context {
+        Context {
+            source,
+            lang: self.lang,
+            today: self.today,
         }
     }
 
@@ -65,10 +77,66 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Context::new(&cli.global);
     match cli.command {
         Command::Validate(args) => validate::run(&ctx, &args, out),
+        Command::List(args) => list::run(&ctx, &args, out),
+        Command::Show(args) => show::run(&ctx, &args, out),
+        Command::Diff(args) => diff::run(&ctx, &args, out),
     }
 }
 
 /// A buffered, locked stdout.
 pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::new(io::stdout().lock())
+}
+
+/// Whether stdout is a terminal that allows colour (not piped, and `NO_COLOR` unset).
+pub fn stdout_styled() -> bool {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The width to fit: `COLUMNS` when set, else the terminal's, else 100.
+pub fn output_width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|w| *w >= 20)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+        .unwrap_or(100)
+}
+
+/// Writes a list report in the chosen format.
+pub fn write_table(
+    ctx: &Context,
+    output: &TableOutput,
+    report: &crate::report::list::ListReport<'_>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::render;
+    if output.excel && output.format != TableFormat::Csv {
+        return Err(Failure::usage("--excel applies only to --format csv").into());
+    }
+    match output.format {
+        TableFormat::Table => {
+            let style = render::table::TableStyle {
+                width: output_width(),
+                styled: stdout_styled(),
+            };
+            if report.is_empty() {
+                writeln!(out, "{}", ctx.lang.pick("Intet fundet.", "Nothing found."))?;
+            } else {
+                render::table::render(&report.display_table(ctx.lang), style, out)?;
+            }
+        }
+        TableFormat::Json => render::json::render(report, out)?,
+        TableFormat::Csv => {
+            let dialect = if output.excel {
+                render::csv::Dialect::Excel
+            } else {
+                render::csv::Dialect::Rfc4180
+            };
+            render::csv::render(&report.data_table(), dialect, out)?;
+        }
+        TableFormat::Md => render::markdown::render_table(&report.display_table(ctx.lang), out)?,
+    }
+    Ok(())
 }

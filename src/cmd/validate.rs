@@ -27,8 +27,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()
             }
         }
         ValidateFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &problems)?;
-            writeln!(out)?;
+            crate::render::json::render(&problems, out)?;
         }
         ValidateFormat::Github => {
             for d in &problems {

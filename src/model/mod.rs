@@ -1,5 +1,6 @@
 //! Plain serde types for the three data files. No printing and no I/O.
 
+mod catalog;
 mod findings;
 mod located;
 mod programme;
@@ -9,6 +10,7 @@ pub mod when;
 
 use serde::{Deserialize, Serialize};
 
+pub use catalog::Catalog;
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use located::{Located, Pos};
 pub use programme::{AgendaItem, Announcement, Meeting, Programme, Template, WhyText};

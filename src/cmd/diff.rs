@@ -1,0 +1,98 @@
+//! `medtrio diff OLD NEW`: what changed between two data folders. Exits 1 when something did.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::cmd::{Context, output_width, stdout_styled};
+use crate::error::Failure;
+use crate::lang::Lang;
+use crate::load::DataSource;
+use crate::render;
+use crate::report::TextTable;
+use crate::report::diff::{self, Change, What};
+
+pub fn run(ctx: &Context, args: &DiffArgs, out: &mut dyn Write) -> Result<()> {
+    let old = ctx
+        .with_source(DataSource::Dir(args.old.clone()))
+        .load_checked()?;
+    let new = ctx
+        .with_source(DataSource::Dir(args.new.clone()))
+        .load_checked()?;
+    let changes = diff::diff(&old.dataset, &new.dataset);
+    match args.format {
+        DiffFormat::Table => {
+            if changes.is_empty() {
+                writeln!(out, "{}", ctx.lang.pick("Ingen ændringer.", "No changes."))?;
+            } else {
+                let style = render::table::TableStyle {
+                    width: output_width(),
+                    styled: stdout_styled(),
+                };
+                render::table::render(&table(&changes, ctx.lang), style, out)?;
+            }
+        }
+        DiffFormat::Json => render::json::render(&changes, out)?,
+        DiffFormat::Md => markdown(&changes, ctx.lang, out)?,
+    }
+    if changes.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Quiet.into())
+    }
+}
+
+fn table(changes: &[Change], lang: Lang) -> TextTable {
+    TextTable {
+        headers: [
+            lang.pick("Id", "Id"),
+            lang.pick("Titel", "Title"),
+            lang.pick("Ændring", "Change"),
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        rows: changes
+            .iter()
+            .map(|c| vec![c.id.clone(), c.title.clone(), diff::describe(c, lang)])
+            .collect(),
+    }
+}
+
+/// Markdown ready to paste into a newsletter such as Ugens Lederopgave.
+fn markdown(changes: &[Change], lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    use render::markdown::escape_inline as esc;
+    writeln!(out, "## {}", lang.pick("Ændringer", "Changes"))?;
+    writeln!(out)?;
+    if changes.is_empty() {
+        writeln!(out, "{}", lang.pick("Ingen ændringer.", "No changes."))?;
+        return Ok(());
+    }
+    type Group = (&'static str, &'static str, fn(&What) -> bool);
+    let groups: [Group; 3] = [
+        ("Nyt", "New", |w| matches!(w, What::Added)),
+        ("Ændret", "Changed", |w| matches!(w, What::Changed { .. })),
+        ("Udgået", "Removed", |w| matches!(w, What::Removed)),
+    ];
+    for (da, en, belongs) in groups {
+        let group: Vec<&Change> = changes.iter().filter(|c| belongs(&c.what)).collect();
+        if group.is_empty() {
+            continue;
+        }
+        writeln!(out, "**{}:**", lang.pick(da, en))?;
+        writeln!(out)?;
+        for c in group {
+            match &c.what {
+                What::Changed { .. } => writeln!(
+                    out,
+                    "- **{}**: {}",
+                    esc(&c.title),
+                    esc(&diff::describe(c, lang))
+                )?,
+                _ => writeln!(out, "- **{}** ({})", esc(&c.title), esc(&c.id))?,
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

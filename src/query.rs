@@ -1,0 +1,406 @@
+//! One filter type, parsed once from the flags and shared by list, agenda, prompts and export.
+
+use chrono::NaiveDate;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::cli::FilterArgs;
+use crate::diagnostic::{backticked, nearest};
+use crate::error::Failure;
+use crate::model::{
+    Audience, Catalog, Finding, Level, Meeting, Origin, Prompt, RoadmapActivity, Status, When,
+    when::parse_iso_week,
+};
+
+/// The kinds of things that can be listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// The programme's meetings
+    Meetings,
+    /// The roadmap's activities
+    Roadmap,
+    /// The workshop's findings
+    Findings,
+    /// The dialogue prompts
+    Prompts,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Meetings => "meetings",
+            Kind::Roadmap => "roadmap activities",
+            Kind::Findings => "findings",
+            Kind::Prompts => "prompts",
+        }
+    }
+}
+
+/// Whether something lies ahead of today or should have happened already.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timing {
+    /// Not over yet.
+    Upcoming,
+    /// Over, but neither held nor cancelled.
+    Overdue,
+}
+
+/// A set of filters; everything set must match (AND).
+#[derive(Clone, Debug, Default)]
+pub struct Query {
+    /// Each span must overlap: `--from/--to`, `--quarter` and `--week` each add one.
+    spans: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
+    forum: Option<String>,
+    level: Option<Level>,
+    theme: Option<String>,
+    audience: Option<Audience>,
+    status: Option<Status>,
+    /// The search text folded both ways: plain (ø→o) and Danish (ø→oe).
+    search: Option<(String, String)>,
+    timing: Option<(Timing, NaiveDate)>,
+    undated: bool,
+    origin: Option<Origin>,
+    /// The flags that were given, for "does not apply" errors.
+    given: Vec<&'static str>,
+}
+
+impl Query {
+    /// A query that keeps everything.
+    pub fn all() -> Self {
+        Query::default()
+    }
+
+    /// Parses the flags once. Unknown themes and impossible dates are usage errors.
+    pub fn from_flags(
+        flags: &FilterArgs,
+        catalog: &Catalog<'_>,
+        today: NaiveDate,
+    ) -> Result<Self, Failure> {
+        let mut q = Query::default();
+        if flags.from.is_some() || flags.to.is_some() {
+            let from = flags
+                .from
+                .as_deref()
+                .map(|s| parse_when("--from", s))
+                .transpose()?;
+            let to = flags
+                .to
+                .as_deref()
+                .map(|s| parse_when("--to", s))
+                .transpose()?;
+            let from = from.and_then(|w| w.days()).map(|(first, _)| first);
+            let to = to.and_then(|w| w.days()).map(|(_, last)| last);
+            if let (Some(f), Some(t)) = (from, to) {
+                if t < f {
+                    return Err(Failure::usage(format!("--to {t} comes before --from {f}")));
+                }
+            }
+            q.spans.push((from, to));
+            q.given.push(if flags.from.is_some() {
+                "--from"
+            } else {
+                "--to"
+            });
+        }
+        if let Some(quarter) = &flags.quarter {
+            let when = parse_when("--quarter", quarter)?;
+            let Some((first, last)) = when
+                .days()
+                .filter(|_| matches!(when, When::At(crate::model::Period::Quarter(_))))
+            else {
+                return Err(Failure::usage_with_help(
+                    format!("`{quarter}` is not a quarter"),
+                    "write it as YYYY-Qn, e.g. `--quarter 2026-Q1`",
+                ));
+            };
+            q.spans.push((Some(first), Some(last)));
+            q.given.push("--quarter");
+        }
+        if let Some(week) = &flags.week {
+            let (monday, sunday) = parse_iso_week(week).map_err(|e| {
+                Failure::usage_with_help(
+                    e.message(week),
+                    "write an ISO week as YYYY-Wnn, e.g. `--week 2026-W10`",
+                )
+            })?;
+            q.spans.push((Some(monday), Some(sunday)));
+            q.given.push("--week");
+        }
+        if let Some(forum) = &flags.forum {
+            q.forum = Some(fold(forum));
+            q.given.push("--forum");
+        }
+        if let Some(level) = flags.level {
+            q.level = Some(level);
+            q.given.push("--level");
+        }
+        if let Some(theme) = &flags.theme {
+            let known = catalog.theme_ids();
+            if !known.contains(&theme.as_str()) {
+                let help = match nearest(theme, known.iter().copied()) {
+                    Some(near) => format!(
+                        "did you mean `{near}`? The known themes are {}",
+                        backticked(known.iter().copied())
+                    ),
+                    None => format!("the known themes are {}", backticked(known.iter().copied())),
+                };
+                return Err(Failure::usage_with_help(
+                    format!("unknown theme `{theme}`"),
+                    help,
+                ));
+            }
+            q.theme = Some(theme.clone());
+            q.given.push("--theme");
+        }
+        if let Some(audience) = flags.audience {
+            q.audience = Some(audience);
+            q.given.push("--audience");
+        }
+        if let Some(status) = flags.status {
+            q.status = Some(status);
+            q.given.push("--status");
+        }
+        if let Some(search) = &flags.search {
+            q.search = Some((fold(search), fold_danish(search)));
+            q.given.push("--search");
+        }
+        if flags.upcoming {
+            q.timing = Some((Timing::Upcoming, today));
+            q.given.push("--upcoming");
+        }
+        if flags.overdue {
+            q.timing = Some((Timing::Overdue, today));
+            q.given.push("--overdue");
+        }
+        if flags.undated {
+            if !q.spans.is_empty() || q.timing.is_some() {
+                return Err(Failure::usage(
+                    "--undated keeps only what has no date, so it cannot be combined with date filters",
+                ));
+            }
+            q.undated = true;
+            q.given.push("--undated");
+        }
+        Ok(q)
+    }
+
+    /// Adds an origin filter (`prompts --origin`).
+    pub fn with_origin(mut self, origin: Option<Origin>) -> Self {
+        if origin.is_some() {
+            self.origin = origin;
+            self.given.push("--origin");
+        }
+        self
+    }
+
+    /// Refuses flags that make no sense for `kind`, so that none is silently ignored.
+    pub fn check_applies_to(&self, kind: Kind) -> Result<(), Failure> {
+        let not_for: &[(&str, &str)] = match kind {
+            Kind::Meetings => &[("--origin", "meetings have no origin")],
+            Kind::Roadmap => &[
+                ("--audience", "roadmap activities have no audience"),
+                ("--origin", "roadmap activities have no origin"),
+            ],
+            Kind::Findings => &[
+                ("--from", "findings have no date"),
+                ("--to", "findings have no date"),
+                ("--quarter", "findings have no date"),
+                ("--week", "findings have no date"),
+                ("--upcoming", "findings have no date"),
+                ("--overdue", "findings have no date"),
+                ("--undated", "findings have no date"),
+                ("--forum", "findings belong to no forum"),
+                ("--level", "findings have no level"),
+                ("--status", "findings have no status"),
+                ("--origin", "findings have no origin; prompts do"),
+            ],
+            Kind::Prompts => &[
+                ("--from", "prompts have no date"),
+                ("--to", "prompts have no date"),
+                ("--quarter", "prompts have no date"),
+                ("--week", "prompts have no date"),
+                ("--upcoming", "prompts have no date"),
+                ("--overdue", "prompts have no date"),
+                ("--undated", "prompts have no date"),
+                ("--forum", "prompts belong to no forum; use --level"),
+                ("--status", "prompts have no status"),
+            ],
+        };
+        for flag in &self.given {
+            if let Some((_, why)) = not_for.iter().find(|(f, _)| f == flag) {
+                return Err(Failure::usage_with_help(
+                    format!("{flag} does not apply to {}: {why}", kind.noun()),
+                    "leave the flag out, or list another kind",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn dates_match(&self, when: When, status: Status) -> bool {
+        if self.undated {
+            return !when.is_known();
+        }
+        if !self
+            .spans
+            .iter()
+            .all(|(from, to)| when.overlaps(*from, *to))
+        {
+            return false;
+        }
+        match self.timing {
+            None => true,
+            Some((timing, today)) => match when.days() {
+                None => false,
+                Some((_, last)) => match timing {
+                    Timing::Upcoming => last >= today && status != Status::Cancelled,
+                    Timing::Overdue => {
+                        last < today && !matches!(status, Status::Held | Status::Cancelled)
+                    }
+                },
+            },
+        }
+    }
+
+    fn forum_matches(&self, catalog: &Catalog<'_>, forum_id: &str) -> bool {
+        let Some(wanted) = &self.forum else {
+            return true;
+        };
+        let forum = catalog.forum(forum_id);
+        let names = [
+            Some(forum_id),
+            forum.map(|f| f.name.as_str()),
+            forum.and_then(|f| f.full_name.as_deref()),
+        ];
+        names
+            .into_iter()
+            .flatten()
+            .any(|name| fold(name).contains(wanted.as_str()))
+    }
+
+    fn text_matches(&self, texts: &[&str]) -> bool {
+        let Some((plain, danish)) = &self.search else {
+            return true;
+        };
+        texts
+            .iter()
+            .any(|t| fold(t).contains(plain.as_str()) || fold_danish(t).contains(danish.as_str()))
+    }
+
+    fn theme_matches<'a>(&self, mut themes: impl Iterator<Item = &'a str>) -> bool {
+        self.theme
+            .as_deref()
+            .is_none_or(|wanted| themes.any(|t| t == wanted))
+    }
+
+    fn audience_matches(&self, audiences: &[Audience]) -> bool {
+        // No audience means everyone.
+        self.audience
+            .is_none_or(|a| audiences.is_empty() || audiences.contains(&a))
+    }
+
+    pub fn matches_meeting(&self, catalog: &Catalog<'_>, m: &Meeting) -> bool {
+        self.dates_match(*m.date, m.status)
+            && self.status.is_none_or(|s| s == m.status)
+            && self.forum_matches(catalog, &m.forum)
+            && self
+                .level
+                .is_none_or(|l| catalog.forum_level(&m.forum) == Some(l))
+            && self.theme_matches(m.themes.iter().map(|t| t.as_str()))
+            && self.audience_matches(&m.audiences)
+            && self.text_matches(&[
+                &m.title,
+                m.notes.as_deref().unwrap_or(""),
+                m.place.as_deref().unwrap_or(""),
+            ])
+    }
+
+    pub fn matches_activity(&self, catalog: &Catalog<'_>, a: &RoadmapActivity) -> bool {
+        self.dates_match(*a.date, a.status)
+            && self.status.is_none_or(|s| s == a.status)
+            && self.forum_matches(catalog, &a.forum)
+            && self
+                .level
+                .is_none_or(|l| catalog.forum_level(&a.forum) == Some(l))
+            && self.theme_matches(a.themes.iter().map(|t| t.as_str()))
+            && self.text_matches(&[
+                &a.title,
+                a.notes.as_deref().unwrap_or(""),
+                catalog.forum_name(&a.forum),
+            ])
+    }
+
+    pub fn matches_finding(&self, catalog: &Catalog<'_>, f: &Finding) -> bool {
+        self.theme_matches(catalog.finding_themes(f).into_iter())
+            && self.audience_matches(&f.audiences)
+            && self.text_matches(&[&f.text, f.title.as_deref().unwrap_or("")])
+    }
+
+    pub fn matches_prompt(&self, catalog: &Catalog<'_>, p: &Prompt) -> bool {
+        self.theme_matches(catalog.prompt_themes(p).into_iter())
+            && self.audience_matches(&p.audiences)
+            && self.level.is_none_or(|l| p.levels.contains(&l))
+            && self.origin.is_none_or(|o| o == p.origin)
+            && self.text_matches(&[&p.text, p.text_en.as_deref().unwrap_or("")])
+    }
+}
+
+fn parse_when(flag: &str, text: &str) -> Result<When, Failure> {
+    let when: When = text.parse().map_err(|e: crate::model::when::DateError| {
+        Failure::usage_with_help(format!("{flag}: {}", e.message(text)), e.help())
+    })?;
+    if !when.is_known() {
+        return Err(Failure::usage(format!(
+            "{flag} needs a date, e.g. `2026-03-03`"
+        )));
+    }
+    Ok(when)
+}
+
+/// Lower case without accents: "Aktørskab" → "aktorskab", "Område" → "omrade".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        for c in c.to_lowercase() {
+            match c {
+                'ø' => out.push('o'),
+                'æ' => out.push_str("ae"),
+                other => out.push(other),
+            }
+        }
+    }
+    out
+}
+
+/// The Danish transliteration: "Aktørskab" → "aktoerskab", "Område" → "omraade".
+fn fold_danish(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfc().flat_map(char::to_lowercase) {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            other => out.extend(
+                std::iter::once(other)
+                    .nfd()
+                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
+            ),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_ignores_case_and_accents() {
+        assert!(fold("Styrket Aktørskab").contains(&fold("aktorskab")));
+        assert!(fold_danish("Styrket Aktørskab").contains(&fold_danish("aktoerskab")));
+        assert!(fold("Socialområdet").contains(&fold("OMRADET")));
+        assert_eq!(fold("Café"), "cafe");
+    }
+}

@@ -1,0 +1,247 @@
+//! `medtrio diff`: what changed between two versions of the data, by id and field by field.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::lang::Lang;
+use crate::model::{Dataset, Status, When};
+
+/// One thing that was added, removed or changed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// `meeting`, `activity`, `finding`, `prompt`, `theme`, `forum`, `section`, `template`, `text`.
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    #[serde(flatten)]
+    pub what: What,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "change", rename_all = "lowercase")]
+pub enum What {
+    Added,
+    Removed,
+    Changed { fields: Vec<FieldChange> },
+}
+
+/// One field's old and new value, as in the data (`null` when absent).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Value,
+    pub new: Value,
+}
+
+/// Compares two data sets by id. Things keep the order of the new data; removals come last.
+pub fn diff(old: &Dataset, new: &Dataset) -> Vec<Change> {
+    let mut changes = Vec::new();
+    compare(
+        &mut changes,
+        "meeting",
+        &old.programme.meetings,
+        &new.programme.meetings,
+        |m| (&m.id, &m.title),
+    );
+    compare(
+        &mut changes,
+        "activity",
+        &old.roadmap.activities,
+        &new.roadmap.activities,
+        |a| (&a.id, &a.title),
+    );
+    compare(
+        &mut changes,
+        "template",
+        &old.programme.templates,
+        &new.programme.templates,
+        |t| (&t.id, &t.title),
+    );
+    compare(
+        &mut changes,
+        "text",
+        &old.programme.why,
+        &new.programme.why,
+        |w| (&w.id, &w.title),
+    );
+    let old_themes: Vec<_> = old
+        .programme
+        .themes
+        .iter()
+        .chain(&old.findings.themes)
+        .cloned()
+        .collect();
+    let new_themes: Vec<_> = new
+        .programme
+        .themes
+        .iter()
+        .chain(&new.findings.themes)
+        .cloned()
+        .collect();
+    compare(&mut changes, "theme", &old_themes, &new_themes, |t| {
+        (&t.id, &t.title)
+    });
+    compare(
+        &mut changes,
+        "forum",
+        &old.roadmap.forums,
+        &new.roadmap.forums,
+        |f| (&f.id, &f.name),
+    );
+    compare(
+        &mut changes,
+        "section",
+        &old.findings.sections,
+        &new.findings.sections,
+        |s| (&s.id, &s.title),
+    );
+    compare(
+        &mut changes,
+        "finding",
+        &old.findings.findings,
+        &new.findings.findings,
+        |f| (&f.id, &f.text),
+    );
+    compare(
+        &mut changes,
+        "prompt",
+        &old.findings.prompts,
+        &new.findings.prompts,
+        |p| (&p.id, &p.text),
+    );
+    changes
+}
+
+fn compare<T: Serialize>(
+    out: &mut Vec<Change>,
+    kind: &'static str,
+    old: &[T],
+    new: &[T],
+    key: impl Fn(&T) -> (&String, &String),
+) {
+    let old_by_id: std::collections::HashMap<&String, &T> =
+        old.iter().map(|x| (key(x).0, x)).collect();
+    let new_ids: std::collections::HashSet<&String> = new.iter().map(|x| key(x).0).collect();
+    for item in new {
+        let (id, title) = key(item);
+        let change = |what| Change {
+            kind,
+            id: id.clone(),
+            title: title.clone(),
+            what,
+        };
+        match old_by_id.get(id) {
+            None => out.push(change(What::Added)),
+            Some(before) => {
+                let fields = field_changes(&to_json(*before), &to_json(item));
+                if !fields.is_empty() {
+                    out.push(change(What::Changed { fields }));
+                }
+            }
+        }
+    }
+    for item in old {
+        let (id, title) = key(item);
+        if !new_ids.contains(id) {
+            out.push(Change {
+                kind,
+                id: id.clone(),
+                title: title.clone(),
+                what: What::Removed,
+            });
+        }
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
+    let (Value::Object(old), Value::Object(new)) = (old, new) else {
+        return Vec::new();
+    };
+    let mut fields: Vec<&String> = new.keys().collect();
+    fields.extend(old.keys().filter(|k| !new.contains_key(*k)));
+    fields
+        .into_iter()
+        .filter_map(|field| {
+            let before = old.get(field).cloned().unwrap_or(Value::Null);
+            let after = new.get(field).cloned().unwrap_or(Value::Null);
+            (before != after).then(|| FieldChange {
+                field: field.clone(),
+                old: before,
+                new: after,
+            })
+        })
+        .collect()
+}
+
+/// "ny dato: tirsdag den 3. marts 2026 (før: meldes ud senere)", or "aflyst".
+pub fn describe_field(change: &FieldChange, lang: Lang) -> String {
+    if change.field == "status" && change.new == Value::String(Status::Cancelled.as_str().into()) {
+        return lang.pick("aflyst", "cancelled").to_owned();
+    }
+    let new = describe_value(&change.field, &change.new, lang);
+    let label = field_label(&change.field, lang);
+    if change.old.is_null() {
+        return format!("{label}: {new}");
+    }
+    let old = describe_value(&change.field, &change.old, lang);
+    format!("{label}: {new} ({}: {old})", lang.pick("før", "was"))
+}
+
+/// The field's name with the right form of "new": "ny dato", "nyt sted", "nye temaer".
+fn field_label(field: &str, lang: Lang) -> String {
+    let (da, en) = match field {
+        "date" => ("ny dato", "new date"),
+        "start" => ("ny starttid", "new start time"),
+        "end" => ("ny sluttid", "new end time"),
+        "place" => ("nyt sted", "new place"),
+        "status" => ("ny status", "new status"),
+        "title" => ("ny titel", "new title"),
+        "forum" => ("nyt forum", "new forum"),
+        "themes" => ("nye temaer", "new themes"),
+        "items" => ("ny dagsorden", "new agenda"),
+        "text" => ("ny tekst", "new text"),
+        "signup_url" => ("nyt tilmeldingslink", "new sign-up link"),
+        "template" => ("ny skabelon", "new template"),
+        "notes" => ("nye noter", "new notes"),
+        other => return format!("{}: {other}", lang.pick("ændret", "changed")),
+    };
+    lang.pick(da, en).to_owned()
+}
+
+fn describe_value(field: &str, value: &Value, lang: Lang) -> String {
+    match (field, value) {
+        ("date", Value::Null) => lang.when(When::Unknown),
+        ("date", Value::String(s)) => s.parse().map_or_else(|_| s.clone(), |w: When| lang.when(w)),
+        ("status", Value::String(s)) => s
+            .parse()
+            .map_or_else(|_| s.clone(), |st: Status| lang.status(st).to_owned()),
+        (_, Value::Null) => "–".to_owned(),
+        (_, Value::String(s)) => s.clone(),
+        (_, Value::Array(items)) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
+        ("items", Value::Array(items)) => {
+            format!("{} {}", items.len(), lang.pick("punkter", "items"))
+        }
+        (_, other) => other.to_string(),
+    }
+}
+
+/// The one-line summary of a change, in `lang`.
+pub fn describe(change: &Change, lang: Lang) -> String {
+    match &change.what {
+        What::Added => lang.pick("ny", "new").to_owned(),
+        What::Removed => lang.pick("udgået", "removed").to_owned(),
+        What::Changed { fields } => fields
+            .iter()
+            .map(|f| describe_field(f, lang))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}

@@ -1,0 +1,12 @@
+//! Pure functions from the model and a query to rows and documents.
+
+pub mod diff;
+pub mod list;
+pub mod show;
+
+/// A table of display strings, for the table, Markdown and CSV renderers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextTable {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
