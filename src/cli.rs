@@ -41,6 +41,10 @@ pub struct GlobalArgs {
     /// Take this day as today, for "upcoming" and "overdue" [default: the system date]
     #[arg(long, global = true, env = "MEDTRIO_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub today: Option<NaiveDate>,
+
+    /// Read HTML templates (agenda.html, base.html, style.css, …) from DIR first
+    #[arg(long, global = true, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,6 +85,106 @@ pub enum Command {
     ///
     /// Example: medtrio diff sidste-udsendelse/ data/ --format md
     Diff(DiffArgs),
+
+    /// Print the agenda of a temamøde, meeting or roadmap dialogue meeting
+    ///
+    /// Built from the meeting's own items, or from its template. Time slots are computed
+    /// from the start time and the minutes of the items before. With -o, the format comes
+    /// from the file's extension, and an existing file is kept unless --force is given.
+    ///
+    /// Examples:
+    ///   medtrio agenda temamoede-1
+    ///   medtrio agenda dialog-omu-sundhed --format html -o dagsorden.html
+    ///   medtrio agenda dialog-omu-sundhed --start 09:00 --minutes 90
+    #[command(verbatim_doc_comment)]
+    Agenda(AgendaArgs),
+
+    /// Write an iCalendar (.ics) file of every meeting with an exact date and time
+    ///
+    /// Takes the same filters as `list meetings`. Times are written in UTC, converted from
+    /// Europe/Copenhagen. Each event's UID comes from the meeting's id, so that importing
+    /// again updates rather than duplicates. Meetings without a date and time are left out
+    /// and counted on stderr.
+    ///
+    /// Example: medtrio calendar --upcoming -o temamoeder.ics
+    Calendar(CalendarArgs),
+
+    /// Write every agenda, the calendar, the lists, the prompts and an index page to DIR
+    ///
+    /// For CI: agendas as md and html, calendar.ics, the lists as json and csv, prompts.md,
+    /// and index.html with the roadmap as a timeline. Two runs on the same data give
+    /// identical files. A non-empty DIR is refused without --force; with --force, only the
+    /// files an earlier export wrote are replaced. Exits 1 if the data does not validate.
+    ///
+    /// Example: medtrio export --out site
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The folder to write
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Write into a non-empty folder, replacing the files of an earlier export
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// The meeting's id, e.g. temamoede-1 or dialog-omu-sundhed
+    pub id: String,
+    /// Start at this time instead of the meeting's or template's
+    #[arg(long, value_name = "HH:MM", value_parser = parse_clock)]
+    pub start: Option<chrono::NaiveTime>,
+    /// Scale the agenda to this many minutes; fixed items keep their length
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub minutes: Option<u32>,
+    #[command(flatten)]
+    pub doc: DocOutput,
+}
+
+/// Output of the document commands.
+#[derive(Debug, Args)]
+pub struct DocOutput {
+    /// Output format [default: from the extension of -o, else txt]
+    #[arg(long, value_enum)]
+    pub format: Option<DocFormat>,
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    /// Markdown (CommonMark)
+    Md,
+    /// Plain text for the terminal and e-mail
+    Txt,
+    /// One self-contained HTML file, built for print on A4
+    Html,
+    /// JSON, with computed times
+    Json,
+}
+
+/// Parses `HH:MM` for flags.
+pub fn parse_clock(s: &str) -> Result<chrono::NaiveTime, String> {
+    crate::model::when::parse_time(s).map_err(|e| e.explain(s))
 }
 
 #[derive(Debug, Args)]

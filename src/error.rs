@@ -14,6 +14,9 @@ pub enum Failure {
     /// The data has problems, already printed: exit 1.
     #[error("the data has {errors} {}", if *errors == 1 { "error" } else { "errors" })]
     InvalidData { errors: usize },
+    /// An operation that could not be done, such as writing a file: exit 1.
+    #[error("{message}")]
+    Operation { message: String, help: String },
     /// A negative answer that has been printed already, such as `diff` finding changes: exit 1.
     #[error("")]
     Quiet,
@@ -24,6 +27,13 @@ impl Failure {
         Failure::Usage {
             message: message.into(),
             help: None,
+        }
+    }
+
+    pub fn operation(message: impl Into<String>, help: impl Into<String>) -> Self {
+        Failure::Operation {
+            message: message.into(),
+            help: help.into(),
         }
     }
 

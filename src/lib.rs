@@ -68,6 +68,11 @@ fn report(err: &anyhow::Error) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
         Some(Failure::Quiet) => ExitCode::from(EXIT_FAILURE),
+        Some(Failure::Operation { message, help }) => {
+            let _ = writeln!(stderr, "{red}error{red:#}: {message}");
+            let _ = writeln!(stderr, "  = help: {help}");
+            ExitCode::from(EXIT_FAILURE)
+        }
         Some(failure @ Failure::InvalidData { .. }) => {
             let _ = writeln!(stderr, "{red}error{red:#}: {failure}");
             ExitCode::from(EXIT_FAILURE)

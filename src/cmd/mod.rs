@@ -1,7 +1,11 @@
 //! One file per subcommand. The only place that touches stdout, files and the terminal.
 
+mod agenda;
+mod calendar;
 mod diff;
+mod export;
 mod list;
+pub mod output;
 mod show;
 mod validate;
 
@@ -21,6 +25,9 @@ pub struct Context {
     pub source: DataSource,
     pub lang: Lang,
     pub today: NaiveDate,
+    /// Whether today was given (--today or MEDTRIO_TODAY) rather than read from the clock.
+    pub today_given: bool,
+    pub templates: Option<std::path::PathBuf>,
 }
 
 impl Context {
@@ -34,6 +41,8 @@ impl Context {
             today: global
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today_given: global.today.is_some(),
+            templates: global.templates.clone(),
         }
     }
 
@@ -43,7 +52,14 @@ impl Context {
             source,
             lang: self.lang,
             today: self.today,
+            today_given: self.today_given,
+            templates: self.templates.clone(),
         }
+    }
+
+    /// The HTML renderer, with the user's templates first.
+    pub fn html(&self) -> crate::render::html::HtmlRenderer {
+        crate::render::html::HtmlRenderer::new(self.templates.clone())
     }
 
     /// Loads and checks the data. Problems go to stderr; errors stop the command.
@@ -80,6 +96,9 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::List(args) => list::run(&ctx, &args, out),
         Command::Show(args) => show::run(&ctx, &args, out),
         Command::Diff(args) => diff::run(&ctx, &args, out),
+        Command::Agenda(args) => agenda::run(&ctx, &args, out),
+        Command::Calendar(args) => calendar::run(&ctx, &args, out),
+        Command::Export(args) => export::run(&ctx, &args, out),
     }
 }
 

@@ -1,0 +1,80 @@
+//! Writing results: to stdout, or atomically to a file that is never silently overwritten.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::error::Failure;
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
+/// Without `force`, an existing file is refused and left as it was.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(Failure::operation(
+            format!("`{shown}` is a folder"),
+            "give -o a file name, e.g. `agenda.html`",
+        )
+        .into());
+    }
+    if !force && path.exists() {
+        return Err(Failure::operation(
+            format!("`{shown}` already exists"),
+            "add --force to overwrite it",
+        )
+        .into());
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".medtrio-")
+        .tempfile_in(dir)
+        .map_err(|e| write_error(path, &e))?;
+    tmp.write_all(bytes).map_err(|e| write_error(path, &e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| write_error(path, &e))?;
+    if force {
+        tmp.persist(path).map_err(|e| write_error(path, &e.error))?;
+    } else {
+        // Refuses atomically if the file appeared in the meantime.
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
+                Failure::operation(
+                    format!("`{shown}` already exists"),
+                    "add --force to overwrite it",
+                )
+                .into()
+            } else {
+                write_error(path, &e.error)
+            }
+        })?;
+    }
+    Ok(())
+}
+
+fn write_error(path: &Path, e: &io::Error) -> anyhow::Error {
+    let reason = match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
+        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
+        _ => e.to_string(),
+    };
+    Failure::operation(
+        format!("cannot write `{}`: {reason}", path.display()),
+        "nothing was changed; check the folder and try again",
+    )
+    .into()
+}
+
+/// Writes to the file when one is given, else to `out`.
+pub fn emit(path: Option<&Path>, force: bool, bytes: &[u8], out: &mut dyn Write) -> Result<()> {
+    match path {
+        Some(path) => write_file(path, bytes, force),
+        None => Ok(out.write_all(bytes)?),
+    }
+}

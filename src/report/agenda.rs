@@ -1,0 +1,572 @@
+//! An agenda: a meeting's header and numbered items with computed time slots, its dialogue
+//! prompts with their sources, and a short background. Pure: model in, [`Agenda`] out.
+
+use chrono::{Datelike, NaiveTime, TimeDelta};
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::model::{AgendaItem, Catalog, FindingKind, ItemType, Level, Located, Status, When};
+use crate::report::list::{SourceText, source_text};
+use crate::report::show::prompt_text;
+
+/// The smallest length a scaled item gets.
+const MIN_ITEM_MINUTES: i64 = 5;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Agenda {
+    pub id: String,
+    pub lang: Lang,
+    pub title: String,
+    pub forum: String,
+    pub level: Option<Level>,
+    /// The exact day, ISO `YYYY-MM-DD`, or null.
+    pub date: Option<String>,
+    /// The date as precise as it is known, as data (`2026-Q1`), or null.
+    pub period: Option<String>,
+    /// The date as people write it: "tirsdag den 3. marts 2026", "1. kvartal 2026", "meldes ud senere".
+    pub date_text: String,
+    pub week: Option<u32>,
+    /// `HH:MM`, or null when no start time is known.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// "kl. 13.00–15.30", with "(vejledende)" when the time comes from the template.
+    pub time_text: Option<String>,
+    pub place: Option<String>,
+    pub status: Status,
+    pub status_text: String,
+    /// A plain warning for provisional meetings.
+    pub provisional_note: Option<String>,
+    /// Whether the date, place and programme are still to be announced.
+    pub details_pending: bool,
+    pub signup: Option<Signup>,
+    pub participants: Vec<String>,
+    pub apologies: Vec<String>,
+    pub chair: Option<String>,
+    pub minute_taker: Option<String>,
+    pub template: Option<String>,
+    pub total_minutes: i64,
+    pub items: Vec<ItemOut>,
+    pub background: Vec<Background>,
+    /// Headings and labels in the output language, for templates.
+    pub labels: Labels,
+}
+
+/// Where to sign up, or where the sign-up link will be announced.
+#[derive(Clone, Debug, Serialize)]
+pub struct Signup {
+    pub url: Option<String>,
+    pub channel: Option<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ItemOut {
+    pub number: usize,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub kind: Option<ItemType>,
+    pub type_text: Option<String>,
+    pub minutes: i64,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// "kl. 13.30–13.50", or "20 min" when no start time is known.
+    pub slot_text: String,
+    pub lead: Option<String>,
+    pub recommendation: Option<String>,
+    pub notes: Option<String>,
+    pub prompts: Vec<PromptOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PromptOut {
+    pub id: String,
+    pub text: String,
+    pub sources: Vec<SourceOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceOut {
+    pub id: String,
+    pub section: String,
+    pub text: String,
+}
+
+impl From<SourceText<'_>> for SourceOut {
+    fn from(s: SourceText<'_>) -> Self {
+        SourceOut {
+            id: s.id.to_owned(),
+            section: s.section.to_owned(),
+            text: s.text.to_owned(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Background {
+    pub heading: String,
+    pub text: String,
+}
+
+/// Every fixed word of an agenda, in the output language.
+#[derive(Clone, Debug, Serialize)]
+pub struct Labels {
+    pub agenda: &'static str,
+    pub forum: &'static str,
+    pub date: &'static str,
+    pub time: &'static str,
+    pub place: &'static str,
+    pub status: &'static str,
+    pub signup: &'static str,
+    pub participants: &'static str,
+    pub apologies: &'static str,
+    pub chair: &'static str,
+    pub minute_taker: &'static str,
+    pub lead: &'static str,
+    pub prompts: &'static str,
+    pub source: &'static str,
+    pub background: &'static str,
+    pub items: &'static str,
+    pub not_set: &'static str,
+    pub minutes: &'static str,
+    pub notes: &'static str,
+}
+
+impl Labels {
+    pub fn new(lang: Lang) -> Self {
+        let p = |da, en| lang.pick(da, en);
+        Labels {
+            agenda: p("Dagsorden", "Agenda"),
+            forum: p("Forum", "Forum"),
+            date: p("Dato", "Date"),
+            time: p("Tid", "Time"),
+            place: p("Sted", "Place"),
+            status: p("Status", "Status"),
+            signup: p("Tilmelding", "Sign-up"),
+            participants: p("Deltagere", "Participants"),
+            apologies: p("Afbud", "Apologies"),
+            chair: p("Mødeleder", "Chair"),
+            minute_taker: p("Referent", "Minute-taker"),
+            lead: p("Ansvarlig", "Lead"),
+            prompts: p("Dialogspørgsmål", "Dialogue prompts"),
+            source: p("Kilde", "Source"),
+            background: p("Baggrund", "Background"),
+            items: p("Punkter", "Items"),
+            not_set: p("meldes ud senere", "to be announced"),
+            minutes: p("min.", "min"),
+            notes: p("Noter", "Notes"),
+        }
+    }
+}
+
+/// How the agenda is asked for.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AgendaOptions {
+    /// Overrides the start time.
+    pub start: Option<NaiveTime>,
+    /// Scales the items to this many minutes.
+    pub minutes: Option<i64>,
+}
+
+/// Why an agenda cannot be made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AgendaError {
+    #[error("`{0}` is neither a meeting nor a roadmap activity that is a meeting")]
+    NotAMeeting(String),
+    #[error("`{id}` has no agenda items and no template")]
+    NoItems { id: String },
+    #[error(
+        "{minutes} minutes is too short for this agenda: its fixed items take {fixed} and each of its {flexible} other items needs at least {MIN_ITEM_MINUTES}, so it needs at least {needed}"
+    )]
+    TooShort {
+        minutes: i64,
+        fixed: i64,
+        flexible: usize,
+        needed: i64,
+    },
+    #[error("the agenda would run past midnight ({start} + {minutes} minutes)")]
+    PastMidnight { start: String, minutes: i64 },
+}
+
+/// The parts of a meeting or activity that an agenda needs.
+struct Source<'a> {
+    id: &'a str,
+    title: &'a str,
+    forum: &'a str,
+    status: Status,
+    date: When,
+    start: Option<NaiveTime>,
+    end: Option<NaiveTime>,
+    place: Option<&'a str>,
+    themes: Vec<&'a str>,
+    items: &'a [Located<AgendaItem>],
+    template: Option<&'a crate::model::Template>,
+    details_pending: bool,
+    signup_url: Option<&'a str>,
+    in_programme: bool,
+    meeting: Option<&'a crate::model::Meeting>,
+}
+
+/// Every id that has an agenda: the programme's meetings and the roadmap's meeting activities.
+pub fn agenda_ids<'a>(catalog: &Catalog<'a>) -> Vec<&'a str> {
+    let d = catalog.data;
+    d.programme
+        .meetings
+        .iter()
+        .map(|m| m.id.as_str())
+        .chain(
+            d.roadmap
+                .activities
+                .iter()
+                .filter(|a| a.is_meeting())
+                .map(|a| a.id.as_str()),
+        )
+        .collect()
+}
+
+fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError> {
+    if let Some(m) = catalog.meeting(id) {
+        return Ok(Source {
+            id: &m.id,
+            title: &m.title,
+            forum: &m.forum,
+            status: m.status,
+            date: *m.date,
+            start: m.start.as_ref().map(|t| t.0),
+            end: m.end.as_ref().map(|t| t.0),
+            place: m.place.as_deref(),
+            themes: m.themes.iter().map(|t| t.as_str()).collect(),
+            items: &m.items,
+            template: m.template.as_ref().and_then(|t| catalog.template(t)),
+            details_pending: !m.details_announced,
+            signup_url: m.signup_url.as_ref().map(|u| u.as_str()),
+            in_programme: true,
+            meeting: Some(m),
+        });
+    }
+    match catalog.activity(id) {
+        Some(a) if a.is_meeting() => Ok(Source {
+            id: &a.id,
+            title: &a.title,
+            forum: &a.forum,
+            status: a.status,
+            date: *a.date,
+            start: None,
+            end: None,
+            place: None,
+            themes: a.themes.iter().map(|t| t.as_str()).collect(),
+            items: &[],
+            template: a.template.as_ref().and_then(|t| catalog.template(t)),
+            details_pending: a.date.day().is_none(),
+            signup_url: None,
+            in_programme: false,
+            meeting: None,
+        }),
+        _ => Err(AgendaError::NotAMeeting(id.to_owned())),
+    }
+}
+
+/// Builds the agenda of the meeting or activity `id`.
+pub fn agenda(
+    catalog: &Catalog<'_>,
+    id: &str,
+    lang: Lang,
+    options: AgendaOptions,
+) -> Result<Agenda, AgendaError> {
+    let src = source(catalog, id)?;
+    let (items, from_template) = if !src.items.is_empty() {
+        (src.items, false)
+    } else if let Some(t) = src.template {
+        (t.items.as_slice(), true)
+    } else {
+        return Err(AgendaError::NoItems {
+            id: src.id.to_owned(),
+        });
+    };
+    let mut minutes: Vec<i64> = items.iter().map(|i| i.minutes.value.max(0)).collect();
+    let own_length = match (src.start, src.end) {
+        (Some(s), Some(e)) if e > s => Some((e - s).num_minutes()),
+        _ => None,
+    };
+    // A template fills the meeting's own length; --minutes overrides both.
+    let target = options
+        .minutes
+        .or(if from_template { own_length } else { None });
+    if let Some(target) = target {
+        let fixed: Vec<bool> = items.iter().map(|i| i.fixed).collect();
+        minutes = scale(&minutes, &fixed, target)?;
+    }
+    let total: i64 = minutes.iter().sum();
+
+    let indicative = options.start.is_none() && src.start.is_none();
+    let start = options
+        .start
+        .or(src.start)
+        .or_else(|| src.template.and_then(|t| t.start.as_ref().map(|s| s.0)));
+    if let Some(start) = start {
+        let day_minutes = start.signed_duration_since(NaiveTime::MIN).num_minutes();
+        if day_minutes + total > 24 * 60 {
+            return Err(AgendaError::PastMidnight {
+                start: start.format("%H:%M").to_string(),
+                minutes: total,
+            });
+        }
+    }
+    let end = start.map(|s| s + TimeDelta::minutes(total));
+
+    let mut out_items = Vec::with_capacity(items.len());
+    let mut clock = start;
+    for (number, (item, &length)) in items.iter().zip(&minutes).enumerate() {
+        let item_start = clock;
+        let item_end = clock.map(|c| c + TimeDelta::minutes(length));
+        clock = item_end;
+        let slot_text = match (item_start, item_end) {
+            (Some(s), Some(e)) => lang.time_span(s, e),
+            _ => format!("{length} {}", lang.pick("min.", "min")),
+        };
+        out_items.push(ItemOut {
+            number: number + 1,
+            title: item.title.value.clone(),
+            kind: item.kind,
+            type_text: item.kind.map(|k| lang.item_type(k).to_owned()),
+            minutes: length,
+            start: item_start.map(hhmm),
+            end: item_end.map(hhmm),
+            slot_text,
+            lead: item.lead.clone(),
+            recommendation: item.recommendation.clone(),
+            notes: item.notes.clone(),
+            prompts: item
+                .prompts
+                .iter()
+                .filter_map(|p| catalog.prompt(p))
+                .map(|p| PromptOut {
+                    id: p.id.value.clone(),
+                    text: prompt_text(p, lang).to_owned(),
+                    sources: p
+                        .sources
+                        .iter()
+                        .filter_map(|s| source_text(catalog, s))
+                        .map(SourceOut::from)
+                        .collect(),
+                })
+                .collect(),
+        });
+    }
+
+    let time_text = match (start, end) {
+        (Some(s), Some(e)) => {
+            let span = lang.time_span(s, e);
+            Some(if indicative {
+                format!("{span} ({})", lang.pick("vejledende", "indicative"))
+            } else {
+                span
+            })
+        }
+        _ => None,
+    };
+    let programme = &catalog.data.programme;
+    let provisional_note = (src.status == Status::Provisional).then(|| {
+        let base = lang.pick("Foreløbig", "Provisional");
+        match programme
+            .note
+            .as_deref()
+            .filter(|_| src.in_programme && lang == Lang::Da)
+        {
+            Some(note) => format!("{base}: {note}"),
+            None => format!(
+                "{base}: {}",
+                lang.pick("der kan forekomme ændringer.", "this may change.")
+            ),
+        }
+    });
+    let signup = signup(
+        src.signup_url,
+        src.in_programme
+            .then_some(programme.announcement.as_ref())
+            .flatten(),
+        lang,
+    );
+    let meeting = src.meeting;
+    Ok(Agenda {
+        id: src.id.to_owned(),
+        lang,
+        title: match (lang, meeting.and_then(|m| m.title_en.as_deref())) {
+            (Lang::En, Some(en)) => en.to_owned(),
+            _ => src.title.to_owned(),
+        },
+        forum: catalog.forum_name(src.forum).to_owned(),
+        level: catalog.forum_level(src.forum),
+        date: src.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
+        period: src.date.is_known().then(|| src.date.to_string()),
+        date_text: lang.when(src.date),
+        week: src.date.day().map(|d| d.iso_week().week()),
+        start: start.map(hhmm),
+        end: end.map(hhmm),
+        time_text,
+        place: src.place.map(str::to_owned),
+        status: src.status,
+        status_text: lang.status(src.status).to_owned(),
+        provisional_note,
+        details_pending: src.details_pending,
+        signup,
+        participants: meeting.map(|m| m.participants.clone()).unwrap_or_default(),
+        apologies: meeting.map(|m| m.apologies.clone()).unwrap_or_default(),
+        chair: meeting.and_then(|m| m.chair.clone()),
+        minute_taker: meeting.and_then(|m| m.minute_taker.clone()),
+        template: from_template
+            .then(|| src.template.map(|t| t.id.value.clone()))
+            .flatten(),
+        total_minutes: total,
+        items: out_items,
+        background: background(catalog, &src.themes),
+        labels: Labels::new(lang),
+    })
+}
+
+fn hhmm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn signup(
+    url: Option<&str>,
+    announcement: Option<&crate::model::Announcement>,
+    lang: Lang,
+) -> Option<Signup> {
+    if let Some(url) = url {
+        return Some(Signup {
+            url: Some(url.to_owned()),
+            channel: None,
+            text: url.to_owned(),
+        });
+    }
+    let a = announcement?;
+    let link = a.url.as_ref().map(|u| u.value.clone());
+    let text = match &link {
+        Some(link) => format!(
+            "{} {} {} {link}",
+            lang.pick("Meldes ud via", "To be announced in"),
+            a.channel,
+            lang.pick("og på", "and at")
+        ),
+        None => format!(
+            "{} {}",
+            lang.pick("Meldes ud via", "To be announced in"),
+            a.channel
+        ),
+    };
+    Some(Signup {
+        url: link,
+        channel: Some(a.channel.clone()),
+        text,
+    })
+}
+
+/// The programme's why-texts and the summaries that share a theme with the meeting.
+fn background(catalog: &Catalog<'_>, themes: &[&str]) -> Vec<Background> {
+    let d = catalog.data;
+    let shares = |ids: &[&str]| ids.iter().any(|t| themes.contains(t));
+    let mut out: Vec<Background> = d
+        .programme
+        .why
+        .iter()
+        .filter(|w| shares(&w.themes.iter().map(|t| t.as_str()).collect::<Vec<_>>()))
+        .map(|w| Background {
+            heading: w.title.value.clone(),
+            text: w.text.clone(),
+        })
+        .collect();
+    out.extend(
+        d.findings
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Summary && shares(&catalog.finding_themes(f)))
+            .map(|f| Background {
+                heading: catalog
+                    .section(&f.section)
+                    .map_or_else(String::new, |s| s.title.value.clone()),
+                text: f.text.value.clone(),
+            }),
+    );
+    out
+}
+
+/// Scales item lengths to `target` minutes. Fixed items keep theirs; the others share the
+/// rest in proportion, in 5-minute steps, and at least [`MIN_ITEM_MINUTES`] each.
+pub fn scale(minutes: &[i64], fixed: &[bool], target: i64) -> Result<Vec<i64>, AgendaError> {
+    let fixed_total: i64 = minutes
+        .iter()
+        .zip(fixed)
+        .filter(|(_, f)| **f)
+        .map(|(m, _)| m)
+        .sum();
+    let flexible: Vec<usize> = (0..minutes.len()).filter(|i| !fixed[*i]).collect();
+    let needed = fixed_total + MIN_ITEM_MINUTES * flexible.len() as i64;
+    if target < needed || (flexible.is_empty() && target != fixed_total) {
+        return Err(AgendaError::TooShort {
+            minutes: target,
+            fixed: fixed_total,
+            flexible: flexible.len(),
+            needed,
+        });
+    }
+    let flexible_total: i64 = flexible.iter().map(|&i| minutes[i]).sum::<i64>().max(1);
+    let room = target - fixed_total;
+    let mut out = minutes.to_vec();
+    for &i in &flexible {
+        let share = (minutes[i] * room) as f64 / flexible_total as f64;
+        out[i] = (((share / 5.0).round() as i64) * 5).max(MIN_ITEM_MINUTES);
+    }
+    // Settle the rounding on the longest flexible items, so that the sum is exact.
+    let mut diff = target - out.iter().sum::<i64>();
+    let mut order = flexible.clone();
+    order.sort_by_key(|&i| std::cmp::Reverse(out[i]));
+    while diff != 0 {
+        let mut moved = false;
+        for &i in &order {
+            let step = diff.signum() * diff.abs().min(5);
+            if out[i] + step >= MIN_ITEM_MINUTES {
+                out[i] += step;
+                diff -= step;
+                moved = true;
+            }
+            if diff == 0 {
+                break;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaling_keeps_fixed_items_and_hits_the_target() {
+        let minutes = [5, 5, 30, 35, 10, 35, 20, 5, 5];
+        let fixed = [true, true, false, false, false, false, false, true, true];
+        for target in [90, 120, 150, 180, 181, 240] {
+            let scaled = scale(&minutes, &fixed, target).unwrap();
+            assert_eq!(scaled.iter().sum::<i64>(), target, "{scaled:?}");
+            assert_eq!([scaled[0], scaled[1], scaled[7], scaled[8]], [5, 5, 5, 5]);
+            assert!(scaled.iter().all(|m| *m >= MIN_ITEM_MINUTES));
+        }
+    }
+
+    #[test]
+    fn scaling_refuses_what_cannot_fit() {
+        let err = scale(&[5, 30, 5], &[true, false, true], 12).unwrap_err();
+        assert_eq!(
+            err,
+            AgendaError::TooShort {
+                minutes: 12,
+                fixed: 10,
+                flexible: 1,
+                needed: 15
+            }
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! The export's index page: the roadmap timeline, the agendas, and links to every file.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::model::{Catalog, Status};
+use crate::report::agenda::Agenda;
+use crate::report::timeline::{self, Timeline};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexPage {
+    pub lang: Lang,
+    pub title: String,
+    pub owner: String,
+    pub roadmap_title: String,
+    pub today_text: String,
+    pub provisional_note: Option<String>,
+    pub timeline: Timeline,
+    pub agendas: Vec<AgendaLink>,
+    pub files: Vec<FileLink>,
+    pub labels: IndexLabels,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AgendaLink {
+    pub title: String,
+    pub forum: String,
+    pub date_text: String,
+    pub status_text: String,
+    pub html: String,
+    pub md: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FileLink {
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexLabels {
+    pub as_of: &'static str,
+    pub done: &'static str,
+    pub now: &'static str,
+    pub coming: &'static str,
+    pub today: &'static str,
+    pub undated: &'static str,
+    pub agendas: &'static str,
+    pub agenda: &'static str,
+    pub meeting: &'static str,
+    pub forum: &'static str,
+    pub date: &'static str,
+    pub status: &'static str,
+    pub files: &'static str,
+}
+
+pub fn index_page(
+    catalog: &Catalog<'_>,
+    agendas: &[Agenda],
+    files: Vec<FileLink>,
+    today: NaiveDate,
+    lang: Lang,
+) -> IndexPage {
+    let d = catalog.data;
+    let p = |da, en| lang.pick(da, en);
+    IndexPage {
+        lang,
+        title: d.programme.title.value.clone(),
+        owner: catalog.forum_name(&d.programme.owner).to_owned(),
+        roadmap_title: d.roadmap.title.value.clone(),
+        today_text: lang.long_date(today),
+        provisional_note: (d.programme.status == Status::Provisional)
+            .then(|| d.programme.note.clone())
+            .flatten()
+            .filter(|_| lang == Lang::Da),
+        timeline: timeline::timeline(catalog, today, lang),
+        agendas: agendas
+            .iter()
+            .map(|a| AgendaLink {
+                title: a.title.clone(),
+                forum: a.forum.clone(),
+                date_text: a.date_text.clone(),
+                status_text: a.status_text.clone(),
+                html: format!("agendas/{}.html", a.id),
+                md: format!("agendas/{}.md", a.id),
+            })
+            .collect(),
+        files,
+        labels: IndexLabels {
+            as_of: p("Status pr.", "As of"),
+            done: p("gennemført", "done"),
+            now: p("i gang", "now"),
+            coming: p("kommende", "coming"),
+            today: p("i dag", "today"),
+            undated: p("Uden dato", "Without a date"),
+            agendas: p("Dagsordener", "Agendas"),
+            agenda: p("Dagsorden", "Agenda"),
+            meeting: p("Møde", "Meeting"),
+            forum: p("Forum", "Forum"),
+            date: p("Dato", "Date"),
+            status: p("Status", "Status"),
+            files: p("Filer", "Files"),
+        },
+    }
+}
