@@ -118,6 +118,81 @@ pub enum Command {
     ///
     /// Example: medtrio export --out site
     Export(ExportArgs),
+
+    /// Pick dialogue prompts, each shown with the finding it comes from
+    ///
+    /// Takes the shared filters (--theme, --audience, --level, --search). --count N picks N
+    /// prompts balanced across themes; --seed S makes the pick the same every time.
+    /// --format cards writes an HTML sheet of cut-out cards for A4.
+    ///
+    /// Examples:
+    ///   medtrio prompts --audience tr --count 5 --seed 7
+    ///   medtrio prompts --theme roller --format cards -o kort.html
+    #[command(verbatim_doc_comment)]
+    Prompts(PromptsArgs),
+
+    /// A one-page prep sheet for the MED-trio: findings, barriers and prompts for a meeting or theme
+    ///
+    /// The purpose, what gives meaning, what to watch out for, the open questions, the
+    /// barriers with the question to ask about each, 3–5 prompts, what success looks like,
+    /// and trial actions from "Vejen videre".
+    ///
+    /// Examples:
+    ///   medtrio prep roller
+    ///   medtrio prep dialog-omu-sundhed -o forberedelse.html
+    #[command(verbatim_doc_comment)]
+    Prep(PrepArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PromptsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Only prompts the source asks itself (seed), or those written from the findings (authored)
+    #[arg(long, value_parser = vocabulary_parser::<crate::model::Origin>(), value_name = "seed|authored")]
+    pub origin: Option<crate::model::Origin>,
+    /// Pick this many prompts, balanced across themes
+    #[arg(long, value_name = "N")]
+    pub count: Option<usize>,
+    /// Make the pick reproducible [default: a new seed, printed on stderr]
+    #[arg(long, value_name = "S", requires = "count")]
+    pub seed: Option<u64>,
+    /// Output format [default: cards for -o *.html, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<PromptFormat>,
+    /// With --format csv: write what Danish Excel opens right (`;`, BOM, CRLF)
+    #[arg(long)]
+    pub excel: bool,
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PromptFormat {
+    /// A table that fits the terminal
+    Table,
+    /// Markdown
+    Md,
+    /// Plain text
+    Txt,
+    /// JSON
+    Json,
+    /// CSV (with --excel, for Danish Excel)
+    Csv,
+    /// HTML cut-out cards for A4, eight to a page
+    Cards,
+}
+
+#[derive(Debug, Args)]
+pub struct PrepArgs {
+    /// A meeting id (e.g. dialog-omu-sundhed) or a theme id (e.g. roller)
+    pub id: String,
+    #[command(flatten)]
+    pub doc: DocOutput,
 }
 
 #[derive(Debug, Args)]

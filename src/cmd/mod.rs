@@ -6,6 +6,8 @@ mod diff;
 mod export;
 mod list;
 pub mod output;
+mod prep;
+mod prompts;
 mod show;
 mod validate;
 
@@ -99,6 +101,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Agenda(args) => agenda::run(&ctx, &args, out),
         Command::Calendar(args) => calendar::run(&ctx, &args, out),
         Command::Export(args) => export::run(&ctx, &args, out),
+        Command::Prompts(args) => prompts::run(&ctx, &args, out),
+        Command::Prep(args) => prep::run(&ctx, &args, out),
     }
 }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::located::Located;
-use super::vocab::{Audience, FindingKind, Level, Origin};
+use super::vocab::{Audience, FindingKind, Level, Origin, SectionRole};
 use super::{Id, Theme};
 
 /// `findings.yaml`.
@@ -38,6 +38,10 @@ pub struct Section {
     /// The theme the whole section is about, for the four theme sections.
     #[serde(default)]
     pub theme: Option<Located<Id>>,
+    /// What the section says: `meaning`, `questions`, `attention`, `success`, `summary`,
+    /// `theme`, `barriers` or `next` (the way forward).
+    #[serde(default)]
+    pub role: Option<SectionRole>,
 }
 
 /// One point of the summary, verbatim.

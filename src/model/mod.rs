@@ -16,7 +16,8 @@ pub use located::{Located, Pos};
 pub use programme::{AgendaItem, Announcement, Meeting, Programme, Template, WhyText};
 pub use roadmap::{Forum, Roadmap, RoadmapActivity};
 pub use vocab::{
-    ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat, Origin, Status,
+    ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat, Origin, SectionRole,
+    Status,
 };
 pub use when::{ClockTime, Period, Quarter, When};
 

@@ -128,3 +128,17 @@ vocabulary! {
         Note = "note",
     }
 }
+
+vocabulary! {
+    /// What a section of findings says, so that prep sheets can find it in any data set.
+    SectionRole {
+        Meaning = "meaning",
+        Questions = "questions",
+        Attention = "attention",
+        Success = "success",
+        Summary = "summary",
+        Theme = "theme",
+        Barriers = "barriers",
+        Next = "next",
+    }
+}

@@ -12,6 +12,8 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
     ("agenda.html", include_str!("../../templates/agenda.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("cards.html", include_str!("../../templates/cards.html")),
+    ("prep.html", include_str!("../../templates/prep.html")),
 ];
 
 /// Renders the HTML documents. Built once per command; templates are compiled once.

@@ -6,6 +6,7 @@ pub mod html;
 pub mod ics;
 pub mod json;
 pub mod markdown;
+pub mod prep;
 pub mod prompts;
 pub mod table;
 pub mod text;

@@ -62,3 +62,50 @@ pub fn markdown(
     }
     Ok(())
 }
+
+/// Plain text: numbered prompts, each with its theme and sources.
+pub fn text(
+    rows: &[PromptRow<'_>],
+    catalog: &Catalog<'_>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::render::agenda::write_wrapped;
+    for (i, row) in rows.iter().enumerate() {
+        let text = match (lang, row.text_en) {
+            (Lang::En, Some(en)) => en,
+            _ => row.text,
+        };
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let number = format!("{}. ", i + 1);
+        let indent = " ".repeat(number.len());
+        write_wrapped(out, &number, &indent, text)?;
+        let themes: Vec<&str> = row
+            .themes
+            .iter()
+            .map(|t| catalog.theme_title(t, lang))
+            .collect();
+        write_wrapped(
+            out,
+            &indent,
+            &indent,
+            &format!(
+                "{}: {} [{}]",
+                lang.pick("Tema", "Theme"),
+                themes.join(", "),
+                row.id
+            ),
+        )?;
+        for s in &row.source_texts {
+            write_wrapped(
+                out,
+                &format!("{indent}{}: ", lang.pick("Kilde", "Source")),
+                &format!("{indent}  "),
+                &format!("{} – {}", s.section, s.text),
+            )?;
+        }
+    }
+    Ok(())
+}

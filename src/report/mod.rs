@@ -4,6 +4,8 @@ pub mod agenda;
 pub mod calendar;
 pub mod diff;
 pub mod list;
+pub mod prep;
+pub mod prompts;
 pub mod show;
 pub mod site;
 pub mod timeline;

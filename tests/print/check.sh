@@ -22,7 +22,7 @@ expect() { # what, actual, wanted
 
 check() { # name, expected pages, medtrio args...
   local name=$1 pages=$2; shift 2
-  "$bin" "$@" --format html -o "$work/$name.html"
+  "$bin" "$@" -o "$work/$name.html"
   pdf_of "$work/$name.html" "$work/$name.pdf"
   expect "$name: page size" "$(pdfinfo "$work/$name.pdf" | awk '/^Page size/ {print $3 "x" $5}')" "594.96x841.92"
   expect "$name: pages" "$(pdfinfo "$work/$name.pdf" | awk '/^Pages/ {print $2}')" "$pages"
@@ -48,5 +48,15 @@ same_page omu-agenda "Dialog: Potentielle barrierer" "Anerkendelse er brændstof
 check temamoede 2 agenda temamoede-1
 same_page temamoede "Workshop: Håndtering af krav" "Kilde: Indflydelse i arbejdet"
 check lmu-agenda 1 --data examples/havnekoebing agenda lmu-april
+
+# Cut-out cards: eight to an A4 page, never split.
+check cards-all 6 prompts
+check cards-16 2 prompts --count 16 --seed 7
+same_page cards-16 "Hvordan sikrer vi, at initiativer er koordineret" "unødige konflikter mellem medarbejderne"
+
+# The MED-trio's prep sheet is one page.
+check prep-meeting 1 prep dialog-omu-sundhed
+check prep-theme 1 prep roller
+check prep-theme-en 1 --lang en prep ledelse
 
 exit $fail
