@@ -142,6 +142,63 @@ pub enum Command {
     ///   medtrio prep dialog-omu-sundhed -o forberedelse.html
     #[command(verbatim_doc_comment)]
     Prep(PrepArgs),
+
+    /// Plan a meeting step by step, and save it as YAML that --data loads
+    ///
+    /// At a terminal it asks: what the meeting starts from (a meeting, a template or a
+    /// blank LMU agenda), date, start, place and length, the prompts (pick and order), and
+    /// the minutes of each item; then it shows the agenda and saves it in DATA/local/.
+    /// Every answer also has a flag; without a terminal, the flags must give them.
+    ///
+    /// Examples:
+    ///   medtrio --data mine plan
+    ///   medtrio --data mine plan --meeting lmu-aktoerskab --forum lmu-havnen \
+    ///       --date 2026-12-01 --start 13:00 --prompts p-aktoerskab-for-os,p-nyt-navn
+    #[command(verbatim_doc_comment)]
+    Plan(PlanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Start from this meeting, roadmap meeting or template id, or `blank`
+    #[arg(long, value_name = "ID")]
+    pub meeting: Option<String>,
+    /// The forum holding the meeting (a forum id)
+    #[arg(long, value_name = "ID", conflicts_with = "new_forum")]
+    pub forum: Option<String>,
+    /// A new LMU, by name, to add with the meeting
+    #[arg(long, value_name = "NAME")]
+    pub new_forum: Option<String>,
+    /// The new meeting's id [default: FORUM-DATE]
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// The new meeting's title [default: the base's]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The day
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub date: Option<NaiveDate>,
+    /// The start time
+    #[arg(long, value_name = "HH:MM", value_parser = parse_clock)]
+    pub start: Option<chrono::NaiveTime>,
+    /// Where
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Scale the agenda to this many minutes
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub length: Option<u32>,
+    /// Prompt ids for the dialogue item, in order
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub prompts: Option<Vec<String>>,
+    /// Minutes of each item, in order
+    #[arg(long, value_name = "N,N,…", value_delimiter = ',')]
+    pub item_minutes: Option<Vec<i64>>,
+    /// Write here instead of DATA/local/ID.yaml
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

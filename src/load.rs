@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, backticked, nearest};
 use crate::model::when::HELP_MARK;
-use crate::model::{Dataset, Findings, Pos, Programme, Roadmap};
+use crate::model::{Dataset, Findings, LocalFile, Pos, Programme, Roadmap};
 
 /// The format version this medtrio reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -27,12 +27,13 @@ pub enum DataSource {
     Dir(PathBuf),
 }
 
-/// One of the three data files.
+/// One of the data files: the three main ones, or the n-th file of `local/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Programme,
     Roadmap,
     Findings,
+    Local(usize),
 }
 
 impl FileKind {
@@ -43,14 +44,16 @@ impl FileKind {
             FileKind::Programme => "programme.yaml",
             FileKind::Roadmap => "roadmap.yaml",
             FileKind::Findings => "findings.yaml",
+            FileKind::Local(_) => "local/*.yaml",
         }
     }
 
-    fn bundled_text(self) -> &'static str {
+    pub(crate) fn bundled_text(self) -> &'static str {
         match self {
             FileKind::Programme => include_str!("../data/programme.yaml"),
             FileKind::Roadmap => include_str!("../data/roadmap.yaml"),
             FileKind::Findings => include_str!("../data/findings.yaml"),
+            FileKind::Local(_) => "",
         }
     }
 }
@@ -68,16 +71,30 @@ pub struct Sources {
     pub programme: SourceFile,
     pub roadmap: SourceFile,
     pub findings: SourceFile,
+    pub local: Vec<SourceFile>,
 }
 
 impl Sources {
     pub fn get(&self, kind: FileKind) -> &SourceFile {
+        static NONE: SourceFile = SourceFile {
+            name: String::new(),
+            text: String::new(),
+        };
         match kind {
             FileKind::Programme => &self.programme,
             FileKind::Roadmap => &self.roadmap,
             FileKind::Findings => &self.findings,
+            FileKind::Local(i) => self.local.get(i).unwrap_or(&NONE),
         }
     }
+}
+
+/// Which file each merged meeting, template and forum came from, index for index.
+#[derive(Clone, Debug, Default)]
+pub struct Provenance {
+    pub meetings: Vec<FileKind>,
+    pub templates: Vec<FileKind>,
+    pub forums: Vec<FileKind>,
 }
 
 /// The loaded data with the texts it came from.
@@ -85,7 +102,11 @@ impl Sources {
 pub struct Loaded {
     pub dataset: Dataset,
     pub sources: Sources,
+    pub provenance: Provenance,
 }
+
+/// The folder, inside a data folder, whose YAML files add meetings, templates and fora.
+pub const LOCAL_DIR: &str = "local";
 
 /// Loads all three files. On failure, returns every file's first problem, not only the first file's.
 pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
@@ -97,17 +118,83 @@ pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
     let programme = load_one::<Programme>(source, FileKind::Programme, &mut sources, &mut problems);
     let roadmap = load_one::<Roadmap>(source, FileKind::Roadmap, &mut sources, &mut problems);
     let findings = load_one::<Findings>(source, FileKind::Findings, &mut sources, &mut problems);
+    let locals = match source {
+        DataSource::Dir(dir) => load_local(dir, &mut sources, &mut problems),
+        DataSource::Bundled => Vec::new(),
+    };
     match (programme, roadmap, findings) {
-        (Some(programme), Some(roadmap), Some(findings)) if problems.is_empty() => Ok(Loaded {
-            dataset: Dataset {
-                programme,
-                roadmap,
-                findings,
-            },
-            sources,
-        }),
+        (Some(mut programme), Some(mut roadmap), Some(findings)) if problems.is_empty() => {
+            let mut provenance = Provenance {
+                meetings: vec![FileKind::Programme; programme.meetings.len()],
+                templates: vec![FileKind::Programme; programme.templates.len()],
+                forums: vec![FileKind::Roadmap; roadmap.forums.len()],
+            };
+            for (i, local) in locals.into_iter().enumerate() {
+                let kind = FileKind::Local(i);
+                provenance
+                    .meetings
+                    .extend(std::iter::repeat_n(kind, local.meetings.len()));
+                provenance
+                    .templates
+                    .extend(std::iter::repeat_n(kind, local.templates.len()));
+                provenance
+                    .forums
+                    .extend(std::iter::repeat_n(kind, local.forums.len()));
+                programme.meetings.extend(local.meetings);
+                programme.templates.extend(local.templates);
+                roadmap.forums.extend(local.forums);
+            }
+            Ok(Loaded {
+                dataset: Dataset {
+                    programme,
+                    roadmap,
+                    findings,
+                },
+                sources,
+                provenance,
+            })
+        }
         _ => Err(problems),
     }
+}
+
+/// Reads `DIR/local/*.yaml`, in name order, when the folder exists.
+fn load_local(dir: &Path, sources: &mut Sources, problems: &mut Vec<Diagnostic>) -> Vec<LocalFile> {
+    let local_dir = dir.join(LOCAL_DIR);
+    let Ok(entries) = fs::read_dir(&local_dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        let text = match read_bytes(&path, &name).and_then(|bytes| decode(&name, bytes)) {
+            Ok(text) => text,
+            Err(d) => {
+                problems.push(*d);
+                continue;
+            }
+        };
+        match parse::<LocalFile>(&name, &text) {
+            Ok(file) if file.version == FORMAT_VERSION => files.push(file),
+            Ok(file) => problems.push(
+                Diagnostic::error(
+                    &name,
+                    version_pos(&text),
+                    format!("unsupported format version `{}`", file.version),
+                )
+                .with_help(format!("this medtrio reads `version: {FORMAT_VERSION}`"))
+                .with_source(&text),
+            ),
+            Err(d) => problems.push(*d),
+        }
+        sources.local.push(SourceFile { name, text });
+    }
+    files
 }
 
 trait Versioned {
@@ -146,7 +233,7 @@ fn load_one<T: DeserializeOwned + Versioned>(
     let slot = match kind {
         FileKind::Programme => &mut sources.programme,
         FileKind::Roadmap => &mut sources.roadmap,
-        FileKind::Findings => &mut sources.findings,
+        FileKind::Findings | FileKind::Local(_) => &mut sources.findings,
     };
     *slot = file;
     match parsed {
@@ -475,4 +562,9 @@ fn split_expected(rest: &str) -> (&str, Vec<&str>) {
         .map(|(_, list)| list.split(", ").map(|s| s.trim_matches('`')).collect())
         .unwrap_or_default();
     (name, expected)
+}
+
+/// The bundled text of one of the three files.
+pub fn bundled_text(kind: FileKind) -> &'static str {
+    kind.bundled_text()
 }

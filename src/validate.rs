@@ -117,14 +117,15 @@ impl<'a> Checker<'a> {
         for w in &d.programme.why {
             self.register(&w.id, Kind::WhyText, Programme);
         }
-        for m in &d.programme.meetings {
-            self.register(&m.id, Kind::Meeting, Programme);
+        let provenance = &self.loaded.provenance;
+        for (m, file) in d.programme.meetings.iter().zip(&provenance.meetings) {
+            self.register(&m.id, Kind::Meeting, *file);
         }
-        for t in &d.programme.templates {
-            self.register(&t.id, Kind::Template, Programme);
+        for (t, file) in d.programme.templates.iter().zip(&provenance.templates) {
+            self.register(&t.id, Kind::Template, *file);
         }
-        for f in &d.roadmap.forums {
-            self.register(&f.id, Kind::Forum, Roadmap);
+        for (f, file) in d.roadmap.forums.iter().zip(&provenance.forums) {
+            self.register(&f.id, Kind::Forum, *file);
         }
         for a in &d.roadmap.activities {
             self.register(&a.id, Kind::Activity, Roadmap);
@@ -217,38 +218,39 @@ impl<'a> Checker<'a> {
             self.title(P, &why.title, "heading");
             self.references(P, &why.themes, &[Kind::Theme]);
         }
-        for meeting in &programme.meetings {
-            self.check_meeting(meeting);
+        let provenance = &self.loaded.provenance;
+        for (meeting, file) in programme.meetings.iter().zip(&provenance.meetings) {
+            self.check_meeting(meeting, *file);
         }
-        for template in &programme.templates {
-            self.title(P, &template.title, "template title");
-            self.references(P, &template.themes, &[Kind::Theme]);
+        for (template, file) in programme.templates.iter().zip(&provenance.templates) {
+            let file = *file;
+            self.title(file, &template.title, "template title");
+            self.references(file, &template.themes, &[Kind::Theme]);
             if template.items.is_empty() {
                 self.error(
-                    P,
+                    file,
                     template.pos,
                     format!("template `{}` has no items", template.id.value),
                     Some("add at least one agenda item under `items:`".into()),
                 );
             }
-            self.check_items(&template.items);
+            self.check_items(&template.items, file);
         }
     }
 
-    fn check_meeting(&mut self, meeting: &Located<Meeting>) {
-        use FileKind::Programme as P;
-        self.title(P, &meeting.title, "meeting title");
-        self.reference(P, &meeting.forum, &[Kind::Forum]);
-        self.references(P, &meeting.themes, &[Kind::Theme]);
+    fn check_meeting(&mut self, meeting: &Located<Meeting>, p: FileKind) {
+        self.title(p, &meeting.title, "meeting title");
+        self.reference(p, &meeting.forum, &[Kind::Forum]);
+        self.references(p, &meeting.themes, &[Kind::Theme]);
         if let Some(template) = &meeting.template {
-            self.reference(P, template, &[Kind::Template]);
+            self.reference(p, template, &[Kind::Template]);
         }
         if let Some(url) = &meeting.signup_url {
-            self.url(P, url);
+            self.url(p, url);
         }
-        self.check_items(&meeting.items);
+        self.check_items(&meeting.items, p);
         if meeting.items.is_empty() && meeting.template.is_none() {
-            let name = self.loaded.sources.programme.name.clone();
+            let name = self.loaded.sources.get(p).name.clone();
             self.emit(
                 Diagnostic::warning(
                     &name,
@@ -259,13 +261,13 @@ impl<'a> Checker<'a> {
                     ),
                 )
                 .with_help("add `items:` or `template:` so that `medtrio agenda` can print it"),
-                P,
+                p,
             );
         }
         if let (Some(start), Some(end)) = (&meeting.start, &meeting.end) {
             if end.value <= start.value {
                 self.error(
-                    P,
+                    p,
                     end.pos,
                     format!(
                         "the meeting ends at `{}`, which is not after its start `{}`",
@@ -278,7 +280,7 @@ impl<'a> Checker<'a> {
                 let total: i64 = meeting.items.iter().map(|i| i.minutes.value.max(0)).sum();
                 if total > length {
                     self.error(
-                        P,
+                        p,
                         meeting.pos,
                         format!(
                             "the agenda items add up to {total} minutes, but the meeting lasts {length} ({}–{})",
@@ -294,7 +296,7 @@ impl<'a> Checker<'a> {
                 match Copenhagen.from_local_datetime(&day.and_time(time.0)) {
                     LocalResult::Single(_) => {}
                     LocalResult::None => self.error(
-                        P,
+                        p,
                         time.pos,
                         format!(
                             "`{}` on {day} does not exist in Europe/Copenhagen: the clocks go forward that night",
@@ -303,7 +305,7 @@ impl<'a> Checker<'a> {
                         Some("choose a time outside the hour the clocks skip (02:00–03:00)".into()),
                     ),
                     LocalResult::Ambiguous(..) => {
-                        let name = self.loaded.sources.programme.name.clone();
+                        let name = self.loaded.sources.get(p).name.clone();
                         self.emit(
                             Diagnostic::warning(
                                 &name,
@@ -313,7 +315,7 @@ impl<'a> Checker<'a> {
                                     time.value
                                 ),
                             ),
-                            P,
+                            p,
                         );
                     }
                 }
@@ -321,13 +323,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_items(&mut self, items: &[Located<AgendaItem>]) {
-        use FileKind::Programme as P;
+    fn check_items(&mut self, items: &[Located<AgendaItem>], p: FileKind) {
         for item in items {
-            self.title(P, &item.title, "agenda item title");
+            self.title(p, &item.title, "agenda item title");
             if item.minutes.value <= 0 {
                 self.error(
-                    P,
+                    p,
                     item.minutes.pos,
                     format!(
                         "an agenda item needs a positive number of minutes, not `{}`",
@@ -336,7 +337,7 @@ impl<'a> Checker<'a> {
                     Some("give the item the minutes it takes, e.g. `minutes: 15`".into()),
                 );
             }
-            self.references(P, &item.prompts, &[Kind::Prompt]);
+            self.references(p, &item.prompts, &[Kind::Prompt]);
         }
     }
 

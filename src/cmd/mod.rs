@@ -6,6 +6,7 @@ mod diff;
 mod export;
 mod list;
 pub mod output;
+mod plan;
 mod prep;
 mod prompts;
 mod show;
@@ -103,6 +104,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Export(args) => export::run(&ctx, &args, out),
         Command::Prompts(args) => prompts::run(&ctx, &args, out),
         Command::Prep(args) => prep::run(&ctx, &args, out),
+        Command::Plan(args) => plan::run(&ctx, &args, out),
     }
 }
 

@@ -150,3 +150,17 @@ pub struct AgendaItem {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fixed: bool,
 }
+
+/// A file in a data folder's `local/` folder: a committee's own meetings, templates and fora,
+/// added to the three main files. `medtrio plan` writes these.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalFile {
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forums: Vec<Located<crate::model::Forum>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<Located<Template>>,
+    #[serde(default)]
+    pub meetings: Vec<Located<Meeting>>,
+}

@@ -379,13 +379,11 @@ pub fn agenda(
             ),
         }
     });
-    let signup = signup(
-        src.signup_url,
-        src.in_programme
-            .then_some(programme.announcement.as_ref())
-            .flatten(),
-        lang,
-    );
+    let announcement = src
+        .in_programme
+        .then_some(programme.announcement.as_ref())
+        .flatten();
+    let signup = signup(src.signup_url, announcement, src.details_pending, lang);
     let meeting = src.meeting;
     Ok(Agenda {
         id: src.id.to_owned(),
@@ -427,9 +425,12 @@ fn hhmm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
+/// The sign-up line: the meeting's own link, else where news is announced — "Meldes ud via"
+/// while the details are still to come.
 fn signup(
     url: Option<&str>,
     announcement: Option<&crate::model::Announcement>,
+    pending: bool,
     lang: Lang,
 ) -> Option<Signup> {
     if let Some(url) = url {
@@ -441,18 +442,18 @@ fn signup(
     }
     let a = announcement?;
     let link = a.url.as_ref().map(|u| u.value.clone());
+    let via = if pending {
+        lang.pick("Meldes ud via", "To be announced in")
+    } else {
+        lang.pick("Via", "In")
+    };
     let text = match &link {
         Some(link) => format!(
-            "{} {} {} {link}",
-            lang.pick("Meldes ud via", "To be announced in"),
+            "{via} {} {} {link}",
             a.channel,
             lang.pick("og på", "and at")
         ),
-        None => format!(
-            "{} {}",
-            lang.pick("Meldes ud via", "To be announced in"),
-            a.channel
-        ),
+        None => format!("{via} {}", a.channel),
     };
     Some(Signup {
         url: link,

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod calendar;
 pub mod diff;
 pub mod list;
+pub mod plan;
 pub mod prep;
 pub mod prompts;
 pub mod show;

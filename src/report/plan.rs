@@ -1,0 +1,278 @@
+//! Planning a meeting: from a meeting, a template or a blank LMU agenda, with a date, a
+//! start, a place, a length and chosen prompts, to a [`LocalFile`] that `--data` loads.
+
+use chrono::{NaiveDate, NaiveTime, Timelike};
+
+use crate::model::{
+    AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
+    Status, When,
+};
+use crate::report::agenda::{AgendaError, scale};
+
+/// What the new meeting starts from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Base {
+    /// A meeting or roadmap meeting of the data: its items (or template) and forum.
+    Meeting(String),
+    /// A template's items.
+    Template(String),
+    /// The usual LMU items around one dialogue item.
+    Blank,
+}
+
+/// Everything the planner asks for.
+#[derive(Clone, Debug)]
+pub struct PlanSpec {
+    pub base: Base,
+    /// An existing forum's id; or the name of a new LMU with `new_forum`.
+    pub forum: Option<String>,
+    pub new_forum: Option<String>,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    pub place: Option<String>,
+    /// Scale the items to this many minutes.
+    pub length: Option<i64>,
+    /// Prompt ids for the dialogue item, in order.
+    pub prompts: Option<Vec<String>>,
+    /// Each item's minutes, overriding the base's (interactive step 4).
+    pub item_minutes: Option<Vec<i64>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("unknown meeting or template `{0}`")]
+    UnknownBase(String),
+    #[error("unknown forum `{0}`")]
+    UnknownForum(String),
+    #[error("unknown prompt `{0}`")]
+    UnknownPrompt(String),
+    #[error("a forum is needed: the new meeting starts from a template or a blank agenda")]
+    NoForum,
+    #[error("--item-minutes gives {given} values, but the agenda has {items} items")]
+    ItemCount { given: usize, items: usize },
+    #[error("an item needs at least 1 minute")]
+    ZeroMinutes,
+    #[error("the meeting would run past midnight")]
+    PastMidnight,
+    #[error("{0}")]
+    Scale(#[from] AgendaError),
+}
+
+/// What a base brings: its items, the forum it implies, and its title.
+pub struct BaseParts {
+    pub items: Vec<Located<AgendaItem>>,
+    pub forum: Option<String>,
+    pub title: String,
+}
+
+/// The items of a base, and the forum it implies.
+pub fn base_items(catalog: &Catalog<'_>, base: &Base) -> Result<BaseParts, PlanError> {
+    match base {
+        Base::Meeting(id) => {
+            if let Some(m) = catalog.meeting(id) {
+                let items = if m.items.is_empty() {
+                    m.template
+                        .as_ref()
+                        .and_then(|t| catalog.template(t))
+                        .map(|t| t.items.clone())
+                        .unwrap_or_default()
+                } else {
+                    m.items.clone()
+                };
+                return Ok(BaseParts {
+                    items,
+                    forum: Some(m.forum.value.clone()),
+                    title: m.title.value.clone(),
+                });
+            }
+            if let Some(a) = catalog.activity(id).filter(|a| a.is_meeting()) {
+                let items = a
+                    .template
+                    .as_ref()
+                    .and_then(|t| catalog.template(t))
+                    .map(|t| t.items.clone())
+                    .unwrap_or_default();
+                return Ok(BaseParts {
+                    items,
+                    forum: Some(a.forum.value.clone()),
+                    title: a.title.value.clone(),
+                });
+            }
+            Err(PlanError::UnknownBase(id.clone()))
+        }
+        Base::Template(id) => catalog
+            .template(id)
+            .map(|t| BaseParts {
+                items: t.items.clone(),
+                forum: None,
+                title: t.title.value.clone(),
+            })
+            .ok_or_else(|| PlanError::UnknownBase(id.clone())),
+        Base::Blank => Ok(BaseParts {
+            items: blank_items(),
+            forum: None,
+            title: "LMU-møde".to_owned(),
+        }),
+    }
+}
+
+fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<AgendaItem> {
+    Located::new(AgendaItem {
+        title: Located::new(title.to_owned()),
+        kind: Some(kind),
+        minutes: Located::new(minutes),
+        lead: None,
+        recommendation: (title == "Godkendelse af dagsorden")
+            .then(|| "Det indstilles, at dagsordenen godkendes.".to_owned()),
+        notes: None,
+        prompts: Vec::new(),
+        fixed,
+    })
+}
+
+/// The usual MED items around one dialogue item.
+fn blank_items() -> Vec<Located<AgendaItem>> {
+    vec![
+        item("Godkendelse af dagsorden", ItemType::Beslutning, 5, true),
+        item("Godkendelse af referat", ItemType::Beslutning, 5, true),
+        item("Meddelelser", ItemType::Orientering, 5, true),
+        item("Dialog", ItemType::Droeftelse, 40, false),
+        item("Næste møde", ItemType::Orientering, 5, true),
+        item("Eventuelt", ItemType::Orientering, 5, true),
+    ]
+}
+
+/// A forum id from a name: "LMU Børnehuset Havnen" → "lmu-boernehuset-havnen".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// Builds the new meeting (and forum, if new) as a local file.
+pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanError> {
+    let BaseParts {
+        mut items,
+        forum: base_forum,
+        title: base_title,
+    } = base_items(catalog, &spec.base)?;
+    let mut forums = Vec::new();
+    let forum = match (&spec.new_forum, &spec.forum, base_forum) {
+        (Some(name), _, _) => {
+            let id = slug(name);
+            forums.push(Located::new(Forum {
+                id: Located::new(id.clone()),
+                name: Located::new(name.clone()),
+                level: Level::Lmu,
+                full_name: None,
+            }));
+            id
+        }
+        (None, Some(id), _) => {
+            catalog
+                .forum(id)
+                .ok_or_else(|| PlanError::UnknownForum(id.clone()))?;
+            id.clone()
+        }
+        (None, None, Some(id)) => id,
+        (None, None, None) => return Err(PlanError::NoForum),
+    };
+    if let Some(prompts) = &spec.prompts {
+        for p in prompts {
+            catalog
+                .prompt(p)
+                .ok_or_else(|| PlanError::UnknownPrompt(p.clone()))?;
+        }
+        // The prompts go to the first discussion item; the others keep none.
+        let target = items
+            .iter()
+            .position(|i| i.kind == Some(ItemType::Droeftelse))
+            .unwrap_or(items.len().saturating_sub(1).min(3));
+        for (i, it) in items.iter_mut().enumerate() {
+            it.value.prompts = if i == target {
+                prompts.iter().map(|p| Located::new(p.clone())).collect()
+            } else {
+                Vec::new()
+            };
+        }
+    }
+    if let Some(length) = spec.length {
+        let minutes: Vec<i64> = items.iter().map(|i| i.minutes.value).collect();
+        let fixed: Vec<bool> = items.iter().map(|i| i.fixed).collect();
+        for (it, m) in items.iter_mut().zip(scale(&minutes, &fixed, length)?) {
+            it.value.minutes = Located::new(m);
+        }
+    }
+    if let Some(given) = &spec.item_minutes {
+        if given.len() != items.len() {
+            return Err(PlanError::ItemCount {
+                given: given.len(),
+                items: items.len(),
+            });
+        }
+        if given.iter().any(|m| *m < 1) {
+            return Err(PlanError::ZeroMinutes);
+        }
+        for (it, m) in items.iter_mut().zip(given) {
+            it.value.minutes = Located::new(*m);
+        }
+    }
+    let total: i64 = items.iter().map(|i| i.minutes.value).sum();
+    if i64::from(spec.start.num_seconds_from_midnight() / 60) + total > 24 * 60 {
+        return Err(PlanError::PastMidnight);
+    }
+    let end = spec.start + chrono::TimeDelta::minutes(total);
+    let id = spec
+        .id
+        .clone()
+        .unwrap_or_else(|| format!("{forum}-{}", spec.date.format("%Y-%m-%d")));
+    let title = spec.title.clone().unwrap_or(base_title);
+    Ok(LocalFile {
+        version: crate::load::FORMAT_VERSION,
+        forums,
+        templates: Vec::new(),
+        meetings: vec![Located::new(Meeting {
+            id: Located::new(id),
+            title: Located::new(title),
+            title_en: None,
+            forum: Located::new(forum),
+            status: Status::Planned,
+            date: Located::new(When::At(Period::Day(spec.date))),
+            start: Some(Located::new(ClockTime(spec.start))),
+            end: Some(Located::new(ClockTime(end))),
+            place: spec.place.clone().filter(|p| !p.trim().is_empty()),
+            themes: Vec::new(),
+            audiences: Vec::new(),
+            formats: Vec::new(),
+            details_announced: true,
+            signup_url: None,
+            participants: Vec::new(),
+            apologies: Vec::new(),
+            chair: None,
+            minute_taker: None,
+            template: None,
+            items,
+            notes: None,
+        })],
+    })
+}
+
+/// The local file as YAML, with a comment that says how to use it.
+pub fn to_yaml(file: &LocalFile, data_dir: &str) -> Result<String, String> {
+    let body = serde_saphyr::to_string(file).map_err(|e| e.to_string())?;
+    let id = file.meetings.first().map_or("", |m| m.id.as_str());
+    Ok(format!(
+        "# Written by medtrio plan. Render it with:\n#   medtrio --data {data_dir} agenda {id}\n{body}"
+    ))
+}

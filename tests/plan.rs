@@ -1,0 +1,335 @@
+//! `medtrio plan`: the real interactive flow in a pseudo-terminal (tmux), and the flag path.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::fs;
+use std::path::Path;
+use std::process::Command as Process;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+fn medtrio() -> Command {
+    let mut cmd = Command::cargo_bin("medtrio").unwrap();
+    cmd.env("NO_COLOR", "1")
+        .env_remove("MEDTRIO_DATA")
+        .env_remove("MEDTRIO_TODAY");
+    cmd
+}
+
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["programme", "roadmap", "findings"] {
+        fs::copy(
+            format!("examples/havnekoebing/{name}.yaml"),
+            dir.path().join(format!("{name}.yaml")),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// A tmux session running one command in a pseudo-terminal.
+struct Tmux {
+    name: String,
+}
+
+impl Tmux {
+    fn start(command: &str) -> Tmux {
+        let name = format!("medtrio-test-{}-{}", std::process::id(), rand_suffix());
+        let status = Process::new("tmux")
+            .args(["new-session", "-d", "-s", &name, "-x", "140", "-y", "50"])
+            .arg(format!("{command}; echo EXIT=$?; sleep 30"))
+            .status()
+            .expect("tmux is needed for this test (.ci/run installs it)");
+        assert!(status.success());
+        Tmux { name }
+    }
+
+    fn screen(&self) -> String {
+        let out = Process::new("tmux")
+            .args(["capture-pane", "-p", "-S", "-200", "-t", &self.name])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(15) {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("the screen never showed {text:?}:\n{}", self.screen());
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            let status = Process::new("tmux")
+                .args(["send-keys", "-t", &self.name, key])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Process::new("tmux")
+            .args(["kill-session", "-t", &self.name])
+            .status();
+    }
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+        % 1_000_000
+}
+
+fn command_line(data: &Path) -> String {
+    format!(
+        "NO_COLOR=1 {} --data {} plan",
+        assert_cmd::cargo::cargo_bin("medtrio").display(),
+        data.display()
+    )
+}
+
+#[test]
+fn the_interactive_flow_in_a_pseudo_terminal_writes_a_plan_that_loads() {
+    let data = example_copy();
+    let tmux = Tmux::start(&command_line(data.path()));
+    tmux.wait_for("Hvad tager mødet udgangspunkt i?");
+    tmux.keys(&["Down", "Enter"]); // the template
+    tmux.wait_for("Hvilket forum?");
+    tmux.keys(&["Enter"]); // LMU Børnehuset Havnen
+    tmux.wait_for("Dato (ÅÅÅÅ-MM-DD)");
+    tmux.keys(&["2026-02-30", "Enter"]);
+    tmux.wait_for("`2026-02-30` is not a day in the calendar");
+    tmux.keys(&["2026-12-01", "Enter"]);
+    tmux.wait_for("Starttid (TT:MM)");
+    tmux.keys(&["Enter"]); // the template's 13:00
+    tmux.wait_for("Sted");
+    tmux.keys(&["Personalerummet", "Enter"]);
+    tmux.wait_for("Længde i minutter");
+    tmux.keys(&["BSpace", "BSpace", "60", "Enter"]);
+    tmux.wait_for("Vælg dialogspørgsmål");
+    tmux.keys(&["Space", "Enter"]); // add the first prompt to the preselected one
+    tmux.wait_for("Rækkefølge");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1. Godkendelse af dagsorden (i alt");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2. Hvad er aktørskab for os?");
+    tmux.keys(&["BSpace", "BSpace", "30", "Enter"]);
+    tmux.wait_for("3. Prøvehandling til næste møde (i alt 55 af 60 min)");
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for("Gem mødet?");
+    let screen = tmux.screen();
+    assert!(
+        screen.contains("tirsdag den 1. december 2026 (uge 49)"),
+        "{screen}"
+    );
+    assert!(screen.contains("kl. 13.05–13.35 · Drøftelse"), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("EXIT=0");
+
+    let file = data.path().join("local/lmu-havnen-2026-12-01.yaml");
+    assert!(file.is_file(), "{}", tmux.screen());
+    medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .arg("validate")
+        .assert()
+        .success();
+    let out = medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .args(["agenda", "lmu-havnen-2026-12-01", "--format", "json"])
+        .output()
+        .unwrap();
+    let agenda: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(agenda["place"], "Personalerummet");
+    assert_eq!(agenda["start"], "13:00");
+    assert_eq!(agenda["end"], "13:55");
+    assert_eq!(agenda["items"][1]["minutes"], 30);
+    let prompts: Vec<&str> = agenda["items"][1]["prompts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(prompts, ["p-pauser", "p-aktoerskab"]);
+}
+
+#[test]
+fn ctrl_c_in_the_pseudo_terminal_leaves_no_file() {
+    let data = example_copy();
+    let tmux = Tmux::start(&command_line(data.path()));
+    tmux.wait_for("Hvad tager mødet udgangspunkt i?");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Hvilket forum?");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Dato");
+    tmux.keys(&["2026-03-", "C-c"]);
+    tmux.wait_for("EXIT=");
+    assert!(!tmux.screen().contains("EXIT=0"));
+    assert!(
+        !data.path().join("local").exists(),
+        "a file was left behind"
+    );
+}
+
+#[test]
+fn the_flag_path_needs_no_terminal() {
+    let data = example_copy();
+    medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .args([
+            "plan",
+            "--meeting",
+            "blank",
+            "--new-forum",
+            "LMU Børnehuset Søstjernen",
+            "--date",
+            "2026-12-08",
+        ])
+        .args([
+            "--start",
+            "14:00",
+            "--place",
+            "Salen",
+            "--length",
+            "90",
+            "--prompts",
+            "p-aktoerskab,p-pauser",
+        ])
+        .assert()
+        .success()
+        .stdout("");
+    let file = data
+        .path()
+        .join("local/lmu-boernehuset-soestjernen-2026-12-08.yaml");
+    let yaml = fs::read_to_string(&file).unwrap();
+    assert!(yaml.starts_with("# Written by medtrio plan."));
+    medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout("ok: 5 meetings, 2 roadmap activities, 2 findings, 2 prompts\n");
+    let out = medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .args(["agenda", "lmu-boernehuset-soestjernen-2026-12-08"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Forum:      LMU Børnehuset Søstjernen"),
+        "{text}"
+    );
+    assert!(text.contains("Tid:        kl. 14.00–15.30"), "{text}");
+
+    // The same again is refused; nothing is overwritten without --force.
+    let out = medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .args([
+            "plan",
+            "--meeting",
+            "blank",
+            "--new-forum",
+            "LMU Børnehuset Søstjernen",
+            "--date",
+            "2026-12-08",
+            "--start",
+            "09:00",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&file.display().to_string(), "[FILE]"),
+        "error: `[FILE]` already exists\n  = help: add --force to overwrite it\n"
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), yaml);
+}
+
+#[test]
+fn without_a_terminal_the_missing_flags_are_named() {
+    let out = medtrio()
+        .args(["plan", "--meeting", "lmu-aktoerskab"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: without a terminal, plan needs --date, --start, --forum (or --new-forum)\n  = help: e.g. medtrio plan --meeting lmu-aktoerskab --forum lmu-havnen --date 2026-12-01 --start 13:00 --prompts p-aktoerskab-for-os\n"
+    );
+}
+
+#[test]
+fn unknown_prompt_is_a_usage_error() {
+    let data = example_copy();
+    let out = medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .args([
+            "plan",
+            "--meeting",
+            "lmu-marts",
+            "--date",
+            "2026-12-01",
+            "--start",
+            "13:00",
+            "--prompts",
+            "p-nope",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: unknown prompt `p-nope`\n  = help: `medtrio list prompts` shows the prompt ids\n"
+    );
+    assert!(!data.path().join("local").exists());
+}
+
+#[test]
+fn with_the_bundled_data_plan_makes_a_data_folder_beside_it() {
+    let cwd = tempfile::tempdir().unwrap();
+    medtrio()
+        .current_dir(cwd.path())
+        .args([
+            "plan",
+            "--meeting",
+            "lmu-aktoerskab",
+            "--forum",
+            "omu-sundhed",
+            "--date",
+            "2026-12-01",
+            "--start",
+            "13:00",
+        ])
+        .assert()
+        .success();
+    let data = cwd.path().join("medtrio-data");
+    assert!(data.join("programme.yaml").is_file());
+    assert!(data.join("local/omu-sundhed-2026-12-01.yaml").is_file());
+    medtrio()
+        .current_dir(cwd.path())
+        .args(["--data", "medtrio-data", "agenda", "omu-sundhed-2026-12-01"])
+        .assert()
+        .success();
+}
