@@ -156,6 +156,52 @@ pub enum Command {
     ///       --date 2026-12-01 --start 13:00 --prompts p-aktoerskab-for-os,p-nyt-navn
     #[command(verbatim_doc_comment)]
     Plan(PlanArgs),
+
+    /// Print the JSON Schema of a data file, with field descriptions in English and Danish
+    ///
+    /// Editors with the YAML language server show the descriptions as tooltips; the bundled
+    /// files point at the schemas in schemas/ from their first line.
+    ///
+    /// Example: medtrio schema programme > programme.schema.json
+    Schema(SchemaArgs),
+
+    /// Print shell completions for bash, zsh, fish or powershell
+    ///
+    /// Example: medtrio completions bash > ~/.local/share/bash-completion/completions/medtrio
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff)
+    ///
+    /// Example: medtrio man > medtrio.1 && man ./medtrio.1
+    Man,
+
+    /// Write a small, valid starter data set for your own committee into DIR
+    ///
+    /// One LMU, one meeting, one template, a few findings and prompts, with comments that
+    /// explain each field. Refuses a folder that is not empty.
+    ///
+    /// Example: medtrio init mit-lmu && medtrio --data mit-lmu agenda lmu-moede-1
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file
+    #[arg(value_enum)]
+    pub file: crate::schema::SchemaFile,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (or an empty one)
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

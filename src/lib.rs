@@ -12,6 +12,7 @@ pub mod model;
 pub mod query;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod validate;
 
 use std::ffi::OsString;

@@ -2,13 +2,16 @@
 
 mod agenda;
 mod calendar;
+mod completions;
 mod diff;
 mod export;
+mod init;
 mod list;
 pub mod output;
 mod plan;
 mod prep;
 mod prompts;
+mod schema;
 mod show;
 mod validate;
 
@@ -95,6 +98,10 @@ fn print_diagnostics(problems: &[Diagnostic]) {
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Context::new(&cli.global);
     match cli.command {
+        Command::Schema(args) => schema::run(&args, out),
+        Command::Completions(args) => completions::completions(&args, out),
+        Command::Man => completions::man(out),
+        Command::Init(args) => init::run(&args, out),
         Command::Validate(args) => validate::run(&ctx, &args, out),
         Command::List(args) => list::run(&ctx, &args, out),
         Command::Show(args) => show::run(&ctx, &args, out),

@@ -1,5 +1,6 @@
 //! The findings file: what a workshop concluded, and the dialogue prompts drawn from it.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::located::Located;
@@ -7,7 +8,7 @@ use super::vocab::{Audience, FindingKind, Level, Origin, SectionRole};
 use super::{Id, Theme};
 
 /// `findings.yaml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Findings {
     pub version: u32,
@@ -24,7 +25,7 @@ pub struct Findings {
 }
 
 /// A heading of the summary, under which findings stand.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: Located<Id>,
@@ -45,7 +46,7 @@ pub struct Section {
 }
 
 /// One point of the summary, verbatim.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     pub id: Located<Id>,
@@ -67,7 +68,7 @@ fn point() -> FindingKind {
 }
 
 /// A dialogue prompt: a question to put to a committee, traced to its findings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
     pub id: Located<Id>,

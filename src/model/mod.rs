@@ -8,6 +8,7 @@ mod roadmap;
 pub mod vocab;
 pub mod when;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use catalog::Catalog;
@@ -25,7 +26,7 @@ pub use when::{ClockTime, Period, Quarter, When};
 pub type Id = String;
 
 /// A theme that links meetings, activities, findings and prompts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: Located<Id>,

@@ -1,5 +1,6 @@
 //! The programme file: a committee's theme meetings, its reasons and its agenda templates.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::located::Located;
@@ -8,7 +9,7 @@ use super::when::{ClockTime, When};
 use super::{Id, Theme};
 
 /// `programme.yaml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     pub version: u32,
@@ -42,7 +43,7 @@ pub struct Programme {
 }
 
 /// Where dates and sign-up links are announced.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Announcement {
     pub channel: String,
@@ -51,7 +52,7 @@ pub struct Announcement {
 }
 
 /// One "why" text of the programme, under its heading.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WhyText {
     pub id: Located<Id>,
@@ -62,7 +63,7 @@ pub struct WhyText {
 }
 
 /// A meeting: a temamøde of the programme, or a committee's own meeting.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: Located<Id>,
@@ -113,7 +114,7 @@ fn yes() -> bool {
 }
 
 /// A named agenda for a kind of meeting, used when a meeting has no items of its own.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
     pub id: Located<Id>,
@@ -129,7 +130,7 @@ pub struct Template {
 }
 
 /// One numbered point of an agenda.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub title: Located<String>,
@@ -153,7 +154,7 @@ pub struct AgendaItem {
 
 /// A file in a data folder's `local/` folder: a committee's own meetings, templates and fora,
 /// added to the three main files. `medtrio plan` writes these.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LocalFile {
     pub version: u32,

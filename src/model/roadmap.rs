@@ -1,5 +1,6 @@
 //! The roadmap file: activities by quarter and forum, and the fora themselves.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Id;
@@ -8,7 +9,7 @@ use super::vocab::{ActivityKind, Level, Status};
 use super::when::When;
 
 /// `roadmap.yaml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Roadmap {
     pub version: u32,
@@ -21,7 +22,7 @@ pub struct Roadmap {
 }
 
 /// A committee or other forum: HU, an OMU, an LMU, DIR, KCL.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Forum {
     pub id: Located<Id>,
@@ -33,7 +34,7 @@ pub struct Forum {
 }
 
 /// One activity of the roadmap.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoadmapActivity {
     pub id: Located<Id>,

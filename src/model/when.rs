@@ -418,6 +418,34 @@ impl Serialize for ClockTime {
     }
 }
 
+impl schemars::JsonSchema for When {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "When".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A day, a month, a quarter, a span of these, or null while not yet set / En dag, en måned, et kvartal, et spænd af disse, eller null, mens datoen ikke er fastsat",
+            "type": ["string", "null"],
+            "pattern": r"^\d{4}-(\d{2}(-\d{2})?|[Qq][1-4])(\.\.\d{4}-(\d{2}(-\d{2})?|[Qq][1-4]))?$",
+            "examples": ["2026-03-03", "2025-11", "2026-Q1", "2026-Q3..2026-Q4"]
+        })
+    }
+}
+
+impl schemars::JsonSchema for ClockTime {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ClockTime".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A time of day in Europe/Copenhagen, HH:MM / Et klokkeslæt i dansk tid, TT:MM",
+            "type": "string",
+            "pattern": r"^\d{1,2}[:.]\d{2}$",
+            "examples": ["13:00"]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

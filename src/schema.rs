@@ -1,0 +1,294 @@
+//! JSON Schemas of the data files, derived from the model types, with every field described
+//! in English and Danish, so that an editor shows both as tooltips.
+
+use schemars::generate::SchemaSettings;
+use serde_json::Value;
+
+use crate::model::{Findings, LocalFile, Programme, Roadmap};
+
+/// The files that have a schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaFile {
+    Programme,
+    Roadmap,
+    Findings,
+    /// A file in `local/`
+    Local,
+}
+
+impl SchemaFile {
+    pub const ALL: [SchemaFile; 4] = [
+        SchemaFile::Programme,
+        SchemaFile::Roadmap,
+        SchemaFile::Findings,
+        SchemaFile::Local,
+    ];
+
+    /// The file name under `schemas/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            SchemaFile::Programme => "programme.schema.json",
+            SchemaFile::Roadmap => "roadmap.schema.json",
+            SchemaFile::Findings => "findings.schema.json",
+            SchemaFile::Local => "local.schema.json",
+        }
+    }
+}
+
+/// Each field's description in English and Danish, by name.
+const FIELDS: &[(&str, &str, &str)] = &[
+    (
+        "version",
+        "The format version; write 1",
+        "Formatets version; skriv 1",
+    ),
+    (
+        "id",
+        "A short id, unique across all three files, e.g. temamoede-1",
+        "Et kort, entydigt id på tværs af alle tre filer, fx temamoede-1",
+    ),
+    (
+        "title",
+        "The title, as the source writes it",
+        "Titlen, som den står i kilden",
+    ),
+    (
+        "title_en",
+        "The title in English (optional)",
+        "Titlen på engelsk (valgfri)",
+    ),
+    (
+        "owner",
+        "The forum that owns the programme (a forum id)",
+        "Det forum, der ejer programmet (et forum-id)",
+    ),
+    (
+        "period",
+        "The years the programme runs, e.g. 2026-2027",
+        "Årene, programmet løber, fx 2026-2027",
+    ),
+    (
+        "status",
+        "Status: provisional, planned, confirmed, cancelled or held",
+        "Status: provisional (foreløbig), planned (planlagt), confirmed (bekræftet), cancelled (aflyst), held (afholdt)",
+    ),
+    ("intro", "The introduction", "Indledningen"),
+    (
+        "why",
+        "Why the programme matters, one text per heading",
+        "Hvorfor programmet er vigtigt, én tekst pr. overskrift",
+    ),
+    (
+        "description",
+        "A longer description",
+        "En længere beskrivelse",
+    ),
+    (
+        "note",
+        "A caveat printed on every agenda",
+        "Et forbehold, der trykkes på hver dagsorden",
+    ),
+    (
+        "announcement",
+        "Where dates and sign-up links are announced",
+        "Hvor datoer og tilmeldingslink meldes ud",
+    ),
+    (
+        "channel",
+        "The channel, e.g. Ugens Lederopgave",
+        "Kanalen, fx Ugens Lederopgave",
+    ),
+    ("url", "The web address", "Webadressen"),
+    ("themes", "Themes (theme ids)", "Temaer (tema-id'er)"),
+    ("meetings", "The meetings", "Møderne"),
+    ("templates", "Agenda templates", "Dagsordensskabeloner"),
+    (
+        "text",
+        "The text, verbatim from the source",
+        "Teksten, ordret fra kilden",
+    ),
+    (
+        "text_en",
+        "The text in English (optional)",
+        "Teksten på engelsk (valgfri)",
+    ),
+    ("forum", "The forum (a forum id)", "Forummet (et forum-id)"),
+    (
+        "date",
+        "Date: a day, a month, a quarter, a span, or left out (to be announced)",
+        "Dato: en dag, en måned, et kvartal, et spænd, eller udeladt (meldes ud senere)",
+    ),
+    ("start", "Start time, HH:MM", "Starttidspunkt, TT:MM"),
+    ("end", "End time, HH:MM", "Sluttidspunkt, TT:MM"),
+    ("place", "Place", "Sted"),
+    (
+        "audiences",
+        "Audiences: leder, tr, amr, medarbejder, trio",
+        "Målgrupper: leder, tr, amr, medarbejder, trio",
+    ),
+    (
+        "formats",
+        "Meeting formats: workshop, stormøde, oplæg, dialog",
+        "Mødeformer: workshop, stormøde, oplæg, dialog",
+    ),
+    (
+        "details_announced",
+        "Whether the date, place and programme have been announced",
+        "Om dato, sted og program er meldt ud",
+    ),
+    ("signup_url", "Sign-up link", "Tilmeldingslink"),
+    ("participants", "Participants", "Deltagere"),
+    ("apologies", "Apologies", "Afbud"),
+    ("chair", "Chair", "Mødeleder"),
+    ("minute_taker", "Minute-taker", "Referent"),
+    (
+        "template",
+        "The template that gives the agenda when the meeting has no items of its own",
+        "Skabelonen, dagsordenen hentes fra, når mødet ikke har egne punkter",
+    ),
+    ("items", "The agenda items", "Dagsordenspunkterne"),
+    ("notes", "Notes", "Noter"),
+    (
+        "type",
+        "The item's type: B (decision), D (discussion), O (information)",
+        "Punktets type: B (beslutning), D (drøftelse), O (orientering)",
+    ),
+    ("minutes", "Minutes, more than 0", "Minutter, mere end 0"),
+    ("lead", "Who leads the item", "Ansvarlig for punktet"),
+    (
+        "recommendation",
+        "Recommendation: \"Det indstilles, at …\"",
+        "Indstilling: »Det indstilles, at …«",
+    ),
+    (
+        "prompts",
+        "Dialogue prompts (prompt ids)",
+        "Dialogspørgsmål (prompt-id'er)",
+    ),
+    (
+        "fixed",
+        "The item keeps its length when the template is scaled",
+        "Punktet beholder sin længde, når skabelonen skaleres",
+    ),
+    (
+        "forums",
+        "Fora: HU, OMUs, LMUs and others",
+        "Fora: HU, OMU'er, LMU'er og andre",
+    ),
+    (
+        "activities",
+        "The roadmap's activities",
+        "Aktiviteterne på køreplanen",
+    ),
+    ("name", "The name", "Navnet"),
+    (
+        "full_name",
+        "The full name, e.g. Hovedudvalget",
+        "Det fulde navn, fx Hovedudvalget",
+    ),
+    (
+        "level",
+        "Level: hu, omu, lmu, other (fora such as DIR and KCL)",
+        "Niveau: hu, omu, lmu, other (andre fora som DIR og KCL)",
+    ),
+    ("kind", "Kind", "Art"),
+    (
+        "sections",
+        "The sections of the summary",
+        "Afsnittene i opsamlingen",
+    ),
+    (
+        "findings",
+        "The findings, verbatim from the source",
+        "Fundene, ordret fra kilden",
+    ),
+    (
+        "heading",
+        "The page heading the section stands under",
+        "Sideoverskriften, afsnittet står under",
+    ),
+    (
+        "theme",
+        "The theme the whole section is about",
+        "Temaet, hele afsnittet handler om",
+    ),
+    (
+        "role",
+        "What the section holds: meaning, questions, attention, success, summary, theme, barriers, next",
+        "Hvad afsnittet rummer: meaning, questions, attention, success, summary, theme, barriers, next",
+    ),
+    (
+        "section",
+        "The section (a section id)",
+        "Afsnittet (et afsnits-id)",
+    ),
+    (
+        "origin",
+        "seed: the source asks the question itself; authored: written from the findings",
+        "seed: spørgsmålet stilles i kilden; authored: skrevet ud fra fundene",
+    ),
+    (
+        "sources",
+        "The findings the prompt comes from (ids)",
+        "De fund, spørgsmålet kommer fra (id'er)",
+    ),
+    (
+        "levels",
+        "Levels: hu, omu, lmu, other",
+        "Niveauer: hu, omu, lmu, other",
+    ),
+];
+
+/// The schema of one file, as pretty JSON with a final newline.
+pub fn schema_json(file: SchemaFile) -> String {
+    let generator = SchemaSettings::draft07().for_deserialize().into_generator();
+    let schema = match file {
+        SchemaFile::Programme => generator.into_root_schema_for::<Programme>(),
+        SchemaFile::Roadmap => generator.into_root_schema_for::<Roadmap>(),
+        SchemaFile::Findings => generator.into_root_schema_for::<Findings>(),
+        SchemaFile::Local => generator.into_root_schema_for::<LocalFile>(),
+    };
+    let mut value = schema.to_value();
+    add_descriptions(&mut value);
+    if let Value::Object(map) = &mut value {
+        map.insert(
+            "title".into(),
+            Value::String(format!(
+                "medtrio {}",
+                file.file_name().replace(".schema.json", ".yaml")
+            )),
+        );
+    }
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Describes each property in both languages: "English / Dansk".
+fn add_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get_mut("properties") {
+                for (name, property) in properties.iter_mut() {
+                    let Some((_, en, da)) = FIELDS.iter().find(|(n, ..)| n == name) else {
+                        continue;
+                    };
+                    if let Value::Object(p) = property {
+                        // A type's own bilingual description (dates, times) is kept.
+                        let keep = p
+                            .get("description")
+                            .and_then(Value::as_str)
+                            .filter(|d| d.contains(" / "));
+                        let text = keep.map_or_else(|| format!("{en} / {da}"), str::to_owned);
+                        p.insert("description".into(), Value::String(text));
+                    }
+                }
+            }
+            for child in map.values_mut() {
+                add_descriptions(child);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_descriptions),
+        _ => {}
+    }
+}
