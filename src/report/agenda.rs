@@ -311,7 +311,16 @@ pub fn agenda(
             });
         }
     }
-    let end = start.map(|s| s + TimeDelta::minutes(total));
+    let items_end = start.map(|s| s + TimeDelta::minutes(total));
+    // The meeting's own end stands when the items leave time over; else the items' end.
+    let end = match (
+        options.start.is_none() && options.minutes.is_none(),
+        src.end,
+        items_end,
+    ) {
+        (true, Some(own), Some(computed)) if own >= computed => Some(own),
+        _ => items_end,
+    };
 
     let mut out_items = Vec::with_capacity(items.len());
     let mut clock = start;
