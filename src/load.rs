@@ -15,8 +15,18 @@ use crate::model::{Dataset, Findings, LocalFile, Pos, Programme, Roadmap};
 /// The format version this medtrio reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Data files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Data files larger than this many MiB are refused before they are read, unless
+/// `MEDTRIO_MAX_FILE_MB` says otherwise. 50 000 meetings take about 39 MB.
+pub const DEFAULT_MAX_FILE_MB: u64 = 45;
+
+/// The size limit in bytes: `MEDTRIO_MAX_FILE_MB`, or [`DEFAULT_MAX_FILE_MB`].
+fn max_file_bytes() -> u64 {
+    std::env::var("MEDTRIO_MAX_FILE_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(DEFAULT_MAX_FILE_MB)
+        .saturating_mul(1024 * 1024)
+}
 
 /// Where the data comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -326,14 +336,15 @@ fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
             "rename or move the folder, and put the YAML file in its place",
         ));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    let max = max_file_bytes();
+    if meta.len() > max {
         return Err(whole_file(
             format!(
                 "the file is {} MiB; medtrio reads data files of up to {} MiB",
                 meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+                max / (1024 * 1024)
             ),
-            "split the data, or check that this is the right file",
+            "check that this is the right file; for larger data, set MEDTRIO_MAX_FILE_MB",
         ));
     }
     fs::read(path).map_err(|e| {
@@ -465,6 +476,30 @@ fn explain_parse_error(raw: &str) -> (String, Option<String>) {
             Some("write one word, e.g. `status: planned`, not a list or a mapping".into()),
         );
     }
+    if raw.starts_with("null is not allowed") {
+        return (
+            "this value is empty (null)".into(),
+            Some("write a value, or leave the key out if it is optional".into()),
+        );
+    }
+    if raw.contains("multiple found") {
+        return (
+            "the file holds more than one YAML document".into(),
+            Some("keep one document per file: remove the second `---` and what follows it".into()),
+        );
+    }
+    if raw == "expected sequence start" {
+        return (
+            "expected a list here".into(),
+            Some("write one `- ` line per entry, or `[a, b]`".into()),
+        );
+    }
+    if raw == "expected mapping start" {
+        return (
+            "expected `key: value` lines here".into(),
+            Some("check the indentation: each entry's keys line up under its first key".into()),
+        );
+    }
     if raw.starts_with("unclosed quote") {
         return (
             "a quoted text is never closed".into(),
@@ -544,10 +579,25 @@ fn explain_parse_error(raw: &str) -> (String, Option<String>) {
     if raw.starts_with("invalid type: ") {
         return (raw.to_owned(), None);
     }
-    if raw.contains("budget") || raw.contains("limit") || raw.contains("depth") {
+    if raw.contains("budget")
+        || raw.contains("limit")
+        || raw.contains("depth")
+        || raw.contains("too large")
+    {
+        let what = if raw.contains("Alias") || raw.contains("alias") {
+            "it uses more aliases (`*name`) than a data file needs (at most 1000)"
+        } else if raw.contains("Depth")
+            || raw.contains("depth")
+            || raw.contains("nesting")
+            || raw.contains("recursion")
+        {
+            "it nests deeper than a data file needs (at most 64 levels)"
+        } else {
+            "it is larger or more complex than medtrio reads"
+        };
         return (
-            format!("the file is refused: {raw}"),
-            Some("data files need no deep nesting or mass aliases; check that this is a medtrio data file".into()),
+            format!("the file is refused: {what}"),
+            Some("check that this is a medtrio data file; hostile YAML (alias bombs, deep nesting) is refused on purpose".into()),
         );
     }
     (format!("invalid YAML: {raw}"), None)

@@ -195,3 +195,62 @@ fn bad_today_flag_is_a_usage_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_50_mb_file_is_refused_before_it_is_read() {
+    let dir = minimal_copy();
+    let path = dir.path().join("findings.yaml");
+    let mut text = String::from("version: 1\n");
+    let line = "# ".to_owned() + &"x".repeat(98) + "\n";
+    while text.len() < 50_000_000 {
+        text.push_str(&line);
+    }
+    fs::write(&path, text).unwrap();
+    let (code, stderr) = stderr_of(
+        medtrio()
+            .arg("--data")
+            .arg(dir.path())
+            .arg("validate")
+            .env_remove("MEDTRIO_MAX_FILE_MB"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "[DATA]/findings.yaml: error: the file is 47 MiB; medtrio reads data files of up to 45 MiB\n  = help: check that this is the right file; for larger data, set MEDTRIO_MAX_FILE_MB\nerror: the data has 1 error\n"
+    );
+}
+
+#[test]
+fn a_local_file_error_names_the_local_file() {
+    let dir = minimal_copy();
+    fs::create_dir(dir.path().join("local")).unwrap();
+    fs::write(
+        dir.path().join("local/extra.yaml"),
+        "version: 1\nmeetings:\n  - id: lmu-marts\n    title: \"Igen\"\n    forum: lmu-testhuset\n    status: planned\n    sted: \"Kælderen\"\n",
+    )
+    .unwrap();
+    let (code, stderr) = stderr_of(
+        medtrio().arg("--data").arg(dir.path()).arg("validate"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("[DATA]/local/extra.yaml:7:5: error: unknown field `sted`\n"),
+        "{stderr}"
+    );
+    // Fixed, the same id as a programme meeting is a duplicate across files.
+    let text = fs::read_to_string(dir.path().join("local/extra.yaml"))
+        .unwrap()
+        .replace("    sted: \"Kælderen\"\n", "");
+    fs::write(dir.path().join("local/extra.yaml"), text).unwrap();
+    let (code, stderr) = stderr_of(
+        medtrio().arg("--data").arg(dir.path()).arg("validate"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "[DATA]/local/extra.yaml:3:9: error: duplicate id `lmu-marts`: a meeting at [DATA]/programme.yaml:10:9 already has it\n  |\n3 |   - id: lmu-marts\n  |         ^\n  = help: ids must be unique across all three files; rename one of them\nerror: the data has 1 error\n"
+    );
+}
