@@ -97,7 +97,7 @@ impl<'a> Checker<'a> {
                     id.value,
                     first_kind.noun()
                 ),
-                Some("ids must be unique across all three files; rename one of them".into()),
+                Some("ids must be unique across all data files; rename one of them".into()),
             );
             return;
         }

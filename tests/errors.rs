@@ -251,6 +251,6 @@ fn a_local_file_error_names_the_local_file() {
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
-        "[DATA]/local/extra.yaml:3:9: error: duplicate id `lmu-marts`: a meeting at [DATA]/programme.yaml:10:9 already has it\n  |\n3 |   - id: lmu-marts\n  |         ^\n  = help: ids must be unique across all three files; rename one of them\nerror: the data has 1 error\n"
+        "[DATA]/local/extra.yaml:3:9: error: duplicate id `lmu-marts`: a meeting at [DATA]/programme.yaml:10:9 already has it\n  |\n3 |   - id: lmu-marts\n  |         ^\n  = help: ids must be unique across all data files; rename one of them\n[DATA]/local/extra.yaml:3:5: warning: meeting `lmu-marts` has neither agenda items nor a template\n  |\n3 |   - id: lmu-marts\n  |     ^\n  = help: add `items:` or `template:` so that `medtrio agenda` can print it\nerror: the data has 1 error\n"
     );
 }
