@@ -1,0 +1,123 @@
+//! The examples/ folder: the CI jobs' medtrio commands run as written, on the fictional
+//! municipality's data, and the starter set loads.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// Every shell line of a CI file that runs medtrio.
+fn medtrio_lines(ci_file: &str) -> Vec<String> {
+    let yaml: serde_json::Value =
+        serde_saphyr::from_str(&fs::read_to_string(ci_file).unwrap()).unwrap();
+    let mut lines = Vec::new();
+    fn walk(value: &serde_json::Value, lines: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) if s.starts_with("medtrio ") => lines.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, lines)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, lines)),
+            _ => {}
+        }
+    }
+    walk(&yaml, &mut lines);
+    lines
+}
+
+/// Splits a command line the way the shell would for these simple lines.
+fn words(line: &str) -> Vec<String> {
+    line.replace("\"$(date +%F)\"", "2026-11-23")
+        .split_whitespace()
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn run_ci_file(ci_file: &str, site: &str) {
+    let repo = tempfile::tempdir().unwrap();
+    fs::create_dir(repo.path().join("data")).unwrap();
+    for name in ["programme", "roadmap", "findings"] {
+        fs::copy(
+            Path::new("examples/havnekoebing").join(format!("{name}.yaml")),
+            repo.path().join(format!("data/{name}.yaml")),
+        )
+        .unwrap();
+    }
+    let lines = medtrio_lines(ci_file);
+    assert!(lines.len() >= 2, "{ci_file}: {lines:?}");
+    for line in &lines {
+        let out = Command::cargo_bin("medtrio")
+            .unwrap()
+            .current_dir(repo.path())
+            .env_remove("MEDTRIO_DATA")
+            .args(words(line))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{ci_file}: `{line}` failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(repo.path().join(site).join("index.html").is_file());
+    assert!(
+        repo.path()
+            .join(site)
+            .join("agendas/lmu-april.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn the_github_actions_workflow_runs() {
+    run_ci_file("examples/ci/github-actions.yml", "site");
+}
+
+#[test]
+fn the_gitlab_job_runs() {
+    run_ci_file("examples/ci/gitlab-ci.yml", "public");
+}
+
+#[test]
+fn github_annotations_point_at_the_file_and_line() {
+    let out = Command::cargo_bin("medtrio")
+        .unwrap()
+        .args([
+            "--data",
+            "tests/fixtures/broken",
+            "validate",
+            "--format",
+            "github",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("::error file=tests/fixtures/broken/programme.yaml,line=13,col=13::expected a single value here"), "{text}");
+}
+
+#[test]
+fn the_fictional_municipality_works_end_to_end() {
+    for args in [
+        vec!["validate"],
+        vec!["list", "meetings"],
+        vec!["agenda", "lmu-marts", "--format", "html"],
+        vec!["calendar"],
+        vec!["prompts", "--format", "cards"],
+        vec!["prep", "aktoerskab"],
+    ] {
+        let out = Command::cargo_bin("medtrio")
+            .unwrap()
+            .args(["--data", "examples/havnekoebing"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty());
+    }
+}
