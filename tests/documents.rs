@@ -2,23 +2,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::medtrio;
 use html5ever::tendril::TendrilSink;
 use icalendar::Component as _;
 
 const EXAMPLE: &str = "examples/havnekoebing";
-
-fn medtrio() -> Command {
-    let mut cmd = Command::cargo_bin("medtrio").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env_remove("MEDTRIO_DATA")
-        .env_remove("MEDTRIO_TODAY");
-    cmd
-}
 
 /// Parses `html` as a browser would and returns the parser's errors.
 fn html5_errors(html: &str) -> Vec<String> {

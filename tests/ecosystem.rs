@@ -2,18 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn medtrio() -> Command {
-    let mut cmd = Command::cargo_bin("medtrio").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env_remove("MEDTRIO_DATA")
-        .env_remove("MEDTRIO_TODAY");
-    cmd
-}
+use common::medtrio;
 
 fn stdout_of(args: &[&str]) -> String {
     let out = medtrio().args(args).output().unwrap();

@@ -2,29 +2,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-
-fn medtrio() -> Command {
-    let mut cmd = Command::cargo_bin("medtrio").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env_remove("MEDTRIO_DATA")
-        .env_remove("MEDTRIO_TODAY");
-    cmd
-}
-
-/// A copy of the minimal fixture set in a temporary folder.
-fn minimal_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for name in ["programme", "roadmap", "findings"] {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("tests/fixtures/minimal/{name}.yaml"));
-        fs::copy(from, dir.path().join(format!("{name}.yaml"))).unwrap();
-    }
-    dir
-}
+use common::{copy_data, medtrio};
 
 fn stderr_of(cmd: &mut Command, dir: &Path) -> (i32, String) {
     let out = cmd.output().unwrap();
@@ -51,7 +35,7 @@ fn missing_data_folder() {
 
 #[test]
 fn data_path_is_a_file() {
-    let dir = minimal_copy();
+    let dir = copy_data("tests/fixtures/minimal");
     let file = dir.path().join("programme.yaml");
     let (code, stderr) = stderr_of(
         medtrio().arg("--data").arg(&file).arg("validate"),
@@ -66,7 +50,7 @@ fn data_path_is_a_file() {
 
 #[test]
 fn missing_file_is_named_and_the_others_still_checked() {
-    let dir = minimal_copy();
+    let dir = copy_data("tests/fixtures/minimal");
     fs::remove_file(dir.path().join("roadmap.yaml")).unwrap();
     fs::write(dir.path().join("findings.yaml"), "").unwrap();
     let (code, stderr) = stderr_of(
@@ -84,7 +68,7 @@ fn missing_file_is_named_and_the_others_still_checked() {
 
 #[test]
 fn folder_where_a_file_is_expected() {
-    let dir = minimal_copy();
+    let dir = copy_data("tests/fixtures/minimal");
     fs::remove_file(dir.path().join("findings.yaml")).unwrap();
     fs::create_dir(dir.path().join("findings.yaml")).unwrap();
     let (code, stderr) = stderr_of(
@@ -103,7 +87,7 @@ fn folder_where_a_file_is_expected() {
 #[cfg(unix)]
 #[test]
 fn unreadable_file() {
-    let dir = minimal_copy();
+    let dir = copy_data("tests/fixtures/minimal");
     let path = dir.path().join("roadmap.yaml");
     fs::remove_file(&path).unwrap();
     std::os::unix::fs::symlink(&path, &path).unwrap();
@@ -124,7 +108,7 @@ fn unreadable_file() {
 
 #[test]
 fn validate_json_lists_every_problem() {
-    let dir = minimal_copy();
+    let dir = copy_data("tests/fixtures/minimal");
     let path = dir.path().join("programme.yaml");
     let text = fs::read_to_string(&path)
         .unwrap()
@@ -159,7 +143,7 @@ fn validate_json_lists_every_problem() {
 
 #[test]
 fn validate_github_annotations() {
-    let dir = minimal_copy();
+    let dir = copy_data("tests/fixtures/minimal");
     let path = dir.path().join("roadmap.yaml");
     let text = fs::read_to_string(&path)
         .unwrap()
@@ -198,7 +182,7 @@ fn bad_today_flag_is_a_usage_error() {
 
 #[test]
 fn a_50_mb_file_is_refused_before_it_is_read() {
-    let dir = minimal_copy();
+    let dir = copy_data("tests/fixtures/minimal");
     let path = dir.path().join("findings.yaml");
     let mut text = String::from("version: 1\n");
     let line = "# ".to_owned() + &"x".repeat(98) + "\n";
@@ -223,7 +207,7 @@ fn a_50_mb_file_is_refused_before_it_is_read() {
 
 #[test]
 fn a_local_file_error_names_the_local_file() {
-    let dir = minimal_copy();
+    let dir = copy_data("tests/fixtures/minimal");
     fs::create_dir(dir.path().join("local")).unwrap();
     fs::write(
         dir.path().join("local/extra.yaml"),

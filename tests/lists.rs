@@ -2,19 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
 use std::fs;
-use std::path::Path;
 use std::process::Stdio;
 
-use assert_cmd::Command;
-
-fn medtrio() -> Command {
-    let mut cmd = Command::cargo_bin("medtrio").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env_remove("MEDTRIO_DATA")
-        .env_remove("MEDTRIO_TODAY");
-    cmd
-}
+use common::{copy_data_into, medtrio};
 
 fn json_of(args: &[&str]) -> serde_json::Value {
     let out = medtrio().args(args).output().unwrap();
@@ -135,20 +128,12 @@ fn json_dates_stay_iso_in_english() {
     assert_eq!(meeting["themes"], serde_json::json!(["trivsel"]));
 }
 
-fn copy_fixture(to: &Path) {
-    for name in ["programme", "roadmap", "findings"] {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("tests/fixtures/minimal/{name}.yaml"));
-        fs::copy(from, to.join(format!("{name}.yaml"))).unwrap();
-    }
-}
-
 #[test]
 fn diff_names_a_redated_meeting_with_old_and_new_date() {
     let old = tempfile::tempdir().unwrap();
     let new = tempfile::tempdir().unwrap();
-    copy_fixture(old.path());
-    copy_fixture(new.path());
+    copy_data_into("tests/fixtures/minimal", old.path());
+    copy_data_into("tests/fixtures/minimal", new.path());
     let path = new.path().join("programme.yaml");
     let text = fs::read_to_string(&path)
         .unwrap()
@@ -202,8 +187,8 @@ fn diff_names_a_redated_meeting_with_old_and_new_date() {
 fn diff_reports_added_removed_and_cancelled() {
     let old = tempfile::tempdir().unwrap();
     let new = tempfile::tempdir().unwrap();
-    copy_fixture(old.path());
-    copy_fixture(new.path());
+    copy_data_into("tests/fixtures/minimal", old.path());
+    copy_data_into("tests/fixtures/minimal", new.path());
     let path = new.path().join("programme.yaml");
     let text = fs::read_to_string(&path)
         .unwrap()

@@ -2,32 +2,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::Command as Process;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
-
-fn medtrio() -> Command {
-    let mut cmd = Command::cargo_bin("medtrio").unwrap();
-    cmd.env("NO_COLOR", "1")
-        .env_remove("MEDTRIO_DATA")
-        .env_remove("MEDTRIO_TODAY");
-    cmd
-}
-
-fn example_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for name in ["programme", "roadmap", "findings"] {
-        fs::copy(
-            format!("examples/havnekoebing/{name}.yaml"),
-            dir.path().join(format!("{name}.yaml")),
-        )
-        .unwrap();
-    }
-    dir
-}
+use common::{copy_data, medtrio};
 
 /// A tmux session running one command in a pseudo-terminal.
 struct Tmux {
@@ -104,7 +86,7 @@ fn command_line(data: &Path) -> String {
 
 #[test]
 fn the_interactive_flow_in_a_pseudo_terminal_writes_a_plan_that_loads() {
-    let data = example_copy();
+    let data = copy_data("examples/havnekoebing");
     let tmux = Tmux::start(&command_line(data.path()));
     tmux.wait_for("Hvad tager mødet udgangspunkt i?");
     tmux.keys(&["Down", "Enter"]); // the template
@@ -170,7 +152,7 @@ fn the_interactive_flow_in_a_pseudo_terminal_writes_a_plan_that_loads() {
 
 #[test]
 fn ctrl_c_in_the_pseudo_terminal_leaves_no_file() {
-    let data = example_copy();
+    let data = copy_data("examples/havnekoebing");
     let tmux = Tmux::start(&command_line(data.path()));
     tmux.wait_for("Hvad tager mødet udgangspunkt i?");
     tmux.keys(&["Enter"]);
@@ -188,7 +170,7 @@ fn ctrl_c_in_the_pseudo_terminal_leaves_no_file() {
 
 #[test]
 fn the_flag_path_needs_no_terminal() {
-    let data = example_copy();
+    let data = copy_data("examples/havnekoebing");
     medtrio()
         .arg("--data")
         .arg(data.path())
@@ -281,7 +263,7 @@ fn without_a_terminal_the_missing_flags_are_named() {
 
 #[test]
 fn unknown_prompt_is_a_usage_error() {
-    let data = example_copy();
+    let data = copy_data("examples/havnekoebing");
     let out = medtrio()
         .arg("--data")
         .arg(data.path())

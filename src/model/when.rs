@@ -44,7 +44,7 @@ impl Quarter {
 
 impl fmt::Display for Quarter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-Q{}", self.year, self.number)
+        write!(f, "{:04}-Q{}", self.year, self.number)
     }
 }
 
@@ -83,7 +83,7 @@ impl Month {
 
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{:02}", self.year, self.number)
+        write!(f, "{:04}-{:02}", self.year, self.number)
     }
 }
 

@@ -1,0 +1,33 @@
+//! What the integration tests share: the binary with a clean environment, and copies of data.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // each test file uses a part
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// `medtrio`, without colour and without the user's data or today.
+pub fn medtrio() -> Command {
+    let mut cmd = Command::cargo_bin("medtrio").unwrap();
+    cmd.env("NO_COLOR", "1")
+        .env_remove("MEDTRIO_DATA")
+        .env_remove("MEDTRIO_TODAY");
+    cmd
+}
+
+/// A temporary copy of the three files of a data folder, e.g. `tests/fixtures/minimal`.
+pub fn copy_data(from: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data_into(from, dir.path());
+    dir
+}
+
+pub fn copy_data_into(from: &str, to: &Path) {
+    for name in ["programme", "roadmap", "findings"] {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(from)
+            .join(format!("{name}.yaml"));
+        fs::copy(source, to.join(format!("{name}.yaml"))).unwrap();
+    }
+}
