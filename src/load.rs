@@ -2,9 +2,11 @@
 //!
 //! Every problem comes back as a [`Diagnostic`] that names the file, the line and the column.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
@@ -68,11 +70,50 @@ impl FileKind {
     }
 }
 
-/// A data file's name as shown in messages, and its text.
+/// A data file's name as shown in messages, and where its text can be had again.
+///
+/// The text of a file is not kept after parsing: at 50 000 meetings it is as large as the
+/// model. A diagnostic that quotes a line reads the file once more, the first time it asks.
 #[derive(Clone, Debug, Default)]
 pub struct SourceFile {
     pub name: String,
-    pub text: String,
+    bundled: Option<&'static str>,
+    path: Option<PathBuf>,
+    text: OnceLock<String>,
+}
+
+impl SourceFile {
+    fn bundled(name: String, text: &'static str) -> Self {
+        SourceFile {
+            name,
+            bundled: Some(text),
+            ..SourceFile::default()
+        }
+    }
+
+    fn file(name: String, path: PathBuf) -> Self {
+        SourceFile {
+            name,
+            path: Some(path),
+            ..SourceFile::default()
+        }
+    }
+
+    /// The text, for quoting lines in diagnostics.
+    pub fn text(&self) -> &str {
+        if let Some(text) = self.bundled {
+            return text;
+        }
+        self.text.get_or_init(|| {
+            let bytes = self
+                .path
+                .as_ref()
+                .and_then(|p| fs::read(p).ok())
+                .unwrap_or_default();
+            let text = String::from_utf8_lossy(&bytes);
+            text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned()
+        })
+    }
 }
 
 /// The texts the data came from, kept so that later checks can quote the offending line.
@@ -88,7 +129,9 @@ impl Sources {
     pub fn get(&self, kind: FileKind) -> &SourceFile {
         static NONE: SourceFile = SourceFile {
             name: String::new(),
-            text: String::new(),
+            bundled: None,
+            path: None,
+            text: OnceLock::new(),
         };
         match kind {
             FileKind::Programme => &self.programme,
@@ -202,7 +245,7 @@ fn load_local(dir: &Path, sources: &mut Sources, problems: &mut Vec<Diagnostic>)
             ),
             Err(d) => problems.push(*d),
         }
-        sources.local.push(SourceFile { name, text });
+        sources.local.push(SourceFile::file(name, path));
     }
     files
 }
@@ -232,14 +275,14 @@ fn load_one<T: DeserializeOwned + Versioned>(
     sources: &mut Sources,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let file = match read_source(source, kind) {
-        Ok(file) => file,
+    let (file, text) = match read_source(source, kind) {
+        Ok(read) => read,
         Err(diagnostic) => {
             problems.push(*diagnostic);
             return None;
         }
     };
-    let parsed = parse::<T>(&file.name, &file.text);
+    let parsed = parse::<T>(&file.name, &text);
     let slot = match kind {
         FileKind::Programme => &mut sources.programme,
         FileKind::Roadmap => &mut sources.roadmap,
@@ -252,13 +295,13 @@ fn load_one<T: DeserializeOwned + Versioned>(
             problems.push(
                 Diagnostic::error(
                     &slot.name,
-                    version_pos(&slot.text),
+                    version_pos(&text),
                     format!("unsupported format version `{}`", value.version()),
                 )
                 .with_help(format!(
                     "this medtrio reads `version: {FORMAT_VERSION}`; upgrade medtrio or convert the file"
                 ))
-                .with_source(&slot.text),
+                .with_source(&text),
             );
             None
         }
@@ -302,19 +345,25 @@ fn check_dir(dir: &Path) -> Result<(), Vec<Diagnostic>> {
     }
 }
 
-/// Reads one file and checks that it is UTF-8 with content in it.
-fn read_source(source: &DataSource, kind: FileKind) -> Result<SourceFile, Box<Diagnostic>> {
+/// Reads one file and checks that it is UTF-8 with content in it; returns the text to parse.
+fn read_source(
+    source: &DataSource,
+    kind: FileKind,
+) -> Result<(SourceFile, Cow<'static, str>), Box<Diagnostic>> {
     match source {
-        DataSource::Bundled => Ok(SourceFile {
-            name: format!("<bundled>/{}", kind.file_name()),
-            text: kind.bundled_text().to_owned(),
-        }),
+        DataSource::Bundled => {
+            let text = kind.bundled_text();
+            Ok((
+                SourceFile::bundled(format!("<bundled>/{}", kind.file_name()), text),
+                Cow::Borrowed(text),
+            ))
+        }
         DataSource::Dir(dir) => {
             let path = dir.join(kind.file_name());
             let name = path.display().to_string();
             let bytes = read_bytes(&path, &name)?;
             let text = decode(&name, bytes)?;
-            Ok(SourceFile { name, text })
+            Ok((SourceFile::file(name, path), Cow::Owned(text)))
         }
     }
 }

@@ -64,7 +64,7 @@ pub fn validate(loaded: &Loaded) -> Vec<Diagnostic> {
 
 impl<'a> Checker<'a> {
     fn emit(&mut self, diagnostic: Diagnostic, file: FileKind) {
-        let text = &self.loaded.sources.get(file).text;
+        let text = self.loaded.sources.get(file).text();
         self.out.push(diagnostic.with_source(text));
     }
 

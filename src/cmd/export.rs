@@ -9,9 +9,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::{DocFormat, ExportArgs, TableFormat, TableOutput};
-use crate::cmd::{
-    Context, agenda::render_agenda, agenda::template_error, calendar::stamp_day, output::write_file,
-};
+use crate::cmd::output::{Durability, write_file, write_file_with};
+use crate::cmd::{Context, agenda::render_agenda, agenda::template_error, calendar::stamp_day};
 use crate::error::Failure;
 use crate::model::Catalog;
 use crate::query::{Kind, Query};
@@ -28,35 +27,50 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     let previous = prepare_dir(dir, args.force)?;
     let html = ctx.html();
     let lang = ctx.lang;
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    // Each file is written as soon as it is rendered, so memory stays near the size of the
+    // data, whatever the number of agendas; only names are kept, for the index and manifest.
+    let mut written: Vec<String> = Vec::new();
+    let mut write = |name: String, bytes: &[u8]| -> Result<()> {
+        let path = dir.join(&name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| {
+                Failure::operation(
+                    format!("cannot create the folder `{}`: {e}", parent.display()),
+                    "check the permissions of the output folder",
+                )
+            })?;
+        }
+        write_file_with(&path, bytes, true, Durability::Atomic)?;
+        written.push(name);
+        Ok(())
+    };
 
-    let mut agendas = Vec::new();
+    let mut links = Vec::new();
     for id in agenda::agenda_ids(&catalog) {
         match agenda::agenda(&catalog, id, lang, agenda::AgendaOptions::default()) {
-            Ok(a) => agendas.push(a),
-            Err(e) => {
-                writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?;
+            Ok(a) => {
+                write(
+                    format!("agendas/{}.md", a.id),
+                    &render_agenda(&a, DocFormat::Md, &html)?,
+                )?;
+                write(
+                    format!("agendas/{}.html", a.id),
+                    &render_agenda(&a, DocFormat::Html, &html)?,
+                )?;
+                links.push(site::AgendaLink::of(&a));
             }
+            Err(e) => writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?,
         }
-    }
-    for a in &agendas {
-        files.push((
-            format!("agendas/{}.md", a.id),
-            render_agenda(a, DocFormat::Md, &html)?,
-        ));
-        files.push((
-            format!("agendas/{}.html", a.id),
-            render_agenda(a, DocFormat::Html, &html)?,
-        ));
     }
 
     let all = Query::all();
+    let mut files = Vec::new();
     let report = calendar::calendar(&catalog, &all, lang, stamp_day(ctx, &catalog));
-    files.push((
+    write(
         "calendar.ics".into(),
-        render::ics::render(&report).into_bytes(),
-    ));
-
+        render::ics::render(&report).as_bytes(),
+    )?;
+    files.push("calendar.ics".to_owned());
     for (kind, name) in [
         (Kind::Meetings, "meetings"),
         (Kind::Roadmap, "roadmap"),
@@ -71,55 +85,44 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
                 excel: false,
             };
             crate::cmd::write_table(ctx, &output, &rows, &mut bytes)?;
-            files.push((format!("lists/{name}.{ext}"), bytes));
+            write(format!("lists/{name}.{ext}"), &bytes)?;
+            files.push(format!("lists/{name}.{ext}"));
         }
     }
     let mut prompts = Vec::new();
     render::prompts::markdown(&list::prompts(&catalog, &all), &catalog, lang, &mut prompts)?;
-    files.push(("prompts.md".into(), prompts));
+    write("prompts.md".into(), &prompts)?;
+    files.push("prompts.md".to_owned());
 
-    let links = files
+    let file_links = files
         .iter()
-        .filter(|(name, _)| !name.starts_with("agendas/"))
-        .map(|(name, _)| site::FileLink {
-            label: name.clone(),
-            href: name.clone(),
+        .map(|f| site::FileLink {
+            label: f.clone(),
+            href: f.clone(),
         })
         .collect();
-    let page = site::index_page(&catalog, &agendas, links, ctx.today, lang);
-    files.push((
+    let agenda_count = links.len();
+    let page = site::index_page(&catalog, links, file_links, ctx.today, lang);
+    write(
         "index.html".into(),
         html.render("index.html", &page)
             .map_err(template_error)?
-            .into_bytes(),
-    ));
+            .as_bytes(),
+    )?;
 
-    for (name, bytes) in &files {
-        let path = dir.join(name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| {
-                Failure::operation(
-                    format!("cannot create the folder `{}`: {e}", parent.display()),
-                    "check the permissions of the output folder",
-                )
-            })?;
-        }
-        write_file(&path, bytes, true)?;
-    }
     // Files of an earlier export that this one no longer writes.
-    let written: BTreeSet<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    for stale in previous.iter().filter(|p| !written.contains(p.as_str())) {
+    let current: BTreeSet<&str> = written.iter().map(String::as_str).collect();
+    for stale in previous.iter().filter(|p| !current.contains(p.as_str())) {
         let _ = fs::remove_file(dir.join(stale));
     }
-    let manifest: String = files.iter().map(|(n, _)| format!("{n}\n")).collect();
+    let manifest: String = written.iter().map(|n| format!("{n}\n")).collect();
     write_file(&dir.join(MANIFEST), manifest.as_bytes(), true)?;
 
     writeln!(
         out,
-        "exported {} agendas (md and html), the calendar, 8 lists, the prompts and index.html to {} ({} files)",
-        agendas.len(),
+        "exported {agenda_count} agendas (md and html), the calendar, 8 lists, the prompts and index.html to {} ({} files)",
         dir.display(),
-        files.len()
+        written.len()
     )?;
     Ok(())
 }

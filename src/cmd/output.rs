@@ -7,9 +7,28 @@ use anyhow::Result;
 
 use crate::error::Failure;
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
-/// Without `force`, an existing file is refused and left as it was.
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, synced to disk,
+/// then a rename. Without `force`, an existing file is refused and left as it was.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_file_with(path, bytes, force, Durability::Synced)
+}
+
+/// Whether a write waits for the disk before the rename.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Survives a power cut: one file the user asked for.
+    Synced,
+    /// Survives an interrupted run (the rename is still atomic), but not a power cut: for
+    /// the thousands of files of an export, where a sync per file would dominate the time.
+    Atomic,
+}
+
+pub fn write_file_with(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+    durability: Durability,
+) -> Result<()> {
     let shown = path.display();
     if path.is_dir() {
         return Err(Failure::operation(
@@ -34,9 +53,11 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .tempfile_in(dir)
         .map_err(|e| write_error(path, &e))?;
     tmp.write_all(bytes).map_err(|e| write_error(path, &e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| write_error(path, &e))?;
+    if durability == Durability::Synced {
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| write_error(path, &e))?;
+    }
     if force {
         tmp.persist(path).map_err(|e| write_error(path, &e.error))?;
     } else {

@@ -20,6 +20,8 @@ pub struct Catalog<'a> {
     meetings: HashMap<&'a str, &'a Meeting>,
     activities: HashMap<&'a str, &'a RoadmapActivity>,
     prompts_by_source: HashMap<&'a str, Vec<&'a Prompt>>,
+    /// The findings of kind `summary`, which agendas quote as background.
+    summaries: Vec<&'a Finding>,
 }
 
 fn index<'a, T>(
@@ -78,6 +80,13 @@ impl<'a> Catalog<'a> {
                 &a.id.value
             }),
             prompts_by_source,
+            summaries: data
+                .findings
+                .findings
+                .iter()
+                .map(|f| &f.value)
+                .filter(|f| f.kind == super::FindingKind::Summary)
+                .collect(),
         }
     }
 
@@ -114,6 +123,11 @@ impl<'a> Catalog<'a> {
         self.prompts_by_source
             .get(source)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The findings that sum a workshop up.
+    pub fn summaries(&self) -> &[&'a Finding] {
+        &self.summaries
     }
 
     /// All theme ids, in the order the files define them.

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::{AgendaItem, Catalog, FindingKind, ItemType, Level, Located, Status, When};
+use crate::model::{AgendaItem, Catalog, ItemType, Level, Located, Status, When};
 use crate::report::list::{SourceText, source_text};
 use crate::report::show::prompt_text;
 
@@ -471,33 +471,33 @@ fn signup(
     })
 }
 
+/// The most background texts an agenda quotes: it is a short "baggrund", not the findings.
+const MAX_BACKGROUND: usize = 3;
+
 /// The programme's why-texts and the summaries that share a theme with the meeting.
 fn background(catalog: &Catalog<'_>, themes: &[&str]) -> Vec<Background> {
-    let d = catalog.data;
     let shares = |ids: &[&str]| ids.iter().any(|t| themes.contains(t));
-    let mut out: Vec<Background> = d
+    let why = catalog
+        .data
         .programme
         .why
         .iter()
-        .filter(|w| shares(&w.themes.iter().map(|t| t.as_str()).collect::<Vec<_>>()))
+        .filter(|w| w.themes.iter().any(|t| themes.contains(&t.as_str())))
         .map(|w| Background {
             heading: w.title.value.clone(),
             text: w.text.clone(),
-        })
-        .collect();
-    out.extend(
-        d.findings
-            .findings
-            .iter()
-            .filter(|f| f.kind == FindingKind::Summary && shares(&catalog.finding_themes(f)))
-            .map(|f| Background {
-                heading: catalog
-                    .section(&f.section)
-                    .map_or_else(String::new, |s| s.title.value.clone()),
-                text: f.text.value.clone(),
-            }),
-    );
-    out
+        });
+    let summaries = catalog
+        .summaries()
+        .iter()
+        .filter(|f| shares(&catalog.finding_themes(f)))
+        .map(|f| Background {
+            heading: catalog
+                .section(&f.section)
+                .map_or_else(String::new, |s| s.title.value.clone()),
+            text: f.text.value.clone(),
+        });
+    why.chain(summaries).take(MAX_BACKGROUND).collect()
 }
 
 /// Scales item lengths to `target` minutes. Fixed items keep theirs; the others share the

@@ -22,6 +22,20 @@ pub struct IndexPage {
     pub labels: IndexLabels,
 }
 
+impl AgendaLink {
+    /// What the index needs of an agenda, so that the agenda itself can be dropped.
+    pub fn of(a: &Agenda) -> Self {
+        AgendaLink {
+            title: a.title.clone(),
+            forum: a.forum.clone(),
+            date_text: a.date_text.clone(),
+            status_text: a.status_text.clone(),
+            html: format!("agendas/{}.html", a.id),
+            md: format!("agendas/{}.md", a.id),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct AgendaLink {
     pub title: String,
@@ -57,7 +71,7 @@ pub struct IndexLabels {
 
 pub fn index_page(
     catalog: &Catalog<'_>,
-    agendas: &[Agenda],
+    agendas: Vec<AgendaLink>,
     files: Vec<FileLink>,
     today: NaiveDate,
     lang: Lang,
@@ -75,17 +89,7 @@ pub fn index_page(
             .flatten()
             .filter(|_| lang == Lang::Da),
         timeline: timeline::timeline(catalog, today, lang),
-        agendas: agendas
-            .iter()
-            .map(|a| AgendaLink {
-                title: a.title.clone(),
-                forum: a.forum.clone(),
-                date_text: a.date_text.clone(),
-                status_text: a.status_text.clone(),
-                html: format!("agendas/{}.html", a.id),
-                md: format!("agendas/{}.md", a.id),
-            })
-            .collect(),
+        agendas,
         files,
         labels: IndexLabels {
             as_of: p("Status pr.", "As of"),
