@@ -124,8 +124,7 @@ fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<Agend
         kind: Some(kind),
         minutes: Located::new(minutes),
         lead: None,
-        recommendation: (title == "Godkendelse af dagsorden")
-            .then(|| "Det indstilles, at dagsordenen godkendes.".to_owned()),
+        recommendation: None,
         notes: None,
         prompts: Vec::new(),
         fixed,
@@ -134,8 +133,10 @@ fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<Agend
 
 /// The usual MED items around one dialogue item.
 fn blank_items() -> Vec<Located<AgendaItem>> {
+    let mut approve = item("Godkendelse af dagsorden", ItemType::Beslutning, 5, true);
+    approve.value.recommendation = Some("Det indstilles, at dagsordenen godkendes.".to_owned());
     vec![
-        item("Godkendelse af dagsorden", ItemType::Beslutning, 5, true),
+        approve,
         item("Godkendelse af referat", ItemType::Beslutning, 5, true),
         item("Meddelelser", ItemType::Orientering, 5, true),
         item("Dialog", ItemType::Droeftelse, 40, false),
