@@ -26,8 +26,9 @@ pub fn run(ctx: &Context, args: &CalendarArgs, out: &mut dyn Write) -> Result<()
             if n == 1 { "is" } else { "are" }
         )?;
     }
-    let text = crate::render::ics::render(&report);
-    output::emit(args.output.as_deref(), args.force, text.as_bytes(), out)
+    let mut bytes = Vec::new();
+    crate::render::ics::render(&report, &mut bytes)?;
+    output::emit(args.output.as_deref(), args.force, &bytes, out)
 }
 
 /// DTSTAMP's day: --today when given, else the latest day the data speaks of.

@@ -66,10 +66,9 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     let all = Query::all();
     let mut files = Vec::new();
     let report = calendar::calendar(&catalog, &all, lang, stamp_day(ctx, &catalog));
-    write(
-        "calendar.ics".into(),
-        render::ics::render(&report).as_bytes(),
-    )?;
+    let mut ics = Vec::new();
+    render::ics::render(&report, &mut ics)?;
+    write("calendar.ics".into(), &ics)?;
     files.push("calendar.ics".to_owned());
     for (kind, name) in [
         (Kind::Meetings, "meetings"),
