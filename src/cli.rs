@@ -237,7 +237,12 @@ pub struct PlanArgs {
     #[arg(long, value_name = "IDS", value_delimiter = ',')]
     pub prompts: Option<Vec<String>>,
     /// Minutes of each item, in order
-    #[arg(long, value_name = "N,N,…", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "N,N,…",
+        value_delimiter = ',',
+        value_parser = clap::value_parser!(i64).range(1..=1440)
+    )]
     pub item_minutes: Option<Vec<i64>>,
     /// Write here instead of DATA/local/ID.yaml
     #[arg(long, value_name = "FILE")]

@@ -7,7 +7,9 @@ use chrono_tz::Europe::Copenhagen;
 
 use crate::diagnostic::{Diagnostic, backticked, nearest};
 use crate::load::{FileKind, Loaded};
-use crate::model::{AgendaItem, FindingKind, Id, Located, Meeting, Pos};
+use crate::model::{
+    AgendaItem, FindingKind, Id, Located, MAX_ITEM_MINUTES, Meeting, Pos, total_minutes,
+};
 
 /// What kind of thing an id names; references accept only some kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -277,8 +279,13 @@ impl<'a> Checker<'a> {
                 );
             } else {
                 let length = (end.0 - start.0).num_minutes();
-                let total: i64 = meeting.items.iter().map(|i| i.minutes.value.max(0)).sum();
-                if total > length {
+                let total = total_minutes(meeting.items.iter().map(|i| i.minutes.value.max(0)));
+                // An item longer than a day has its own error; a sum of it says nothing more.
+                let sane = meeting
+                    .items
+                    .iter()
+                    .all(|i| i.minutes.value <= MAX_ITEM_MINUTES);
+                if sane && total > length {
                     self.error(
                         p,
                         meeting.pos,
@@ -335,6 +342,16 @@ impl<'a> Checker<'a> {
                         item.minutes.value
                     ),
                     Some("give the item the minutes it takes, e.g. `minutes: 15`".into()),
+                );
+            } else if item.minutes.value > MAX_ITEM_MINUTES {
+                self.error(
+                    p,
+                    item.minutes.pos,
+                    format!(
+                        "an agenda item cannot last more than a day ({MAX_ITEM_MINUTES} minutes), not `{}`",
+                        item.minutes.value
+                    ),
+                    Some("give the minutes the item takes, or split it over several meetings".into()),
                 );
             }
             self.references(p, &item.prompts, &[Kind::Prompt]);

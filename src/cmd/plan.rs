@@ -12,7 +12,7 @@ use crate::cli::PlanArgs;
 use crate::cmd::{Context, output::write_file};
 use crate::error::Failure;
 use crate::load::{DataSource, FileKind, LOCAL_DIR, Loaded};
-use crate::model::Catalog;
+use crate::model::{Catalog, total_minutes};
 use crate::report::agenda::{self, AgendaOptions};
 use crate::report::plan::{self, Base, PlanError, PlanSpec};
 
@@ -193,7 +193,7 @@ fn ask(ctx: &Context, loaded: &Loaded, args: &PlanArgs) -> Result<PlanSpec> {
                 .interact_text()?,
         ),
     };
-    let base_total: i64 = items.iter().map(|i| i.minutes.value).sum();
+    let base_total = total_minutes(items.iter().map(|i| i.minutes.value));
     let length = match args.length {
         Some(l) => i64::from(l),
         None => Input::<i64>::with_theme(&theme)
@@ -284,15 +284,15 @@ fn ask(ctx: &Context, loaded: &Loaded, args: &PlanArgs) -> Result<PlanSpec> {
         let items = &planned.meetings[0].items;
         let mut minutes = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let so_far: i64 = minutes.iter().sum();
-            let rest: i64 = items[i + 1..].iter().map(|x| x.minutes.value).sum();
+            let so_far = total_minutes(minutes.iter().copied());
+            let rest = total_minutes(items[i + 1..].iter().map(|x| x.minutes.value));
             let m = Input::<i64>::with_theme(&theme)
                 .with_prompt(format!(
                     "{}. {} ({} {} {} {length} min)",
                     i + 1,
                     item.title.value,
                     p("i alt", "total"),
-                    so_far + item.minutes.value + rest,
+                    total_minutes([so_far, item.minutes.value, rest]),
                     p("af", "of")
                 ))
                 .default(item.minutes.value)

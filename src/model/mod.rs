@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 pub use catalog::Catalog;
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use located::{Located, Pos};
-pub use programme::{AgendaItem, Announcement, LocalFile, Meeting, Programme, Template, WhyText};
+pub use programme::{
+    AgendaItem, Announcement, LocalFile, MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText,
+    total_minutes,
+};
 pub use roadmap::{Forum, Roadmap, RoadmapActivity};
 pub use vocab::{
     ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat, Origin, SectionRole,

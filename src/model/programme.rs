@@ -129,6 +129,15 @@ pub struct Template {
     pub items: Vec<Located<AgendaItem>>,
 }
 
+/// The longest an agenda item may be: a day. `validate` refuses more.
+pub const MAX_ITEM_MINUTES: i64 = 24 * 60;
+
+/// The minutes of several items added up. The sum saturates rather than overflows, so that
+/// a file with absurd minutes gets a clear error rather than a wrapped total.
+pub fn total_minutes(minutes: impl IntoIterator<Item = i64>) -> i64 {
+    minutes.into_iter().fold(0, i64::saturating_add)
+}
+
 /// One numbered point of an agenda.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

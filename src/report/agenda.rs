@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::{AgendaItem, Catalog, ItemType, Level, Located, Status, When};
+use crate::model::{AgendaItem, Catalog, ItemType, Level, Located, Status, When, total_minutes};
 use crate::report::list::{SourceText, source_text};
 use crate::report::show::prompt_text;
 
@@ -295,7 +295,7 @@ pub fn agenda(
         let fixed: Vec<bool> = items.iter().map(|i| i.fixed).collect();
         minutes = scale(&minutes, &fixed, target)?;
     }
-    let total: i64 = minutes.iter().sum();
+    let total = total_minutes(minutes.iter().copied());
 
     let indicative = options.start.is_none() && src.start.is_none();
     let start = options
@@ -503,14 +503,15 @@ fn background(catalog: &Catalog<'_>, themes: &[&str]) -> Vec<Background> {
 /// Scales item lengths to `target` minutes. Fixed items keep theirs; the others share the
 /// rest in proportion, in 5-minute steps, and at least [`MIN_ITEM_MINUTES`] each.
 pub fn scale(minutes: &[i64], fixed: &[bool], target: i64) -> Result<Vec<i64>, AgendaError> {
-    let fixed_total: i64 = minutes
-        .iter()
-        .zip(fixed)
-        .filter(|(_, f)| **f)
-        .map(|(m, _)| m)
-        .sum();
+    let fixed_total = total_minutes(
+        minutes
+            .iter()
+            .zip(fixed)
+            .filter(|(_, f)| **f)
+            .map(|(m, _)| *m),
+    );
     let flexible: Vec<usize> = (0..minutes.len()).filter(|i| !fixed[*i]).collect();
-    let needed = fixed_total + MIN_ITEM_MINUTES * flexible.len() as i64;
+    let needed = fixed_total.saturating_add(MIN_ITEM_MINUTES * flexible.len() as i64);
     if target < needed || (flexible.is_empty() && target != fixed_total) {
         return Err(AgendaError::TooShort {
             minutes: target,
@@ -519,11 +520,11 @@ pub fn scale(minutes: &[i64], fixed: &[bool], target: i64) -> Result<Vec<i64>, A
             needed,
         });
     }
-    let flexible_total: i64 = flexible.iter().map(|&i| minutes[i]).sum::<i64>().max(1);
+    let flexible_total = total_minutes(flexible.iter().map(|&i| minutes[i])).max(1);
     let room = target - fixed_total;
     let mut out = minutes.to_vec();
     for &i in &flexible {
-        let share = (minutes[i] * room) as f64 / flexible_total as f64;
+        let share = minutes[i] as f64 * room as f64 / flexible_total as f64;
         out[i] = (((share / 5.0).round() as i64) * 5).max(MIN_ITEM_MINUTES);
     }
     // Settle the rounding on the longest flexible items, so that the sum is exact.

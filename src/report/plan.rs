@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 
 use crate::model::{
     AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
-    Status, When,
+    Status, When, total_minutes,
 };
 use crate::report::agenda::{AgendaError, scale};
 
@@ -229,8 +229,8 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             it.value.minutes = Located::new(*m);
         }
     }
-    let total: i64 = items.iter().map(|i| i.minutes.value).sum();
-    if i64::from(spec.start.num_seconds_from_midnight() / 60) + total > 24 * 60 {
+    let total = total_minutes(items.iter().map(|i| i.minutes.value));
+    if i64::from(spec.start.num_seconds_from_midnight() / 60).saturating_add(total) > 24 * 60 {
         return Err(PlanError::PastMidnight);
     }
     let end = spec.start + chrono::TimeDelta::minutes(total);

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::{AgendaItem, Catalog, Located};
+use crate::model::{AgendaItem, Catalog, Located, total_minutes};
 use crate::report::list::source_text;
 
 /// One thing, described for people.
@@ -337,7 +337,7 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
             "Start",
             t.start.as_ref().map(|s| s.to_string()).unwrap_or_default(),
         );
-        let total: i64 = t.items.iter().map(|i| i.minutes.value).sum();
+        let total = total_minutes(t.items.iter().map(|i| i.minutes.value));
         b.field("Varighed", "Length", format!("{total} min"));
         let lines = b.item_lines(&t.items);
         b.section("Dagsorden", "Agenda", lines);
