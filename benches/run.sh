@@ -10,8 +10,8 @@
 # plus the peak RSS of (1) and (2) with /usr/bin/time -v, and `medtrio list meetings` on the
 # bundled data. It prints a Markdown table.
 #
-# OUT is on tmpfs (/dev/shm) when there is one, so that (2) measures medtrio and not the disk:
-# export fsyncs every file it writes. Set BENCH_OUT=/some/disk/dir to measure a disk instead.
+# OUT is on tmpfs (/dev/shm) when there is one, so that (2) measures medtrio and not the
+# disk's write-back. Set BENCH_OUT=/some/disk/dir to measure a disk instead.
 # Knobs: RUNS (default 5), SIZES (default "5000 50000").
 set -euo pipefail
 
