@@ -281,6 +281,38 @@ fn export_twice_gives_identical_trees_of_valid_html() {
     assert!(index.contains("href=\"agendas&#x2f;dialog-omu-sundhed.html\""));
 }
 
+/// A published site is served by a web server running as another user, so exported files
+/// get the mode of any new file (0644 under umask 022), not a temporary file's 0600.
+#[cfg(unix)]
+#[test]
+fn exported_files_are_readable_by_others_under_the_usual_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let bin = assert_cmd::cargo::cargo_bin("medtrio");
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 022 && exec \"$0\" export --out \"$1\" >/dev/null")
+        .arg(&bin)
+        .arg(&site)
+        .env("NO_COLOR", "1")
+        .env_remove("MEDTRIO_DATA")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let modes: BTreeMap<PathBuf, u32> = tree(&site)
+        .into_keys()
+        .map(|p| {
+            let mode = fs::metadata(site.join(&p)).unwrap().permissions().mode() & 0o777;
+            (p, mode)
+        })
+        .collect();
+    assert!(modes.len() > 20, "{modes:?}");
+    for (path, mode) in &modes {
+        assert_eq!(*mode, 0o644, "{}: {mode:o}", path.display());
+    }
+}
+
 #[test]
 fn export_refuses_a_non_empty_folder_and_force_replaces_only_its_own_files() {
     let dir = tempfile::tempdir().unwrap();

@@ -48,8 +48,17 @@ pub fn write_file_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".medtrio-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".medtrio-");
+    // A temporary file is private (0600) by default; the file it becomes gets the usual
+    // mode of a new file (0666 less the umask), as `medtrio … > file` would, so that a web
+    // server can read an exported site.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| write_error(path, &e))?;
     tmp.write_all(bytes).map_err(|e| write_error(path, &e))?;
