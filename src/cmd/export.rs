@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::{DocFormat, ExportArgs, TableFormat, TableOutput};
-use crate::cmd::output::{Durability, write_file, write_file_with};
+use crate::cmd::output::{Durability, write_file, write_file_streamed};
 use crate::cmd::{Context, agenda::render_agenda, agenda::template_error, calendar::stamp_day};
 use crate::error::Failure;
 use crate::model::Catalog;
@@ -30,33 +30,32 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     // Each file is written as soon as it is rendered, so memory stays near the size of the
     // data, whatever the number of agendas; only names are kept, for the index and manifest.
     let mut written: Vec<String> = Vec::new();
-    let mut write = |name: String, bytes: &[u8]| -> Result<()> {
-        let path = dir.join(&name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| {
-                Failure::operation(
-                    format!("cannot create the folder `{}`: {e}", parent.display()),
-                    "check the permissions of the output folder",
-                )
-            })?;
-        }
-        write_file_with(&path, bytes, true, Durability::Atomic)?;
-        written.push(name);
-        Ok(())
-    };
+    let mut write =
+        |name: String, fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>| -> Result<()> {
+            let path = dir.join(&name);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|e| {
+                    Failure::operation(
+                        format!("cannot create the folder `{}`: {e}", parent.display()),
+                        "check the permissions of the output folder",
+                    )
+                })?;
+            }
+            write_file_streamed(&path, true, Durability::Atomic, fill)?;
+            written.push(name);
+            Ok(())
+        };
 
     let mut links = Vec::new();
     for id in agenda::agenda_ids(&catalog) {
         match agenda::agenda(&catalog, id, lang, agenda::AgendaOptions::default()) {
             Ok(a) => {
-                write(
-                    format!("agendas/{}.md", a.id),
-                    &render_agenda(&a, DocFormat::Md, &html)?,
-                )?;
-                write(
-                    format!("agendas/{}.html", a.id),
-                    &render_agenda(&a, DocFormat::Html, &html)?,
-                )?;
+                write(format!("agendas/{}.md", a.id), &mut |out| {
+                    Ok(out.write_all(&render_agenda(&a, DocFormat::Md, &html)?)?)
+                })?;
+                write(format!("agendas/{}.html", a.id), &mut |out| {
+                    Ok(out.write_all(&render_agenda(&a, DocFormat::Html, &html)?)?)
+                })?;
                 links.push(site::AgendaLink::of(&a));
             }
             Err(e) => writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?,
@@ -66,9 +65,10 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     let all = Query::all();
     let mut files = Vec::new();
     let report = calendar::calendar(&catalog, &all, lang, stamp_day(ctx, &catalog));
-    let mut ics = Vec::new();
-    render::ics::render(&report, &mut ics)?;
-    write("calendar.ics".into(), &ics)?;
+    write("calendar.ics".into(), &mut |out| {
+        Ok(render::ics::render(&report, out)?)
+    })?;
+    drop(report);
     files.push("calendar.ics".to_owned());
     for (kind, name) in [
         (Kind::Meetings, "meetings"),
@@ -78,19 +78,24 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     ] {
         let rows = list::list(&catalog, &all, kind)?;
         for (format, ext) in [(TableFormat::Json, "json"), (TableFormat::Csv, "csv")] {
-            let mut bytes = Vec::new();
             let output = TableOutput {
                 format,
                 excel: false,
             };
-            crate::cmd::write_table(ctx, &output, &rows, &mut bytes)?;
-            write(format!("lists/{name}.{ext}"), &bytes)?;
+            write(format!("lists/{name}.{ext}"), &mut |out| {
+                crate::cmd::write_table(ctx, &output, &rows, out)
+            })?;
             files.push(format!("lists/{name}.{ext}"));
         }
     }
-    let mut prompts = Vec::new();
-    render::prompts::markdown(&list::prompts(&catalog, &all), &catalog, lang, &mut prompts)?;
-    write("prompts.md".into(), &prompts)?;
+    write("prompts.md".into(), &mut |out| {
+        Ok(render::prompts::markdown(
+            &list::prompts(&catalog, &all),
+            &catalog,
+            lang,
+            out,
+        )?)
+    })?;
     files.push("prompts.md".to_owned());
 
     let file_links = files
@@ -102,12 +107,13 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
         .collect();
     let agenda_count = links.len();
     let page = site::index_page(&catalog, links, file_links, ctx.today, lang);
-    write(
-        "index.html".into(),
-        html.render("index.html", &page)
-            .map_err(template_error)?
-            .as_bytes(),
-    )?;
+    write("index.html".into(), &mut |out| {
+        Ok(out.write_all(
+            html.render("index.html", &page)
+                .map_err(template_error)?
+                .as_bytes(),
+        )?)
+    })?;
 
     // Files of an earlier export that this one no longer writes.
     let current: BTreeSet<&str> = written.iter().map(String::as_str).collect();

@@ -29,6 +29,18 @@ pub fn write_file_with(
     force: bool,
     durability: Durability,
 ) -> Result<()> {
+    write_file_streamed(path, force, durability, |out| Ok(out.write_all(bytes)?))
+}
+
+/// As [`write_file_with`], but `fill` writes the contents straight into the temporary file,
+/// so that a large document is never held in memory whole. When `fill` fails, the
+/// temporary file is removed and `path` is left as it was.
+pub fn write_file_streamed(
+    path: &Path,
+    force: bool,
+    durability: Durability,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let shown = path.display();
     if path.is_dir() {
         return Err(Failure::operation(
@@ -61,7 +73,15 @@ pub fn write_file_with(
     let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| write_error(path, &e))?;
-    tmp.write_all(bytes).map_err(|e| write_error(path, &e))?;
+    {
+        let mut out = io::BufWriter::with_capacity(64 * 1024, tmp.as_file_mut());
+        fill(&mut out)
+            .and_then(|()| Ok(out.flush()?))
+            .map_err(|e| match e.downcast::<io::Error>() {
+                Ok(io) => write_error(path, &io),
+                Err(other) => other,
+            })?;
+    }
     if durability == Durability::Synced {
         tmp.as_file()
             .sync_all()
