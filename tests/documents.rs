@@ -157,6 +157,50 @@ fn a_read_only_folder_gives_a_clear_error_and_keeps_the_old_file() {
     assert_eq!(fs::read_to_string(&path).unwrap(), "old");
 }
 
+/// An export that fails halfway says which files are already in place.
+#[cfg(unix)]
+#[test]
+fn an_export_that_fails_halfway_says_what_is_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let site = dir.path().join("site");
+    let bin = assert_cmd::cargo::cargo_bin("medtrio");
+    // Root ignores folder permissions, so as root medtrio runs as `nobody` (setpriv).
+    let export = |force: bool| {
+        let mut cmd = if is_root() {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(&bin);
+            c
+        } else {
+            std::process::Command::new(&bin)
+        };
+        cmd.env("NO_COLOR", "1")
+            .env_remove("MEDTRIO_DATA")
+            .arg("export")
+            .args(force.then_some("--force"))
+            .arg("--out")
+            .arg(&site)
+            .output()
+            .unwrap()
+    };
+    assert!(export(false).status.success());
+    let lists = site.join("lists");
+    let before = fs::read(lists.join("meetings.json")).unwrap();
+    fs::set_permissions(&lists, fs::Permissions::from_mode(0o555)).unwrap();
+    let out = export(true);
+    fs::set_permissions(&lists, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&site.display().to_string(), "[DIR]"),
+        "error: cannot write `[DIR]/lists/meetings.json`: permission denied\n  = help: the 19 files before it are written; fix the folder and run the export again\n"
+    );
+    assert_eq!(fs::read(lists.join("meetings.json")).unwrap(), before);
+}
+
 /// The calendar as an iCalendar parser reads it.
 fn parse_calendar(text: &str) -> Vec<BTreeMap<String, String>> {
     let cal: icalendar::Calendar = text.parse().unwrap();

@@ -30,21 +30,39 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     // Each file is written as soon as it is rendered, so memory stays near the size of the
     // data, whatever the number of agendas; only names are kept, for the index and manifest.
     let mut written: Vec<String> = Vec::new();
-    let mut write =
-        |name: String, fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>| -> Result<()> {
-            let path = dir.join(&name);
-            if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent).map_err(|e| {
+    let mut write = |name: String,
+                     fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>|
+     -> Result<()> {
+        let path = dir.join(&name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| {
+                Failure::operation(
+                    format!("cannot create the folder `{}`: {e}", parent.display()),
+                    "check the permissions of the output folder",
+                )
+            })?;
+        }
+        write_file_streamed(&path, true, Durability::Atomic, fill).map_err(|e| {
+            // Each file is replaced atomically, but the export as a whole is not: say what
+            // is already in place rather than "nothing was changed".
+            match e.downcast::<Failure>() {
+                Ok(Failure::Operation { message, .. }) if !written.is_empty() => {
                     Failure::operation(
-                        format!("cannot create the folder `{}`: {e}", parent.display()),
-                        "check the permissions of the output folder",
+                        message,
+                        format!(
+                            "the {} files before it are written; fix the folder and run the export again",
+                            written.len()
+                        ),
                     )
-                })?;
+                    .into()
+                }
+                Ok(other) => other.into(),
+                Err(e) => e,
             }
-            write_file_streamed(&path, true, Durability::Atomic, fill)?;
-            written.push(name);
-            Ok(())
-        };
+        })?;
+        written.push(name);
+        Ok(())
+    };
 
     let mut links = Vec::new();
     for id in agenda::agenda_ids(&catalog) {
