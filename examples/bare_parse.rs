@@ -1,5 +1,5 @@
 //! The floor for the benchmark: parses the three data files of a folder into untyped values,
-//! with the same budgets as `medtrio`'s loader (`src/load.rs`, `parse()`), and prints the
+//! with the same parser settings as `medtrio`'s loader (`medtrio::load::yaml_options`), and prints the
 //! number of nodes. No model, no validation, no output.
 //!
 //! ```sh
@@ -11,22 +11,9 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
-/// The budget settings of `src/load.rs` `parse()`, copied.
+/// Parses with the loader's own settings (`medtrio::load::yaml_options`).
 fn parse(text: &str) -> Result<Value, serde_saphyr::Error> {
-    let scaled = text.len() / 2;
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_nodes: 250_000usize.max(scaled),
-            max_events: 1_000_000usize.max(scaled),
-            max_aliases: 1_000,
-            max_anchors: 1_000,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 100_000,
-        },
-    };
-    serde_saphyr::from_str_with_options::<Value>(text, options)
+    serde_saphyr::from_str_with_options::<Value>(text, medtrio::load::yaml_options(text.len()))
 }
 
 fn count(value: &Value) -> usize {

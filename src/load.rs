@@ -469,12 +469,12 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     Ok(text)
 }
 
-/// Parses one YAML document into `T`, turning a parser error into a located diagnostic.
-pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Box<Diagnostic>> {
-    // Node and event budgets grow with the file, so a large municipality's real data is never
-    // refused; depth and aliases stay tight, since real data needs neither and hostile files do.
-    let scaled = text.len() / 2;
-    let options = serde_saphyr::options! {
+/// The parser settings for a file of `len` bytes. Node and event budgets grow with the file,
+/// so a large municipality's real data is never refused; depth and aliases stay tight, since
+/// real data needs neither and hostile files do.
+pub fn yaml_options(len: usize) -> serde_saphyr::Options {
+    let scaled = len / 2;
+    serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: 64,
             max_nodes: 250_000usize.max(scaled),
@@ -485,8 +485,12 @@ pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Box<Diagn
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: 100_000,
         },
-    };
-    serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
+    }
+}
+
+/// Parses one YAML document into `T`, turning a parser error into a located diagnostic.
+pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Box<Diagnostic>> {
+    serde_saphyr::from_str_with_options::<T>(text, yaml_options(text.len())).map_err(|e| {
         let pos = e
             .location()
             .map(|l| Pos {

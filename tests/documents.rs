@@ -121,16 +121,11 @@ fn is_root() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
+/// `medtrio` for tests of folder permissions, which root ignores: as root, it runs as
+/// `nobody` (setpriv).
 #[cfg(unix)]
-#[test]
-fn a_read_only_folder_gives_a_clear_error_and_keeps_the_old_file() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("agenda.md");
-    fs::write(&path, "old").unwrap();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+fn medtrio_unprivileged() -> std::process::Command {
     let bin = assert_cmd::cargo::cargo_bin("medtrio");
-    // Root ignores folder permissions, so as root medtrio runs as `nobody` (setpriv).
     let mut cmd = if is_root() {
         let mut c = std::process::Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
@@ -139,9 +134,19 @@ fn a_read_only_folder_gives_a_clear_error_and_keeps_the_old_file() {
     } else {
         std::process::Command::new(&bin)
     };
-    let out = cmd
-        .env("NO_COLOR", "1")
-        .env_remove("MEDTRIO_DATA")
+    cmd.env("NO_COLOR", "1").env_remove("MEDTRIO_DATA");
+    cmd
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_gives_a_clear_error_and_keeps_the_old_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("agenda.md");
+    fs::write(&path, "old").unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+    let out = medtrio_unprivileged()
         .args(["agenda", "temamoede-1", "--force", "-o"])
         .arg(&path)
         .output()
@@ -165,19 +170,8 @@ fn an_export_that_fails_halfway_says_what_is_written() {
     let dir = tempfile::tempdir().unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
     let site = dir.path().join("site");
-    let bin = assert_cmd::cargo::cargo_bin("medtrio");
-    // Root ignores folder permissions, so as root medtrio runs as `nobody` (setpriv).
     let export = |force: bool| {
-        let mut cmd = if is_root() {
-            let mut c = std::process::Command::new("setpriv");
-            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-                .arg(&bin);
-            c
-        } else {
-            std::process::Command::new(&bin)
-        };
-        cmd.env("NO_COLOR", "1")
-            .env_remove("MEDTRIO_DATA")
+        medtrio_unprivileged()
             .arg("export")
             .args(force.then_some("--force"))
             .arg("--out")
