@@ -51,3 +51,48 @@ fn synthetic_data_validates() {
     );
     assert!(stderr.is_empty(), "validate warned:\n{stderr}");
 }
+
+/// The calendar of a set with thousands of dated meetings and long titles: every physical line
+/// within 75 octets, and an iCalendar parser reads every event back. (The bundled data has no
+/// dated meetings, so a test on it proved nothing; the synthetic set had 104 lines over 75
+/// octets with the calendar crate's folding.)
+#[test]
+fn synthetic_calendar_lines_fit_75_octets() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let generated = StdCommand::new(env!("CARGO"))
+        .arg("run")
+        .arg("--quiet")
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .args(["--example", "synth", "--"])
+        .args(["--meetings", "3000", "--findings", "100", "--out"])
+        .arg(dir.path())
+        .output()
+        .expect("cargo runs the synth example");
+    assert!(generated.status.success());
+    let output = Command::cargo_bin("medtrio")
+        .unwrap()
+        .env_remove("MEDTRIO_DATA")
+        .arg("--data")
+        .arg(dir.path())
+        .args(["--today", "2026-11-23", "calendar"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut longest = 0;
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "line of {} octets: {line:?}", line.len());
+        longest = longest.max(line.len());
+    }
+    assert_eq!(longest, 75, "some line is folded at the limit");
+    let cal: icalendar::Calendar = text.parse().unwrap();
+    let events = cal
+        .components
+        .iter()
+        .filter(|c| c.as_event().is_some())
+        .count();
+    assert_eq!(events, text.matches("BEGIN:VEVENT").count());
+    assert!(events > 1000, "the set has dated meetings: {events}");
+}
