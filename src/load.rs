@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -214,12 +214,43 @@ pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
 /// Reads `DIR/local/*.yaml`, in name order, when the folder exists.
 fn load_local(dir: &Path, sources: &mut Sources, problems: &mut Vec<Diagnostic>) -> Vec<LocalFile> {
     let local_dir = dir.join(LOCAL_DIR);
-    let Ok(entries) = fs::read_dir(&local_dir) else {
-        return Vec::new();
+    let shown = local_dir.display().to_string();
+    let folder_problem = |message: String, help: &str| {
+        Diagnostic::error(&shown, Pos::default(), message).with_help(help)
+    };
+    match fs::metadata(&local_dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Vec::new(),
+        Ok(meta) if !meta.is_dir() => {
+            problems.push(folder_problem(
+                "`local` is a file, but a folder of YAML files is expected here".into(),
+                "rename the file, or make `local` a folder that holds the local YAML files",
+            ));
+            return Vec::new();
+        }
+        _ => {}
+    }
+    // An unreadable folder must not make its meetings vanish without a word.
+    let entries = match fs::read_dir(&local_dir).and_then(|entries| {
+        entries
+            .map(|e| e.map(|e| e.path()))
+            .collect::<io::Result<Vec<PathBuf>>>()
+    }) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(folder_problem(
+                format!("cannot read the folder: {}", io_reason(&e)),
+                "check the folder's permissions",
+            ));
+            return Vec::new();
+        }
     };
     let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .into_iter()
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+        })
         .collect();
     paths.sort();
     let mut files = Vec::new();
@@ -385,23 +416,61 @@ fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
             "rename or move the folder, and put the YAML file in its place",
         ));
     }
-    let max = max_file_bytes();
-    if meta.len() > max {
+    // A FIFO would block every command, and a device such as /dev/zero never ends: only
+    // regular files (after following links) are read.
+    if !meta.is_file() {
         return Err(whole_file(
+            format!("this is {}, not a regular file", special_file_kind(&meta)),
+            "put a YAML file here; medtrio reads only regular files",
+        ));
+    }
+    let max = max_file_bytes();
+    let too_large = |len: u64| {
+        whole_file(
             format!(
                 "the file is {} MiB; medtrio reads data files of up to {} MiB",
-                meta.len() / (1024 * 1024),
+                len / (1024 * 1024),
                 max / (1024 * 1024)
             ),
             "check that this is the right file; for larger data, set MEDTRIO_MAX_FILE_MB",
-        ));
+        )
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
     }
-    fs::read(path).map_err(|e| {
+    let cannot_read = |e: io::Error| {
         whole_file(
             format!("cannot read the file: {}", io_reason(&e)),
             "check the file's permissions",
         )
-    })
+    };
+    // The limit holds for the bytes actually read, not only for what the metadata said: a file
+    // may grow between the two.
+    let file = fs::File::open(path).map_err(cannot_read)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > max {
+        return Err(too_large(read));
+    }
+    Ok(bytes)
+}
+
+/// What a path that is not a regular file is, in words.
+fn special_file_kind(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
 }
 
 fn io_reason(e: &io::Error) -> String {

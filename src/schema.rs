@@ -4,7 +4,7 @@
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::model::{Findings, LocalFile, Programme, Roadmap};
+use crate::model::{Findings, ID_PATTERN, LocalFile, Programme, Roadmap};
 
 /// The files that have a schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -44,8 +44,8 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ),
     (
         "id",
-        "A short id, unique across all three files, e.g. temamoede-1",
-        "Et kort, entydigt id på tværs af alle tre filer, fx temamoede-1",
+        "A short id, unique across all data files: lower-case letters a-z, digits and hyphens, e.g. temamoede-1",
+        "Et kort, entydigt id på tværs af alle datafiler: små bogstaver a-z, cifre og bindestreger, fx temamoede-1",
     ),
     (
         "title",
@@ -281,6 +281,9 @@ fn add_descriptions(value: &mut Value) {
                             .filter(|d| d.contains(" / "));
                         let text = keep.map_or_else(|| format!("{en} / {da}"), str::to_owned);
                         p.insert("description".into(), Value::String(text));
+                        if name == "id" && p.get("type").and_then(Value::as_str) == Some("string") {
+                            p.insert("pattern".into(), Value::String(ID_PATTERN.into()));
+                        }
                     }
                 }
             }

@@ -8,7 +8,8 @@ use chrono_tz::Europe::Copenhagen;
 use crate::diagnostic::{Diagnostic, backticked, nearest};
 use crate::load::{FileKind, Loaded};
 use crate::model::{
-    AgendaItem, FindingKind, Id, Located, MAX_ITEM_MINUTES, Meeting, Pos, total_minutes,
+    AgendaItem, FindingKind, Id, Located, MAX_ITEM_MINUTES, Meeting, Pos, is_valid_id, suggest_id,
+    total_minutes,
 };
 
 /// What kind of thing an id names; references accept only some kinds.
@@ -89,6 +90,14 @@ impl<'a> Checker<'a> {
             );
             return;
         }
+        if !is_valid_id(id) {
+            self.error(
+                file,
+                id.pos,
+                not_a_slug(kind.noun(), id),
+                Some(slug_help(id)),
+            );
+        }
         if let Some((first_kind, first_file, first_pos)) = self.ids.get(id.as_str()).copied() {
             let first_name = self.loaded.sources.get(first_file).name.clone();
             self.error(
@@ -113,6 +122,16 @@ impl<'a> Checker<'a> {
     fn register_ids(&mut self) {
         let d = &self.loaded.dataset;
         use FileKind::*;
+        // The files' own ids name the calendar's UIDs and the export; the same rule holds.
+        for (id, file, noun) in [
+            (&d.programme.id, Programme, "programme"),
+            (&d.roadmap.id, Roadmap, "roadmap"),
+            (&d.findings.id, Findings, "findings"),
+        ] {
+            if !id.trim().is_empty() && !is_valid_id(id) {
+                self.error(file, id.pos, not_a_slug(noun, id), Some(slug_help(id)));
+            }
+        }
         for t in &d.programme.themes {
             self.register(&t.id, Kind::Theme, Programme);
         }
@@ -439,6 +458,21 @@ impl<'a> Checker<'a> {
 }
 
 /// A light check that a text is an absolute http(s) address with a host.
+/// The message for an id that breaks the one rule for ids.
+fn not_a_slug(noun: &str, id: &str) -> String {
+    format!("invalid {noun} id `{}`", id.escape_debug())
+}
+
+/// What to write instead: the rule, and the slug of what was written.
+pub fn slug_help(written: &str) -> String {
+    let rule =
+        "ids are 1 to 64 lower-case letters a-z, digits and hyphens, not starting with a hyphen";
+    match suggest_id(written) {
+        Some(slug) => format!("{rule}: write `{slug}`"),
+        None => format!("{rule}, such as `temamoede-1`"),
+    }
+}
+
 fn check_url(url: &str) -> Result<(), &'static str> {
     let rest = url
         .strip_prefix("https://")

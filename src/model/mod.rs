@@ -28,6 +28,70 @@ pub use when::{ClockTime, Period, Quarter, When};
 /// An identifier, unique across all three files.
 pub type Id = String;
 
+/// The one rule for ids, as a JSON Schema pattern. Ids become file names (`agendas/ID.html`),
+/// URLs and calendar UIDs, so they are slugs: nothing that could leave a folder or need escaping.
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,63}$";
+
+/// The longest id, in bytes (all of them ASCII).
+pub const MAX_ID_LEN: usize = 64;
+
+/// Whether `id` follows [`ID_PATTERN`]: 1 to 64 lower-case ASCII letters, digits and hyphens,
+/// the first not a hyphen.
+pub fn is_valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= MAX_ID_LEN
+        && bytes[0] != b'-'
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+}
+
+/// The slug nearest to what was written, to suggest in an error: `Møde 1` → `moede-1`.
+/// Danish letters are spelt out (æ → ae, ø → oe, å → aa), other letters lose their accents
+/// where they are Latin, and every run of anything else becomes one hyphen. `None` when nothing
+/// of what was written can make a slug.
+pub fn suggest_id(written: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    let mut hyphen = false;
+    for c in written.chars().flat_map(char::to_lowercase) {
+        let spelt: &str = match c {
+            'æ' => "ae",
+            'ø' => "oe",
+            'å' => "aa",
+            _ => "",
+        };
+        let mut push = |s: &str| {
+            if hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            hyphen = false;
+            out.push_str(s);
+        };
+        if !spelt.is_empty() {
+            push(spelt);
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            push(c.encode_utf8(&mut [0; 4]));
+        } else if let Some(base) = c
+            .nfd()
+            .next()
+            .filter(|b| b.is_ascii_lowercase() && c.is_alphabetic())
+        {
+            push(base.encode_utf8(&mut [0; 4]));
+        } else {
+            hyphen = true;
+        }
+    }
+    let mut cut = out.len().min(MAX_ID_LEN);
+    while !out.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    out.truncate(cut);
+    let trimmed = out.trim_end_matches('-');
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
 /// A theme that links meetings, activities, findings and prompts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -47,4 +111,50 @@ pub struct Dataset {
     pub programme: Programme,
     pub roadmap: Roadmap,
     pub findings: Findings,
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_slugs() {
+        for ok in [
+            "temamoede-1",
+            "p-hvorfor-dialog",
+            "2026",
+            "a",
+            &"a".repeat(64),
+        ] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "-a",
+            "Møde",
+            "møde",
+            "a b",
+            "a_b",
+            "a.b",
+            "../../x",
+            "/etc/passwd",
+            "a\nb",
+            "A",
+            &"a".repeat(65),
+        ] {
+            assert!(!is_valid_id(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_suggestion_is_a_slug_near_what_was_written() {
+        let s = |w: &str| suggest_id(w).unwrap_or_default();
+        assert_eq!(s("Møde 1"), "moede-1");
+        assert_eq!(s("Årshjul: APV"), "aarshjul-apv");
+        assert_eq!(s("../../victim"), "victim");
+        assert_eq!(s("Café_Ændring"), "cafe-aendring");
+        assert_eq!(suggest_id("!!!"), None);
+        assert!(is_valid_id(&s(&"ø".repeat(100))));
+        assert!(is_valid_id(&s("x\n/abs/path")));
+    }
 }
