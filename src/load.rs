@@ -99,6 +99,11 @@ impl SourceFile {
         }
     }
 
+    /// The file it was read from; none for bundled data.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
     /// The text, for quoting lines in diagnostics.
     pub fn text(&self) -> &str {
         if let Some(text) = self.bundled {

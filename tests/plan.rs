@@ -315,3 +315,111 @@ fn with_the_bundled_data_plan_makes_a_data_folder_beside_it() {
         .assert()
         .success();
 }
+
+/// Runs `plan` on a copy of the example with the given extra flags; returns the exit code, the
+/// stderr and whether `local/` was made.
+fn plan_refused(extra: &[&str]) -> (Option<i32>, String, bool) {
+    let data = copy_data("examples/havnekoebing");
+    let out = medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .args(["plan", "--meeting", "lmu-marts", "--date", "2026-12-01"])
+        .args(["--start", "13:00"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    (
+        out.status.code(),
+        stderr,
+        data.path().join("local").exists(),
+    )
+}
+
+#[test]
+fn plan_id_with_dot_dot_wrote_outside_local() {
+    assert_eq!(
+        plan_refused(&["--id", "../../evil"]),
+        (
+            Some(2),
+            "error: invalid meeting id `../../evil`\n  = help: ids are 1 to 64 lower-case letters a-z, digits and hyphens, not starting with a hyphen: write `evil`\n".into(),
+            false
+        )
+    );
+}
+
+#[test]
+fn plan_id_with_a_newline_injected_yaml() {
+    let (code, stderr, local) = plan_refused(&["--id", "x\nstatus: held"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "error: invalid meeting id `x\\nstatus: held`\n  = help: ids are 1 to 64 lower-case letters a-z, digits and hyphens, not starting with a hyphen: write `x-status-held`\n"
+    );
+    assert!(!local);
+}
+
+#[test]
+fn plan_id_of_an_existing_meeting_broke_the_data_folder() {
+    assert_eq!(
+        plan_refused(&["--id", "lmu-april"]),
+        (
+            Some(2),
+            "error: `lmu-april` is already an id in the data\n  = help: choose another --id; `medtrio show ID` shows what has it\n".into(),
+            false
+        )
+    );
+}
+
+#[test]
+fn plan_new_forum_of_punctuation_gave_an_empty_forum_id() {
+    assert_eq!(
+        plan_refused(&["--new-forum", "!!!"]),
+        (
+            Some(2),
+            "error: the forum name `!!!` has no letters or digits to make an id from\n  = help: give the new forum a name with letters or digits\n".into(),
+            false
+        )
+    );
+}
+
+#[test]
+fn plan_new_forum_that_exists_is_refused() {
+    assert_eq!(
+        plan_refused(&["--new-forum", "LMU Havnen"]),
+        (
+            Some(2),
+            "error: the new forum's id `lmu-havnen` is already an id in the data\n  = help: use --forum with that id instead of --new-forum\n".into(),
+            false
+        )
+    );
+}
+
+#[test]
+fn plan_empty_title_was_accepted() {
+    assert_eq!(
+        plan_refused(&["--title", " "]),
+        (
+            Some(2),
+            "error: the meeting's title is empty\n  = help: give --title a text, or leave it out to keep the base's title\n".into(),
+            false
+        )
+    );
+}
+
+#[test]
+fn plan_start_in_the_spring_forward_hour_was_accepted() {
+    let data = copy_data("examples/havnekoebing");
+    let out = medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .args(["plan", "--meeting", "lmu-marts", "--date", "2027-03-28"])
+        .args(["--start", "02:30"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: 02:30 does not exist on 2027-03-28: the clocks go forward that night\n  = help: choose a start after 03:00, or another day\n"
+    );
+}

@@ -15,6 +15,7 @@ use crate::load::{DataSource, FileKind, LOCAL_DIR, Loaded};
 use crate::model::{Catalog, total_minutes};
 use crate::report::agenda::{self, AgendaOptions};
 use crate::report::plan::{self, Base, PlanError, PlanSpec};
+use crate::validate::slug_help;
 
 /// Where plans go when the bundled data is used; seeded with a copy of it.
 const DEFAULT_DATA_DIR: &str = "medtrio-data";
@@ -340,6 +341,14 @@ fn plan_error(e: PlanError) -> anyhow::Error {
         PlanError::UnknownForum(_) => "give a forum id from the data, or --new-forum \"LMU Navn\"",
         PlanError::UnknownPrompt(_) => "`medtrio list prompts` shows the prompt ids",
         PlanError::NoForum => "add --forum ID or --new-forum \"LMU Navn\"",
+        PlanError::InvalidId(id) => {
+            return Failure::usage_with_help(e.to_string(), slug_help(id)).into();
+        }
+        PlanError::IdTaken(_) => "choose another --id; `medtrio show ID` shows what has it",
+        PlanError::ForumTaken(_) => "use --forum with that id instead of --new-forum",
+        PlanError::ForumNameWithoutId(_) => "give the new forum a name with letters or digits",
+        PlanError::EmptyTitle => "give --title a text, or leave it out to keep the base's title",
+        PlanError::SkippedHour { .. } => "choose a start after 03:00, or another day",
         _ => "change --length, --start or --item-minutes",
     };
     Failure::usage_with_help(e.to_string(), help).into()
@@ -364,6 +373,8 @@ fn save(
         .out
         .clone()
         .unwrap_or_else(|| data_dir.join(LOCAL_DIR).join(format!("{id}.yaml")));
+    let rest = without_file(loaded, &path);
+    plan::check_ids_free(&Catalog::new(&rest), &file).map_err(plan_error)?;
     let mut force = args.force;
     if path.exists() && !force && interactive {
         force = Confirm::with_theme(&ColorfulTheme::default())
@@ -399,6 +410,37 @@ fn save(
         data_dir.display()
     );
     Ok(())
+}
+
+/// The data as it will be once `path` is written: without the local file now at `path`, if
+/// the plan replaces one (`--force`, or planning the same meeting again).
+fn without_file(loaded: &Loaded, path: &Path) -> crate::model::Dataset {
+    let mut data = loaded.dataset.clone();
+    let same = |other: &Path| match (path.canonicalize(), other.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let Some(replaced) = loaded
+        .sources
+        .local
+        .iter()
+        .position(|s| s.path().is_some_and(same))
+    else {
+        return data;
+    };
+    let keep = |kind: &FileKind| *kind != FileKind::Local(replaced);
+    let p = &loaded.provenance;
+    let mut flags = p.meetings.iter().map(keep);
+    data.programme
+        .meetings
+        .retain(|_| flags.next().unwrap_or(true));
+    let mut flags = p.templates.iter().map(keep);
+    data.programme
+        .templates
+        .retain(|_| flags.next().unwrap_or(true));
+    let mut flags = p.forums.iter().map(keep);
+    data.roadmap.forums.retain(|_| flags.next().unwrap_or(true));
+    data
 }
 
 /// Copies the bundled data into a new data folder, so that the plan can be loaded with it.

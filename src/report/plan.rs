@@ -1,11 +1,12 @@
 //! Planning a meeting: from a meeting, a template or a blank LMU agenda, with a date, a
 //! start, a place, a length and chosen prompts, to a [`LocalFile`] that `--data` loads.
 
-use chrono::{NaiveDate, NaiveTime, Timelike};
+use chrono::{LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike};
+use chrono_tz::Europe::Copenhagen;
 
 use crate::model::{
     AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
-    Status, When, total_minutes,
+    Status, When, is_valid_id, suggest_id, total_minutes,
 };
 use crate::report::agenda::{AgendaError, scale};
 
@@ -58,6 +59,43 @@ pub enum PlanError {
     PastMidnight,
     #[error("{0}")]
     Scale(#[from] AgendaError),
+    #[error("invalid meeting id `{}`", .0.escape_debug())]
+    InvalidId(String),
+    #[error("`{0}` is already an id in the data")]
+    IdTaken(String),
+    #[error("the new forum's id `{0}` is already an id in the data")]
+    ForumTaken(String),
+    #[error("the forum name `{}` has no letters or digits to make an id from", .0.escape_debug())]
+    ForumNameWithoutId(String),
+    #[error("the meeting's title is empty")]
+    EmptyTitle,
+    #[error("{start} does not exist on {day}: the clocks go forward that night", start = .start.format("%H:%M"))]
+    SkippedHour { day: NaiveDate, start: NaiveTime },
+}
+
+/// The first id of the planned file that the data already uses, as an error: ids are unique
+/// across all files. The caller passes the data without the file that the plan replaces.
+pub fn check_ids_free(catalog: &Catalog<'_>, file: &LocalFile) -> Result<(), PlanError> {
+    if let Some(f) = file.forums.iter().find(|f| id_taken(catalog, &f.id)) {
+        return Err(PlanError::ForumTaken(f.id.value.clone()));
+    }
+    match file.meetings.iter().find(|m| id_taken(catalog, &m.id)) {
+        Some(m) => Err(PlanError::IdTaken(m.id.value.clone())),
+        None => Ok(()),
+    }
+}
+
+/// Whether any thing in the data already has `id`.
+fn id_taken(catalog: &Catalog<'_>, id: &str) -> bool {
+    catalog.meeting(id).is_some()
+        || catalog.forum(id).is_some()
+        || catalog.template(id).is_some()
+        || catalog.activity(id).is_some()
+        || catalog.theme(id).is_some()
+        || catalog.section(id).is_some()
+        || catalog.finding(id).is_some()
+        || catalog.prompt(id).is_some()
+        || catalog.why(id).is_some()
 }
 
 /// What a base brings: its items, the forum it implies, and its title.
@@ -145,22 +183,6 @@ fn blank_items() -> Vec<Located<AgendaItem>> {
     ]
 }
 
-/// A forum id from a name: "LMU Børnehuset Havnen" → "lmu-boernehuset-havnen".
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.to_lowercase().chars() {
-        match c {
-            'æ' => out.push_str("ae"),
-            'ø' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
-            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
-            _ => {}
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
-
 /// Builds the new meeting (and forum, if new) as a local file.
 pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanError> {
     let BaseParts {
@@ -171,7 +193,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
     let mut forums = Vec::new();
     let forum = match (&spec.new_forum, &spec.forum, base_forum) {
         (Some(name), _, _) => {
-            let id = slug(name);
+            let id = suggest_id(name).ok_or_else(|| PlanError::ForumNameWithoutId(name.clone()))?;
             forums.push(Located::new(Forum {
                 id: Located::new(id.clone()),
                 name: Located::new(name.clone()),
@@ -238,7 +260,19 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
         .id
         .clone()
         .unwrap_or_else(|| format!("{forum}-{}", spec.date.format("%Y-%m-%d")));
+    if !is_valid_id(&id) {
+        return Err(PlanError::InvalidId(id));
+    }
     let title = spec.title.clone().unwrap_or(base_title);
+    if title.trim().is_empty() {
+        return Err(PlanError::EmptyTitle);
+    }
+    if let LocalResult::None = Copenhagen.from_local_datetime(&spec.date.and_time(spec.start)) {
+        return Err(PlanError::SkippedHour {
+            day: spec.date,
+            start: spec.start,
+        });
+    }
     Ok(LocalFile {
         version: crate::load::FORMAT_VERSION,
         forums,
@@ -274,6 +308,8 @@ pub fn to_yaml(file: &LocalFile, data_dir: &str) -> Result<String, String> {
     let body = serde_saphyr::to_string(file).map_err(|e| e.to_string())?;
     let id = file.meetings.first().map_or("", |m| m.id.as_str());
     Ok(format!(
-        "# Written by medtrio plan. Render it with:\n#   medtrio --data {data_dir} agenda {id}\n{body}"
+        "# Written by medtrio plan. Render it with:\n#   medtrio --data {} agenda {id}\n{body}",
+        // A comment ends at a line break: one in the folder's name must not start a YAML line.
+        data_dir.replace(|c: char| c.is_control(), "?")
     ))
 }
