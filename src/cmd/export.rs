@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 
 use crate::cli::{DocFormat, ExportArgs, TableFormat, TableOutput};
+use crate::cmd::outdir::{MANIFEST, OutDir};
 use crate::cmd::output::{Durability, write_file, write_file_streamed};
 use crate::cmd::{Context, agenda::render_agenda, agenda::template_error, calendar::stamp_day};
 use crate::error::Failure;
@@ -17,14 +17,19 @@ use crate::query::{Kind, Query};
 use crate::render;
 use crate::report::{agenda, calendar, list, site};
 
-/// The file in DIR that lists what medtrio wrote, so that --force replaces only those.
-const MANIFEST: &str = ".medtrio-export";
-
 pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let dir = &args.out;
-    let previous = prepare_dir(dir, args.force)?;
+    let outdir = OutDir::open(dir, args.force)?;
+    // Every name this export may write is checked before the first write; the manifest lists
+    // them (with the earlier export's) first, so that an interrupted run leaves no file that
+    // the next run would take for a foreign one.
+    let planned = planned_names(&catalog);
+    outdir.check_planned(planned.iter().map(String::as_str))?;
+    let mut listed: BTreeSet<&str> = planned.iter().map(String::as_str).collect();
+    listed.extend(outdir.previous().iter().map(String::as_str));
+    write_manifest(&outdir, listed)?;
     let html = ctx.html();
     let lang = ctx.lang;
     // Each file is written as soon as it is rendered, so memory stays near the size of the
@@ -33,7 +38,7 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     let mut write = |name: String,
                      fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>|
      -> Result<()> {
-        let path = dir.join(&name);
+        let path = outdir.checked_path(&name)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| {
                 Failure::operation(
@@ -135,11 +140,8 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
 
     // Files of an earlier export that this one no longer writes.
     let current: BTreeSet<&str> = written.iter().map(String::as_str).collect();
-    for stale in previous.iter().filter(|p| !current.contains(p.as_str())) {
-        let _ = fs::remove_file(dir.join(stale));
-    }
-    let manifest: String = written.iter().map(|n| format!("{n}\n")).collect();
-    write_file(&dir.join(MANIFEST), manifest.as_bytes(), true)?;
+    outdir.remove_stale(&current);
+    write_manifest(&outdir, current)?;
 
     writeln!(
         out,
@@ -150,38 +152,24 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     Ok(())
 }
 
-/// Makes sure DIR exists and may be written; returns the files an earlier export wrote.
-fn prepare_dir(dir: &Path, force: bool) -> Result<Vec<String>> {
-    if dir.is_file() {
-        return Err(Failure::operation(
-            format!("`{}` is a file", dir.display()),
-            "give --out a folder",
-        )
-        .into());
+/// Every name an export of this data may write, for the checks before the first write.
+fn planned_names(catalog: &Catalog<'_>) -> Vec<String> {
+    let mut names: Vec<String> = agenda::agenda_ids(catalog)
+        .into_iter()
+        .flat_map(|id| [format!("agendas/{id}.md"), format!("agendas/{id}.html")])
+        .collect();
+    names.push("calendar.ics".into());
+    for list in ["meetings", "roadmap", "findings", "prompts"] {
+        names.push(format!("lists/{list}.json"));
+        names.push(format!("lists/{list}.csv"));
     }
-    if !dir.exists() {
-        fs::create_dir_all(dir).map_err(|e| {
-            Failure::operation(
-                format!("cannot create `{}`: {e}", dir.display()),
-                "check that the parent folder exists and can be written",
-            )
-        })?;
-        return Ok(Vec::new());
-    }
-    let non_empty = fs::read_dir(dir)?.next().is_some();
-    if non_empty && !force {
-        return Err(Failure::operation(
-            format!("`{}` is not empty", dir.display()),
-            "add --force to replace the files an earlier export wrote there; other files are kept",
-        )
-        .into());
-    }
-    Ok(fs::read_to_string(dir.join(MANIFEST))
-        .map(|m| {
-            m.lines()
-                .filter(|l| !l.is_empty() && !l.contains(".."))
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default())
+    names.push("prompts.md".into());
+    names.push("index.html".into());
+    names
+}
+
+/// Writes the manifest: the names medtrio wrote in the folder, one a line.
+fn write_manifest<'a>(outdir: &OutDir, names: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    let text: String = names.into_iter().map(|n| format!("{n}\n")).collect();
+    write_file(&outdir.root().join(MANIFEST), text.as_bytes(), true)
 }

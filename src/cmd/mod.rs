@@ -7,6 +7,7 @@ mod diff;
 mod export;
 mod init;
 mod list;
+pub mod outdir;
 pub mod output;
 mod plan;
 mod prep;

@@ -49,6 +49,17 @@ pub fn write_file_streamed(
         )
         .into());
     }
+    // --force replaces a file, never a link (whose target could be anywhere) or a device.
+    if force
+        && let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.is_file()
+    {
+        return Err(Failure::operation(
+            format!("`{shown}` is not a regular file"),
+            "give -o the name of a file; medtrio does not replace links, devices or pipes",
+        )
+        .into());
+    }
     if !force && path.exists() {
         return Err(Failure::operation(
             format!("`{shown}` already exists"),
