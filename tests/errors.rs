@@ -238,3 +238,41 @@ fn a_local_file_error_names_the_local_file() {
         "[DATA]/local/extra.yaml:3:9: error: duplicate id `lmu-marts`: a meeting at [DATA]/programme.yaml:10:9 already has it\n  |\n3 |   - id: lmu-marts\n  |         ^\n  = help: ids must be unique across all data files; rename one of them\n[DATA]/local/extra.yaml:3:5: warning: meeting `lmu-marts` has neither agenda items nor a template\n  |\n3 |   - id: lmu-marts\n  |     ^\n  = help: add `items:` or `template:` so that `medtrio agenda` can print it\nerror: the data has 1 error\n"
     );
 }
+
+/// A closed pipe is quiet and exit 0; clap_complete used to panic (exit 101) on it.
+#[cfg(unix)]
+#[test]
+fn completions_into_a_closed_pipe_panicked() {
+    for shell in ["bash", "zsh", "fish"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("medtrio"))
+            .args(["completions", shell])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), "", "{shell}");
+    }
+}
+
+/// A full disk is an error and exit 1, not a panic.
+#[cfg(target_os = "linux")]
+#[test]
+fn completions_to_a_full_disk_panicked() {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = medtrio()
+        .args(["completions", "bash"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: No space left on device (os error 28)\n"
+    );
+}

@@ -8,8 +8,11 @@ use clap::CommandFactory;
 use crate::cli::{Cli, CompletionsArgs};
 
 pub fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<()> {
-    clap_complete::generate(args.shell, &mut Cli::command(), "medtrio", out);
-    Ok(())
+    // clap_complete panics when its writer fails; it writes to memory, and a closed pipe or
+    // a full disk then comes back as an ordinary error.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "medtrio", &mut script);
+    Ok(out.write_all(&script)?)
 }
 
 pub fn man(out: &mut dyn Write) -> Result<()> {
