@@ -265,7 +265,7 @@ fn completions_to_a_full_disk_panicked() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let out = medtrio()
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("medtrio"))
         .args(["completions", "bash"])
         .stdout(full)
         .output()
