@@ -20,6 +20,10 @@ pub enum Failure {
     /// A negative answer that has been printed already, such as `diff` finding changes: exit 1.
     #[error("")]
     Quiet,
+    /// A failure shown as the inner one, with exit 2: `diff` keeps 1 for "something changed",
+    /// as diff(1) does, so trouble such as bad data exits 2.
+    #[error("{0}")]
+    Trouble(Box<Failure>),
 }
 
 impl Failure {

@@ -56,35 +56,53 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if error::is_broken_pipe(err) {
         return ExitCode::SUCCESS;
     }
-    let mut stderr = anstream::stderr().lock();
-    let red = anstyle::Style::new()
-        .bold()
-        .fg_color(Some(anstyle::AnsiColor::Red.into()));
     match err.downcast_ref::<Failure>() {
-        Some(Failure::Usage { message, help }) => {
-            let _ = writeln!(stderr, "{red}error{red:#}: {message}");
-            if let Some(help) = help {
-                let _ = writeln!(stderr, "  = help: {help}");
-            }
-            ExitCode::from(EXIT_USAGE)
-        }
-        Some(Failure::Quiet) => ExitCode::from(EXIT_FAILURE),
-        Some(Failure::Operation { message, help }) => {
-            let _ = writeln!(stderr, "{red}error{red:#}: {message}");
-            let _ = writeln!(stderr, "  = help: {help}");
-            ExitCode::from(EXIT_FAILURE)
-        }
-        Some(failure @ Failure::InvalidData { .. }) => {
-            let _ = writeln!(stderr, "{red}error{red:#}: {failure}");
-            ExitCode::from(EXIT_FAILURE)
-        }
+        Some(failure) => ExitCode::from(show(failure)),
         None => {
+            let mut stderr = anstream::stderr().lock();
+            let red = error_style();
             let _ = write!(stderr, "{red}error{red:#}: {err}");
             for cause in err.chain().skip(1) {
                 let _ = write!(stderr, ": {cause}");
             }
             let _ = writeln!(stderr);
             ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn error_style() -> anstyle::Style {
+    anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()))
+}
+
+/// Prints a failure and returns its exit code.
+fn show(failure: &Failure) -> u8 {
+    let mut stderr = anstream::stderr().lock();
+    let red = error_style();
+    match failure {
+        Failure::Usage { message, help } => {
+            let _ = writeln!(stderr, "{red}error{red:#}: {message}");
+            if let Some(help) = help {
+                let _ = writeln!(stderr, "  = help: {help}");
+            }
+            EXIT_USAGE
+        }
+        Failure::Quiet => EXIT_FAILURE,
+        Failure::Operation { message, help } => {
+            let _ = writeln!(stderr, "{red}error{red:#}: {message}");
+            let _ = writeln!(stderr, "  = help: {help}");
+            EXIT_FAILURE
+        }
+        failure @ Failure::InvalidData { .. } => {
+            let _ = writeln!(stderr, "{red}error{red:#}: {failure}");
+            EXIT_FAILURE
+        }
+        Failure::Trouble(inner) => {
+            drop(stderr);
+            show(inner);
+            EXIT_USAGE
         }
     }
 }

@@ -228,3 +228,28 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// As diff(1): 1 means "something changed", so bad data on either side exits 2. It used to
+/// exit 1 for both, and a script could not tell a change from trouble.
+#[test]
+fn diff_exited_1_for_bad_data_as_for_a_change() {
+    let old = tempfile::tempdir().unwrap();
+    let new = tempfile::tempdir().unwrap();
+    copy_data_into("tests/fixtures/minimal", old.path());
+    copy_data_into("tests/fixtures/minimal", new.path());
+    fs::write(new.path().join("roadmap.yaml"), "").unwrap();
+    let out = medtrio()
+        .arg("diff")
+        .arg(old.path())
+        .arg(new.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&new.path().display().to_string(), "[NEW]"),
+        "[NEW]/roadmap.yaml: error: the file is empty\n  = help: a data file starts with `version: 1`; `medtrio init DIR` writes an example of each file\nerror: the data has 1 error\n"
+    );
+}

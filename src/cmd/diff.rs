@@ -1,4 +1,5 @@
-//! `medtrio diff OLD NEW`: what changed between two data folders. Exits 1 when something did.
+//! `medtrio diff OLD NEW`: what changed between two data folders. As diff(1): exits 0 when
+//! nothing changed, 1 when something did, 2 on trouble (such as bad data).
 
 use std::io::Write;
 
@@ -14,12 +15,8 @@ use crate::report::TextTable;
 use crate::report::diff::{self, Change, What};
 
 pub fn run(ctx: &Context, args: &DiffArgs, out: &mut dyn Write) -> Result<()> {
-    let old = ctx
-        .with_source(DataSource::Dir(args.old.clone()))
-        .load_checked()?;
-    let new = ctx
-        .with_source(DataSource::Dir(args.new.clone()))
-        .load_checked()?;
+    let old = load(ctx, &args.old)?;
+    let new = load(ctx, &args.new)?;
     let changes = diff::diff(&old.dataset, &new.dataset);
     match args.format {
         DiffFormat::Table => {
@@ -41,6 +38,16 @@ pub fn run(ctx: &Context, args: &DiffArgs, out: &mut dyn Write) -> Result<()> {
     } else {
         Err(Failure::Quiet.into())
     }
+}
+
+/// Loads one side; its problems exit 2, since 1 means "something changed".
+fn load(ctx: &Context, dir: &std::path::Path) -> Result<crate::load::Loaded> {
+    ctx.with_source(DataSource::Dir(dir.to_owned()))
+        .load_checked()
+        .map_err(|e| match e.downcast::<Failure>() {
+            Ok(failure) => Failure::Trouble(Box::new(failure)).into(),
+            Err(other) => other,
+        })
 }
 
 fn table(changes: &[Change], lang: Lang) -> TextTable {
