@@ -4,6 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::error::Failure;
+
 use crate::cli::{PromptFormat, PromptsArgs, TableFormat, TableOutput};
 use crate::cmd::{Context, agenda::template_error, output, write_table};
 use crate::model::Catalog;
@@ -39,6 +41,9 @@ pub fn run(ctx: &Context, args: &PromptsArgs, out: &mut dyn Write) -> Result<()>
             PromptFormat::Table
         },
     );
+    if args.excel && format != PromptFormat::Csv {
+        return Err(Failure::usage("--excel applies only to --format csv").into());
+    }
     let mut bytes = Vec::new();
     match format {
         PromptFormat::Cards => {
