@@ -102,6 +102,15 @@ fn print_diagnostics(problems: &[Diagnostic]) {
 /// Runs the parsed command line, writing to `out`.
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let ctx = Context::new(&cli.global);
+    if let Some(dir) = &ctx.templates
+        && !dir.is_dir()
+    {
+        return Err(Failure::usage_with_help(
+            format!("the templates folder `{}` does not exist", dir.display()),
+            "give --templates a folder that holds your agenda.html, base.html, style.css, …",
+        )
+        .into());
+    }
     match cli.command {
         Command::Schema(args) => schema::run(&args, out),
         Command::Completions(args) => completions::completions(&args, out),
