@@ -7,8 +7,8 @@ use std::process::Command as StdCommand;
 
 use assert_cmd::Command;
 
-#[test]
-fn synthetic_data_validates() {
+/// Runs the generator into a new temporary folder.
+fn generate(meetings: u32, findings: u32) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
     let generated = StdCommand::new(env!("CARGO"))
@@ -17,7 +17,11 @@ fn synthetic_data_validates() {
         .arg("--manifest-path")
         .arg(&manifest)
         .args(["--example", "synth", "--"])
-        .args(["--meetings", "500", "--findings", "200", "--out"])
+        .arg("--meetings")
+        .arg(meetings.to_string())
+        .arg("--findings")
+        .arg(findings.to_string())
+        .arg("--out")
         .arg(dir.path())
         .output()
         .expect("cargo runs the synth example");
@@ -26,6 +30,12 @@ fn synthetic_data_validates() {
         "synth failed: {}",
         String::from_utf8_lossy(&generated.stderr)
     );
+    dir
+}
+
+#[test]
+fn synthetic_data_validates() {
+    let dir = generate(500, 200);
     for file in ["programme.yaml", "roadmap.yaml", "findings.yaml"] {
         assert!(dir.path().join(file).is_file(), "synth wrote no {file}");
     }
@@ -58,19 +68,7 @@ fn synthetic_data_validates() {
 /// octets with the calendar crate's folding.)
 #[test]
 fn synthetic_calendar_lines_fit_75_octets() {
-    let dir = tempfile::tempdir().unwrap();
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let generated = StdCommand::new(env!("CARGO"))
-        .arg("run")
-        .arg("--quiet")
-        .arg("--manifest-path")
-        .arg(&manifest)
-        .args(["--example", "synth", "--"])
-        .args(["--meetings", "3000", "--findings", "100", "--out"])
-        .arg(dir.path())
-        .output()
-        .expect("cargo runs the synth example");
-    assert!(generated.status.success());
+    let dir = generate(3000, 100);
     let output = Command::cargo_bin("medtrio")
         .unwrap()
         .env_remove("MEDTRIO_DATA")
