@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod calendar;
 pub mod diff;
+pub mod doc;
 pub mod list;
 pub mod plan;
 pub mod prep;

@@ -1,0 +1,134 @@
+//! A printable document as blocks in reading order: what an agenda, a referat, a prep sheet
+//! or a prompt list says, with every word translated and looked up, and no format in it.
+//!
+//! Report builds a [`Doc`] for each printable document; each print format (Markdown, text,
+//! Word, PDF) renders any `Doc`. So a new document is one report file, and a new print
+//! format is one render file.
+
+use serde::Serialize;
+
+/// A document: its kind and title, and its blocks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Doc {
+    /// The language, as a BCP 47 tag: `da-DK` or `en-GB`.
+    pub lang: &'static str,
+    /// What the document is: "Dagsorden", "Program", "Referat", "Forberedelse for MED-trioen".
+    pub kind: String,
+    pub title: String,
+    /// A short line for the running header and footer of printed pages, e.g.
+    /// "LMU Havnen · tirsdag den 3. marts 2026". `None` when the document has none.
+    pub running: Option<String>,
+    /// "Side" / "Page", for page numbers of printed pages ("Side 1 af 2").
+    pub page_word: &'static str,
+    /// "af" / "of", for page numbers.
+    pub page_of: &'static str,
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "block", rename_all = "snake_case")]
+pub enum Block {
+    /// Label–value pairs at the head of a document: Forum, Dato, Tid, Sted… A fact with an
+    /// empty value is printed with a line to fill in by hand.
+    Facts { facts: Vec<Fact> },
+    /// A notice set apart from the text: a provisional programme, or a cancelled meeting.
+    Notice { level: NoticeLevel, text: String },
+    /// A section heading.
+    Heading { text: String },
+    /// A numbered point of an agenda or a referat, kept whole on one page when printed.
+    Item {
+        /// "1", "2", …; empty for a point that is not numbered (a break).
+        number: String,
+        title: String,
+        /// "kl. 13.30–13.50 · Drøftelse · Ansvarlig: Leder"
+        meta: Option<String>,
+        body: Vec<Block>,
+    },
+    Paragraph { text: Text },
+    List { numbered: bool, entries: Vec<Entry> },
+    Table {
+        headers: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    /// Ruled lines to write on by hand (notes during the meeting).
+    WriteIn { lines: u8 },
+}
+
+/// A label and its value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+/// How loud a notice is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeLevel {
+    /// Worth knowing: "Foreløbig: der kan forekomme ændringer."
+    Info,
+    /// Must not be missed: "AFLYST".
+    Alert,
+}
+
+/// A run of text with one style.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub text: String,
+    pub style: Style,
+}
+
+/// The style of a run of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Style {
+    Plain,
+    Strong,
+    Emphasis,
+    /// Small print: a prompt's source, the basis of a rule.
+    Small,
+    /// Set apart: "Det indstilles, at …".
+    Lead,
+}
+
+/// One entry of a list, with lines under it (a prompt's source, "Spørg: …").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub text: String,
+    pub strong: bool,
+    pub notes: Vec<Text>,
+}
+
+impl Text {
+    pub fn new(style: Style, text: impl Into<String>) -> Self {
+        Text {
+            text: text.into(),
+            style,
+        }
+    }
+    pub fn plain(text: impl Into<String>) -> Self {
+        Text::new(Style::Plain, text)
+    }
+}
+
+impl Block {
+    pub fn heading(text: impl Into<String>) -> Self {
+        Block::Heading { text: text.into() }
+    }
+    pub fn paragraph(style: Style, text: impl Into<String>) -> Self {
+        Block::Paragraph {
+            text: Text::new(style, text),
+        }
+    }
+}
+
+impl Entry {
+    pub fn new(text: impl Into<String>) -> Self {
+        Entry {
+            text: text.into(),
+            strong: false,
+            notes: Vec::new(),
+        }
+    }
+}
