@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
-use crate::model::{Audience, Level, Status};
+use crate::model::{Audience, Kind, Level, Status};
+use crate::query::Filters;
+use crate::render::{Format, offered};
 
 /// Agendas, roadmaps and dialogue prompts for MED work.
 ///
@@ -265,9 +267,9 @@ pub struct PromptsArgs {
     /// Make the pick reproducible [default: a new seed, printed on stderr]
     #[arg(long, value_name = "S", requires = "count")]
     pub seed: Option<u64>,
-    /// Output format [default: cards for -o *.html, else table]
-    #[arg(long, value_enum)]
-    pub format: Option<PromptFormat>,
+    /// Output format [default: from the extension of -o (cards for .html), else table]
+    #[arg(long, value_parser = formats(offered::PROMPTS))]
+    pub format: Option<Format>,
     /// With --format csv: write what Danish Excel opens right (`;`, BOM, CRLF)
     #[arg(long)]
     pub excel: bool,
@@ -277,22 +279,6 @@ pub struct PromptsArgs {
     /// Overwrite FILE if it exists
     #[arg(long)]
     pub force: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PromptFormat {
-    /// A table that fits the terminal
-    Table,
-    /// Markdown
-    Md,
-    /// Plain text
-    Txt,
-    /// JSON
-    Json,
-    /// CSV (with --excel, for Danish Excel)
-    Csv,
-    /// HTML cut-out cards for A4, eight to a page
-    Cards,
 }
 
 #[derive(Debug, Args)]
@@ -343,26 +329,14 @@ pub struct AgendaArgs {
 #[derive(Debug, Args)]
 pub struct DocOutput {
     /// Output format [default: from the extension of -o, else txt]
-    #[arg(long, value_enum)]
-    pub format: Option<DocFormat>,
+    #[arg(long, value_parser = formats(offered::DOCUMENT))]
+    pub format: Option<Format>,
     /// Write to FILE (atomically) instead of stdout
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Overwrite FILE if it exists
     #[arg(long)]
     pub force: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum DocFormat {
-    /// Markdown (CommonMark)
-    Md,
-    /// Plain text for the terminal and e-mail
-    Txt,
-    /// One self-contained HTML file, built for print on A4
-    Html,
-    /// JSON, with computed times
-    Json,
 }
 
 /// Parses `HH:MM` for flags.
@@ -377,18 +351,8 @@ pub struct DiffArgs {
     /// The folder with the new data
     pub new: PathBuf,
     /// Output format
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    /// A table that fits the terminal
-    Table,
-    /// A JSON array of changes
-    Json,
-    /// Markdown, ready to paste into a newsletter
-    Md,
+    #[arg(long, value_parser = formats(offered::DIFF), default_value = "table")]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -396,23 +360,15 @@ pub struct ShowArgs {
     /// The id, e.g. temamoede-1, dialog-omu-sundhed or p-rammer
     pub id: String,
     /// Output format
-    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
-    pub format: ShowFormat,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
-    /// Plain text
-    Text,
-    /// JSON
-    Json,
+    #[arg(long, value_parser = formats(offered::SHOW), default_value = "txt")]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// What to list
-    #[arg(value_enum)]
-    pub kind: crate::query::Kind,
+    #[arg(value_parser = listed_kinds(), value_name = "meetings|roadmap|findings|prompts")]
+    pub kind: Kind,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
@@ -468,23 +424,11 @@ pub struct FilterArgs {
 #[derive(Debug, Args)]
 pub struct TableOutput {
     /// Output format
-    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-    pub format: TableFormat,
+    #[arg(long, value_parser = formats(offered::LIST), default_value = "table")]
+    pub format: Format,
     /// With --format csv: write what Danish Excel opens right (`;`, BOM, CRLF)
     #[arg(long)]
     pub excel: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
-    /// A table that fits the terminal
-    Table,
-    /// A JSON array of objects (the stable contract for scripts)
-    Json,
-    /// CSV (RFC 4180; with --excel, for Danish Excel)
-    Csv,
-    /// A GitHub-flavoured Markdown table
-    Md,
 }
 
 /// A clap parser for a closed vocabulary, listing the values in its help and errors.
@@ -495,6 +439,61 @@ where
     use clap::builder::TypedValueParser as _;
     clap::builder::PossibleValuesParser::new(T::names())
         .map(|s| s.parse().ok().unwrap_or_else(T::first))
+}
+
+/// A clap parser for the formats a command offers, with their help texts.
+fn formats(offered: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser as _;
+    let values: Vec<clap::builder::PossibleValue> = offered
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .collect();
+    clap::builder::PossibleValuesParser::new(values)
+        .map(|s| Format::from_str(&s, true).unwrap_or(Format::Txt))
+}
+
+/// A clap parser for what `list` lists.
+fn listed_kinds() -> impl clap::builder::TypedValueParser<Value = Kind> {
+    use clap::builder::TypedValueParser as _;
+    let values: Vec<clap::builder::PossibleValue> = Kind::LISTED
+        .iter()
+        .filter_map(|k| {
+            let help = match k {
+                Kind::Meeting => "The programme's meetings",
+                Kind::Activity => "The roadmap's activities",
+                Kind::Finding => "The workshop's findings",
+                _ => "The dialogue prompts",
+            };
+            k.list_name()
+                .map(|name| clap::builder::PossibleValue::new(name).help(help))
+        })
+        .collect();
+    clap::builder::PossibleValuesParser::new(values).map(|s| {
+        Kind::LISTED
+            .into_iter()
+            .find(|k| k.list_name() == Some(s.as_str()))
+            .unwrap_or(Kind::Meeting)
+    })
+}
+
+impl From<&FilterArgs> for Filters {
+    fn from(f: &FilterArgs) -> Self {
+        Filters {
+            from: f.from.clone(),
+            to: f.to.clone(),
+            quarter: f.quarter.clone(),
+            week: f.week.clone(),
+            forum: f.forum.clone(),
+            level: f.level,
+            theme: f.theme.clone(),
+            audience: f.audience,
+            status: f.status,
+            search: f.search.clone(),
+            upcoming: f.upcoming,
+            overdue: f.overdue,
+            undated: f.undated,
+        }
+    }
 }
 
 /// The names of a vocabulary, for clap.
@@ -515,19 +514,11 @@ vocabulary_names!(Level, Audience, Status, crate::model::Origin);
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// How to print the problems
-    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
-    pub format: ValidateFormat,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ValidateFormat {
-    /// `file:line:col: error: message`, with the line and a caret
-    Text,
-    /// A JSON array of objects with file, line, column, severity and message
-    Json,
-    /// GitHub Actions annotations (`::error file=…,line=…,col=…::`)
-    Github,
+    /// How to print the problems: `file:line:col: error: message` with the line and a
+    /// caret (txt), a JSON array of objects with file, line, column, severity and message, or
+    /// GitHub Actions annotations
+    #[arg(long, value_parser = formats(offered::PROBLEMS), default_value = "txt")]
+    pub format: Format,
 }
 
 /// Parses `YYYY-MM-DD` for flags.

@@ -1,7 +1,5 @@
 //! Problems found in the data, with where they are and what to do about them.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 
 use crate::model::Pos;
@@ -78,82 +76,43 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-
-    /// `file:line:col: error: message`, then the line with a caret, then the help.
-    pub fn render(&self) -> String {
-        let mut out = String::new();
-        let _ = match self.line {
-            0 => write!(out, "{}: ", self.file),
-            line => write!(out, "{}:{}:{}: ", self.file, line, self.column),
-        };
-        let _ = writeln!(out, "{}: {}", self.severity.as_str(), self.message);
-        if let Some(src) = &self.source_line {
-            let gutter = self.line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let shown: String = src.chars().take(200).collect();
-            let caret_at = shown
-                .chars()
-                .take(self.column.saturating_sub(1) as usize)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect::<String>();
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{gutter} | {shown}");
-            let _ = writeln!(out, "{pad} | {caret_at}^");
-        }
-        if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {help}");
-        }
-        out
-    }
-
-    /// A GitHub Actions workflow command, `::error file=…,line=…,col=…::message`.
-    pub fn render_github(&self) -> String {
-        let mut message = self.message.clone();
-        if let Some(help) = &self.help {
-            message.push_str(" (");
-            message.push_str(help);
-            message.push(')');
-        }
-        format!(
-            "::{} file={},line={},col={}::{}",
-            self.severity.as_str(),
-            escape_github_property(&self.file),
-            self.line.max(1),
-            self.column.max(1),
-            escape_github_data(&message)
-        )
-    }
 }
 
-fn escape_github_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn escape_github_property(s: &str) -> String {
-    escape_github_data(s)
-        .replace(':', "%3A")
-        .replace(',', "%2C")
-}
-
-/// The name in `candidates` nearest to `wrong`, if one is near enough to be a likely typo.
-pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let wrong_lower = wrong.to_lowercase();
-    candidates
+/// The names in `candidates` near enough to `wrong` to be what was meant, nearest first, at
+/// most three. The one fuzzy matcher: edit distance catches typos, and a name that contains
+/// what was written, or is contained in it (three letters or more), gets a bonus, so
+/// `LMU-niveau` finds `lmu`.
+pub fn suggestions<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    const MAX: usize = 3;
+    let wanted = wrong.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
         .map(|c| {
             let candidate = c.to_lowercase();
-            // Edit distance catches typos; a shared prefix alone is no evidence.
-            let score = strsim::normalized_damerau_levenshtein(&wrong_lower, &candidate);
-            let contains = !wrong_lower.is_empty()
-                && wrong_lower.len() >= 3
-                && (candidate.contains(&wrong_lower) || wrong_lower.contains(&candidate));
-            (if contains { score.max(0.7) } else { score }, c)
+            let score = strsim::normalized_damerau_levenshtein(&wanted, &candidate);
+            let contains = (wanted.len() >= 3 && candidate.contains(wanted.as_str()))
+                || (candidate.len() >= 3 && wanted.contains(candidate.as_str()));
+            let bonus = if contains { 0.3 } else { 0.0 };
+            (score + bonus, c)
         })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .filter(|(score, _)| *score >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(MAX).map(|(_, c)| c).collect()
+}
+
+/// The one nearest name, for messages that suggest one.
+pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    suggestions(wrong, candidates).into_iter().next()
+}
+
+/// The one phrasing of a suggestion: "did you mean `a`?" or "did you mean `a`, `b`?";
+/// `None` when nothing is near.
+pub fn did_you_mean<'a>(near: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut near = near.into_iter().peekable();
+    near.peek()?;
+    Some(format!("did you mean {}?", backticked(near)))
 }
 
 /// Several names, each in backticks, for "expected one of" lists.
@@ -168,26 +127,6 @@ pub fn backticked<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn renders_location_caret_and_help() {
-        let d = Diagnostic::error("data/x.yaml", Pos { line: 2, column: 5 }, "bad")
-            .with_help("fix it")
-            .with_source("a: 1\nb:  2\n");
-        assert_eq!(
-            d.render(),
-            "data/x.yaml:2:5: error: bad\n  |\n2 | b:  2\n  |     ^\n  = help: fix it\n"
-        );
-    }
-
-    #[test]
-    fn github_annotation_escapes_newlines() {
-        let d = Diagnostic::error("a,b.yaml", Pos { line: 3, column: 1 }, "x\ny");
-        assert_eq!(
-            d.render_github(),
-            "::error file=a%2Cb.yaml,line=3,col=1::x%0Ay"
-        );
-    }
 
     #[test]
     fn suggests_near_names_only() {

@@ -49,6 +49,35 @@ impl Failure {
     }
 }
 
+impl From<&crate::query::QueryError> for Failure {
+    fn from(e: &crate::query::QueryError) -> Self {
+        Failure::Usage {
+            message: e.message.clone(),
+            help: e.help.clone(),
+        }
+    }
+}
+
+impl From<&crate::render::FormatError> for Failure {
+    fn from(e: &crate::render::FormatError) -> Self {
+        Failure::usage_with_help(e.message.clone(), e.help.clone())
+    }
+}
+
+impl Failure {
+    /// The failure an error stands for: a [`Failure`] itself, or a typed error of the core
+    /// that has a fixed exit code (a query or a format that cannot be used is a usage error).
+    pub fn of(err: &anyhow::Error) -> Option<Failure> {
+        if let Some(q) = err.downcast_ref::<crate::query::QueryError>() {
+            return Some(q.into());
+        }
+        if let Some(f) = err.downcast_ref::<crate::render::FormatError>() {
+            return Some(f.into());
+        }
+        None
+    }
+}
+
 /// Whether the error is a closed pipe (`medtrio list … | head`), which is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {

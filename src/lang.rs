@@ -1,6 +1,9 @@
-//! The output language: labels, and dates written the Danish or the English way.
+//! Every word medtrio prints in two languages: the table of [`Words`], dates written the
+//! Danish or the English way, the names of the vocabularies, and the one fallback rule for
+//! texts that the data gives in Danish and, optionally, in English ([`Lang::prefer`]).
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
 
 use crate::model::{
     ActivityKind, Audience, FindingKind, ItemType, Level, Origin, Period, Quarter, Status, When,
@@ -46,12 +49,179 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// Declares the table of words: one struct field per word, and its Danish and English.
+/// Both languages are required by the macro's syntax, so no word can lack one.
+macro_rules! words {
+    ($($(#[$doc:meta])* $name:ident: $da:literal, $en:literal;)*) => {
+        /// Every fixed word medtrio prints in two languages. Templates get it as `labels`.
+        #[derive(Debug, Serialize)]
+        pub struct Words {
+            $($(#[$doc])* pub $name: &'static str,)*
+        }
+
+        const DA: Words = Words { $($name: $da,)* };
+        const EN: Words = Words { $($name: $en,)* };
+
+        impl Words {
+            /// Every word as (name, Danish, English).
+            pub const PAIRS: &'static [(&'static str, &'static str, &'static str)] =
+                &[$((stringify!($name), $da, $en),)*];
+        }
+    };
+}
+
+words! {
+    // Document kinds and headings.
+    agenda: "Dagsorden", "Agenda";
+    items: "Punkter", "Items";
+    background: "Baggrund", "Background";
+    prompts: "Dialogspørgsmål", "Dialogue prompts";
+    cards: "Dialogkort", "Dialogue cards";
+    cut_here: "Klip langs de stiplede linjer.", "Cut along the dashed lines.";
+    prep_heading: "Forberedelse for MED-trioen", "Preparation for the MED trio";
+    changes: "Ændringer", "Changes";
+    // Header fields.
+    forum: "Forum", "Forum";
+    date: "Dato", "Date";
+    time: "Tid", "Time";
+    place: "Sted", "Place";
+    status: "Status", "Status";
+    signup: "Tilmelding", "Sign-up";
+    participants: "Deltagere", "Participants";
+    apologies: "Afbud", "Apologies";
+    chair: "Mødeleder", "Chair";
+    minute_taker: "Referent", "Minute-taker";
+    lead: "Ansvarlig", "Lead";
+    source: "Kilde", "Source";
+    notes: "Noter", "Notes";
+    not_set: "meldes ud senere", "to be announced";
+    minutes: "min.", "min";
+    indicative: "vejledende", "indicative";
+    provisional: "Foreløbig", "Provisional";
+    may_change: "der kan forekomme ændringer.", "this may change.";
+    announced_via: "Meldes ud via", "To be announced in";
+    via: "Via", "In";
+    and_at: "og på", "and at";
+    week: "uge", "week";
+    // Table headers.
+    id: "Id", "Id";
+    meeting: "Møde", "Meeting";
+    activity: "Aktivitet", "Activity";
+    period: "Periode", "When";
+    section: "Afsnit", "Section";
+    finding: "Fund", "Finding";
+    question: "Spørgsmål", "Question";
+    audience: "Målgruppe", "Audience";
+    title: "Titel", "Title";
+    change: "Ændring", "Change";
+    theme: "Tema", "Theme";
+    nothing_found: "Intet fundet.", "Nothing found.";
+    no_changes: "Ingen ændringer.", "No changes.";
+    // Diff.
+    new_things: "Nyt", "New";
+    changed_things: "Ændret", "Changed";
+    removed_things: "Udgået", "Removed";
+    added: "ny", "new";
+    removed: "udgået", "removed";
+    changed: "ændret", "changed";
+    was: "før", "was";
+    agenda_items: "punkter", "items";
+    // Prep sheet.
+    purpose: "Formål", "Purpose";
+    themes: "Temaer", "Themes";
+    meaning: "Det, der giver mening", "What makes sense";
+    attention: "Det, vi skal være opmærksomme på", "What we must watch out for";
+    questions: "Det, vi mangler svar på", "What we still need answers to";
+    barriers: "Barrierer", "Barriers";
+    ask: "Spørg", "Ask";
+    suggested_prompts: "Forslag til dialogspørgsmål", "Suggested dialogue prompts";
+    success: "Når vi lykkes", "When we succeed";
+    trials: "Forslag til prøvehandlinger", "Suggested trial actions";
+    // The export's index page and the timeline.
+    as_of: "Status pr.", "As of";
+    done: "gennemført", "done";
+    now: "i gang", "now";
+    coming: "kommende", "coming";
+    today: "i dag", "today";
+    undated: "Uden dato", "Without a date";
+    agendas: "Dagsordener", "Agendas";
+    files: "Filer", "Files";
+    // Show.
+    details: "Detaljer", "Details";
+    format: "Form", "Format";
+    quarters: "Kvartaler", "Quarters";
+    kind: "Type", "Kind";
+    template: "Skabelon", "Template";
+    finding_kind: "Art", "Kind";
+    text: "Tekst", "Text";
+    origin: "Oprindelse", "Origin";
+    level: "Niveau", "Level";
+    sources: "Kilder", "Sources";
+    used_in: "Bruges i", "Used in";
+    description: "Beskrivelse", "Description";
+    meetings: "Møder", "Meetings";
+    activities: "Aktiviteter", "Activities";
+    findings: "Fund", "Findings";
+    full_name: "Fulde navn", "Full name";
+    heading: "Overskrift", "Heading";
+    introduction: "Indledning", "Introduction";
+    start: "Start", "Start";
+    length: "Varighed", "Length";
+    prompts_from_finding: "Dialogspørgsmål herfra", "Prompts from this finding";
+    prompts_from_text: "Dialogspørgsmål herfra", "Prompts from this text";
+    // The planner's questions.
+    plan_blank: "Blank LMU-dagsorden", "Blank LMU agenda";
+    plan_base: "Hvad tager mødet udgangspunkt i?", "What does the meeting start from?";
+    plan_which_forum: "Hvilket forum?", "Which forum?";
+    plan_new_lmu: "Et nyt LMU …", "A new LMU …";
+    plan_lmu_name: "Navn på LMU", "Name of the LMU";
+    plan_date: "Dato (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)";
+    plan_start: "Starttid (TT:MM)", "Start time (HH:MM)";
+    plan_length: "Længde i minutter", "Length in minutes";
+    plan_pick_prompts: "Vælg dialogspørgsmål (mellemrum vælger, enter går videre)", "Pick prompts (space selects, enter continues)";
+    plan_order: "Rækkefølge (enter godkender)", "Order (enter accepts)";
+    plan_total: "i alt", "total";
+    plan_of: "af", "of";
+    plan_save: "Gem mødet?", "Save the meeting?";
+    plan_overwrite: "findes allerede. Overskriv?", "already exists. Overwrite?";
+    // Printed pages.
+    page: "Side", "Page";
+    page_of: "af", "of";
+}
+
 impl Lang {
-    /// Picks the Danish or the English text.
-    pub fn pick<'a>(self, da: &'a str, en: &'a str) -> &'a str {
+    /// Picks the Danish or the English text. Private: every pair lives in this file.
+    fn pick<'a>(self, da: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Da => da,
             Lang::En => en,
+        }
+    }
+
+    /// The fixed words in this language.
+    pub fn words(self) -> &'static Words {
+        match self {
+            Lang::Da => &DA,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A text the data gives in Danish only: in Danish output, and left out of English.
+    pub fn danish_only(self, da: Option<&str>) -> Option<&str> {
+        da.filter(|_| self == Lang::Da)
+    }
+
+    /// The BCP 47 tag of printed documents: `da-DK` or `en-GB`.
+    pub fn tag(self) -> &'static str {
+        self.pick("da-DK", "en-GB")
+    }
+
+    /// A text the data gives in Danish and, optionally, in English: the English one in
+    /// English output when there is one, else the Danish. The one fallback rule.
+    pub fn prefer<'a>(self, da: &'a str, en: Option<&'a str>) -> &'a str {
+        match (self, en) {
+            (Lang::En, Some(en)) => en,
+            _ => da,
         }
     }
 
@@ -92,10 +262,16 @@ impl Lang {
 
     /// "uge 10" / "week 10".
     pub fn week(self, date: NaiveDate) -> String {
-        format!("{} {}", self.pick("uge", "week"), date.iso_week().week())
+        self.week_number(date.iso_week().week())
     }
 
-    fn quarter(self, q: Quarter) -> String {
+    /// "uge 10" / "week 10", from the ISO week's number.
+    pub fn week_number(self, week: u32) -> String {
+        format!("{} {week}", self.words().week)
+    }
+
+    /// "1. kvartal 2026" / "Q1 2026".
+    pub fn quarter(self, q: Quarter) -> String {
         match self {
             Lang::Da => format!("{}. kvartal {}", q.number, q.year),
             Lang::En => format!("Q{} {}", q.number, q.year),
@@ -114,7 +290,7 @@ impl Lang {
     /// "3.–4. kvartal 2026", or "meldes ud senere".
     pub fn when(self, when: When) -> String {
         match when {
-            When::Unknown => self.pick("meldes ud senere", "to be announced").to_owned(),
+            When::Unknown => self.words().not_set.to_owned(),
             When::At(p) => self.period(p),
             When::Span(Period::Quarter(a), Period::Quarter(b)) if a.year == b.year => match self {
                 Lang::Da => format!("{}.–{}. kvartal {}", a.number, b.number, a.year),
@@ -204,6 +380,36 @@ impl Lang {
         }
     }
 
+    /// "Dagsorden (fra skabelonen lmu-standard)".
+    pub fn agenda_from_template(self, template: &str) -> String {
+        match self {
+            Lang::Da => format!("Dagsorden (fra skabelonen {template})"),
+            Lang::En => format!("Agenda (from the template {template})"),
+        }
+    }
+
+    /// A changed field with the right form of "new": "ny dato", "nyt sted", "nye temaer";
+    /// `None` for a field without its own phrase.
+    pub fn new_field(self, field: &str) -> Option<&'static str> {
+        let (da, en) = match field {
+            "date" => ("ny dato", "new date"),
+            "start" => ("ny starttid", "new start time"),
+            "end" => ("ny sluttid", "new end time"),
+            "place" => ("nyt sted", "new place"),
+            "status" => ("ny status", "new status"),
+            "title" => ("ny titel", "new title"),
+            "forum" => ("nyt forum", "new forum"),
+            "themes" => ("nye temaer", "new themes"),
+            "items" => ("ny dagsorden", "new agenda"),
+            "text" => ("ny tekst", "new text"),
+            "signup_url" => ("nyt tilmeldingslink", "new sign-up link"),
+            "template" => ("ny skabelon", "new template"),
+            "notes" => ("nye noter", "new notes"),
+            _ => return None,
+        };
+        Some(self.pick(da, en))
+    }
+
     /// Several values joined the way the language lists them: "TR, AMR og leder".
     pub fn join(self, items: &[&str]) -> String {
         match items {
@@ -254,6 +460,25 @@ mod tests {
         assert_eq!(Lang::En.when(when("2026-03-03")), "Tuesday 3 March 2026");
         assert_eq!(Lang::En.when(when("2026-Q3..2026-Q4")), "Q3–Q4 2026");
         assert_eq!(Lang::En.when(When::Unknown), "to be announced");
+    }
+
+    #[test]
+    fn every_word_has_both_languages() {
+        for (name, da, en) in Words::PAIRS {
+            assert!(!da.trim().is_empty(), "`{name}` has no Danish");
+            assert!(!en.trim().is_empty(), "`{name}` has no English");
+            assert_eq!(da.trim(), *da, "`{name}`: stray space in the Danish");
+            assert_eq!(en.trim(), *en, "`{name}`: stray space in the English");
+        }
+        let names: std::collections::HashSet<_> = Words::PAIRS.iter().map(|p| p.0).collect();
+        assert_eq!(names.len(), Words::PAIRS.len());
+    }
+
+    #[test]
+    fn the_fallback_is_danish() {
+        assert_eq!(Lang::En.prefer("Dagsorden", Some("Agenda")), "Agenda");
+        assert_eq!(Lang::En.prefer("Dagsorden", None), "Dagsorden");
+        assert_eq!(Lang::Da.prefer("Dagsorden", Some("Agenda")), "Dagsorden");
     }
 
     #[test]

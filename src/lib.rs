@@ -1,6 +1,7 @@
 //! medtrio: agendas, roadmaps and dialogue prompts for MED work in Danish municipalities.
 //!
-//! Data flows one way: YAML files → [`load`] → [`model`] → [`validate`] → commands.
+//! Data flows one way: YAML files → [`load`] → [`model`] (checked by [`validate`]) →
+//! [`query`] → [`report`] → [`render`] → [`cmd`]. See `docs/architecture.md`.
 
 pub mod cli;
 pub mod cmd;
@@ -56,8 +57,11 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if error::is_broken_pipe(err) {
         return ExitCode::SUCCESS;
     }
-    match err.downcast_ref::<Failure>() {
-        Some(failure) => ExitCode::from(show(failure)),
+    if let Some(failure) = err.downcast_ref::<Failure>() {
+        return ExitCode::from(show(failure));
+    }
+    match Failure::of(err) {
+        Some(failure) => ExitCode::from(show(&failure)),
         None => {
             let mut stderr = anstream::stderr().lock();
             let red = error_style();

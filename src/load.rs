@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Diagnostic, backticked, nearest};
+use crate::diagnostic::{Diagnostic, backticked, did_you_mean, nearest};
 use crate::model::when::HELP_MARK;
 use crate::model::{Dataset, Findings, LocalFile, Pos, Programme, Roadmap};
 
@@ -635,9 +635,9 @@ fn explain_parse_error(raw: &str) -> (String, Option<String>) {
     }
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let (field, expected) = split_expected(rest);
-        let help = match nearest(field, expected.iter().copied()) {
-            Some(near) => format!(
-                "did you mean `{near}`? The fields here are {}",
+        let help = match did_you_mean(nearest(field, expected.iter().copied())) {
+            Some(mean) => format!(
+                "{mean} The fields here are {}",
                 backticked(expected.iter().copied())
             ),
             None => format!(
@@ -649,9 +649,9 @@ fn explain_parse_error(raw: &str) -> (String, Option<String>) {
     }
     if let Some(rest) = raw.strip_prefix("unknown variant `") {
         let (value, expected) = split_expected(rest);
-        let help = match nearest(value, expected.iter().copied()) {
-            Some(near) => format!(
-                "did you mean `{near}`? Write one of {}",
+        let help = match did_you_mean(nearest(value, expected.iter().copied())) {
+            Some(mean) => format!(
+                "{mean} Write one of {}",
                 backticked(expected.iter().copied())
             ),
             None => format!("write one of {}", backticked(expected.iter().copied())),

@@ -3,34 +3,50 @@
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::cli::FilterArgs;
-use crate::diagnostic::{backticked, nearest};
-use crate::error::Failure;
+use crate::diagnostic::{backticked, did_you_mean, nearest};
 use crate::model::{
-    Audience, Catalog, Finding, Level, Meeting, Origin, Prompt, RoadmapActivity, Status, When,
-    when::parse_iso_week,
+    Audience, Catalog, Finding, Kind, Level, Meeting, Origin, Prompt, RoadmapActivity, Status,
+    When, when::parse_iso_week,
 };
 
-/// The kinds of things that can be listed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Kind {
-    /// The programme's meetings
-    Meetings,
-    /// The roadmap's activities
-    Roadmap,
-    /// The workshop's findings
-    Findings,
-    /// The dialogue prompts
-    Prompts,
+/// The filters as given, before they are checked: what `cli` hands over.
+#[derive(Clone, Debug, Default)]
+pub struct Filters {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub quarter: Option<String>,
+    pub week: Option<String>,
+    pub forum: Option<String>,
+    pub level: Option<Level>,
+    pub theme: Option<String>,
+    pub audience: Option<Audience>,
+    pub status: Option<Status>,
+    pub search: Option<String>,
+    pub upcoming: bool,
+    pub overdue: bool,
+    pub undated: bool,
 }
 
-impl Kind {
-    fn noun(self) -> &'static str {
-        match self {
-            Kind::Meetings => "meetings",
-            Kind::Roadmap => "roadmap activities",
-            Kind::Findings => "findings",
-            Kind::Prompts => "prompts",
+/// Filters that cannot be used: a usage error, with what to do instead.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct QueryError {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl QueryError {
+    fn new(message: impl Into<String>) -> Self {
+        QueryError {
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    fn with_help(message: impl Into<String>, help: impl Into<String>) -> Self {
+        QueryError {
+            message: message.into(),
+            help: Some(help.into()),
         }
     }
 }
@@ -69,12 +85,12 @@ impl Query {
         Query::default()
     }
 
-    /// Parses the flags once. Unknown themes and impossible dates are usage errors.
-    pub fn from_flags(
-        flags: &FilterArgs,
+    /// Parses the filters once. Unknown themes and impossible dates are errors.
+    pub fn parse(
+        flags: &Filters,
         catalog: &Catalog<'_>,
         today: NaiveDate,
-    ) -> Result<Self, Failure> {
+    ) -> Result<Self, QueryError> {
         let mut q = Query::default();
         if flags.from.is_some() || flags.to.is_some() {
             let from = flags
@@ -91,7 +107,7 @@ impl Query {
             let to = to.and_then(|w| w.days()).map(|(_, last)| last);
             if let (Some(f), Some(t)) = (from, to) {
                 if t < f {
-                    return Err(Failure::usage(format!("--to {t} comes before --from {f}")));
+                    return Err(QueryError::new(format!("--to {t} comes before --from {f}")));
                 }
             }
             q.spans.push((from, to));
@@ -107,7 +123,7 @@ impl Query {
                 .days()
                 .filter(|_| matches!(when, When::At(crate::model::Period::Quarter(_))))
             else {
-                return Err(Failure::usage_with_help(
+                return Err(QueryError::with_help(
                     format!("`{quarter}` is not a quarter"),
                     "write it as YYYY-Qn, e.g. `--quarter 2026-Q1`",
                 ));
@@ -117,7 +133,7 @@ impl Query {
         }
         if let Some(week) = &flags.week {
             let (monday, sunday) = parse_iso_week(week).map_err(|e| {
-                Failure::usage_with_help(
+                QueryError::with_help(
                     e.message(week),
                     "write an ISO week as YYYY-Wnn, e.g. `--week 2026-W10`",
                 )
@@ -136,14 +152,14 @@ impl Query {
         if let Some(theme) = &flags.theme {
             let known = catalog.theme_ids();
             if !known.contains(&theme.as_str()) {
-                let help = match nearest(theme, known.iter().copied()) {
-                    Some(near) => format!(
-                        "did you mean `{near}`? The known themes are {}",
+                let help = match did_you_mean(nearest(theme, known.iter().copied())) {
+                    Some(mean) => format!(
+                        "{mean} The known themes are {}",
                         backticked(known.iter().copied())
                     ),
                     None => format!("the known themes are {}", backticked(known.iter().copied())),
                 };
-                return Err(Failure::usage_with_help(
+                return Err(QueryError::with_help(
                     format!("unknown theme `{theme}`"),
                     help,
                 ));
@@ -173,7 +189,7 @@ impl Query {
         }
         if flags.undated {
             if !q.spans.is_empty() || q.timing.is_some() {
-                return Err(Failure::usage(
+                return Err(QueryError::new(
                     "--undated keeps only what has no date, so it cannot be combined with date filters",
                 ));
             }
@@ -193,14 +209,14 @@ impl Query {
     }
 
     /// Refuses flags that make no sense for `kind`, so that none is silently ignored.
-    pub fn check_applies_to(&self, kind: Kind) -> Result<(), Failure> {
+    pub fn check_applies_to(&self, kind: Kind) -> Result<(), QueryError> {
         let not_for: &[(&str, &str)] = match kind {
-            Kind::Meetings => &[("--origin", "meetings have no origin")],
-            Kind::Roadmap => &[
+            Kind::Meeting => &[("--origin", "meetings have no origin")],
+            Kind::Activity => &[
                 ("--audience", "roadmap activities have no audience"),
                 ("--origin", "roadmap activities have no origin"),
             ],
-            Kind::Findings => &[
+            Kind::Finding => &[
                 ("--from", "findings have no date"),
                 ("--to", "findings have no date"),
                 ("--quarter", "findings have no date"),
@@ -213,7 +229,7 @@ impl Query {
                 ("--status", "findings have no status"),
                 ("--origin", "findings have no origin; prompts do"),
             ],
-            Kind::Prompts => &[
+            Kind::Prompt => &[
                 ("--from", "prompts have no date"),
                 ("--to", "prompts have no date"),
                 ("--quarter", "prompts have no date"),
@@ -224,11 +240,12 @@ impl Query {
                 ("--forum", "prompts belong to no forum; use --level"),
                 ("--status", "prompts have no status"),
             ],
+            _ => &[],
         };
         for flag in &self.given {
             if let Some((_, why)) = not_for.iter().find(|(f, _)| f == flag) {
-                return Err(Failure::usage_with_help(
-                    format!("{flag} does not apply to {}: {why}", kind.noun()),
+                return Err(QueryError::with_help(
+                    format!("{flag} does not apply to {}: {why}", kind.plural()),
                     "leave the flag out, or list another kind",
                 ));
             }
@@ -344,12 +361,12 @@ impl Query {
     }
 }
 
-fn parse_when(flag: &str, text: &str) -> Result<When, Failure> {
+fn parse_when(flag: &str, text: &str) -> Result<When, QueryError> {
     let when: When = text.parse().map_err(|e: crate::model::when::DateError| {
-        Failure::usage_with_help(format!("{flag}: {}", e.message(text)), e.help())
+        QueryError::with_help(format!("{flag}: {}", e.message(text)), e.help())
     })?;
     if !when.is_known() {
-        return Err(Failure::usage(format!(
+        return Err(QueryError::new(format!(
             "{flag} needs a date, e.g. `2026-03-03`"
         )));
     }

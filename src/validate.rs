@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{LocalResult, TimeZone};
 use chrono_tz::Europe::Copenhagen;
 
-use crate::diagnostic::{Diagnostic, backticked, nearest};
+use crate::diagnostic::{Diagnostic, backticked, did_you_mean, nearest};
 use crate::load::{FileKind, Loaded};
 use crate::model::{
     AgendaItem, FindingKind, Id, Located, MAX_ITEM_MINUTES, Meeting, Pos, is_valid_id, suggest_id,
@@ -184,8 +184,8 @@ impl<'a> Checker<'a> {
             ),
             None => format!("unknown {noun} `{}`", reference.value),
         };
-        let help = match nearest(reference, known.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
+        let help = match did_you_mean(nearest(reference, known.iter().copied())) {
+            Some(mean) => mean,
             None if known.is_empty() => format!("no {noun} is defined; add one first"),
             None if known.len() <= 12 => format!("the known {noun}s are {}", backticked(known)),
             None => format!(

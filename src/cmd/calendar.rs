@@ -6,16 +6,17 @@ use anyhow::Result;
 
 use crate::cli::CalendarArgs;
 use crate::cmd::{Context, output};
-use crate::model::Catalog;
-use crate::query::{Kind, Query};
+use crate::model::{Catalog, Kind};
+use crate::query::Query;
+use crate::render::{Document, Format};
 use crate::report::calendar;
 
 pub fn run(ctx: &Context, args: &CalendarArgs, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
-    let query = Query::from_flags(&args.filters, &catalog, ctx.today)?;
-    query.check_applies_to(Kind::Meetings)?;
-    let report = calendar::calendar(&catalog, &query, ctx.lang, stamp_day(ctx, &catalog));
+    let query = Query::parse(&(&args.filters).into(), &catalog, ctx.today)?;
+    query.check_applies_to(Kind::Meeting)?;
+    let report = calendar::calendar(&catalog, &query, ctx.lang, ctx.stamp_day(&catalog));
     if report.left_out > 0 {
         let n = report.left_out;
         let mut err = anstream::stderr().lock();
@@ -26,16 +27,13 @@ pub fn run(ctx: &Context, args: &CalendarArgs, out: &mut dyn Write) -> Result<()
             if n == 1 { "is" } else { "are" }
         )?;
     }
+    let renderer = ctx.renderer(false)?;
     let mut bytes = Vec::new();
-    crate::render::ics::render(&report, &mut bytes)?;
+    ctx.render(
+        &renderer,
+        &Document::Calendar(&report),
+        Format::Ics,
+        &mut bytes,
+    )?;
     output::emit(args.output.as_deref(), args.force, &bytes, out)
-}
-
-/// DTSTAMP's day: --today when given, else the latest day the data speaks of.
-pub fn stamp_day(ctx: &Context, catalog: &Catalog<'_>) -> chrono::NaiveDate {
-    if ctx.today_given {
-        ctx.today
-    } else {
-        calendar::data_stamp(catalog)
-    }
 }

@@ -7,21 +7,28 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::{DocFormat, ExportArgs, TableFormat, TableOutput};
+use crate::cli::ExportArgs;
+use crate::cmd::Context;
 use crate::cmd::outdir::{MANIFEST, OutDir};
 use crate::cmd::output::{Durability, write_file, write_file_streamed};
-use crate::cmd::{Context, agenda::render_agenda, agenda::template_error, calendar::stamp_day};
 use crate::error::Failure;
-use crate::model::Catalog;
-use crate::query::{Kind, Query};
-use crate::render;
-use crate::report::{agenda, calendar, list, site};
+use crate::model::{Catalog, Kind};
+use crate::query::Query;
+use crate::render::{Document, Format, Renderer};
+use crate::report::{agenda, calendar, list, prompts, site};
+
+/// The lists the export writes, each as JSON and CSV.
+const LISTS: [(Kind, &str); 4] = [
+    (Kind::Meeting, "meetings"),
+    (Kind::Activity, "roadmap"),
+    (Kind::Finding, "findings"),
+    (Kind::Prompt, "prompts"),
+];
 
 pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
-    let dir = &args.out;
-    let outdir = OutDir::open(dir, args.force)?;
+    let outdir = OutDir::open(&args.out, args.force)?;
     // Every name this export may write is checked before the first write; the manifest lists
     // them (with the earlier export's) first, so that an interrupted run leaves no file that
     // the next run would take for a foreign one.
@@ -30,15 +37,57 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     let mut listed: BTreeSet<&str> = planned.iter().map(String::as_str).collect();
     listed.extend(outdir.previous().iter().map(String::as_str));
     write_manifest(&outdir, listed)?;
-    let html = ctx.html();
-    let lang = ctx.lang;
-    // Each file is written as soon as it is rendered, so memory stays near the size of the
-    // data, whatever the number of agendas; only names are kept, for the index and manifest.
-    let mut written: Vec<String> = Vec::new();
-    let mut write = |name: String,
-                     fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>|
-     -> Result<()> {
-        let path = outdir.checked_path(&name)?;
+
+    let mut export = Export {
+        ctx,
+        catalog: &catalog,
+        renderer: ctx.renderer(false)?,
+        files: Files {
+            outdir: &outdir,
+            written: Vec::new(),
+        },
+    };
+    let links = export.agendas()?;
+    let agenda_count = links.len();
+    let files = export.data_files()?;
+    export.index(links, files)?;
+
+    // Files of an earlier export that this one no longer writes.
+    let written = export.files.written;
+    let current: BTreeSet<&str> = written.iter().map(String::as_str).collect();
+    outdir.remove_stale(&current);
+    write_manifest(&outdir, current)?;
+    writeln!(
+        out,
+        "exported {agenda_count} agendas (md and html), the calendar, 8 lists, the prompts and index.html to {} ({} files)",
+        args.out.display(),
+        written.len()
+    )?;
+    Ok(())
+}
+
+/// An export under way: each file is written as soon as it is rendered, so memory stays near
+/// the size of the data, whatever the number of agendas; only names are kept.
+struct Export<'a> {
+    ctx: &'a Context,
+    catalog: &'a Catalog<'a>,
+    renderer: Renderer,
+    files: Files<'a>,
+}
+
+/// The files written so far, in the checked output folder.
+struct Files<'a> {
+    outdir: &'a OutDir,
+    written: Vec<String>,
+}
+
+impl Files<'_> {
+    fn write(
+        &mut self,
+        name: String,
+        fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
+        let path = self.outdir.checked_path(&name)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| {
                 Failure::operation(
@@ -47,119 +96,107 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
                 )
             })?;
         }
+        let done = self.written.len();
         write_file_streamed(&path, true, Durability::Atomic, fill).map_err(|e| {
             // Each file is replaced atomically, but the export as a whole is not: say what
             // is already in place rather than "nothing was changed".
             match e.downcast::<Failure>() {
-                Ok(Failure::Operation { message, .. }) if !written.is_empty() => {
-                    Failure::operation(
-                        message,
-                        format!(
-                            "the {} files before it are written; fix the folder and run the export again",
-                            written.len()
-                        ),
-                    )
-                    .into()
-                }
+                Ok(Failure::Operation { message, .. }) if done > 0 => Failure::operation(
+                    message,
+                    format!(
+                        "the {done} files before it are written; fix the folder and run the export again"
+                    ),
+                )
+                .into(),
                 Ok(other) => other.into(),
                 Err(e) => e,
             }
         })?;
-        written.push(name);
+        self.written.push(name);
         Ok(())
-    };
+    }
+}
 
-    let mut links = Vec::new();
-    for id in agenda::agenda_ids(&catalog) {
-        match agenda::agenda(&catalog, id, lang, agenda::AgendaOptions::default()) {
-            Ok(a) => {
-                write(format!("agendas/{}.md", a.id), &mut |out| {
-                    Ok(out.write_all(&render_agenda(&a, DocFormat::Md, &html)?)?)
-                })?;
-                write(format!("agendas/{}.html", a.id), &mut |out| {
-                    Ok(out.write_all(&render_agenda(&a, DocFormat::Html, &html)?)?)
-                })?;
-                links.push(site::AgendaLink::of(&a));
+impl Export<'_> {
+    /// Renders `doc` as `format` into the file `name`.
+    fn file(&mut self, name: String, doc: &Document<'_>, format: Format) -> Result<()> {
+        let (ctx, renderer) = (self.ctx, &self.renderer);
+        self.files
+            .write(name, &mut |out| ctx.render(renderer, doc, format, out))
+    }
+
+    /// Every agenda as Markdown and HTML; the links for the index.
+    fn agendas(&mut self) -> Result<Vec<site::AgendaLink>> {
+        let mut links = Vec::new();
+        for id in self.catalog.agenda_ids() {
+            match agenda::agenda(self.catalog, id, self.ctx.lang, Default::default()) {
+                Ok(a) => {
+                    let doc = Document::Agenda(&a);
+                    self.file(format!("agendas/{}.md", a.id), &doc, Format::Md)?;
+                    self.file(format!("agendas/{}.html", a.id), &doc, Format::Html)?;
+                    links.push(site::AgendaLink::of(&a));
+                }
+                Err(e) => writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?,
             }
-            Err(e) => writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?,
         }
+        Ok(links)
     }
 
-    let all = Query::all();
-    let mut files = Vec::new();
-    let report = calendar::calendar(&catalog, &all, lang, stamp_day(ctx, &catalog));
-    write("calendar.ics".into(), &mut |out| {
-        Ok(render::ics::render(&report, out)?)
-    })?;
-    drop(report);
-    files.push("calendar.ics".to_owned());
-    for (kind, name) in [
-        (Kind::Meetings, "meetings"),
-        (Kind::Roadmap, "roadmap"),
-        (Kind::Findings, "findings"),
-        (Kind::Prompts, "prompts"),
-    ] {
-        let rows = list::list(&catalog, &all, kind)?;
-        for (format, ext) in [(TableFormat::Json, "json"), (TableFormat::Csv, "csv")] {
-            let output = TableOutput {
-                format,
-                excel: false,
-            };
-            write(format!("lists/{name}.{ext}"), &mut |out| {
-                crate::cmd::write_table(ctx, &output, &rows, out)
-            })?;
-            files.push(format!("lists/{name}.{ext}"));
+    /// The calendar, the lists and the prompts; their names, for the index.
+    fn data_files(&mut self) -> Result<Vec<String>> {
+        let (ctx, catalog) = (self.ctx, self.catalog);
+        let all = Query::all();
+        let mut files = Vec::new();
+        let report = calendar::calendar(catalog, &all, ctx.lang, ctx.stamp_day(catalog));
+        self.file(
+            "calendar.ics".into(),
+            &Document::Calendar(&report),
+            Format::Ics,
+        )?;
+        drop(report);
+        files.push("calendar.ics".to_owned());
+        for (kind, name) in LISTS {
+            let rows = list::list(catalog, &all, kind)?;
+            for format in [Format::Json, Format::Csv] {
+                let file = format!("lists/{name}.{}", format.extension());
+                self.file(file.clone(), &Document::List(&rows), format)?;
+                files.push(file);
+            }
         }
+        let sheet = prompts::sheet(&list::prompts(catalog, &all), catalog, ctx.lang);
+        self.file("prompts.md".into(), &Document::Prompts(&sheet), Format::Md)?;
+        files.push("prompts.md".to_owned());
+        Ok(files)
     }
-    write("prompts.md".into(), &mut |out| {
-        Ok(render::prompts::markdown(
-            &list::prompts(&catalog, &all),
-            &catalog,
-            lang,
-            out,
-        )?)
-    })?;
-    files.push("prompts.md".to_owned());
 
-    let file_links = files
-        .iter()
-        .map(|f| site::FileLink {
-            label: f.clone(),
-            href: f.clone(),
-        })
-        .collect();
-    let agenda_count = links.len();
-    let page = site::index_page(&catalog, links, file_links, ctx.today, lang);
-    write("index.html".into(), &mut |out| {
-        Ok(out.write_all(
-            html.render("index.html", &page)
-                .map_err(template_error)?
-                .as_bytes(),
-        )?)
-    })?;
-
-    // Files of an earlier export that this one no longer writes.
-    let current: BTreeSet<&str> = written.iter().map(String::as_str).collect();
-    outdir.remove_stale(&current);
-    write_manifest(&outdir, current)?;
-
-    writeln!(
-        out,
-        "exported {agenda_count} agendas (md and html), the calendar, 8 lists, the prompts and index.html to {} ({} files)",
-        dir.display(),
-        written.len()
-    )?;
-    Ok(())
+    fn index(&mut self, agendas: Vec<site::AgendaLink>, files: Vec<String>) -> Result<()> {
+        let file_links = files
+            .into_iter()
+            .map(|f| site::FileLink {
+                label: f.clone(),
+                href: f,
+            })
+            .collect();
+        let page = site::index_page(
+            self.catalog,
+            agendas,
+            file_links,
+            self.ctx.today,
+            self.ctx.lang,
+        );
+        self.file("index.html".into(), &Document::Index(&page), Format::Html)
+    }
 }
 
 /// Every name an export of this data may write, for the checks before the first write.
 fn planned_names(catalog: &Catalog<'_>) -> Vec<String> {
-    let mut names: Vec<String> = agenda::agenda_ids(catalog)
+    let mut names: Vec<String> = catalog
+        .agenda_ids()
         .into_iter()
         .flat_map(|id| [format!("agendas/{id}.md"), format!("agendas/{id}.html")])
         .collect();
     names.push("calendar.ics".into());
-    for list in ["meetings", "roadmap", "findings", "prompts"] {
+    for (_, list) in LISTS {
         names.push(format!("lists/{list}.json"));
         names.push(format!("lists/{list}.csv"));
     }

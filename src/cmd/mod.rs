@@ -21,11 +21,14 @@ use std::io::{self, Write};
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::cli::{Cli, Command, GlobalArgs, TableFormat, TableOutput};
-use crate::diagnostic::Diagnostic;
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::diagnostic::{Diagnostic, did_you_mean, suggestions};
 use crate::error::Failure;
 use crate::lang::Lang;
 use crate::load::{self, DataSource, Loaded};
+use crate::model::Catalog;
+use crate::render::html::{TemplateFile, UserTemplates, is_plain_name};
+use crate::render::{Document, Format, RenderError, Renderer, Settings};
 
 /// What every command knows: where the data is, the language, and what day it is.
 pub struct Context {
@@ -64,9 +67,41 @@ impl Context {
         }
     }
 
-    /// The HTML renderer, with the user's templates first.
-    pub fn html(&self) -> crate::render::html::HtmlRenderer {
-        crate::render::html::HtmlRenderer::new(self.templates.clone())
+    /// The renderer for this command's output: the language, the terminal, the CSV dialect
+    /// and the user's templates.
+    pub fn renderer(&self, excel: bool) -> Result<Renderer> {
+        let settings = Settings {
+            lang: self.lang,
+            width: output_width(),
+            styled: stdout_styled(),
+            excel,
+        };
+        let templates = match &self.templates {
+            Some(dir) => read_templates(dir)?,
+            None => UserTemplates::default(),
+        };
+        Ok(Renderer::new(settings, templates))
+    }
+
+    /// Renders `doc` in `format` to `out`.
+    pub fn render(
+        &self,
+        renderer: &Renderer,
+        doc: &Document<'_>,
+        format: Format,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        renderer.render(doc, format, out).map_err(render_error)
+    }
+
+    /// The DTSTAMP day of calendars: --today when given, else the latest day the data
+    /// speaks of, so that two runs on the same data give the same bytes.
+    pub fn stamp_day(&self, catalog: &Catalog<'_>) -> NaiveDate {
+        if self.today_given {
+            self.today
+        } else {
+            crate::report::calendar::data_stamp(catalog)
+        }
     }
 
     /// Loads and checks the data. Problems go to stderr; errors stop the command.
@@ -95,7 +130,7 @@ fn report_problems(problems: &[Diagnostic]) -> Failure {
 fn print_diagnostics(problems: &[Diagnostic]) {
     let mut err = anstream::stderr().lock();
     for d in problems {
-        let _ = write!(err, "{}", d.render());
+        let _ = write!(err, "{}", crate::render::text::problem(d));
     }
 }
 
@@ -150,39 +185,70 @@ pub fn output_width() -> u16 {
         .unwrap_or(100)
 }
 
-/// Writes a list report in the chosen format.
-pub fn write_table(
-    ctx: &Context,
-    output: &TableOutput,
-    report: &crate::report::list::ListReport<'_>,
-    out: &mut dyn Write,
-) -> Result<()> {
-    use crate::render;
-    if output.excel && output.format != TableFormat::Csv {
-        return Err(Failure::usage("--excel applies only to --format csv").into());
+/// A render error as the user sees it: a template error names the template and says what to
+/// check; a closed pipe stays an I/O error, which is not a failure.
+fn render_error(e: RenderError) -> anyhow::Error {
+    match e {
+        RenderError::Io(io) => io.into(),
+        e @ RenderError::Template { .. } => Failure::operation(
+            e.to_string(),
+            "check the template given with --templates; the built-in ones are in templates/ of medtrio's source",
+        )
+        .into(),
+        e @ RenderError::Unsupported { .. } => e.into(),
     }
-    match output.format {
-        TableFormat::Table => {
-            let style = render::table::TableStyle {
-                width: output_width(),
-                styled: stdout_styled(),
-            };
-            if report.is_empty() {
-                writeln!(out, "{}", ctx.lang.pick("Intet fundet.", "Nothing found."))?;
-            } else {
-                render::table::render(&report.display_table(ctx.lang), style, out)?;
+}
+
+/// "unknown id" with the nearest ids, shared by the commands that take an id.
+pub fn unknown_id(id: &str, ids: &[&str]) -> Failure {
+    let help = did_you_mean(suggestions(id, ids.iter().copied())).unwrap_or_else(|| {
+        "`medtrio list meetings`, `list roadmap`, `list findings` and `list prompts` show the ids"
+            .to_owned()
+    });
+    Failure::usage_with_help(format!("unknown id `{id}`"), help)
+}
+
+/// The largest template file read.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// Reads the user's templates folder: every plain file name in it with its text. A file that
+/// resolves outside the folder (a link) is kept as refused, so that using it is an error.
+fn read_templates(dir: &std::path::Path) -> Result<UserTemplates> {
+    let cannot = |e: std::io::Error| {
+        Failure::operation(
+            format!("cannot read the templates folder `{}`: {e}", dir.display()),
+            "check the folder given with --templates",
+        )
+    };
+    let root = dir.canonicalize().map_err(cannot)?;
+    let mut templates = UserTemplates::default();
+    for entry in std::fs::read_dir(&root).map_err(cannot)? {
+        let entry = entry.map_err(cannot)?;
+        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+            continue;
+        };
+        if !is_plain_name(&name) {
+            continue;
+        }
+        let file = match entry.path().canonicalize() {
+            Ok(real) if !real.starts_with(&root) => {
+                TemplateFile::Refused("leads out of the templates folder".to_owned())
             }
-        }
-        TableFormat::Json => render::json::render(report, out)?,
-        TableFormat::Csv => {
-            let dialect = if output.excel {
-                render::csv::Dialect::Excel
-            } else {
-                render::csv::Dialect::Rfc4180
-            };
-            render::csv::render(&report.data_table(), dialect, out)?;
-        }
-        TableFormat::Md => render::markdown::render_table(&report.display_table(ctx.lang), out)?,
+            Ok(real) if real.is_file() => {
+                let mut text = String::new();
+                use std::io::Read as _;
+                match std::fs::File::open(&real)
+                    .and_then(|f| f.take(MAX_TEMPLATE_BYTES).read_to_string(&mut text))
+                {
+                    Ok(_) => TemplateFile::Text(text),
+                    Err(e) => {
+                        TemplateFile::Refused(format!("cannot be read ({}): {e}", real.display()))
+                    }
+                }
+            }
+            _ => continue,
+        };
+        templates.files.insert(name, file);
     }
-    Ok(())
+    Ok(templates)
 }

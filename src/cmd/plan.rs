@@ -11,10 +11,13 @@ use dialoguer::{Confirm, Input, MultiSelect, Select, Sort};
 use crate::cli::PlanArgs;
 use crate::cmd::{Context, output::write_file};
 use crate::error::Failure;
+use crate::lang::{Lang, Words};
 use crate::load::{DataSource, FileKind, LOCAL_DIR, Loaded};
-use crate::model::{Catalog, total_minutes};
+use crate::model::{Catalog, LocalFile, total_minutes};
+use crate::render::{Document, Format};
 use crate::report::agenda::{self, AgendaOptions};
 use crate::report::plan::{self, Base, PlanError, PlanSpec};
+use crate::report::prompts::prompt_text;
 use crate::validate::slug_help;
 
 /// Where plans go when the bundled data is used; seeded with a copy of it.
@@ -23,19 +26,24 @@ const DEFAULT_DATA_DIR: &str = "medtrio-data";
 pub fn run(ctx: &Context, args: &PlanArgs, _out: &mut dyn Write) -> Result<()> {
     let loaded = ctx.load_checked()?;
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let catalog = Catalog::new(&loaded.dataset);
     let result = if interactive {
-        ask(ctx, &loaded, args)
+        Asker::new(ctx, &catalog).ask(args).and_then(|spec| {
+            let file = plan::plan(&catalog, &spec).map_err(plan_error)?;
+            confirm(ctx, &loaded, &file)?;
+            Ok(file)
+        })
     } else {
-        from_flags(&loaded, args)
+        from_flags(&catalog, args).and_then(|spec| plan::plan(&catalog, &spec).map_err(plan_error))
     };
-    let spec = result.map_err(|e| match e.downcast_ref::<dialoguer::Error>() {
+    let file = result.map_err(|e| match e.downcast_ref::<dialoguer::Error>() {
         Some(dialoguer::Error::IO(io)) if io.kind() == std::io::ErrorKind::Interrupted => {
             let _ = dialoguer::console::Term::stderr().show_cursor();
             Failure::operation("cancelled", "nothing was written").into()
         }
         _ => e,
     })?;
-    save(ctx, &loaded, args, &spec, interactive)
+    save(ctx, &loaded, args, &file, interactive)
 }
 
 fn parse_base(catalog: &Catalog<'_>, text: &str) -> Base {
@@ -47,9 +55,8 @@ fn parse_base(catalog: &Catalog<'_>, text: &str) -> Base {
 }
 
 /// Without a terminal: every answer must come from a flag.
-fn from_flags(loaded: &Loaded, args: &PlanArgs) -> Result<PlanSpec> {
-    let catalog = Catalog::new(&loaded.dataset);
-    let base = args.meeting.as_deref().map(|m| parse_base(&catalog, m));
+fn from_flags(catalog: &Catalog<'_>, args: &PlanArgs) -> Result<PlanSpec> {
+    let base = args.meeting.as_deref().map(|m| parse_base(catalog, m));
     let needs_forum = matches!(base, Some(Base::Template(_) | Base::Blank));
     let mut missing = Vec::new();
     if base.is_none() {
@@ -86,119 +93,168 @@ fn from_flags(loaded: &Loaded, args: &PlanArgs) -> Result<PlanSpec> {
     })
 }
 
-/// At a terminal: flags answer what they can; the rest is asked.
-fn ask(ctx: &Context, loaded: &Loaded, args: &PlanArgs) -> Result<PlanSpec> {
-    let catalog = Catalog::new(&loaded.dataset);
-    let theme = ColorfulTheme::default();
-    let lang = ctx.lang;
-    let p = |da: &'static str, en: &'static str| lang.pick(da, en);
+/// At a terminal: flags answer what they can; the rest is asked, step by step.
+struct Asker<'c, 'a> {
+    catalog: &'c Catalog<'a>,
+    lang: Lang,
+    w: &'static Words,
+    theme: ColorfulTheme,
+}
 
-    // 1. What the meeting starts from.
-    let base = match &args.meeting {
-        Some(m) => parse_base(&catalog, m),
-        None => {
-            let mut choices = vec![(
-                Base::Blank,
-                p("Blank LMU-dagsorden", "Blank LMU agenda").to_owned(),
-            )];
-            for t in &loaded.dataset.programme.templates {
-                choices.push((
-                    Base::Template(t.id.value.clone()),
-                    format!("{}: {}", p("Skabelon", "Template"), t.title.value),
-                ));
-            }
-            for id in agenda::agenda_ids(&catalog) {
-                let title = catalog
-                    .meeting(id)
-                    .map(|m| m.title.value.clone())
-                    .or_else(|| catalog.activity(id).map(|a| a.title.value.clone()))
-                    .unwrap_or_default();
-                choices.push((
-                    Base::Meeting(id.to_owned()),
-                    format!("{}: {title}", p("Møde", "Meeting")),
-                ));
-            }
-            let labels: Vec<&str> = choices.iter().map(|(_, l)| l.as_str()).collect();
-            let i = Select::with_theme(&theme)
-                .with_prompt(p(
-                    "Hvad tager mødet udgangspunkt i?",
-                    "What does the meeting start from?",
-                ))
-                .items(&labels)
-                .default(0)
-                .interact()?;
-            choices.swap_remove(i).0
+impl<'c, 'a> Asker<'c, 'a> {
+    fn new(ctx: &Context, catalog: &'c Catalog<'a>) -> Self {
+        Asker {
+            catalog,
+            lang: ctx.lang,
+            w: ctx.lang.words(),
+            theme: ColorfulTheme::default(),
         }
-    };
-    let plan::BaseParts {
-        items,
-        forum: base_forum,
-        ..
-    } = plan::base_items(&catalog, &base).map_err(plan_error)?;
+    }
 
-    // The forum, when the base does not give one.
-    let (mut forum, mut new_forum) = (args.forum.clone(), args.new_forum.clone());
-    if forum.is_none() && new_forum.is_none() && base_forum.is_none() {
-        let forums = &loaded.dataset.roadmap.forums;
-        let mut labels: Vec<String> = forums.iter().map(|f| f.name.value.clone()).collect();
-        labels.push(p("Et nyt LMU …", "A new LMU …").to_owned());
-        let i = Select::with_theme(&theme)
-            .with_prompt(p("Hvilket forum?", "Which forum?"))
+    fn ask(&self, args: &PlanArgs) -> Result<PlanSpec> {
+        let base = match &args.meeting {
+            Some(m) => parse_base(self.catalog, m),
+            None => self.base()?,
+        };
+        let plan::BaseParts {
+            items,
+            forum: base_forum,
+            ..
+        } = plan::base_items(self.catalog, &base).map_err(plan_error)?;
+        let (forum, new_forum) = match (&args.forum, &args.new_forum, base_forum) {
+            (None, None, None) => self.forum()?,
+            (forum, new_forum, _) => (forum.clone(), new_forum.clone()),
+        };
+        let date = match args.date {
+            Some(d) => d,
+            None => self.date()?,
+        };
+        let start = match args.start {
+            Some(s) => s,
+            None => self.start(&base)?,
+        };
+        let place = match &args.place {
+            Some(place) => place.clone(),
+            None => self.place()?,
+        };
+        let length = match args.length {
+            Some(l) => i64::from(l),
+            None => self.length(total_minutes(items.iter().map(|i| i.minutes.value)))?,
+        };
+        let prompts = match &args.prompts {
+            Some(list) => list.clone(),
+            None => self.prompts(&items)?,
+        };
+        let mut spec = PlanSpec {
+            base,
+            forum,
+            new_forum,
+            id: args.id.clone(),
+            title: args.title.clone(),
+            date,
+            start,
+            place: Some(place),
+            length: Some(length),
+            prompts: Some(prompts),
+            item_minutes: args.item_minutes.clone(),
+        };
+        if spec.item_minutes.is_none() {
+            spec.item_minutes = Some(self.item_minutes(&spec, length)?);
+        }
+        Ok(spec)
+    }
+
+    /// 1. What the meeting starts from.
+    fn base(&self) -> Result<Base> {
+        let w = self.w;
+        let mut choices = vec![(Base::Blank, w.plan_blank.to_owned())];
+        for t in &self.catalog.data.programme.templates {
+            choices.push((
+                Base::Template(t.id.value.clone()),
+                format!("{}: {}", w.template, t.title.value),
+            ));
+        }
+        for id in self.catalog.agenda_ids() {
+            let title = self
+                .catalog
+                .meeting(id)
+                .map(|m| m.title.value.clone())
+                .or_else(|| self.catalog.activity(id).map(|a| a.title.value.clone()))
+                .unwrap_or_default();
+            choices.push((
+                Base::Meeting(id.to_owned()),
+                format!("{}: {title}", w.meeting),
+            ));
+        }
+        let labels: Vec<&str> = choices.iter().map(|(_, l)| l.as_str()).collect();
+        let i = Select::with_theme(&self.theme)
+            .with_prompt(w.plan_base)
             .items(&labels)
             .default(0)
             .interact()?;
-        match forums.get(i) {
-            Some(f) => forum = Some(f.id.value.clone()),
-            None => {
-                new_forum = Some(
-                    Input::<String>::with_theme(&theme)
-                        .with_prompt(p("Navn på LMU", "Name of the LMU"))
-                        .interact_text()?,
-                )
-            }
-        }
+        Ok(choices.swap_remove(i).0)
     }
 
-    // 2. Date, start, place, length.
-    let date = match args.date {
-        Some(d) => d,
-        None => Input::<String>::with_theme(&theme)
-            .with_prompt(p("Dato (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)"))
+    /// The forum, when the base does not give one: an existing one, or a new LMU.
+    fn forum(&self) -> Result<(Option<String>, Option<String>)> {
+        let forums = &self.catalog.data.roadmap.forums;
+        let mut labels: Vec<String> = forums.iter().map(|f| f.name.value.clone()).collect();
+        labels.push(self.w.plan_new_lmu.to_owned());
+        let i = Select::with_theme(&self.theme)
+            .with_prompt(self.w.plan_which_forum)
+            .items(&labels)
+            .default(0)
+            .interact()?;
+        Ok(match forums.get(i) {
+            Some(f) => (Some(f.id.value.clone()), None),
+            None => (
+                None,
+                Some(
+                    Input::<String>::with_theme(&self.theme)
+                        .with_prompt(self.w.plan_lmu_name)
+                        .interact_text()?,
+                ),
+            ),
+        })
+    }
+
+    /// 2. Date, start, place and length.
+    fn date(&self) -> Result<chrono::NaiveDate> {
+        Ok(Input::<String>::with_theme(&self.theme)
+            .with_prompt(self.w.plan_date)
             .validate_with(|s: &String| crate::cli::parse_day(s).map(|_| ()))
             .interact_text()
-            .map(|s| crate::cli::parse_day(&s).unwrap_or_default())?,
-    };
-    let default_start = match &base {
-        Base::Template(t) => catalog
-            .template(t)
-            .and_then(|t| t.start.as_ref())
-            .map(|s| s.to_string()),
-        _ => None,
+            .map(|s| crate::cli::parse_day(&s).unwrap_or_default())?)
     }
-    .unwrap_or_else(|| "13:00".to_owned());
-    let start = match args.start {
-        Some(s) => s,
-        None => Input::<String>::with_theme(&theme)
-            .with_prompt(p("Starttid (TT:MM)", "Start time (HH:MM)"))
+
+    fn start(&self, base: &Base) -> Result<chrono::NaiveTime> {
+        let default_start = match base {
+            Base::Template(t) => self
+                .catalog
+                .template(t)
+                .and_then(|t| t.start.as_ref())
+                .map(|s| s.to_string()),
+            _ => None,
+        }
+        .unwrap_or_else(|| "13:00".to_owned());
+        Ok(Input::<String>::with_theme(&self.theme)
+            .with_prompt(self.w.plan_start)
             .default(default_start)
             .validate_with(|s: &String| crate::cli::parse_clock(s).map(|_| ()))
             .interact_text()
-            .map(|s| crate::cli::parse_clock(&s).unwrap_or_default())?,
-    };
-    let place = match &args.place {
-        Some(place) => Some(place.clone()),
-        None => Some(
-            Input::<String>::with_theme(&theme)
-                .with_prompt(p("Sted", "Place"))
-                .allow_empty(true)
-                .interact_text()?,
-        ),
-    };
-    let base_total = total_minutes(items.iter().map(|i| i.minutes.value));
-    let length = match args.length {
-        Some(l) => i64::from(l),
-        None => Input::<i64>::with_theme(&theme)
-            .with_prompt(p("Længde i minutter", "Length in minutes"))
+            .map(|s| crate::cli::parse_clock(&s).unwrap_or_default())?)
+    }
+
+    fn place(&self) -> Result<String> {
+        Ok(Input::<String>::with_theme(&self.theme)
+            .with_prompt(self.w.place)
+            .allow_empty(true)
+            .interact_text()?)
+    }
+
+    fn length(&self, base_total: i64) -> Result<i64> {
+        Ok(Input::<i64>::with_theme(&self.theme)
+            .with_prompt(self.w.plan_length)
             .default(base_total)
             .validate_with(|n: &i64| {
                 if (1..=1440).contains(n) {
@@ -207,130 +263,119 @@ fn ask(ctx: &Context, loaded: &Loaded, args: &PlanArgs) -> Result<PlanSpec> {
                     Err("1–1440")
                 }
             })
-            .interact_text()?,
-    };
+            .interact_text()?)
+    }
 
-    // 3. Prompts: pick with a multi-select, then order.
-    let prompts = match &args.prompts {
-        Some(list) => list.clone(),
-        None => {
-            let all = &loaded.dataset.findings.prompts;
-            let preselected: Vec<&str> = items
-                .iter()
-                .flat_map(|i| i.prompts.iter().map(|p| p.as_str()))
-                .collect();
-            let labels: Vec<String> = all
-                .iter()
-                .map(|pr| {
-                    let theme = catalog
-                        .prompt_themes(pr)
-                        .first()
-                        .map(|t| catalog.theme_title(t, lang))
-                        .unwrap_or_default();
-                    let source = pr
-                        .sources
-                        .first()
-                        .and_then(|s| catalog.finding(s))
-                        .and_then(|f| catalog.section(&f.section))
-                        .map_or("", |s| s.title.as_str());
-                    format!(
-                        "{}  — {theme} · {source}",
-                        crate::report::show::prompt_text(pr, lang)
-                    )
-                })
-                .collect();
-            let defaults: Vec<bool> = all
-                .iter()
-                .map(|pr| preselected.contains(&pr.id.as_str()))
-                .collect();
-            let chosen = MultiSelect::with_theme(&theme)
-                .with_prompt(p(
-                    "Vælg dialogspørgsmål (mellemrum vælger, enter går videre)",
-                    "Pick prompts (space selects, enter continues)",
-                ))
-                .items(&labels)
-                .defaults(&defaults)
-                .max_length(12)
-                .interact()?;
-            let mut ids: Vec<String> = chosen.iter().map(|&i| all[i].id.value.clone()).collect();
-            if ids.len() > 1 {
-                let chosen_labels: Vec<&str> = chosen.iter().map(|&i| labels[i].as_str()).collect();
-                let order = Sort::with_theme(&theme)
-                    .with_prompt(p("Rækkefølge (enter godkender)", "Order (enter accepts)"))
-                    .items(&chosen_labels)
-                    .interact()?;
-                ids = order.into_iter().map(|i| ids[i].clone()).collect();
-            }
-            ids
+    /// 3. Prompts: pick with a multi-select, then order.
+    fn prompts(
+        &self,
+        items: &[crate::model::Located<crate::model::AgendaItem>],
+    ) -> Result<Vec<String>> {
+        let catalog = self.catalog;
+        let all = &catalog.data.findings.prompts;
+        let preselected: Vec<&str> = items
+            .iter()
+            .flat_map(|i| i.prompts.iter().map(|p| p.as_str()))
+            .collect();
+        let labels: Vec<String> = all
+            .iter()
+            .map(|pr| {
+                let theme = catalog
+                    .prompt_themes(pr)
+                    .first()
+                    .map(|t| catalog.theme_title(t, self.lang))
+                    .unwrap_or_default();
+                let source = pr
+                    .sources
+                    .first()
+                    .and_then(|s| catalog.finding(s))
+                    .and_then(|f| catalog.section(&f.section))
+                    .map_or("", |s| s.title.as_str());
+                format!("{}  — {theme} · {source}", prompt_text(pr, self.lang))
+            })
+            .collect();
+        let defaults: Vec<bool> = all
+            .iter()
+            .map(|pr| preselected.contains(&pr.id.as_str()))
+            .collect();
+        let chosen = MultiSelect::with_theme(&self.theme)
+            .with_prompt(self.w.plan_pick_prompts)
+            .items(&labels)
+            .defaults(&defaults)
+            .max_length(12)
+            .interact()?;
+        let ids: Vec<String> = chosen.iter().map(|&i| all[i].id.value.clone()).collect();
+        if ids.len() < 2 {
+            return Ok(ids);
         }
-    };
+        let chosen_labels: Vec<&str> = chosen.iter().map(|&i| labels[i].as_str()).collect();
+        let order = Sort::with_theme(&self.theme)
+            .with_prompt(self.w.plan_order)
+            .items(&chosen_labels)
+            .interact()?;
+        Ok(order.into_iter().map(|i| ids[i].clone()).collect())
+    }
 
-    let mut spec = PlanSpec {
-        base,
-        forum,
-        new_forum,
-        id: args.id.clone(),
-        title: args.title.clone(),
-        date,
-        start,
-        place,
-        length: Some(length),
-        prompts: Some(prompts),
-        item_minutes: args.item_minutes.clone(),
-    };
-
-    // 4. Minutes per item, with a running total against the length.
-    if spec.item_minutes.is_none() {
-        let planned = plan::plan(&catalog, &spec).map_err(plan_error)?;
-        let items = &planned.meetings[0].items;
+    /// 4. Minutes per item, with a running total against the length.
+    fn item_minutes(&self, spec: &PlanSpec, length: i64) -> Result<Vec<i64>> {
+        let w = self.w;
+        let planned = plan::plan(self.catalog, spec).map_err(plan_error)?;
+        let items = planned
+            .meetings
+            .first()
+            .map(|m| m.items.as_slice())
+            .unwrap_or_default();
         let mut minutes = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let so_far = total_minutes(minutes.iter().copied());
             let rest = total_minutes(items[i + 1..].iter().map(|x| x.minutes.value));
-            let m = Input::<i64>::with_theme(&theme)
+            let m = Input::<i64>::with_theme(&self.theme)
                 .with_prompt(format!(
                     "{}. {} ({} {} {} {length} min)",
                     i + 1,
                     item.title.value,
-                    p("i alt", "total"),
+                    w.plan_total,
                     total_minutes([so_far, item.minutes.value, rest]),
-                    p("af", "of")
+                    w.plan_of
                 ))
                 .default(item.minutes.value)
                 .validate_with(|n: &i64| if *n >= 1 { Ok(()) } else { Err("≥ 1") })
                 .interact_text()?;
             minutes.push(m);
         }
-        spec.item_minutes = Some(minutes);
+        Ok(minutes)
     }
+}
 
-    // 5. Preview.
-    let preview = preview(ctx, loaded, &spec)?;
-    eprintln!("\n{preview}");
-    if !Confirm::with_theme(&theme)
-        .with_prompt(p("Gem mødet?", "Save the meeting?"))
+/// 5. Shows the planned meeting's agenda and asks whether to save it.
+fn confirm(ctx: &Context, loaded: &Loaded, file: &LocalFile) -> Result<()> {
+    let mut data = loaded.dataset.clone();
+    data.roadmap.forums.extend(file.forums.clone());
+    data.programme.meetings.extend(file.meetings.clone());
+    let catalog = Catalog::new(&data);
+    let id = file
+        .meetings
+        .first()
+        .map(|m| m.id.value.clone())
+        .unwrap_or_default();
+    let agenda = agenda::agenda(&catalog, &id, ctx.lang, AgendaOptions::default())
+        .map_err(|e| Failure::operation(e.to_string(), "change the plan"))?;
+    let mut text = Vec::new();
+    ctx.render(
+        &ctx.renderer(false)?,
+        &Document::Agenda(&agenda),
+        Format::Txt,
+        &mut text,
+    )?;
+    eprintln!("\n{}", String::from_utf8_lossy(&text));
+    if !Confirm::with_theme(&ColorfulTheme::default())
+        .with_prompt(ctx.lang.words().plan_save)
         .default(true)
         .interact()?
     {
         return Err(Failure::operation("not saved", "nothing was written").into());
     }
-    Ok(spec)
-}
-
-/// The agenda of the planned meeting as plain text.
-fn preview(ctx: &Context, loaded: &Loaded, spec: &PlanSpec) -> Result<String> {
-    let catalog = Catalog::new(&loaded.dataset);
-    let file = plan::plan(&catalog, spec).map_err(plan_error)?;
-    let mut data = loaded.dataset.clone();
-    data.roadmap.forums.extend(file.forums.clone());
-    data.programme.meetings.extend(file.meetings.clone());
-    let catalog = Catalog::new(&data);
-    let id = file.meetings[0].id.value.clone();
-    let agenda = agenda::agenda(&catalog, &id, ctx.lang, AgendaOptions::default())
-        .map_err(|e| Failure::operation(e.to_string(), "change the plan"))?;
-    let mut text = Vec::new();
-    crate::render::agenda::text(&agenda, &mut text)?;
-    Ok(String::from_utf8_lossy(&text).into_owned())
+    Ok(())
 }
 
 fn plan_error(e: PlanError) -> anyhow::Error {
@@ -359,12 +404,14 @@ fn save(
     ctx: &Context,
     loaded: &Loaded,
     args: &PlanArgs,
-    spec: &PlanSpec,
+    file: &LocalFile,
     interactive: bool,
 ) -> Result<()> {
-    let catalog = Catalog::new(&loaded.dataset);
-    let file = plan::plan(&catalog, spec).map_err(plan_error)?;
-    let id = file.meetings[0].id.value.clone();
+    let id = file
+        .meetings
+        .first()
+        .map(|m| m.id.value.clone())
+        .unwrap_or_default();
     let data_dir: PathBuf = match &ctx.source {
         DataSource::Dir(dir) => dir.clone(),
         DataSource::Bundled => PathBuf::from(DEFAULT_DATA_DIR),
@@ -374,15 +421,14 @@ fn save(
         .clone()
         .unwrap_or_else(|| data_dir.join(LOCAL_DIR).join(format!("{id}.yaml")));
     let rest = without_file(loaded, &path);
-    plan::check_ids_free(&Catalog::new(&rest), &file).map_err(plan_error)?;
+    plan::check_ids_free(&Catalog::new(&rest), file).map_err(plan_error)?;
     let mut force = args.force;
     if path.exists() && !force && interactive {
         force = Confirm::with_theme(&ColorfulTheme::default())
             .with_prompt(format!(
                 "`{}` {}",
                 path.display(),
-                ctx.lang
-                    .pick("findes allerede. Overskriv?", "already exists. Overwrite?")
+                ctx.lang.words().plan_overwrite
             ))
             .default(false)
             .interact()?;
@@ -401,7 +447,7 @@ fn save(
             )
         })?;
     }
-    let yaml = plan::to_yaml(&file, &data_dir.display().to_string())
+    let yaml = plan::to_yaml(file, &data_dir.display().to_string())
         .map_err(|e| Failure::operation(e, "this is a bug in medtrio"))?;
     write_file(&path, yaml.as_bytes(), force)?;
     eprintln!(

@@ -4,11 +4,12 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::{ValidateArgs, ValidateFormat};
+use crate::cli::ValidateArgs;
 use crate::cmd::Context;
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
 use crate::load;
+use crate::render::{Document, Format};
 
 pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()> {
     let (loaded, problems) = match load::load(&ctx.source) {
@@ -19,27 +20,18 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()
         Err(problems) => (None, problems),
     };
     let errors = problems.iter().filter(|d| d.is_error()).count();
+    let renderer = ctx.renderer(false)?;
+    let doc = Document::Problems(&problems);
     match args.format {
-        ValidateFormat::Text => {
-            let mut err = anstream::stderr().lock();
-            for d in &problems {
-                write!(err, "{}", d.render())?;
-            }
-        }
-        ValidateFormat::Json => {
-            crate::render::json::render(&problems, out)?;
-        }
-        ValidateFormat::Github => {
-            for d in &problems {
-                writeln!(out, "{}", d.render_github())?;
-            }
-        }
+        // People read the problems on stderr, so that stdout keeps the summary.
+        Format::Txt => ctx.render(&renderer, &doc, args.format, &mut anstream::stderr().lock())?,
+        format => ctx.render(&renderer, &doc, format, out)?,
     }
     out.flush()?;
     if errors > 0 {
         return Err(Failure::InvalidData { errors }.into());
     }
-    if args.format == ValidateFormat::Text {
+    if args.format == Format::Txt {
         if let Some(loaded) = loaded {
             writeln!(out, "ok: {}", summary(&loaded, &problems))?;
         }

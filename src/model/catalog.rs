@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use super::{
-    Dataset, Finding, Forum, Id, Level, Meeting, Prompt, RoadmapActivity, Section, Template, Theme,
-    WhyText,
+    Dataset, Finding, Forum, Id, Kind, Level, Meeting, Prompt, RoadmapActivity, Section, Template,
+    Theme, WhyText,
 };
 
 /// The data with indexes by id. Borrowed from the dataset; nothing is cloned.
@@ -182,12 +182,61 @@ impl<'a> Catalog<'a> {
     /// A theme's title in the output language, falling back to Danish.
     pub fn theme_title(&self, id: &'a str, lang: crate::lang::Lang) -> &'a str {
         match self.theme(id) {
-            Some(theme) => match (lang, &theme.title_en) {
-                (crate::lang::Lang::En, Some(en)) => en,
-                _ => &theme.title,
-            },
+            Some(theme) => lang.prefer(&theme.title, theme.title_en.as_deref()),
             None => id,
         }
+    }
+
+    /// What kind of thing `id` names, if any.
+    pub fn kind_of(&self, id: &str) -> Option<Kind> {
+        let found = [
+            (Kind::Meeting, self.meetings.contains_key(id)),
+            (Kind::Activity, self.activities.contains_key(id)),
+            (Kind::Finding, self.findings.contains_key(id)),
+            (Kind::Prompt, self.prompts.contains_key(id)),
+            (Kind::Theme, self.themes.contains_key(id)),
+            (Kind::Forum, self.forums.contains_key(id)),
+            (Kind::Section, self.sections.contains_key(id)),
+            (Kind::Template, self.templates.contains_key(id)),
+            (Kind::Text, self.why.contains_key(id)),
+        ];
+        found
+            .into_iter()
+            .find(|(_, has)| *has)
+            .map(|(kind, _)| kind)
+    }
+
+    /// Every id in the data, for suggestions.
+    pub fn all_ids(&self) -> Vec<&'a str> {
+        let d = self.data;
+        let mut ids: Vec<&str> = Vec::new();
+        ids.extend(d.programme.meetings.iter().map(|x| x.id.as_str()));
+        ids.extend(d.programme.templates.iter().map(|x| x.id.as_str()));
+        ids.extend(d.programme.why.iter().map(|x| x.id.as_str()));
+        ids.extend(self.theme_ids());
+        ids.extend(d.roadmap.forums.iter().map(|x| x.id.as_str()));
+        ids.extend(d.roadmap.activities.iter().map(|x| x.id.as_str()));
+        ids.extend(d.findings.sections.iter().map(|x| x.id.as_str()));
+        ids.extend(d.findings.findings.iter().map(|x| x.id.as_str()));
+        ids.extend(d.findings.prompts.iter().map(|x| x.id.as_str()));
+        ids
+    }
+
+    /// Every id that has an agenda: the programme's meetings and the roadmap's meetings.
+    pub fn agenda_ids(&self) -> Vec<&'a str> {
+        let d = self.data;
+        d.programme
+            .meetings
+            .iter()
+            .map(|m| m.id.as_str())
+            .chain(
+                d.roadmap
+                    .activities
+                    .iter()
+                    .filter(|a| a.is_meeting())
+                    .map(|a| a.id.as_str()),
+            )
+            .collect()
     }
 }
 

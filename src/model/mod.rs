@@ -2,6 +2,7 @@
 
 mod catalog;
 mod findings;
+mod kind;
 mod located;
 mod programme;
 mod roadmap;
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use catalog::Catalog;
 pub use findings::{Finding, Findings, Prompt, Section};
+pub use kind::Kind;
 pub use located::{Located, Pos};
 pub use programme::{
     AgendaItem, Announcement, LocalFile, MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText,

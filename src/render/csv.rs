@@ -1,32 +1,74 @@
-//! CSV with the csv crate: RFC 4180, or what Danish Excel opens right.
+//! CSV with the csv crate: RFC 4180, or what Danish Excel opens right. The columns are the
+//! JSON rows' own fields, in their order, so the two never disagree: a list becomes its
+//! items joined with ", ", a list of objects their values joined with " – " and " | ".
 
 use std::io::{self, Write};
 
-use crate::report::TextTable;
+use serde_json::Value;
 
-/// The two dialects.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dialect {
-    /// RFC 4180: comma, CRLF, no byte-order mark.
-    Rfc4180,
-    /// Danish Excel: `;`, a UTF-8 byte-order mark, CRLF.
-    Excel,
+use super::{Document, Rendered, Settings};
+
+pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
+    let Document::List(list) = doc else {
+        return Ok(false);
+    };
+    let headers = list.field_names();
+    let rows = match serde_json::to_value(list)? {
+        Value::Array(rows) => rows,
+        _ => Vec::new(),
+    };
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            headers
+                .iter()
+                .map(|h| cell(row.get(h).unwrap_or(&Value::Null)))
+                .collect()
+        })
+        .collect();
+    write(&headers, &table, settings.excel, out)?;
+    Ok(true)
 }
 
-pub fn render(table: &TextTable, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
-    if dialect == Dialect::Excel {
+/// A JSON value as one cell.
+fn cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) if items.iter().all(Value::is_object) => items
+            .iter()
+            .map(|item| match item {
+                Value::Object(fields) => fields
+                    .values()
+                    .map(cell)
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" – "),
+                other => cell(other),
+            })
+            .collect::<Vec<_>>()
+            .join(" | "),
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// Writes the header and rows: `,` and CRLF (RFC 4180), or for Excel `;`, CRLF and a BOM.
+fn write(
+    headers: &[String],
+    rows: &[Vec<String>],
+    excel: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if excel {
         out.write_all("\u{feff}".as_bytes())?;
     }
     let mut writer = csv::WriterBuilder::new()
-        .delimiter(if dialect == Dialect::Excel {
-            b';'
-        } else {
-            b','
-        })
+        .delimiter(if excel { b';' } else { b',' })
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(&table.headers).map_err(into_io)?;
-    for row in &table.rows {
+    writer.write_record(headers).map_err(into_io)?;
+    for row in rows {
         writer
             .write_record(row.iter().map(|cell| protect(cell).into_owned()))
             .map_err(into_io)?;
@@ -54,20 +96,21 @@ fn protect(cell: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
-    fn table() -> TextTable {
-        TextTable {
-            headers: vec!["id".into(), "text".into()],
-            rows: vec![
+    fn table() -> (Vec<String>, Vec<Vec<String>>) {
+        (
+            vec!["id".into(), "text".into()],
+            vec![
                 vec!["a".into(), "=SUM(A1)".into()],
                 vec!["b".into(), "Æble; \"ø\"".into()],
             ],
-        }
+        )
     }
 
     #[test]
     fn rfc_4180() {
+        let (h, r) = table();
         let mut out = Vec::new();
-        render(&table(), Dialect::Rfc4180, &mut out).unwrap();
+        write(&h, &r, false, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "id,text\r\na,'=SUM(A1)\r\nb,\"Æble; \"\"ø\"\"\"\r\n"
@@ -76,11 +119,20 @@ mod tests {
 
     #[test]
     fn excel() {
+        let (h, r) = table();
         let mut out = Vec::new();
-        render(&table(), Dialect::Excel, &mut out).unwrap();
+        write(&h, &r, true, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\u{feff}id;text\r\na;'=SUM(A1)\r\nb;\"Æble; \"\"ø\"\"\"\r\n"
         );
+    }
+
+    #[test]
+    fn lists_join_and_objects_flatten() {
+        let v: Value = serde_json::json!([{"id": "s1", "section": "A", "text": "x"}, {"id": "s2", "section": "B", "text": "y"}]);
+        assert_eq!(cell(&v), "s1 – A – x | s2 – B – y");
+        assert_eq!(cell(&serde_json::json!(["a", "b"])), "a, b");
+        assert_eq!(cell(&Value::Null), "");
     }
 }

@@ -1,10 +1,15 @@
 //! HTML from minijinja templates compiled into the binary. `--templates DIR` replaces any of
 //! them by name (e.g. a municipality's own `base.html` letterhead). Every value is escaped.
+//! Templates take their fixed words from [`Words`](crate::lang::Words), as `labels`.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::Arc;
 
-use minijinja::{Environment, UndefinedBehavior};
-use serde::Serialize;
+use minijinja::value::Serde;
+use minijinja::{Environment, UndefinedBehavior, Value, context};
+
+use super::{Document, RenderError, Rendered, Settings};
 
 /// The built-in templates, by name.
 const BUILT_IN: &[(&str, &str)] = &[
@@ -24,32 +29,36 @@ const TEMPLATE_FUEL: u64 = 100_000_000;
 /// How deep templates may nest (includes, macros, blocks).
 const TEMPLATE_RECURSION_LIMIT: usize = 64;
 
-/// The path of a user's template `name` in `dir`: `None` when the folder has no such file.
-/// A name that is not a plain file name, or a file that resolves outside the folder, is an
-/// error.
-fn template_path(dir: &Path, name: &str) -> Result<Option<PathBuf>, minijinja::Error> {
-    let refuse = |why: &str| {
-        Err(minijinja::Error::new(
-            minijinja::ErrorKind::InvalidOperation,
-            format!("the template name `{}` {why}", name.escape_debug()),
-        ))
-    };
-    let plain = !name.is_empty()
+/// The user's templates (`--templates DIR`), read by the command layer: each plain file
+/// name of the folder with its text, or why it may not be used.
+#[derive(Clone, Debug, Default)]
+pub struct UserTemplates {
+    pub files: BTreeMap<String, TemplateFile>,
+}
+
+/// One file of the user's templates folder.
+#[derive(Clone, Debug)]
+pub enum TemplateFile {
+    Text(String),
+    /// The file may not be used, and why: "leads out of the templates folder".
+    Refused(String),
+}
+
+/// Whether `name` may name a user's template: a plain file name, nothing that could leave
+/// the folder (`/etc/hostname`, `../x`).
+pub fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
         && name != "."
         && name != ".."
         && !name.contains(['/', '\\'])
-        && !name.chars().any(char::is_control);
-    if !plain {
-        return refuse("is not a plain file name in the templates folder");
-    }
-    let path = dir.join(name);
-    let (Ok(real), Ok(root)) = (path.canonicalize(), dir.canonicalize()) else {
-        return Ok(None);
-    };
-    if !real.starts_with(&root) {
-        return refuse("leads out of the templates folder");
-    }
-    Ok(real.is_file().then_some(real))
+        && !name.chars().any(char::is_control)
+}
+
+fn refuse(name: &str, why: &str) -> minijinja::Error {
+    minijinja::Error::new(
+        minijinja::ErrorKind::InvalidOperation,
+        format!("the template name `{}` {why}", name.escape_debug()),
+    )
 }
 
 /// Renders the HTML documents. Built once per command; templates are compiled once.
@@ -58,7 +67,7 @@ pub struct HtmlRenderer {
 }
 
 impl HtmlRenderer {
-    pub fn new(templates_dir: Option<PathBuf>) -> Self {
+    pub fn new(user: UserTemplates) -> Self {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         // Escape by the output's kind, not the template's name, so that a user's
@@ -74,18 +83,20 @@ impl HtmlRenderer {
         // over large ranges end in an error that names the template rather than run forever.
         env.set_fuel(Some(TEMPLATE_FUEL));
         env.set_recursion_limit(TEMPLATE_RECURSION_LIMIT);
+        let user = Arc::new(user);
         env.set_loader(move |name| {
             // Only a plain file name inside the folder: `{% include "/etc/hostname" %}` or
-            // `../x` would publish any file, and a link could lead out of the folder.
-            if let Some(dir) = &templates_dir
-                && let Some(path) = template_path(dir, name)?
-            {
-                return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                    minijinja::Error::new(
-                        minijinja::ErrorKind::InvalidOperation,
-                        format!("cannot read the template {}: {e}", path.display()),
-                    )
-                });
+            // `../x` would publish any file.
+            if !is_plain_name(name) {
+                return Err(refuse(
+                    name,
+                    "is not a plain file name in the templates folder",
+                ));
+            }
+            match user.files.get(name) {
+                Some(TemplateFile::Text(text)) => return Ok(Some(text.clone())),
+                Some(TemplateFile::Refused(why)) => return Err(refuse(name, why)),
+                None => {}
             }
             Ok(BUILT_IN
                 .iter()
@@ -95,20 +106,48 @@ impl HtmlRenderer {
         HtmlRenderer { env }
     }
 
-    /// Renders the template `name` with `context`.
-    pub fn render<T: Serialize>(
-        &self,
-        name: &str,
-        context: &T,
-    ) -> Result<String, minijinja::Error> {
-        let template = self.env.get_template(name)?;
-        template.render(minijinja::value::Serde(context))
+    /// Renders `doc` with its template, its fixed words as `labels`.
+    pub fn render(&self, doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
+        let name = match doc {
+            Document::Agenda(_) => "agenda.html",
+            Document::Prep(_) => "prep.html",
+            Document::Cards(_) => "cards.html",
+            Document::Index(_) => "index.html",
+            _ => return Ok(false),
+        };
+        let ctx = context! {
+            labels => Value::from(Serde(settings.lang.words())),
+            ..Value::from(Serde(doc))
+        };
+        let html = self
+            .env
+            .get_template(name)
+            .and_then(|t| t.render(ctx))
+            .map_err(template_error)?;
+        out.write_all(html.as_bytes())?;
+        Ok(true)
+    }
+}
+
+/// A template error, with the template's own line when it has one.
+fn template_error(e: minijinja::Error) -> RenderError {
+    let place = match (e.name(), e.line()) {
+        (Some(name), Some(line)) => format!("{name}:{line}: "),
+        (Some(name), None) => format!("{name}: "),
+        _ => String::new(),
+    };
+    RenderError::Template {
+        place,
+        detail: e
+            .detail()
+            .map_or_else(|| e.kind().to_string(), str::to_owned),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Serialize;
 
     #[derive(Serialize)]
     struct Ctx {
@@ -118,7 +157,7 @@ mod tests {
 
     #[test]
     fn data_is_escaped() {
-        let r = HtmlRenderer::new(None);
+        let r = HtmlRenderer::new(UserTemplates::default());
         let out = r.env.render_str(
             "<p>{{ text }}</p>",
             minijinja::value::Serde(Ctx {

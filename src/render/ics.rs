@@ -10,13 +10,22 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, Utc};
 
+use super::{Document, Rendered};
 use crate::model::Status;
 use crate::report::calendar::{CalendarReport, Event};
 
 /// The most octets a content line may have, not counting its CRLF (RFC 5545, 3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
 
-pub fn render(report: &CalendarReport, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
+    let Document::Calendar(report) = doc else {
+        return Ok(false);
+    };
+    calendar(report, out)?;
+    Ok(true)
+}
+
+fn calendar(report: &CalendarReport, out: &mut dyn Write) -> io::Result<()> {
     let mut w = LineWriter::new(out);
     w.raw("BEGIN", "VCALENDAR")?;
     w.raw("VERSION", "2.0")?;

@@ -1,10 +1,13 @@
 //! JSON: the stable contract for scripts. Pretty-printed, with a final newline.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use serde::Serialize;
+use super::{Document, Rendered, write_json};
 
-pub fn render<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
-    writeln!(out)
+pub fn render(doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
+    if matches!(doc, Document::Calendar(_)) {
+        return Ok(false);
+    }
+    write_json(doc, out)?;
+    Ok(true)
 }

@@ -1,8 +1,131 @@
-//! GitHub-flavoured Markdown tables and text.
+//! Markdown: printable documents as CommonMark, lists as GitHub-flavoured tables. Every text
+//! from the data is escaped, so that no title can start a heading, a link or HTML.
 
 use std::io::{self, Write};
 
+use super::{Document, Rendered, Settings};
 use crate::report::TextTable;
+use crate::report::doc::{Block, Doc, Entry, Style, Text};
+
+pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
+    if let Some(printable) = doc.printable() {
+        document(&printable, out)?;
+    } else if let Some(table) = doc.table(settings.lang) {
+        render_table(&table, out)?;
+    } else {
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// A document: `# Kind: Title`, then its blocks, each followed by a blank line.
+fn document(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+    match (doc.kind.is_empty(), doc.title.is_empty()) {
+        (false, false) => writeln!(out, "# {}: {}\n", doc.kind, esc(&doc.title))?,
+        (false, true) => writeln!(out, "# {}\n", doc.kind)?,
+        (true, false) => writeln!(out, "# {}\n", esc(&doc.title))?,
+        (true, true) => {}
+    }
+    for block in &doc.blocks {
+        self::block(block, out)?;
+    }
+    Ok(())
+}
+
+fn block(block: &Block, out: &mut dyn Write) -> io::Result<()> {
+    match block {
+        Block::Facts { facts } => {
+            for f in facts {
+                let value = if f.value.is_empty() {
+                    "\\_".repeat(20)
+                } else {
+                    esc(&f.value)
+                };
+                writeln!(out, "- **{}:** {value}", f.label)?;
+            }
+        }
+        Block::Notice { text, .. } => writeln!(out, "> **{}**", esc(text))?,
+        Block::Heading { text } => writeln!(out, "## {}", esc(text))?,
+        Block::Item {
+            number,
+            title,
+            meta,
+            body,
+        } => {
+            match number.as_str() {
+                "" => writeln!(out, "### {}\n", esc(title))?,
+                n => writeln!(out, "### {n}. {}\n", esc(title))?,
+            }
+            if let Some(meta) = meta {
+                writeln!(out, "*{}*\n", esc(meta))?;
+            }
+            for b in body {
+                self::block(b, out)?;
+            }
+            return Ok(());
+        }
+        Block::Paragraph { text } => writeln!(out, "{}", styled(text))?,
+        Block::List { numbered, entries } => {
+            for (i, entry) in entries.iter().enumerate() {
+                let marker = if *numbered {
+                    format!("{}. ", i + 1)
+                } else {
+                    "- ".to_owned()
+                };
+                list_entry(entry, &marker, out)?;
+            }
+        }
+        Block::Table { headers, rows } => render_table(
+            &TextTable {
+                headers: headers.clone(),
+                rows: rows.clone(),
+            },
+            out,
+        )?,
+        Block::WriteIn { lines } => {
+            for _ in 0..*lines {
+                writeln!(out, "{}\\", "\\_".repeat(40))?;
+            }
+        }
+    }
+    writeln!(out)
+}
+
+/// One list entry; its notes follow on their own lines (a trailing backslash is CommonMark's
+/// hard line break), indented under the entry's text.
+fn list_entry(entry: &Entry, marker: &str, out: &mut dyn Write) -> io::Result<()> {
+    let text = if entry.strong {
+        format!("**{}**", esc(&entry.text))
+    } else {
+        esc(&entry.text)
+    };
+    let brk = |more: bool| if more { "\\" } else { "" };
+    write!(out, "{marker}{text}{}", esc(&entry.tail))?;
+    writeln!(out, "{}", brk(!entry.notes.is_empty()))?;
+    let indent = " ".repeat(marker.chars().count());
+    for (i, note) in entry.notes.iter().enumerate() {
+        writeln!(
+            out,
+            "{indent}{}{}",
+            styled(note),
+            brk(i + 1 < entry.notes.len())
+        )?;
+    }
+    Ok(())
+}
+
+fn styled(text: &Text) -> String {
+    let t = esc(&text.text);
+    match text.style {
+        Style::Plain | Style::Lead => t,
+        Style::Strong => format!("**{t}**"),
+        Style::Emphasis | Style::Small => format!("*{t}*"),
+    }
+}
+
+fn esc(text: &str) -> String {
+    escape_inline(text)
+}
 
 pub fn render_table(table: &TextTable, out: &mut dyn Write) -> io::Result<()> {
     let row = |cells: &[String]| {
@@ -52,6 +175,32 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "| a | b |\n|---|---|\n| x\\|y | line<br>break |\n"
+        );
+    }
+
+    #[test]
+    fn notes_break_lines_under_their_entry() {
+        let doc = Doc {
+            kind: "Dialogspørgsmål".into(),
+            blocks: vec![Block::List {
+                numbered: true,
+                entries: vec![Entry {
+                    strong: true,
+                    tail: " (p-x)".into(),
+                    notes: vec![
+                        Text::plain("Tema: A"),
+                        Text::new(Style::Small, "Kilde: *B*"),
+                    ],
+                    ..Entry::new("Hvad?")
+                }],
+            }],
+            ..Doc::default()
+        };
+        let mut out = Vec::new();
+        document(&doc, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "# Dialogspørgsmål\n\n1. **Hvad?** (p-x)\\\n   Tema: A\\\n   *Kilde: \\*B\\**\n\n"
         );
     }
 }

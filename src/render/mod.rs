@@ -1,12 +1,358 @@
-//! One file per output format; each a pure function from a report to bytes.
+//! Bytes from reports, in every format: the only module that knows formats, and it sees only
+//! report types. One entry point, [`Renderer::render`]: a [`Document`] and a [`Format`] give
+//! bytes to a `&mut dyn Write`.
+//!
+//! Each format is one file. Printable documents reach the print formats as a
+//! [`Doc`](crate::report::doc::Doc), so a new print format renders every document at once;
+//! lists reach the table formats as a [`TextTable`](crate::report::TextTable) or as their
+//! serialized rows.
 
-pub mod agenda;
 pub mod csv;
+pub mod github;
 pub mod html;
 pub mod ics;
 pub mod json;
 pub mod markdown;
-pub mod prep;
-pub mod prompts;
 pub mod table;
 pub mod text;
+
+use std::cell::OnceCell;
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
+use crate::report::TextTable;
+use crate::report::agenda::Agenda;
+use crate::report::calendar::CalendarReport;
+use crate::report::diff::DiffReport;
+use crate::report::doc::{Doc, Printable};
+use crate::report::list::ListReport;
+use crate::report::prep::PrepSheet;
+use crate::report::prompts::{CardSheets, PromptSheet};
+use crate::report::show::Detail;
+use crate::report::site::IndexPage;
+
+/// Every output format. Each command offers some of them (see [`offered`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table that fits the terminal
+    Table,
+    /// Plain text for the terminal and e-mail
+    #[value(alias = "text")]
+    Txt,
+    /// Markdown (CommonMark, GitHub tables)
+    Md,
+    /// One self-contained HTML file, built for print on A4
+    Html,
+    /// HTML cut-out cards for A4, eight to a page
+    Cards,
+    /// JSON, the stable contract for scripts
+    Json,
+    /// CSV (RFC 4180; with --excel, for Danish Excel)
+    Csv,
+    /// iCalendar (RFC 5545)
+    Ics,
+    /// GitHub Actions annotations (`::error file=…,line=…,col=…::`)
+    Github,
+}
+
+/// The formats each command offers, in the order of its help.
+pub mod offered {
+    use super::Format::{self, *};
+
+    pub const LIST: &[Format] = &[Table, Json, Csv, Md];
+    pub const DOCUMENT: &[Format] = &[Md, Txt, Html, Json];
+    pub const PROMPTS: &[Format] = &[Table, Md, Txt, Json, Csv, Cards];
+    pub const DIFF: &[Format] = &[Table, Json, Md];
+    pub const SHOW: &[Format] = &[Txt, Json];
+    pub const PROBLEMS: &[Format] = &[Txt, Json, Github];
+}
+
+/// A format that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct FormatError {
+    pub message: String,
+    pub help: String,
+}
+
+impl Format {
+    /// The file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Table | Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Html | Format::Cards => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
+            Format::Github => "log",
+        }
+    }
+
+    /// The formats a file extension can mean, in order of preference.
+    fn for_extension(ext: &str) -> &'static [Format] {
+        match ext {
+            "md" | "markdown" => &[Format::Md],
+            "txt" | "text" => &[Format::Txt, Format::Table],
+            "html" | "htm" => &[Format::Html, Format::Cards],
+            "json" => &[Format::Json],
+            "csv" => &[Format::Csv],
+            "ics" => &[Format::Ics],
+            _ => &[],
+        }
+    }
+
+    /// The one place a format is chosen: the flag, else what the extension of `-o` names
+    /// among the `offered` formats, else `default`.
+    pub fn choose(
+        flag: Option<Format>,
+        output: Option<&Path>,
+        offered: &[Format],
+        default: Format,
+    ) -> Result<Format, FormatError> {
+        if let Some(format) = flag {
+            return Ok(format);
+        }
+        let Some(path) = output else {
+            return Ok(default);
+        };
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_lowercase();
+        if let Some(format) = Format::for_extension(&ext)
+            .iter()
+            .find(|f| offered.contains(f))
+        {
+            return Ok(*format);
+        }
+        let mut extensions: Vec<String> = Vec::new();
+        for f in offered {
+            let e = format!(".{}", f.extension());
+            if !extensions.contains(&e) && *f != Format::Table {
+                extensions.push(e);
+            }
+        }
+        Err(FormatError {
+            message: format!(
+                "cannot tell the format of `{}` from its extension",
+                path.display()
+            ),
+            help: format!("name the file {}, or give --format", or_list(&extensions)),
+        })
+    }
+}
+
+/// "a, b or c".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// Everything medtrio renders.
+pub enum Document<'a> {
+    Agenda(&'a Agenda),
+    Prep(&'a PrepSheet),
+    Prompts(&'a PromptSheet),
+    Cards(&'a CardSheets),
+    List(&'a ListReport<'a>),
+    Diff(&'a DiffReport),
+    Detail(&'a Detail),
+    Index(&'a IndexPage),
+    Calendar(&'a CalendarReport),
+    Problems(&'a [Diagnostic]),
+}
+
+impl Document<'_> {
+    /// What the document is called in messages.
+    fn name(&self) -> &'static str {
+        match self {
+            Document::Agenda(_) => "an agenda",
+            Document::Prep(_) => "a prep sheet",
+            Document::Prompts(_) => "a prompt sheet",
+            Document::Cards(_) => "prompt cards",
+            Document::List(_) => "a list",
+            Document::Diff(_) => "a diff",
+            Document::Detail(_) => "a detail",
+            Document::Index(_) => "the index page",
+            Document::Calendar(_) => "a calendar",
+            Document::Problems(_) => "the problems",
+        }
+    }
+
+    /// The document as printable blocks, for the print formats.
+    fn printable(&self) -> Option<Doc> {
+        let printable: &dyn Printable = match self {
+            Document::Agenda(a) => *a,
+            Document::Prep(p) => *p,
+            Document::Prompts(p) => *p,
+            Document::Diff(d) => *d,
+            _ => return None,
+        };
+        Some(printable.doc())
+    }
+
+    /// The document as a table of display strings, for the table formats.
+    fn table(&self, lang: Lang) -> Option<TextTable> {
+        match self {
+            Document::List(list) => Some(list.display_table(lang)),
+            Document::Diff(diff) => Some(diff.display_table()),
+            _ => None,
+        }
+    }
+}
+
+// JSON and CSV take the document's own serialized form.
+impl Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Document::Agenda(a) => a.serialize(s),
+            Document::Prep(p) => p.serialize(s),
+            Document::Prompts(p) => p.serialize(s),
+            Document::Cards(c) => c.serialize(s),
+            Document::List(l) => l.serialize(s),
+            Document::Diff(d) => d.serialize(s),
+            Document::Detail(d) => d.serialize(s),
+            Document::Index(i) => i.serialize(s),
+            Document::Problems(p) => p.serialize(s),
+            Document::Calendar(_) => Err(serde::ser::Error::custom("a calendar has no JSON form")),
+        }
+    }
+}
+
+/// How the output is laid out: the language, the terminal's width and colours, the CSV
+/// dialect, and the DTSTAMP of calendars.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    pub lang: Lang,
+    /// The width to fit tables to, in columns.
+    pub width: u16,
+    /// Whether the output is a terminal that takes colour and bold.
+    pub styled: bool,
+    /// Whether CSV is for Danish Excel (`;`, BOM, CRLF).
+    pub excel: bool,
+}
+
+/// Why a document could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    /// A template (built in, or the user's) failed.
+    #[error("{place}the template cannot be rendered: {detail}")]
+    Template { place: String, detail: String },
+    /// A format the command does not offer for this document: a bug in medtrio.
+    #[error("{document} cannot be written as {format:?}")]
+    Unsupported {
+        document: &'static str,
+        format: Format,
+    },
+}
+
+impl From<serde_json::Error> for RenderError {
+    fn from(e: serde_json::Error) -> Self {
+        RenderError::Io(io::Error::from(e))
+    }
+}
+
+/// Renders documents; compiles the HTML templates once, the first time they are needed.
+pub struct Renderer {
+    settings: Settings,
+    templates: html::UserTemplates,
+    html: OnceCell<html::HtmlRenderer>,
+}
+
+impl Renderer {
+    pub fn new(settings: Settings, templates: html::UserTemplates) -> Self {
+        Renderer {
+            settings,
+            templates,
+            html: OnceCell::new(),
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The one entry point: `doc` in `format`, to `out`.
+    pub fn render(
+        &self,
+        doc: &Document<'_>,
+        format: Format,
+        out: &mut dyn Write,
+    ) -> Result<(), RenderError> {
+        let s = &self.settings;
+        let unsupported = || RenderError::Unsupported {
+            document: doc.name(),
+            format,
+        };
+        match format {
+            Format::Table => table::render(doc, s, out),
+            Format::Txt => text::render(doc, s, out),
+            Format::Md => markdown::render(doc, s, out),
+            Format::Html | Format::Cards => self.html().render(doc, s, out),
+            Format::Json => json::render(doc, out),
+            Format::Csv => csv::render(doc, s, out),
+            Format::Ics => ics::render(doc, out),
+            Format::Github => github::render(doc, out),
+        }
+        .and_then(|supported| {
+            if supported {
+                Ok(())
+            } else {
+                Err(unsupported())
+            }
+        })
+    }
+
+    fn html(&self) -> &html::HtmlRenderer {
+        self.html
+            .get_or_init(|| html::HtmlRenderer::new(self.templates.clone()))
+    }
+}
+
+/// What every format file returns: whether it could write the document at all.
+type Rendered = Result<bool, RenderError>;
+
+/// Writes a value as pretty JSON with a final newline.
+fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> Result<(), RenderError> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extension_picks_among_the_offered_formats() {
+        let pick =
+            |path: &str, offered| Format::choose(None, Some(Path::new(path)), offered, Format::Txt);
+        assert_eq!(pick("a.html", offered::DOCUMENT), Ok(Format::Html));
+        assert_eq!(pick("a.html", offered::PROMPTS), Ok(Format::Cards));
+        assert_eq!(pick("a.MD", offered::DOCUMENT), Ok(Format::Md));
+        assert_eq!(
+            pick("a.docx", offered::DOCUMENT).map_err(|e| e.help),
+            Err("name the file .md, .txt, .html or .json, or give --format".to_owned())
+        );
+        assert_eq!(
+            Format::choose(
+                Some(Format::Json),
+                Some(Path::new("a.html")),
+                offered::DOCUMENT,
+                Format::Txt
+            ),
+            Ok(Format::Json)
+        );
+    }
+}

@@ -4,21 +4,30 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 
+use super::{Document, Rendered, Settings};
 use crate::report::TextTable;
 
-/// How a table is drawn.
-#[derive(Clone, Copy, Debug)]
-pub struct TableStyle {
-    /// The width to fit, in columns.
-    pub width: u16,
-    /// Whether to use bold headers (only on a terminal that allows colour).
-    pub styled: bool,
+pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
+    let Some(table) = doc.table(settings.lang) else {
+        return Ok(false);
+    };
+    if table.rows.is_empty() {
+        let w = settings.lang.words();
+        let empty = match doc {
+            Document::Diff(_) => w.no_changes,
+            _ => w.nothing_found,
+        };
+        writeln!(out, "{empty}")?;
+    } else {
+        draw(&table, settings, out)?;
+    }
+    Ok(true)
 }
 
 /// Columns whose cells are all this short keep their width.
 const SHORT_CELL: usize = 20;
 
-pub fn render(table: &TextTable, style: TableStyle, out: &mut dyn Write) -> io::Result<()> {
+fn draw(table: &TextTable, style: &Settings, out: &mut dyn Write) -> io::Result<()> {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -70,15 +79,13 @@ mod tests {
             rows: vec![vec!["a".into(), "ord ".repeat(40)]],
         };
         let mut out = Vec::new();
-        render(
-            &table,
-            TableStyle {
-                width: 40,
-                styled: false,
-            },
-            &mut out,
-        )
-        .unwrap();
+        let settings = Settings {
+            lang: crate::lang::Lang::Da,
+            width: 40,
+            styled: false,
+            excel: false,
+        };
+        draw(&table, &settings, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
         assert!(text.lines().count() > 5);

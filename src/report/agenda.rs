@@ -5,9 +5,11 @@ use chrono::{Datelike, NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::{AgendaItem, Catalog, ItemType, Level, Located, Status, When, total_minutes};
-use crate::report::list::{SourceText, source_text};
-use crate::report::show::prompt_text;
+use crate::model::{
+    AgendaItem, Catalog, ItemType, Level, Located, Status, Template, When, total_minutes,
+};
+use crate::report::doc::{Block, Doc, Entry, Fact, NoticeLevel, Printable, Style, Text};
+use crate::report::prompts::{SourceText, prompt_text, source_text};
 
 /// The smallest length a scaled item gets.
 const MIN_ITEM_MINUTES: i64 = 5;
@@ -47,8 +49,6 @@ pub struct Agenda {
     pub total_minutes: i64,
     pub items: Vec<ItemOut>,
     pub background: Vec<Background>,
-    /// Headings and labels in the output language, for templates.
-    pub labels: Labels,
 }
 
 /// Where to sign up, or where the sign-up link will be announced.
@@ -107,57 +107,6 @@ pub struct Background {
     pub text: String,
 }
 
-/// Every fixed word of an agenda, in the output language.
-#[derive(Clone, Debug, Serialize)]
-pub struct Labels {
-    pub agenda: &'static str,
-    pub forum: &'static str,
-    pub date: &'static str,
-    pub time: &'static str,
-    pub place: &'static str,
-    pub status: &'static str,
-    pub signup: &'static str,
-    pub participants: &'static str,
-    pub apologies: &'static str,
-    pub chair: &'static str,
-    pub minute_taker: &'static str,
-    pub lead: &'static str,
-    pub prompts: &'static str,
-    pub source: &'static str,
-    pub background: &'static str,
-    pub items: &'static str,
-    pub not_set: &'static str,
-    pub minutes: &'static str,
-    pub notes: &'static str,
-}
-
-impl Labels {
-    pub fn new(lang: Lang) -> Self {
-        let p = |da, en| lang.pick(da, en);
-        Labels {
-            agenda: p("Dagsorden", "Agenda"),
-            forum: p("Forum", "Forum"),
-            date: p("Dato", "Date"),
-            time: p("Tid", "Time"),
-            place: p("Sted", "Place"),
-            status: p("Status", "Status"),
-            signup: p("Tilmelding", "Sign-up"),
-            participants: p("Deltagere", "Participants"),
-            apologies: p("Afbud", "Apologies"),
-            chair: p("Mødeleder", "Chair"),
-            minute_taker: p("Referent", "Minute-taker"),
-            lead: p("Ansvarlig", "Lead"),
-            prompts: p("Dialogspørgsmål", "Dialogue prompts"),
-            source: p("Kilde", "Source"),
-            background: p("Baggrund", "Background"),
-            items: p("Punkter", "Items"),
-            not_set: p("meldes ud senere", "to be announced"),
-            minutes: p("min.", "min"),
-            notes: p("Noter", "Notes"),
-        }
-    }
-}
-
 /// How the agenda is asked for.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct AgendaOptions {
@@ -199,28 +148,11 @@ struct Source<'a> {
     place: Option<&'a str>,
     themes: Vec<&'a str>,
     items: &'a [Located<AgendaItem>],
-    template: Option<&'a crate::model::Template>,
+    template: Option<&'a Template>,
     details_pending: bool,
     signup_url: Option<&'a str>,
     in_programme: bool,
     meeting: Option<&'a crate::model::Meeting>,
-}
-
-/// Every id that has an agenda: the programme's meetings and the roadmap's meeting activities.
-pub fn agenda_ids<'a>(catalog: &Catalog<'a>) -> Vec<&'a str> {
-    let d = catalog.data;
-    d.programme
-        .meetings
-        .iter()
-        .map(|m| m.id.as_str())
-        .chain(
-            d.roadmap
-                .activities
-                .iter()
-                .filter(|a| a.is_meeting())
-                .map(|a| a.id.as_str()),
-        )
-        .collect()
 }
 
 fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError> {
@@ -273,149 +205,38 @@ pub fn agenda(
     options: AgendaOptions,
 ) -> Result<Agenda, AgendaError> {
     let src = source(catalog, id)?;
-    let (items, from_template) = if !src.items.is_empty() {
-        (src.items, false)
-    } else if let Some(t) = src.template {
-        (t.items.as_slice(), true)
-    } else {
-        return Err(AgendaError::NoItems {
-            id: src.id.to_owned(),
-        });
-    };
-    let mut minutes: Vec<i64> = items.iter().map(|i| i.minutes.value.max(0)).collect();
-    let own_length = match (src.start, src.end) {
-        (Some(s), Some(e)) if e > s => Some((e - s).num_minutes()),
-        _ => None,
-    };
-    // A template fills the meeting's own length; --minutes overrides both.
-    let target = options
-        .minutes
-        .or(if from_template { own_length } else { None });
-    if let Some(target) = target {
-        let fixed: Vec<bool> = items.iter().map(|i| i.fixed).collect();
-        minutes = scale(&minutes, &fixed, target)?;
-    }
+    let (items, from_template) = src.agenda_items()?;
+    let minutes = item_minutes(&src, items, from_template, options)?;
     let total = total_minutes(minutes.iter().copied());
-
-    let indicative = options.start.is_none() && src.start.is_none();
-    let start = options
-        .start
-        .or(src.start)
-        .or_else(|| src.template.and_then(|t| t.start.as_ref().map(|s| s.0)));
-    if let Some(start) = start {
-        let day_minutes = start.signed_duration_since(NaiveTime::MIN).num_minutes();
-        if day_minutes + total > 24 * 60 {
-            return Err(AgendaError::PastMidnight {
-                start: start.format("%H:%M").to_string(),
-                minutes: total,
-            });
-        }
-    }
-    let items_end = start.map(|s| s + TimeDelta::minutes(total));
-    // The meeting's own end stands when the items leave time over; else the items' end.
-    let end = match (
-        options.start.is_none() && options.minutes.is_none(),
-        src.end,
-        items_end,
-    ) {
-        (true, Some(own), Some(computed)) if own >= computed => Some(own),
-        _ => items_end,
-    };
-
-    let mut out_items = Vec::with_capacity(items.len());
-    let mut clock = start;
-    for (number, (item, &length)) in items.iter().zip(&minutes).enumerate() {
-        let item_start = clock;
-        let item_end = clock.map(|c| c + TimeDelta::minutes(length));
-        clock = item_end;
-        let slot_text = match (item_start, item_end) {
-            (Some(s), Some(e)) => lang.time_span(s, e),
-            _ => format!("{length} {}", lang.pick("min.", "min")),
-        };
-        out_items.push(ItemOut {
-            number: number + 1,
-            title: item.title.value.clone(),
-            kind: item.kind,
-            type_text: item.kind.map(|k| lang.item_type(k).to_owned()),
-            minutes: length,
-            start: item_start.map(hhmm),
-            end: item_end.map(hhmm),
-            slot_text,
-            lead: item.lead.clone(),
-            recommendation: item.recommendation.clone(),
-            notes: item.notes.clone(),
-            prompts: item
-                .prompts
-                .iter()
-                .filter_map(|p| catalog.prompt(p))
-                .map(|p| PromptOut {
-                    id: p.id.value.clone(),
-                    text: prompt_text(p, lang).to_owned(),
-                    sources: p
-                        .sources
-                        .iter()
-                        .filter_map(|s| source_text(catalog, s))
-                        .map(SourceOut::from)
-                        .collect(),
-                })
-                .collect(),
-        });
-    }
-
-    let time_text = match (start, end) {
-        (Some(s), Some(e)) => {
-            let span = lang.time_span(s, e);
-            Some(if indicative {
-                format!("{span} ({})", lang.pick("vejledende", "indicative"))
-            } else {
-                span
-            })
-        }
-        _ => None,
-    };
+    let clock = Clock::new(&src, options, total)?;
+    let out_items = slots(catalog, items, &minutes, clock.start, lang);
     let programme = &catalog.data.programme;
-    let provisional_note = (src.status == Status::Provisional).then(|| {
-        let base = lang.pick("Foreløbig", "Provisional");
-        match programme
-            .note
-            .as_deref()
-            .filter(|_| src.in_programme && lang == Lang::Da)
-        {
-            Some(note) => format!("{base}: {note}"),
-            None => format!(
-                "{base}: {}",
-                lang.pick("der kan forekomme ændringer.", "this may change.")
-            ),
-        }
-    });
     let announcement = src
         .in_programme
         .then_some(programme.announcement.as_ref())
         .flatten();
-    let signup = signup(src.signup_url, announcement, src.details_pending, lang);
     let meeting = src.meeting;
     Ok(Agenda {
         id: src.id.to_owned(),
         lang,
-        title: match (lang, meeting.and_then(|m| m.title_en.as_deref())) {
-            (Lang::En, Some(en)) => en.to_owned(),
-            _ => src.title.to_owned(),
-        },
+        title: lang
+            .prefer(src.title, meeting.and_then(|m| m.title_en.as_deref()))
+            .to_owned(),
         forum: catalog.forum_name(src.forum).to_owned(),
         level: catalog.forum_level(src.forum),
         date: src.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
         period: src.date.is_known().then(|| src.date.to_string()),
         date_text: lang.when(src.date),
         week: src.date.day().map(|d| d.iso_week().week()),
-        start: start.map(hhmm),
-        end: end.map(hhmm),
-        time_text,
+        start: clock.start.map(hhmm),
+        end: clock.end.map(hhmm),
+        time_text: clock.text(lang),
         place: src.place.map(str::to_owned),
         status: src.status,
         status_text: lang.status(src.status).to_owned(),
-        provisional_note,
+        provisional_note: provisional_note(&src, programme.note.as_deref(), lang),
         details_pending: src.details_pending,
-        signup,
+        signup: signup(src.signup_url, announcement, src.details_pending, lang),
         participants: meeting.map(|m| m.participants.clone()).unwrap_or_default(),
         apologies: meeting.map(|m| m.apologies.clone()).unwrap_or_default(),
         chair: meeting.and_then(|m| m.chair.clone()),
@@ -426,8 +247,166 @@ pub fn agenda(
         total_minutes: total,
         items: out_items,
         background: background(catalog, &src.themes),
-        labels: Labels::new(lang),
     })
+}
+
+impl<'a> Source<'a> {
+    /// The meeting's own items, else its template's; and whether they are the template's.
+    fn agenda_items(&self) -> Result<(&'a [Located<AgendaItem>], bool), AgendaError> {
+        if !self.items.is_empty() {
+            Ok((self.items, false))
+        } else if let Some(t) = self.template {
+            Ok((t.items.as_slice(), true))
+        } else {
+            Err(AgendaError::NoItems {
+                id: self.id.to_owned(),
+            })
+        }
+    }
+}
+
+/// Each item's minutes: as written, or scaled to --minutes, or a template scaled to the
+/// meeting's own length.
+fn item_minutes(
+    src: &Source<'_>,
+    items: &[Located<AgendaItem>],
+    from_template: bool,
+    options: AgendaOptions,
+) -> Result<Vec<i64>, AgendaError> {
+    let minutes: Vec<i64> = items.iter().map(|i| i.minutes.value.max(0)).collect();
+    let own_length = match (src.start, src.end) {
+        (Some(s), Some(e)) if e > s => Some((e - s).num_minutes()),
+        _ => None,
+    };
+    let target = options
+        .minutes
+        .or(if from_template { own_length } else { None });
+    match target {
+        Some(target) => {
+            let fixed: Vec<bool> = items.iter().map(|i| i.fixed).collect();
+            scale(&minutes, &fixed, target)
+        }
+        None => Ok(minutes),
+    }
+}
+
+/// When the agenda starts and ends, and whether the start is only the template's suggestion.
+struct Clock {
+    start: Option<NaiveTime>,
+    end: Option<NaiveTime>,
+    indicative: bool,
+}
+
+impl Clock {
+    fn new(src: &Source<'_>, options: AgendaOptions, total: i64) -> Result<Clock, AgendaError> {
+        let start = options
+            .start
+            .or(src.start)
+            .or_else(|| src.template.and_then(|t| t.start.as_ref().map(|s| s.0)));
+        if let Some(start) = start {
+            let day_minutes = start.signed_duration_since(NaiveTime::MIN).num_minutes();
+            if day_minutes + total > 24 * 60 {
+                return Err(AgendaError::PastMidnight {
+                    start: start.format("%H:%M").to_string(),
+                    minutes: total,
+                });
+            }
+        }
+        let items_end = start.map(|s| s + TimeDelta::minutes(total));
+        // The meeting's own end stands when the items leave time over; else the items' end.
+        let end = match (
+            options.start.is_none() && options.minutes.is_none(),
+            src.end,
+            items_end,
+        ) {
+            (true, Some(own), Some(computed)) if own >= computed => Some(own),
+            _ => items_end,
+        };
+        Ok(Clock {
+            start,
+            end,
+            indicative: options.start.is_none() && src.start.is_none(),
+        })
+    }
+
+    /// "kl. 13.00–15.30", with "(vejledende)" when the time comes from the template.
+    fn text(&self, lang: Lang) -> Option<String> {
+        let (Some(s), Some(e)) = (self.start, self.end) else {
+            return None;
+        };
+        let span = lang.time_span(s, e);
+        Some(if self.indicative {
+            format!("{span} ({})", lang.words().indicative)
+        } else {
+            span
+        })
+    }
+}
+
+/// The items with their numbers, time slots, types and prompts.
+fn slots(
+    catalog: &Catalog<'_>,
+    items: &[Located<AgendaItem>],
+    minutes: &[i64],
+    start: Option<NaiveTime>,
+    lang: Lang,
+) -> Vec<ItemOut> {
+    let mut clock = start;
+    items
+        .iter()
+        .zip(minutes)
+        .enumerate()
+        .map(|(number, (item, &length))| {
+            let item_start = clock;
+            let item_end = clock.map(|c| c + TimeDelta::minutes(length));
+            clock = item_end;
+            let slot_text = match (item_start, item_end) {
+                (Some(s), Some(e)) => lang.time_span(s, e),
+                _ => format!("{length} {}", lang.words().minutes),
+            };
+            ItemOut {
+                number: number + 1,
+                title: item.title.value.clone(),
+                kind: item.kind,
+                type_text: item.kind.map(|k| lang.item_type(k).to_owned()),
+                minutes: length,
+                start: item_start.map(hhmm),
+                end: item_end.map(hhmm),
+                slot_text,
+                lead: item.lead.clone(),
+                recommendation: item.recommendation.clone(),
+                notes: item.notes.clone(),
+                prompts: item
+                    .prompts
+                    .iter()
+                    .filter_map(|p| catalog.prompt(p))
+                    .map(|p| PromptOut {
+                        id: p.id.value.clone(),
+                        text: prompt_text(p, lang).to_owned(),
+                        sources: p
+                            .sources
+                            .iter()
+                            .filter_map(|s| source_text(catalog, s))
+                            .map(SourceOut::from)
+                            .collect(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The warning of a provisional meeting: the programme's own caveat where it has one.
+fn provisional_note(src: &Source<'_>, programme_note: Option<&str>, lang: Lang) -> Option<String> {
+    if src.status != Status::Provisional {
+        return None;
+    }
+    let w = lang.words();
+    let note = lang
+        .danish_only(programme_note)
+        .filter(|_| src.in_programme)
+        .unwrap_or(w.may_change);
+    Some(format!("{}: {note}", w.provisional))
 }
 
 fn hhmm(t: NaiveTime) -> String {
@@ -451,17 +430,10 @@ fn signup(
     }
     let a = announcement?;
     let link = a.url.as_ref().map(|u| u.value.clone());
-    let via = if pending {
-        lang.pick("Meldes ud via", "To be announced in")
-    } else {
-        lang.pick("Via", "In")
-    };
+    let w = lang.words();
+    let via = if pending { w.announced_via } else { w.via };
     let text = match &link {
-        Some(link) => format!(
-            "{via} {} {} {link}",
-            a.channel,
-            lang.pick("og på", "and at")
-        ),
+        Some(link) => format!("{via} {} {} {link}", a.channel, w.and_at),
         None => format!("{via} {}", a.channel),
     };
     Some(Signup {
@@ -549,6 +521,143 @@ pub fn scale(minutes: &[i64], fixed: &[bool], target: i64) -> Result<Vec<i64>, A
         }
     }
     Ok(out)
+}
+
+impl Agenda {
+    /// The header's label–value pairs.
+    fn facts(&self) -> Vec<Fact> {
+        let w = self.lang.words();
+        let fact = |label: &str, value: String| Fact {
+            label: label.to_owned(),
+            value,
+        };
+        let mut out = vec![fact(w.forum, self.forum.clone())];
+        let week = self
+            .week
+            .map(|n| format!(" ({})", self.lang.week_number(n)));
+        out.push(fact(
+            w.date,
+            format!("{}{}", self.date_text, week.unwrap_or_default()),
+        ));
+        if let Some(t) = &self.time_text {
+            out.push(fact(w.time, t.clone()));
+        }
+        match (&self.place, self.details_pending) {
+            (Some(p), _) => out.push(fact(w.place, p.clone())),
+            (None, true) => out.push(fact(w.place, w.not_set.to_owned())),
+            _ => {}
+        }
+        out.push(fact(w.status, self.status_text.clone()));
+        if let Some(s) = &self.signup {
+            out.push(fact(w.signup, s.text.clone()));
+        }
+        if let Some(c) = &self.chair {
+            out.push(fact(w.chair, c.clone()));
+        }
+        if let Some(m) = &self.minute_taker {
+            out.push(fact(w.minute_taker, m.clone()));
+        }
+        if !self.participants.is_empty() {
+            out.push(fact(w.participants, self.participants.join(", ")));
+        }
+        if !self.apologies.is_empty() {
+            out.push(fact(w.apologies, self.apologies.join(", ")));
+        }
+        out
+    }
+}
+
+impl ItemOut {
+    /// "kl. 13.30–13.50 · Drøftelse · Ansvarlig: Leder"
+    fn meta(&self, lang: Lang) -> String {
+        let mut meta = self.slot_text.clone();
+        if let Some(t) = &self.type_text {
+            meta.push_str(" · ");
+            meta.push_str(t);
+        }
+        if let Some(lead) = &self.lead {
+            meta.push_str(&format!(" · {}: {lead}", lang.words().lead));
+        }
+        meta
+    }
+
+    fn block(&self, lang: Lang) -> Block {
+        let w = lang.words();
+        let mut body = Vec::new();
+        if let Some(r) = &self.recommendation {
+            body.push(Block::paragraph(Style::Lead, r));
+        }
+        if let Some(n) = &self.notes {
+            body.push(Block::paragraph(Style::Plain, n));
+        }
+        if !self.prompts.is_empty() {
+            body.push(Block::paragraph(Style::Strong, format!("{}:", w.prompts)));
+            let entries = self
+                .prompts
+                .iter()
+                .map(|p| Entry {
+                    notes: p
+                        .sources
+                        .iter()
+                        .map(|s| {
+                            Text::new(
+                                Style::Small,
+                                format!("{}: {} – {}", w.source, s.section, s.text),
+                            )
+                        })
+                        .collect(),
+                    ..Entry::new(p.text.clone())
+                })
+                .collect();
+            body.push(Block::List {
+                numbered: false,
+                entries,
+            });
+        }
+        Block::Item {
+            number: self.number.to_string(),
+            title: self.title.clone(),
+            meta: Some(self.meta(lang)),
+            body,
+        }
+    }
+}
+
+impl Printable for Agenda {
+    fn doc(&self) -> Doc {
+        let w = self.lang.words();
+        let mut blocks = vec![Block::Facts {
+            facts: self.facts(),
+        }];
+        if let Some(note) = &self.provisional_note {
+            blocks.push(Block::Notice {
+                level: NoticeLevel::Info,
+                text: note.clone(),
+            });
+        }
+        blocks.push(Block::heading(w.items));
+        blocks.extend(self.items.iter().map(|i| i.block(self.lang)));
+        if !self.background.is_empty() {
+            blocks.push(Block::heading(w.background));
+            blocks.extend(self.background.iter().map(|b| Block::Item {
+                number: String::new(),
+                title: b.heading.clone(),
+                meta: None,
+                body: vec![Block::paragraph(Style::Plain, &b.text)],
+            }));
+        }
+        let running = match &self.date {
+            Some(_) => format!("{} · {}", self.forum, self.date_text),
+            None => self.forum.clone(),
+        };
+        Doc {
+            kind: w.agenda.to_owned(),
+            title: self.title.clone(),
+            running: Some(running),
+            blocks,
+            ..Doc::new(self.lang)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -92,7 +92,7 @@ pub fn calendar(
             if let Some(note) = &a.provisional_note {
                 description.push(note.clone());
             }
-            description.push(format!("{}:", a.labels.agenda));
+            description.push(format!("{}:", lang.words().agenda));
             for item in &a.items {
                 description.push(format!(
                     "{}. {} ({})",
@@ -105,10 +105,7 @@ pub fn calendar(
         }
         events.push(Event {
             uid: format!("{}@{}.medtrio", m.id.value, d.programme.id.value),
-            summary: match (lang, &m.title_en) {
-                (Lang::En, Some(en)) => en.clone(),
-                _ => m.title.value.clone(),
-            },
+            summary: lang.prefer(&m.title, m.title_en.as_deref()).to_owned(),
             start: start_utc,
             end,
             location: m.place.clone(),

@@ -4,13 +4,23 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::lang::Lang;
-use crate::model::{Dataset, Status, When};
+use crate::model::{Dataset, Kind, Status, When};
+use crate::report::TextTable;
+use crate::report::doc::{Block, Doc, Entry, Printable, Style};
+
+/// The changes between two data sets, in the language they are described in.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct DiffReport {
+    pub changes: Vec<Change>,
+    #[serde(skip)]
+    pub lang: Lang,
+}
 
 /// One thing that was added, removed or changed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Change {
-    /// `meeting`, `activity`, `finding`, `prompt`, `theme`, `forum`, `section`, `template`, `text`.
-    pub kind: &'static str,
+    pub kind: Kind,
     pub id: String,
     pub title: String,
     #[serde(flatten)]
@@ -34,32 +44,39 @@ pub struct FieldChange {
 }
 
 /// Compares two data sets by id. Things keep the order of the new data; removals come last.
-pub fn diff(old: &Dataset, new: &Dataset) -> Vec<Change> {
+pub fn diff(old: &Dataset, new: &Dataset, lang: Lang) -> DiffReport {
+    DiffReport {
+        changes: changes(old, new),
+        lang,
+    }
+}
+
+fn changes(old: &Dataset, new: &Dataset) -> Vec<Change> {
     let mut changes = Vec::new();
     compare(
         &mut changes,
-        "meeting",
+        Kind::Meeting,
         &old.programme.meetings,
         &new.programme.meetings,
         |m| (&m.id, &m.title),
     );
     compare(
         &mut changes,
-        "activity",
+        Kind::Activity,
         &old.roadmap.activities,
         &new.roadmap.activities,
         |a| (&a.id, &a.title),
     );
     compare(
         &mut changes,
-        "template",
+        Kind::Template,
         &old.programme.templates,
         &new.programme.templates,
         |t| (&t.id, &t.title),
     );
     compare(
         &mut changes,
-        "text",
+        Kind::Text,
         &old.programme.why,
         &new.programme.why,
         |w| (&w.id, &w.title),
@@ -78,33 +95,33 @@ pub fn diff(old: &Dataset, new: &Dataset) -> Vec<Change> {
         .chain(&new.findings.themes)
         .cloned()
         .collect();
-    compare(&mut changes, "theme", &old_themes, &new_themes, |t| {
+    compare(&mut changes, Kind::Theme, &old_themes, &new_themes, |t| {
         (&t.id, &t.title)
     });
     compare(
         &mut changes,
-        "forum",
+        Kind::Forum,
         &old.roadmap.forums,
         &new.roadmap.forums,
         |f| (&f.id, &f.name),
     );
     compare(
         &mut changes,
-        "section",
+        Kind::Section,
         &old.findings.sections,
         &new.findings.sections,
         |s| (&s.id, &s.title),
     );
     compare(
         &mut changes,
-        "finding",
+        Kind::Finding,
         &old.findings.findings,
         &new.findings.findings,
         |f| (&f.id, &f.text),
     );
     compare(
         &mut changes,
-        "prompt",
+        Kind::Prompt,
         &old.findings.prompts,
         &new.findings.prompts,
         |p| (&p.id, &p.text),
@@ -114,7 +131,7 @@ pub fn diff(old: &Dataset, new: &Dataset) -> Vec<Change> {
 
 fn compare<T: Serialize>(
     out: &mut Vec<Change>,
-    kind: &'static str,
+    kind: Kind,
     old: &[T],
     new: &[T],
     key: impl Fn(&T) -> (&String, &String),
@@ -180,7 +197,7 @@ fn field_changes(old: &Value, new: &Value) -> Vec<FieldChange> {
 /// "ny dato: tirsdag den 3. marts 2026 (før: meldes ud senere)", or "aflyst".
 pub fn describe_field(change: &FieldChange, lang: Lang) -> String {
     if change.field == "status" && change.new == Value::String(Status::Cancelled.as_str().into()) {
-        return lang.pick("aflyst", "cancelled").to_owned();
+        return lang.status(Status::Cancelled).to_owned();
     }
     let new = describe_value(&change.field, &change.new, lang);
     let label = field_label(&change.field, lang);
@@ -188,28 +205,15 @@ pub fn describe_field(change: &FieldChange, lang: Lang) -> String {
         return format!("{label}: {new}");
     }
     let old = describe_value(&change.field, &change.old, lang);
-    format!("{label}: {new} ({}: {old})", lang.pick("før", "was"))
+    format!("{label}: {new} ({}: {old})", lang.words().was)
 }
 
 /// The field's name with the right form of "new": "ny dato", "nyt sted", "nye temaer".
 fn field_label(field: &str, lang: Lang) -> String {
-    let (da, en) = match field {
-        "date" => ("ny dato", "new date"),
-        "start" => ("ny starttid", "new start time"),
-        "end" => ("ny sluttid", "new end time"),
-        "place" => ("nyt sted", "new place"),
-        "status" => ("ny status", "new status"),
-        "title" => ("ny titel", "new title"),
-        "forum" => ("nyt forum", "new forum"),
-        "themes" => ("nye temaer", "new themes"),
-        "items" => ("ny dagsorden", "new agenda"),
-        "text" => ("ny tekst", "new text"),
-        "signup_url" => ("nyt tilmeldingslink", "new sign-up link"),
-        "template" => ("ny skabelon", "new template"),
-        "notes" => ("nye noter", "new notes"),
-        other => return format!("{}: {other}", lang.pick("ændret", "changed")),
-    };
-    lang.pick(da, en).to_owned()
+    match lang.new_field(field) {
+        Some(label) => label.to_owned(),
+        None => format!("{}: {field}", lang.words().changed),
+    }
 }
 
 fn describe_value(field: &str, value: &Value, lang: Lang) -> String {
@@ -227,7 +231,7 @@ fn describe_value(field: &str, value: &Value, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         ("items", Value::Array(items)) => {
-            format!("{} {}", items.len(), lang.pick("punkter", "items"))
+            format!("{} {}", items.len(), lang.words().agenda_items)
         }
         (_, other) => other.to_string(),
     }
@@ -236,12 +240,75 @@ fn describe_value(field: &str, value: &Value, lang: Lang) -> String {
 /// The one-line summary of a change, in `lang`.
 pub fn describe(change: &Change, lang: Lang) -> String {
     match &change.what {
-        What::Added => lang.pick("ny", "new").to_owned(),
-        What::Removed => lang.pick("udgået", "removed").to_owned(),
+        What::Added => lang.words().added.to_owned(),
+        What::Removed => lang.words().removed.to_owned(),
         What::Changed { fields } => fields
             .iter()
             .map(|f| describe_field(f, lang))
             .collect::<Vec<_>>()
             .join("; "),
+    }
+}
+
+impl DiffReport {
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// One row per change: id, title, what changed.
+    pub fn display_table(&self) -> TextTable {
+        let w = self.lang.words();
+        TextTable {
+            headers: [w.id, w.title, w.change].map(str::to_owned).to_vec(),
+            rows: self
+                .changes
+                .iter()
+                .map(|c| vec![c.id.clone(), c.title.clone(), describe(c, self.lang)])
+                .collect(),
+        }
+    }
+}
+
+/// Markdown ready to paste into a newsletter such as Ugens Lederopgave: new, changed and
+/// removed things under their headings.
+impl Printable for DiffReport {
+    fn doc(&self) -> Doc {
+        let w = self.lang.words();
+        let mut blocks = vec![Block::heading(w.changes)];
+        if self.changes.is_empty() {
+            blocks.push(Block::paragraph(Style::Plain, w.no_changes));
+        }
+        type Group = (&'static str, fn(&What) -> bool);
+        let groups: [Group; 3] = [
+            (w.new_things, |x| matches!(x, What::Added)),
+            (w.changed_things, |x| matches!(x, What::Changed { .. })),
+            (w.removed_things, |x| matches!(x, What::Removed)),
+        ];
+        for (heading, belongs) in groups {
+            let entries: Vec<Entry> = self
+                .changes
+                .iter()
+                .filter(|c| belongs(&c.what))
+                .map(|c| Entry {
+                    strong: true,
+                    tail: match &c.what {
+                        What::Changed { .. } => format!(": {}", describe(c, self.lang)),
+                        _ => format!(" ({})", c.id),
+                    },
+                    ..Entry::new(&c.title)
+                })
+                .collect();
+            if !entries.is_empty() {
+                blocks.push(Block::paragraph(Style::Strong, format!("{heading}:")));
+                blocks.push(Block::List {
+                    numbered: false,
+                    entries,
+                });
+            }
+        }
+        Doc {
+            blocks,
+            ..Doc::new(self.lang)
+        }
     }
 }

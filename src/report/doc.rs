@@ -7,6 +7,13 @@
 
 use serde::Serialize;
 
+use crate::lang::Lang;
+
+/// A report that can be printed: it lays itself out as a [`Doc`].
+pub trait Printable {
+    fn doc(&self) -> Doc;
+}
+
 /// A document: its kind and title, and its blocks.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Doc {
@@ -31,11 +38,18 @@ pub struct Doc {
 pub enum Block {
     /// Label–value pairs at the head of a document: Forum, Dato, Tid, Sted… A fact with an
     /// empty value is printed with a line to fill in by hand.
-    Facts { facts: Vec<Fact> },
+    Facts {
+        facts: Vec<Fact>,
+    },
     /// A notice set apart from the text: a provisional programme, or a cancelled meeting.
-    Notice { level: NoticeLevel, text: String },
+    Notice {
+        level: NoticeLevel,
+        text: String,
+    },
     /// A section heading.
-    Heading { text: String },
+    Heading {
+        text: String,
+    },
     /// A numbered point of an agenda or a referat, kept whole on one page when printed.
     Item {
         /// "1", "2", …; empty for a point that is not numbered (a break).
@@ -45,14 +59,21 @@ pub enum Block {
         meta: Option<String>,
         body: Vec<Block>,
     },
-    Paragraph { text: Text },
-    List { numbered: bool, entries: Vec<Entry> },
+    Paragraph {
+        text: Text,
+    },
+    List {
+        numbered: bool,
+        entries: Vec<Entry>,
+    },
     Table {
         headers: Vec<String>,
         rows: Vec<Vec<String>>,
     },
     /// Ruled lines to write on by hand (notes during the meeting).
-    WriteIn { lines: u8 },
+    WriteIn {
+        lines: u8,
+    },
 }
 
 /// A label and its value.
@@ -96,8 +117,24 @@ pub enum Style {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub text: String,
+    /// Whether `text` is set in bold.
     pub strong: bool,
+    /// Plain text right after `text` on the same line: " (p-rammer)", ": ny dato …".
+    pub tail: String,
     pub notes: Vec<Text>,
+}
+
+impl Doc {
+    /// An empty document in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        let w = lang.words();
+        Doc {
+            lang: lang.tag(),
+            page_word: w.page,
+            page_of: w.page_of,
+            ..Doc::default()
+        }
+    }
 }
 
 impl Text {
@@ -128,6 +165,7 @@ impl Entry {
         Entry {
             text: text.into(),
             strong: false,
+            tail: String::new(),
             notes: Vec::new(),
         }
     }

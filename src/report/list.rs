@@ -1,13 +1,15 @@
 //! The rows of `medtrio list`: one struct per kind, serialized as the stable JSON contract.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::TextTable;
+use super::prompts::{PromptRow, prompt_row};
 use crate::lang::Lang;
-use crate::model::{ActivityKind, Audience, Catalog, FindingKind, Level, Origin, Status, When};
-use crate::query::{Kind, Query};
+use crate::model::{ActivityKind, Audience, Catalog, FindingKind, Kind, Level, Status, When};
+use crate::query::{Query, QueryError};
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct MeetingRow<'a> {
     pub id: &'a str,
     pub title: &'a str,
@@ -28,7 +30,7 @@ pub struct MeetingRow<'a> {
     pub when: When,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct ActivityRow<'a> {
     pub id: &'a str,
     pub title: &'a str,
@@ -45,7 +47,7 @@ pub struct ActivityRow<'a> {
     pub when: When,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct FindingRow<'a> {
     pub id: &'a str,
     pub section: &'a str,
@@ -55,29 +57,6 @@ pub struct FindingRow<'a> {
     pub text: &'a str,
     pub themes: Vec<&'a str>,
     pub audiences: Vec<Audience>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct PromptRow<'a> {
-    pub id: &'a str,
-    pub text: &'a str,
-    pub text_en: Option<&'a str>,
-    pub origin: Origin,
-    /// The ids of the findings (or programme texts) the prompt comes from.
-    pub sources: Vec<&'a str>,
-    pub themes: Vec<&'a str>,
-    pub audiences: Vec<Audience>,
-    pub levels: Vec<Level>,
-    /// Where each source stands and what it says.
-    pub source_texts: Vec<SourceText<'a>>,
-}
-
-/// A prompt's source as shown beside it: the section's title and the finding's text.
-#[derive(Clone, Debug, Serialize)]
-pub struct SourceText<'a> {
-    pub id: &'a str,
-    pub section: &'a str,
-    pub text: &'a str,
 }
 
 /// The rows of one kind.
@@ -179,54 +158,18 @@ pub fn prompts<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<PromptRow<'a>> {
         .collect()
 }
 
-pub fn prompt_row<'a>(catalog: &Catalog<'a>, p: &'a crate::model::Prompt) -> PromptRow<'a> {
-    PromptRow {
-        id: &p.id,
-        text: &p.text,
-        text_en: p.text_en.as_deref(),
-        origin: p.origin,
-        sources: p.sources.iter().map(|s| s.as_str()).collect(),
-        themes: catalog.prompt_themes(p),
-        audiences: p.audiences.clone(),
-        levels: p.levels.clone(),
-        source_texts: p
-            .sources
-            .iter()
-            .filter_map(|s| source_text(catalog, s))
-            .collect(),
-    }
-}
-
-/// A finding's or why-text's section title and text.
-pub fn source_text<'a>(catalog: &Catalog<'a>, id: &'a str) -> Option<SourceText<'a>> {
-    if let Some(f) = catalog.finding(id) {
-        let section = catalog.section(&f.section).map_or("", |s| s.title.as_str());
-        return Some(SourceText {
-            id,
-            section,
-            text: &f.text,
-        });
-    }
-    let why = catalog.why(id)?;
-    Some(SourceText {
-        id,
-        section: &catalog.data.programme.title,
-        text: &why.title,
-    })
-}
-
 /// Builds the rows of one kind, after checking that the query's flags apply to it.
 pub fn list<'a>(
     catalog: &Catalog<'a>,
     query: &Query,
     kind: Kind,
-) -> Result<ListReport<'a>, crate::error::Failure> {
+) -> Result<ListReport<'a>, QueryError> {
     query.check_applies_to(kind)?;
     Ok(match kind {
-        Kind::Meetings => ListReport::Meetings(meetings(catalog, query)),
-        Kind::Roadmap => ListReport::Roadmap(activities(catalog, query)),
-        Kind::Findings => ListReport::Findings(findings(catalog, query)),
-        Kind::Prompts => ListReport::Prompts(prompts(catalog, query)),
+        Kind::Activity => ListReport::Roadmap(activities(catalog, query)),
+        Kind::Finding => ListReport::Findings(findings(catalog, query)),
+        Kind::Prompt => ListReport::Prompts(prompts(catalog, query)),
+        _ => ListReport::Meetings(meetings(catalog, query)),
     })
 }
 
@@ -244,23 +187,28 @@ impl ListReport<'_> {
         self.len() == 0
     }
 
+    /// The rows' field names in order, as JSON names them: the columns of CSV.
+    pub fn field_names(&self) -> Vec<String> {
+        let schema = match self {
+            ListReport::Meetings(_) => schemars::schema_for!(MeetingRow<'static>),
+            ListReport::Roadmap(_) => schemars::schema_for!(ActivityRow<'static>),
+            ListReport::Findings(_) => schemars::schema_for!(FindingRow<'static>),
+            ListReport::Prompts(_) => schemars::schema_for!(PromptRow<'static>),
+        };
+        schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// Display strings in `lang`, for people: tables and Markdown.
     pub fn display_table(&self, lang: Lang) -> TextTable {
-        let h = |cols: &[(&str, &str)]| {
-            cols.iter()
-                .map(|(da, en)| lang.pick(da, en).to_owned())
-                .collect()
-        };
+        let w = lang.words();
+        let h = |cols: &[&str]| cols.iter().map(|c| (*c).to_owned()).collect();
         match self {
             ListReport::Meetings(rows) => TextTable {
-                headers: h(&[
-                    ("Id", "Id"),
-                    ("Møde", "Meeting"),
-                    ("Forum", "Forum"),
-                    ("Dato", "Date"),
-                    ("Tid", "Time"),
-                    ("Status", "Status"),
-                ]),
+                headers: h(&[w.id, w.meeting, w.forum, w.date, w.time, w.status]),
                 rows: rows
                     .iter()
                     .map(|r| {
@@ -281,13 +229,7 @@ impl ListReport<'_> {
                     .collect(),
             },
             ListReport::Roadmap(rows) => TextTable {
-                headers: h(&[
-                    ("Id", "Id"),
-                    ("Aktivitet", "Activity"),
-                    ("Forum", "Forum"),
-                    ("Periode", "When"),
-                    ("Status", "Status"),
-                ]),
+                headers: h(&[w.id, w.activity, w.forum, w.period, w.status]),
                 rows: rows
                     .iter()
                     .map(|r| {
@@ -302,7 +244,7 @@ impl ListReport<'_> {
                     .collect(),
             },
             ListReport::Findings(rows) => TextTable {
-                headers: h(&[("Id", "Id"), ("Afsnit", "Section"), ("Fund", "Finding")]),
+                headers: h(&[w.id, w.section, w.finding]),
                 rows: rows
                     .iter()
                     .map(|r| {
@@ -315,23 +257,15 @@ impl ListReport<'_> {
                     .collect(),
             },
             ListReport::Prompts(rows) => TextTable {
-                headers: h(&[
-                    ("Id", "Id"),
-                    ("Spørgsmål", "Question"),
-                    ("Kilde", "Source"),
-                    ("Målgruppe", "Audience"),
-                ]),
+                headers: h(&[w.id, w.question, w.source, w.audience]),
                 rows: rows
                     .iter()
                     .map(|r| {
-                        let text = match (lang, r.text_en) {
-                            (Lang::En, Some(en)) => en,
-                            _ => r.text,
-                        };
+                        let text = r.text_in(lang);
                         let sources = r
                             .source_texts
                             .iter()
-                            .map(|s| format!("{} – {}", s.section, s.text))
+                            .map(|s| s.citation())
                             .collect::<Vec<_>>()
                             .join("; ");
                         let audiences: Vec<&str> =
@@ -341,130 +275,6 @@ impl ListReport<'_> {
                             text.to_owned(),
                             sources,
                             audiences.join(", "),
-                        ]
-                    })
-                    .collect(),
-            },
-        }
-    }
-
-    /// Stable field names and ISO values, for CSV: the JSON contract, flattened.
-    pub fn data_table(&self) -> TextTable {
-        let s = |v: &[&str]| v.join(", ");
-        let names = |v: &[String]| v.join(", ");
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        let list = |v: Vec<&str>| v.join(", ");
-        let headers = |cols: &[&str]| cols.iter().map(|c| (*c).to_owned()).collect();
-        match self {
-            ListReport::Meetings(rows) => TextTable {
-                headers: headers(&[
-                    "id",
-                    "title",
-                    "forum",
-                    "level",
-                    "status",
-                    "date",
-                    "period",
-                    "start",
-                    "end",
-                    "place",
-                    "themes",
-                    "audiences",
-                ]),
-                rows: rows
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.id.to_owned(),
-                            r.title.to_owned(),
-                            r.forum.to_owned(),
-                            r.level.map(|l| l.to_string()).unwrap_or_default(),
-                            r.status.to_string(),
-                            opt(&r.date),
-                            opt(&r.period),
-                            opt(&r.start),
-                            opt(&r.end),
-                            r.place.unwrap_or_default().to_owned(),
-                            s(&r.themes),
-                            list(r.audiences.iter().map(|a| a.as_str()).collect()),
-                        ]
-                    })
-                    .collect(),
-            },
-            ListReport::Roadmap(rows) => TextTable {
-                headers: headers(&[
-                    "id", "title", "forum", "level", "kind", "status", "period", "quarters",
-                    "themes",
-                ]),
-                rows: rows
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.id.to_owned(),
-                            r.title.to_owned(),
-                            r.forum.to_owned(),
-                            r.level.map(|l| l.to_string()).unwrap_or_default(),
-                            r.kind.to_string(),
-                            r.status.to_string(),
-                            opt(&r.period),
-                            names(&r.quarters),
-                            s(&r.themes),
-                        ]
-                    })
-                    .collect(),
-            },
-            ListReport::Findings(rows) => TextTable {
-                headers: headers(&[
-                    "id",
-                    "section",
-                    "kind",
-                    "title",
-                    "text",
-                    "themes",
-                    "audiences",
-                ]),
-                rows: rows
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.id.to_owned(),
-                            r.section.to_owned(),
-                            r.kind.to_string(),
-                            r.title.unwrap_or_default().to_owned(),
-                            r.text.to_owned(),
-                            s(&r.themes),
-                            list(r.audiences.iter().map(|a| a.as_str()).collect()),
-                        ]
-                    })
-                    .collect(),
-            },
-            ListReport::Prompts(rows) => TextTable {
-                headers: headers(&[
-                    "id",
-                    "text",
-                    "origin",
-                    "sources",
-                    "themes",
-                    "audiences",
-                    "levels",
-                    "source_texts",
-                ]),
-                rows: rows
-                    .iter()
-                    .map(|r| {
-                        vec![
-                            r.id.to_owned(),
-                            r.text.to_owned(),
-                            r.origin.to_string(),
-                            s(&r.sources),
-                            s(&r.themes),
-                            list(r.audiences.iter().map(|a| a.as_str()).collect()),
-                            list(r.levels.iter().map(|l| l.as_str()).collect()),
-                            r.source_texts
-                                .iter()
-                                .map(|t| t.text)
-                                .collect::<Vec<_>>()
-                                .join(" | "),
                         ]
                     })
                     .collect(),

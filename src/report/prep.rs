@@ -5,9 +5,8 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::{Catalog, Finding, FindingKind, Level, Located, SectionRole};
-use crate::report::list::prompt_row;
-use crate::report::prompts::pick;
-use crate::report::show::prompt_text;
+use crate::report::doc::{Block, Doc, Entry, Printable, Style, Text};
+use crate::report::prompts::{pick, prompt_row, prompt_text};
 
 /// The most points each list gets, so that the sheet stays on one page.
 const MAX_POINTS: usize = 4;
@@ -28,7 +27,6 @@ pub struct PrepSheet {
     pub prompts: Vec<PrepPrompt>,
     pub success: Vec<String>,
     pub trials: Vec<String>,
-    pub labels: PrepLabels,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -44,161 +42,76 @@ pub struct PrepPrompt {
     pub source: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct PrepLabels {
-    pub heading: &'static str,
-    pub purpose: &'static str,
-    pub themes: &'static str,
-    pub meaning: &'static str,
-    pub attention: &'static str,
-    pub questions: &'static str,
-    pub barriers: &'static str,
-    pub ask: &'static str,
-    pub prompts: &'static str,
-    pub success: &'static str,
-    pub trials: &'static str,
+/// What the sheet is about: its title, purpose and themes.
+struct Subject<'a> {
+    title: String,
+    purpose: String,
+    themes: Vec<&'a str>,
 }
 
-impl PrepLabels {
-    fn new(lang: Lang) -> Self {
-        let p = |da, en| lang.pick(da, en);
-        PrepLabels {
-            heading: p(
-                "Forberedelse for MED-trioen",
-                "Preparation for the MED trio",
-            ),
-            purpose: p("Formål", "Purpose"),
-            themes: p("Temaer", "Themes"),
-            meaning: p("Det, der giver mening", "What makes sense"),
-            attention: p(
-                "Det, vi skal være opmærksomme på",
-                "What we must watch out for",
-            ),
-            questions: p("Det, vi mangler svar på", "What we still need answers to"),
-            barriers: p("Barrierer", "Barriers"),
-            ask: p("Spørg", "Ask"),
-            prompts: p("Forslag til dialogspørgsmål", "Suggested dialogue prompts"),
-            success: p("Når vi lykkes", "When we succeed"),
-            trials: p("Forslag til prøvehandlinger", "Suggested trial actions"),
+/// The subject of a meeting, a roadmap meeting, a template or a theme.
+fn subject<'a>(catalog: &Catalog<'a>, id: &str, lang: Lang) -> Option<Subject<'a>> {
+    // A meeting or roadmap activity: its own themes and notes, else its template's.
+    let with_template = |title: &str,
+                         themes: &'a [Located<String>],
+                         notes: &Option<String>,
+                         template: &Option<Located<String>>| {
+        let template = template.as_ref().and_then(|t| catalog.template(t));
+        let mut all: Vec<&'a str> = themes.iter().map(|t| t.as_str()).collect();
+        all.extend(
+            template
+                .iter()
+                .flat_map(|t| t.themes.iter().map(|x| x.as_str())),
+        );
+        Subject {
+            title: title.to_owned(),
+            purpose: notes
+                .clone()
+                .or_else(|| template.and_then(|t| t.description.clone()))
+                .unwrap_or_default(),
+            themes: all,
         }
+    };
+    if let Some(m) = catalog.meeting(id) {
+        return Some(with_template(&m.title, &m.themes, &m.notes, &m.template));
     }
+    if let Some(a) = catalog.activity(id) {
+        return Some(with_template(&a.title, &a.themes, &a.notes, &a.template));
+    }
+    if let Some(t) = catalog.template(id) {
+        return Some(Subject {
+            title: t.title.value.clone(),
+            purpose: t.description.clone().unwrap_or_default(),
+            themes: t.themes.iter().map(|x| x.as_str()).collect(),
+        });
+    }
+    let t = catalog.theme(id)?;
+    let intro = catalog
+        .data
+        .findings
+        .sections
+        .iter()
+        .find(|s| s.theme.as_ref().is_some_and(|x| x.as_str() == id))
+        .and_then(|s| s.intro.clone());
+    Some(Subject {
+        title: catalog.theme_title(&t.id, lang).to_owned(),
+        purpose: t.description.clone().or(intro).unwrap_or_default(),
+        themes: vec![t.id.as_str()],
+    })
 }
 
 /// Builds the sheet for a meeting, a roadmap meeting, a template or a theme; `None` if `id` is none of these.
 pub fn prep(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<PrepSheet> {
-    let d = catalog.data;
-    let (title, purpose, themes): (String, String, Vec<&str>) = if let Some(m) = catalog.meeting(id)
-    {
-        let template = m.template.as_ref().and_then(|t| catalog.template(t));
-        let mut themes: Vec<&str> = m.themes.iter().map(|t| t.as_str()).collect();
-        themes.extend(
-            template
-                .iter()
-                .flat_map(|t| t.themes.iter().map(|x| x.as_str())),
-        );
-        let purpose = m
-            .notes
-            .clone()
-            .or_else(|| template.and_then(|t| t.description.clone()))
-            .unwrap_or_default();
-        (m.title.value.clone(), purpose, themes)
-    } else if let Some(a) = catalog.activity(id) {
-        let template = a.template.as_ref().and_then(|t| catalog.template(t));
-        let mut themes: Vec<&str> = a.themes.iter().map(|t| t.as_str()).collect();
-        themes.extend(
-            template
-                .iter()
-                .flat_map(|t| t.themes.iter().map(|x| x.as_str())),
-        );
-        let purpose = a
-            .notes
-            .clone()
-            .or_else(|| template.and_then(|t| t.description.clone()))
-            .unwrap_or_default();
-        (a.title.value.clone(), purpose, themes)
-    } else if let Some(t) = catalog.template(id) {
-        (
-            t.title.value.clone(),
-            t.description.clone().unwrap_or_default(),
-            t.themes.iter().map(|x| x.as_str()).collect(),
-        )
-    } else if let Some(t) = catalog.theme(id) {
-        let intro = d
-            .findings
-            .sections
-            .iter()
-            .find(|s| s.theme.as_ref().is_some_and(|x| x.as_str() == id))
-            .and_then(|s| s.intro.clone());
-        (
-            catalog.theme_title(&t.id, lang).to_owned(),
-            t.description.clone().or(intro).unwrap_or_default(),
-            vec![t.id.as_str()],
-        )
-    } else {
-        return None;
-    };
-    let mut themes = themes;
+    let Subject {
+        title,
+        purpose,
+        mut themes,
+    } = subject(catalog, id, lang)?;
     themes.dedup();
-
-    let relevant =
-        |f: &&Located<Finding>| catalog.finding_themes(f).iter().any(|t| themes.contains(t));
-    let in_role = |role: SectionRole| {
-        move |f: &&Located<Finding>| {
-            catalog
-                .section(&f.section)
-                .is_some_and(|s| s.role == Some(role))
-        }
+    let findings = Relevant {
+        catalog,
+        themes: &themes,
     };
-    let points = |role: SectionRole| -> Vec<String> {
-        d.findings
-            .findings
-            .iter()
-            .filter(in_role(role))
-            .filter(relevant)
-            .take(MAX_POINTS)
-            .map(|f| f.text.value.clone())
-            .collect()
-    };
-    let barriers = d
-        .findings
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::Barrier)
-        .filter(relevant)
-        .take(MAX_POINTS)
-        .map(|f| BarrierOut {
-            title: f.title.clone().unwrap_or_default(),
-            text: f.text.value.clone(),
-            question: catalog
-                .prompts_from(&f.id)
-                .first()
-                .map(|p| prompt_text(p, lang).to_owned()),
-        })
-        .collect();
-    // Prompts for the LMU dialogue: on these themes, for the trio's members.
-    let candidates = d
-        .findings
-        .prompts
-        .iter()
-        .filter(|p| catalog.prompt_themes(p).iter().any(|t| themes.contains(t)))
-        .filter(|p| p.levels.contains(&Level::Lmu) || p.levels.is_empty())
-        .map(|p| prompt_row(catalog, p))
-        .collect();
-    let prompts = pick(candidates, PROMPTS, 0, &themes)
-        .into_iter()
-        .map(|r| PrepPrompt {
-            text: match (lang, r.text_en) {
-                (Lang::En, Some(en)) => en.to_owned(),
-                _ => r.text.to_owned(),
-            },
-            // On one page, the section a prompt comes from is enough to trace it.
-            source: {
-                let mut sections: Vec<&str> = r.source_texts.iter().map(|s| s.section).collect();
-                sections.dedup();
-                sections.join(" · ")
-            },
-        })
-        .collect();
     Some(PrepSheet {
         lang,
         id: id.to_owned(),
@@ -208,13 +121,168 @@ pub fn prep(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<PrepSheet> {
             .iter()
             .map(|t| catalog.theme_title(t, lang).to_owned())
             .collect(),
-        meaning: points(SectionRole::Meaning),
-        attention: points(SectionRole::Attention),
-        questions: points(SectionRole::Questions),
-        barriers,
-        prompts,
-        success: points(SectionRole::Success),
-        trials: points(SectionRole::Next),
-        labels: PrepLabels::new(lang),
+        meaning: findings.points(SectionRole::Meaning),
+        attention: findings.points(SectionRole::Attention),
+        questions: findings.points(SectionRole::Questions),
+        barriers: findings.barriers(lang),
+        prompts: findings.prompts(lang),
+        success: findings.points(SectionRole::Success),
+        trials: findings.points(SectionRole::Next),
     })
+}
+
+/// The findings and prompts on the sheet's themes.
+struct Relevant<'c, 'a> {
+    catalog: &'c Catalog<'a>,
+    themes: &'c [&'a str],
+}
+
+impl<'a> Relevant<'_, 'a> {
+    fn bears_on(&self, f: &Finding) -> bool {
+        self.catalog
+            .finding_themes(f)
+            .iter()
+            .any(|t| self.themes.contains(t))
+    }
+
+    fn findings(&self) -> impl Iterator<Item = &'a Located<Finding>> + '_ {
+        self.catalog
+            .data
+            .findings
+            .findings
+            .iter()
+            .filter(|f| self.bears_on(f))
+    }
+
+    /// The points of the sections with `role`.
+    fn points(&self, role: SectionRole) -> Vec<String> {
+        self.findings()
+            .filter(|f| {
+                self.catalog
+                    .section(&f.section)
+                    .is_some_and(|s| s.role == Some(role))
+            })
+            .take(MAX_POINTS)
+            .map(|f| f.text.value.clone())
+            .collect()
+    }
+
+    /// The barriers, each with the first question asked about it.
+    fn barriers(&self, lang: Lang) -> Vec<BarrierOut> {
+        self.findings()
+            .filter(|f| f.kind == FindingKind::Barrier)
+            .take(MAX_POINTS)
+            .map(|f| BarrierOut {
+                title: f.title.clone().unwrap_or_default(),
+                text: f.text.value.clone(),
+                question: self
+                    .catalog
+                    .prompts_from(&f.id)
+                    .first()
+                    .map(|p| prompt_text(p, lang).to_owned()),
+            })
+            .collect()
+    }
+
+    /// Prompts for the LMU dialogue: on these themes, for the trio's members.
+    fn prompts(&self, lang: Lang) -> Vec<PrepPrompt> {
+        let candidates = self
+            .catalog
+            .data
+            .findings
+            .prompts
+            .iter()
+            .filter(|p| {
+                self.catalog
+                    .prompt_themes(p)
+                    .iter()
+                    .any(|t| self.themes.contains(t))
+            })
+            .filter(|p| p.levels.contains(&Level::Lmu) || p.levels.is_empty())
+            .map(|p| prompt_row(self.catalog, p))
+            .collect();
+        pick(candidates, PROMPTS, 0, self.themes)
+            .into_iter()
+            .map(|r| PrepPrompt {
+                text: r.text_in(lang).to_owned(),
+                // On one page, the section a prompt comes from is enough to trace it.
+                source: {
+                    let mut sections: Vec<&str> =
+                        r.source_texts.iter().map(|s| s.section).collect();
+                    sections.dedup();
+                    sections.join(" · ")
+                },
+            })
+            .collect()
+    }
+}
+
+impl Printable for PrepSheet {
+    fn doc(&self) -> Doc {
+        let w = self.lang.words();
+        let mut blocks = Vec::new();
+        if !self.themes.is_empty() {
+            blocks.push(Block::paragraph(
+                Style::Emphasis,
+                format!("{}: {}", w.themes, self.themes.join(", ")),
+            ));
+        }
+        if !self.purpose.is_empty() {
+            blocks.push(Block::heading(w.purpose));
+            blocks.push(Block::paragraph(Style::Plain, &self.purpose));
+        }
+        if !self.prompts.is_empty() {
+            blocks.push(Block::heading(w.suggested_prompts));
+            blocks.push(Block::List {
+                numbered: true,
+                entries: self
+                    .prompts
+                    .iter()
+                    .map(|p| Entry {
+                        notes: vec![Text::new(Style::Small, &p.source)],
+                        ..Entry::new(&p.text)
+                    })
+                    .collect(),
+            });
+        }
+        let list = |blocks: &mut Vec<Block>, heading: &str, points: &[String]| {
+            if !points.is_empty() {
+                blocks.push(Block::heading(heading));
+                blocks.push(Block::List {
+                    numbered: false,
+                    entries: points.iter().map(Entry::new).collect(),
+                });
+            }
+        };
+        list(&mut blocks, w.meaning, &self.meaning);
+        list(&mut blocks, w.attention, &self.attention);
+        list(&mut blocks, w.questions, &self.questions);
+        if !self.barriers.is_empty() {
+            blocks.push(Block::heading(w.barriers));
+            blocks.push(Block::List {
+                numbered: false,
+                entries: self
+                    .barriers
+                    .iter()
+                    .map(|b| Entry {
+                        strong: true,
+                        notes: b
+                            .question
+                            .iter()
+                            .map(|q| Text::plain(format!("{}: {q}", w.ask)))
+                            .collect(),
+                        ..Entry::new(&b.title)
+                    })
+                    .collect(),
+            });
+        }
+        list(&mut blocks, w.success, &self.success);
+        list(&mut blocks, w.trials, &self.trials);
+        Doc {
+            kind: w.prep_heading.to_owned(),
+            title: self.title.clone(),
+            blocks,
+            ..Doc::new(self.lang)
+        }
+    }
 }

@@ -1,11 +1,91 @@
-//! Picking dialogue prompts: N of them, balanced across themes, reproducible from a seed;
-//! and laying them out as cut-out cards.
+//! Dialogue prompts: the shared pieces every document quotes them with (a prompt's text in
+//! the output language, its sources), the rows of `list prompts`, picking N of them balanced
+//! across themes, the printable prompt sheet, and the cut-out cards.
 
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::Catalog;
-use crate::report::list::PromptRow;
+use crate::model::{Audience, Catalog, Level, Origin, Prompt};
+use crate::report::doc::{Block, Doc, Entry, Printable, Style, Text};
+
+/// One prompt as data: the row of `list prompts` and of the prompt sheet.
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct PromptRow<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub text_en: Option<&'a str>,
+    pub origin: Origin,
+    /// The ids of the findings (or programme texts) the prompt comes from.
+    pub sources: Vec<&'a str>,
+    pub themes: Vec<&'a str>,
+    pub audiences: Vec<Audience>,
+    pub levels: Vec<Level>,
+    /// Where each source stands and what it says.
+    pub source_texts: Vec<SourceText<'a>>,
+}
+
+/// A prompt's source as shown beside it: the section's title and the finding's text.
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct SourceText<'a> {
+    pub id: &'a str,
+    pub section: &'a str,
+    pub text: &'a str,
+}
+
+/// A prompt's text in the output language.
+pub fn prompt_text(p: &Prompt, lang: Lang) -> &str {
+    lang.prefer(&p.text, p.text_en.as_deref())
+}
+
+pub fn prompt_row<'a>(catalog: &Catalog<'a>, p: &'a Prompt) -> PromptRow<'a> {
+    PromptRow {
+        id: &p.id,
+        text: &p.text,
+        text_en: p.text_en.as_deref(),
+        origin: p.origin,
+        sources: p.sources.iter().map(|s| s.as_str()).collect(),
+        themes: catalog.prompt_themes(p),
+        audiences: p.audiences.clone(),
+        levels: p.levels.clone(),
+        source_texts: p
+            .sources
+            .iter()
+            .filter_map(|s| source_text(catalog, s))
+            .collect(),
+    }
+}
+
+/// A finding's or why-text's section title and text.
+pub fn source_text<'a>(catalog: &Catalog<'a>, id: &'a str) -> Option<SourceText<'a>> {
+    if let Some(f) = catalog.finding(id) {
+        let section = catalog.section(&f.section).map_or("", |s| s.title.as_str());
+        return Some(SourceText {
+            id,
+            section,
+            text: &f.text,
+        });
+    }
+    let why = catalog.why(id)?;
+    Some(SourceText {
+        id,
+        section: &catalog.data.programme.title,
+        text: &why.title,
+    })
+}
+
+impl SourceText<'_> {
+    /// "Det, vi mangler svar på – Hvad er de klare rammer og forventninger?"
+    pub fn citation(&self) -> String {
+        format!("{} – {}", self.section, self.text)
+    }
+}
+
+impl PromptRow<'_> {
+    /// The text in the output language.
+    pub fn text_in(&self, lang: Lang) -> &str {
+        lang.prefer(self.text, self.text_en)
+    }
+}
 
 /// SplitMix64: tiny, and fixed here so that a seed gives the same pick in every version and
 /// on every machine (no dependency whose algorithm could change).
@@ -108,10 +188,7 @@ pub fn cards(rows: &[PromptRow<'_>], catalog: &Catalog<'_>, lang: Lang) -> CardS
         .iter()
         .map(|r| Card {
             id: r.id.to_owned(),
-            text: match (lang, r.text_en) {
-                (Lang::En, Some(en)) => en.to_owned(),
-                _ => r.text.to_owned(),
-            },
+            text: r.text_in(lang).to_owned(),
             theme: r
                 .themes
                 .iter()
@@ -129,11 +206,93 @@ pub fn cards(rows: &[PromptRow<'_>], catalog: &Catalog<'_>, lang: Lang) -> CardS
         .collect();
     CardSheets {
         lang,
-        title: lang.pick("Dialogkort", "Dialogue cards").to_owned(),
+        title: lang.words().cards.to_owned(),
         sheets: cards
             .chunks(CARDS_PER_SHEET)
             .map(<[Card]>::to_vec)
             .collect(),
+    }
+}
+
+/// The prompts as a printable sheet: each with its themes, audience, origin and sources.
+#[derive(Clone, Debug, Serialize)]
+pub struct PromptSheet {
+    pub lang: Lang,
+    pub prompts: Vec<SheetPrompt>,
+}
+
+/// One prompt of the sheet, every word in the output language.
+#[derive(Clone, Debug, Serialize)]
+pub struct SheetPrompt {
+    pub id: String,
+    pub text: String,
+    pub themes: Vec<String>,
+    pub audiences: Vec<String>,
+    pub origin: String,
+    pub sources: Vec<String>,
+}
+
+pub fn sheet(rows: &[PromptRow<'_>], catalog: &Catalog<'_>, lang: Lang) -> PromptSheet {
+    PromptSheet {
+        lang,
+        prompts: rows
+            .iter()
+            .map(|r| SheetPrompt {
+                id: r.id.to_owned(),
+                text: r.text_in(lang).to_owned(),
+                themes: r
+                    .themes
+                    .iter()
+                    .map(|t| catalog.theme_title(t, lang).to_owned())
+                    .collect(),
+                audiences: r
+                    .audiences
+                    .iter()
+                    .map(|a| lang.audience(*a).to_owned())
+                    .collect(),
+                origin: lang.origin(r.origin).to_owned(),
+                sources: r.source_texts.iter().map(SourceText::citation).collect(),
+            })
+            .collect(),
+    }
+}
+
+impl Printable for PromptSheet {
+    fn doc(&self) -> Doc {
+        let w = self.lang.words();
+        let entries = self
+            .prompts
+            .iter()
+            .map(|p| {
+                let mut notes = vec![Text::plain(format!(
+                    "{}: {} · {}: {} · {}",
+                    w.theme,
+                    p.themes.join(", "),
+                    w.audience,
+                    p.audiences.join(", "),
+                    p.origin
+                ))];
+                notes.extend(
+                    p.sources
+                        .iter()
+                        .map(|s| Text::new(Style::Small, format!("{}: {s}", w.source))),
+                );
+                Entry {
+                    text: p.text.clone(),
+                    strong: true,
+                    tail: format!(" ({})", p.id),
+                    notes,
+                }
+            })
+            .collect();
+        Doc {
+            kind: w.prompts.to_owned(),
+            blocks: vec![Block::List {
+                numbered: true,
+                entries,
+            }],
+            ..Doc::new(self.lang)
+        }
     }
 }
 

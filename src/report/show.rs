@@ -2,15 +2,17 @@
 
 use serde::Serialize;
 
-use crate::lang::Lang;
-use crate::model::{AgendaItem, Catalog, Located, total_minutes};
-use crate::report::list::source_text;
+use crate::lang::{Lang, Words};
+use crate::model::{
+    AgendaItem, Catalog, Finding, Forum, Kind, Located, Meeting, Prompt, RoadmapActivity, Section,
+    Template, Theme, WhyText, total_minutes,
+};
+use crate::report::prompts::{prompt_text, source_text};
 
 /// One thing, described for people.
 #[derive(Clone, Debug, Serialize)]
 pub struct Detail {
-    /// `meeting`, `activity`, `finding`, `prompt`, `theme`, `forum`, `section`, `template` or `text`.
-    pub kind: &'static str,
+    pub kind: Kind,
     pub id: String,
     pub title: String,
     /// Label and value, in the output language.
@@ -25,26 +27,54 @@ pub struct DetailSection {
     pub lines: Vec<String>,
 }
 
+/// Describes the thing with `id`, or `None` when no thing has it.
+pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
+    let kind = catalog.kind_of(id)?;
+    let mut b = Builder {
+        catalog,
+        lang,
+        w: lang.words(),
+        detail: Detail {
+            kind,
+            id: id.to_owned(),
+            title: String::new(),
+            fields: Vec::new(),
+            sections: Vec::new(),
+        },
+    };
+    match kind {
+        Kind::Meeting => b.meeting(catalog.meeting(id)?),
+        Kind::Activity => b.activity(catalog.activity(id)?),
+        Kind::Finding => b.finding(catalog.finding(id)?),
+        Kind::Prompt => b.prompt(catalog.prompt(id)?),
+        Kind::Theme => b.theme(catalog.theme(id)?),
+        Kind::Forum => b.forum(catalog.forum(id)?),
+        Kind::Section => b.section_of(catalog.section(id)?),
+        Kind::Template => b.template(catalog.template(id)?),
+        Kind::Text => b.text(catalog.why(id)?),
+    }
+    Some(b.detail)
+}
+
 struct Builder<'c, 'a> {
     catalog: &'c Catalog<'a>,
     lang: Lang,
+    w: &'static Words,
     detail: Detail,
 }
 
 impl Builder<'_, '_> {
-    fn field(&mut self, da: &str, en: &str, value: impl Into<String>) {
+    fn field(&mut self, label: &str, value: impl Into<String>) {
         let value = value.into();
         if !value.is_empty() {
-            self.detail
-                .fields
-                .push((self.lang.pick(da, en).to_owned(), value));
+            self.detail.fields.push((label.to_owned(), value));
         }
     }
 
-    fn section(&mut self, da: &str, en: &str, lines: Vec<String>) {
+    fn section(&mut self, heading: impl Into<String>, lines: Vec<String>) {
         if !lines.is_empty() {
             self.detail.sections.push(DetailSection {
-                heading: self.lang.pick(da, en).to_owned(),
+                heading: heading.into(),
                 lines,
             });
         }
@@ -57,11 +87,29 @@ impl Builder<'_, '_> {
             .join(", ")
     }
 
+    fn theme_field(&mut self, ids: &[&str]) {
+        let themes = self.themes(ids);
+        self.field(self.w.themes, themes);
+    }
+
+    fn audience_field(&mut self, audiences: &[crate::model::Audience]) {
+        let names: Vec<&str> = audiences.iter().map(|a| self.lang.audience(*a)).collect();
+        self.field(self.w.audience, names.join(", "));
+    }
+
     fn prompt_line(&self, id: &str) -> String {
         match self.catalog.prompt(id) {
             Some(p) => format!("{id}: {}", prompt_text(p, self.lang)),
             None => id.to_owned(),
         }
+    }
+
+    fn prompts_from(&self, source: &str) -> Vec<String> {
+        self.catalog
+            .prompts_from(source)
+            .iter()
+            .map(|p| self.prompt_line(&p.id))
+            .collect()
     }
 
     fn item_lines(&self, items: &[Located<AgendaItem>]) -> Vec<String> {
@@ -86,166 +134,130 @@ impl Builder<'_, '_> {
             })
             .collect()
     }
-}
 
-pub fn prompt_text(p: &crate::model::Prompt, lang: Lang) -> &str {
-    match (lang, &p.text_en) {
-        (Lang::En, Some(en)) => en,
-        _ => &p.text,
-    }
-}
-
-/// Describes the thing with `id`, or `None` when no thing has it.
-pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
-    let mut b = Builder {
-        catalog,
-        lang,
-        detail: Detail {
-            kind: "",
-            id: id.to_owned(),
-            title: String::new(),
-            fields: Vec::new(),
-            sections: Vec::new(),
-        },
-    };
-    let d = catalog.data;
-    if let Some(m) = catalog.meeting(id) {
-        b.detail.kind = "meeting";
-        b.detail.title = match (lang, &m.title_en) {
-            (Lang::En, Some(en)) => en.clone(),
-            _ => m.title.value.clone(),
-        };
-        b.field("Forum", "Forum", catalog.forum_name(&m.forum));
-        b.field("Dato", "Date", lang.when_with_week(*m.date));
+    fn meeting(&mut self, m: &Meeting) {
+        let (w, lang, catalog) = (self.w, self.lang, self.catalog);
+        self.detail.title = lang.prefer(&m.title, m.title_en.as_deref()).to_owned();
+        self.field(w.forum, catalog.forum_name(&m.forum));
+        self.field(w.date, lang.when_with_week(*m.date));
         if let (Some(s), Some(e)) = (&m.start, &m.end) {
-            b.field("Tid", "Time", lang.time_span(s.0, e.0));
+            self.field(w.time, lang.time_span(s.0, e.0));
         }
-        b.field("Sted", "Place", m.place.clone().unwrap_or_default());
-        b.field("Status", "Status", lang.status(m.status));
+        self.field(w.place, m.place.clone().unwrap_or_default());
+        self.field(w.status, lang.status(m.status));
         if !m.details_announced {
-            b.field(
-                "Detaljer",
-                "Details",
-                lang.pick("meldes ud senere", "to be announced"),
-            );
+            self.field(w.details, w.not_set);
         }
         let themes: Vec<&str> = m.themes.iter().map(|t| t.as_str()).collect();
-        b.field("Temaer", "Themes", b.themes(&themes));
-        let audiences: Vec<&str> = m.audiences.iter().map(|a| lang.audience(*a)).collect();
-        b.field("Målgruppe", "Audience", audiences.join(", "));
+        self.theme_field(&themes);
+        self.audience_field(&m.audiences);
         let formats: Vec<&str> = m.formats.iter().map(|f| f.as_str()).collect();
-        b.field("Form", "Format", formats.join(", "));
-        b.field(
-            "Tilmelding",
-            "Sign-up",
+        self.field(w.format, formats.join(", "));
+        self.field(
+            w.signup,
             m.signup_url
                 .as_ref()
                 .map(|u| u.value.clone())
                 .unwrap_or_default(),
         );
-        b.field("Noter", "Notes", m.notes.clone().unwrap_or_default());
+        self.field(w.notes, m.notes.clone().unwrap_or_default());
         if !m.items.is_empty() {
-            let lines = b.item_lines(&m.items);
-            b.section("Dagsorden", "Agenda", lines);
+            let lines = self.item_lines(&m.items);
+            self.section(w.agenda, lines);
         } else if let Some(t) = m.template.as_ref().and_then(|t| catalog.template(t)) {
-            let lines = b.item_lines(&t.items);
-            let heading_da = format!("Dagsorden (fra skabelonen {})", t.id.value);
-            let heading_en = format!("Agenda (from the template {})", t.id.value);
-            b.section(&heading_da, &heading_en, lines);
+            let lines = self.item_lines(&t.items);
+            self.section(lang.agenda_from_template(&t.id), lines);
         }
-    } else if let Some(a) = catalog.activity(id) {
-        b.detail.kind = "activity";
-        b.detail.title = a.title.value.clone();
-        b.field("Forum", "Forum", catalog.forum_name(&a.forum));
-        b.field("Periode", "When", lang.when_with_week(*a.date));
+    }
+
+    fn activity(&mut self, a: &RoadmapActivity) {
+        let (w, lang) = (self.w, self.lang);
+        self.detail.title = a.title.value.clone();
+        self.field(w.forum, self.catalog.forum_name(&a.forum));
+        self.field(w.period, lang.when_with_week(*a.date));
         let quarters: Vec<String> = a.date.quarters().iter().map(ToString::to_string).collect();
-        b.field("Kvartaler", "Quarters", quarters.join(", "));
-        b.field("Type", "Kind", lang.activity_kind(a.kind));
-        b.field("Status", "Status", lang.status(a.status));
+        self.field(w.quarters, quarters.join(", "));
+        self.field(w.kind, lang.activity_kind(a.kind));
+        self.field(w.status, lang.status(a.status));
         let themes: Vec<&str> = a.themes.iter().map(|t| t.as_str()).collect();
-        b.field("Temaer", "Themes", b.themes(&themes));
-        b.field(
-            "Skabelon",
-            "Template",
+        self.theme_field(&themes);
+        self.field(
+            w.template,
             a.template
                 .as_ref()
                 .map(|t| t.value.clone())
                 .unwrap_or_default(),
         );
-        b.field("Noter", "Notes", a.notes.clone().unwrap_or_default());
+        self.field(w.notes, a.notes.clone().unwrap_or_default());
         if a.is_meeting() {
-            b.field("Dagsorden", "Agenda", format!("medtrio agenda {id}"));
+            self.field(w.agenda, format!("medtrio agenda {}", a.id.value));
         }
-    } else if let Some(f) = catalog.finding(id) {
-        b.detail.kind = "finding";
-        b.detail.title = f.title.clone().unwrap_or_else(|| f.text.value.clone());
-        b.field(
-            "Afsnit",
-            "Section",
+    }
+
+    fn finding(&mut self, f: &Finding) {
+        let (w, catalog) = (self.w, self.catalog);
+        self.detail.title = f.title.clone().unwrap_or_else(|| f.text.value.clone());
+        self.field(
+            w.section,
             catalog
                 .section(&f.section)
                 .map(|s| s.title.value.clone())
                 .unwrap_or_default(),
         );
-        b.field("Art", "Kind", lang.finding_kind(f.kind));
+        self.field(w.finding_kind, self.lang.finding_kind(f.kind));
         if f.title.is_some() {
-            b.field("Tekst", "Text", f.text.value.clone());
+            self.field(w.text, f.text.value.clone());
         }
-        b.field("Temaer", "Themes", b.themes(&catalog.finding_themes(f)));
-        let audiences: Vec<&str> = f.audiences.iter().map(|a| lang.audience(*a)).collect();
-        b.field("Målgruppe", "Audience", audiences.join(", "));
-        let prompts = catalog
-            .prompts_from(id)
-            .iter()
-            .map(|p| b.prompt_line(&p.id))
-            .collect();
-        b.section(
-            "Dialogspørgsmål herfra",
-            "Prompts from this finding",
-            prompts,
-        );
-    } else if let Some(p) = catalog.prompt(id) {
-        b.detail.kind = "prompt";
-        b.detail.title = prompt_text(p, lang).to_owned();
-        b.field("Oprindelse", "Origin", lang.origin(p.origin));
-        b.field("Temaer", "Themes", b.themes(&catalog.prompt_themes(p)));
-        let audiences: Vec<&str> = p.audiences.iter().map(|a| lang.audience(*a)).collect();
-        b.field("Målgruppe", "Audience", audiences.join(", "));
+        self.theme_field(&catalog.finding_themes(f));
+        self.audience_field(&f.audiences);
+        let prompts = self.prompts_from(&f.id);
+        self.section(w.prompts_from_finding, prompts);
+    }
+
+    fn prompt(&mut self, p: &Prompt) {
+        let (w, lang, catalog) = (self.w, self.lang, self.catalog);
+        self.detail.title = prompt_text(p, lang).to_owned();
+        self.field(w.origin, lang.origin(p.origin));
+        self.theme_field(&catalog.prompt_themes(p));
+        self.audience_field(&p.audiences);
         let levels: Vec<&str> = p.levels.iter().map(|l| lang.level(*l)).collect();
-        b.field("Niveau", "Level", levels.join(", "));
+        self.field(w.level, levels.join(", "));
         let sources = p
             .sources
             .iter()
             .filter_map(|s| source_text(catalog, s))
-            .map(|s| format!("{}: {} – {}", s.id, s.section, s.text))
+            .map(|s| format!("{}: {}", s.id, s.citation()))
             .collect();
-        b.section("Kilder", "Sources", sources);
-        let mut used = Vec::new();
-        for m in &d.programme.meetings {
-            if m.items
+        self.section(w.sources, sources);
+        let uses = |items: &[Located<AgendaItem>]| {
+            items
                 .iter()
-                .any(|i| i.prompts.iter().any(|q| q.as_str() == id))
-            {
-                used.push(format!("{} ({})", m.title.value, m.id.value));
-            }
-        }
-        for t in &d.programme.templates {
-            if t.items
-                .iter()
-                .any(|i| i.prompts.iter().any(|q| q.as_str() == id))
-            {
-                used.push(format!("{} ({})", t.title.value, t.id.value));
-            }
-        }
-        b.section("Bruges i", "Used in", used);
-    } else if let Some(t) = catalog.theme(id) {
-        b.detail.kind = "theme";
-        b.detail.title = catalog.theme_title(&t.id, lang).to_owned();
-        b.field(
-            "Beskrivelse",
-            "Description",
-            t.description.clone().unwrap_or_default(),
-        );
+                .any(|i| i.prompts.iter().any(|q| q.as_str() == p.id.as_str()))
+        };
+        let d = catalog.data;
+        let used = d
+            .programme
+            .meetings
+            .iter()
+            .filter(|m| uses(&m.items))
+            .map(|m| format!("{} ({})", m.title.value, m.id.value))
+            .chain(
+                d.programme
+                    .templates
+                    .iter()
+                    .filter(|t| uses(&t.items))
+                    .map(|t| format!("{} ({})", t.title.value, t.id.value)),
+            )
+            .collect();
+        self.section(w.used_in, used);
+    }
+
+    fn theme(&mut self, t: &Theme) {
+        let (w, catalog) = (self.w, self.catalog);
+        let id = t.id.as_str();
+        self.detail.title = catalog.theme_title(id, self.lang).to_owned();
+        self.field(w.description, t.description.clone().unwrap_or_default());
+        let d = catalog.data;
         let meetings = d
             .programme
             .meetings
@@ -253,7 +265,7 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
             .filter(|m| m.themes.iter().any(|x| x.as_str() == id))
             .map(|m| format!("{}: {}", m.id.value, m.title.value))
             .collect();
-        b.section("Møder", "Meetings", meetings);
+        self.section(w.meetings, meetings);
         let activities = d
             .roadmap
             .activities
@@ -261,7 +273,7 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
             .filter(|a| a.themes.iter().any(|x| x.as_str() == id))
             .map(|a| format!("{}: {}", a.id.value, a.title.value))
             .collect();
-        b.section("Aktiviteter", "Activities", activities);
+        self.section(w.activities, activities);
         let findings = d
             .findings
             .findings
@@ -269,24 +281,24 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
             .filter(|f| catalog.finding_themes(f).contains(&id))
             .map(|f| format!("{}: {}", f.id.value, f.text.value))
             .collect();
-        b.section("Fund", "Findings", findings);
+        self.section(w.findings, findings);
         let prompts = d
             .findings
             .prompts
             .iter()
             .filter(|p| catalog.prompt_themes(p).contains(&id))
-            .map(|p| b.prompt_line(&p.id))
+            .map(|p| self.prompt_line(&p.id))
             .collect();
-        b.section("Dialogspørgsmål", "Prompts", prompts);
-    } else if let Some(f) = catalog.forum(id) {
-        b.detail.kind = "forum";
-        b.detail.title = f.name.value.clone();
-        b.field(
-            "Fulde navn",
-            "Full name",
-            f.full_name.clone().unwrap_or_default(),
-        );
-        b.field("Niveau", "Level", lang.level(f.level));
+        self.section(w.prompts, prompts);
+    }
+
+    fn forum(&mut self, f: &Forum) {
+        let (w, lang) = (self.w, self.lang);
+        let id = f.id.as_str();
+        self.detail.title = f.name.value.clone();
+        self.field(w.full_name, f.full_name.clone().unwrap_or_default());
+        self.field(w.level, lang.level(f.level));
+        let d = self.catalog.data;
         let meetings = d
             .programme
             .meetings
@@ -294,7 +306,7 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
             .filter(|m| m.forum.as_str() == id)
             .map(|m| format!("{}: {} ({})", m.id.value, m.title.value, lang.when(*m.date)))
             .collect();
-        b.section("Møder", "Meetings", meetings);
+        self.section(w.meetings, meetings);
         let activities = d
             .roadmap
             .activities
@@ -302,73 +314,45 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
             .filter(|a| a.forum.as_str() == id)
             .map(|a| format!("{}: {} ({})", a.id.value, a.title.value, lang.when(*a.date)))
             .collect();
-        b.section("Aktiviteter", "Activities", activities);
-    } else if let Some(s) = catalog.section(id) {
-        b.detail.kind = "section";
-        b.detail.title = s.title.value.clone();
-        b.field(
-            "Overskrift",
-            "Heading",
-            s.heading.clone().unwrap_or_default(),
-        );
-        b.field(
-            "Indledning",
-            "Introduction",
-            s.intro.clone().unwrap_or_default(),
-        );
-        let findings = d
+        self.section(w.activities, activities);
+    }
+
+    fn section_of(&mut self, s: &Section) {
+        let w = self.w;
+        self.detail.title = s.title.value.clone();
+        self.field(w.heading, s.heading.clone().unwrap_or_default());
+        self.field(w.introduction, s.intro.clone().unwrap_or_default());
+        let findings = self
+            .catalog
+            .data
             .findings
             .findings
             .iter()
-            .filter(|f| f.section.as_str() == id)
+            .filter(|f| f.section.as_str() == s.id.as_str())
             .map(|f| format!("{}: {}", f.id.value, f.text.value))
             .collect();
-        b.section("Fund", "Findings", findings);
-    } else if let Some(t) = catalog.template(id) {
-        b.detail.kind = "template";
-        b.detail.title = t.title.value.clone();
-        b.field(
-            "Beskrivelse",
-            "Description",
-            t.description.clone().unwrap_or_default(),
-        );
-        b.field(
-            "Start",
-            "Start",
+        self.section(w.findings, findings);
+    }
+
+    fn template(&mut self, t: &Template) {
+        let w = self.w;
+        self.detail.title = t.title.value.clone();
+        self.field(w.description, t.description.clone().unwrap_or_default());
+        self.field(
+            w.start,
             t.start.as_ref().map(|s| s.to_string()).unwrap_or_default(),
         );
         let total = total_minutes(t.items.iter().map(|i| i.minutes.value));
-        b.field("Varighed", "Length", format!("{total} min"));
-        let lines = b.item_lines(&t.items);
-        b.section("Dagsorden", "Agenda", lines);
-    } else if let Some(w) = catalog.why(id) {
-        b.detail.kind = "text";
-        b.detail.title = w.title.value.clone();
-        b.field("Tekst", "Text", w.text.clone());
-        let prompts = catalog
-            .prompts_from(id)
-            .iter()
-            .map(|p| b.prompt_line(&p.id))
-            .collect();
-        b.section("Dialogspørgsmål herfra", "Prompts from this text", prompts);
-    } else {
-        return None;
+        self.field(w.length, format!("{total} min"));
+        let lines = self.item_lines(&t.items);
+        self.section(w.agenda, lines);
     }
-    Some(b.detail)
-}
 
-/// Every id in the data, for suggestions.
-pub fn all_ids<'a>(catalog: &Catalog<'a>) -> Vec<&'a str> {
-    let d = catalog.data;
-    let mut ids: Vec<&str> = Vec::new();
-    ids.extend(d.programme.meetings.iter().map(|x| x.id.as_str()));
-    ids.extend(d.programme.templates.iter().map(|x| x.id.as_str()));
-    ids.extend(d.programme.why.iter().map(|x| x.id.as_str()));
-    ids.extend(catalog.theme_ids());
-    ids.extend(d.roadmap.forums.iter().map(|x| x.id.as_str()));
-    ids.extend(d.roadmap.activities.iter().map(|x| x.id.as_str()));
-    ids.extend(d.findings.sections.iter().map(|x| x.id.as_str()));
-    ids.extend(d.findings.findings.iter().map(|x| x.id.as_str()));
-    ids.extend(d.findings.prompts.iter().map(|x| x.id.as_str()));
-    ids
+    fn text(&mut self, why: &WhyText) {
+        let w = self.w;
+        self.detail.title = why.title.value.clone();
+        self.field(w.text, why.text.clone());
+        let prompts = self.prompts_from(&why.id);
+        self.section(w.prompts_from_text, prompts);
+    }
 }

@@ -19,7 +19,6 @@ pub struct IndexPage {
     pub timeline: Timeline,
     pub agendas: Vec<AgendaLink>,
     pub files: Vec<FileLink>,
-    pub labels: IndexLabels,
 }
 
 impl AgendaLink {
@@ -52,23 +51,6 @@ pub struct FileLink {
     pub href: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct IndexLabels {
-    pub as_of: &'static str,
-    pub done: &'static str,
-    pub now: &'static str,
-    pub coming: &'static str,
-    pub today: &'static str,
-    pub undated: &'static str,
-    pub agendas: &'static str,
-    pub agenda: &'static str,
-    pub meeting: &'static str,
-    pub forum: &'static str,
-    pub date: &'static str,
-    pub status: &'static str,
-    pub files: &'static str,
-}
-
 pub fn index_page(
     catalog: &Catalog<'_>,
     agendas: Vec<AgendaLink>,
@@ -77,34 +59,18 @@ pub fn index_page(
     lang: Lang,
 ) -> IndexPage {
     let d = catalog.data;
-    let p = |da, en| lang.pick(da, en);
     IndexPage {
         lang,
         title: d.programme.title.value.clone(),
         owner: catalog.forum_name(&d.programme.owner).to_owned(),
         roadmap_title: d.roadmap.title.value.clone(),
         today_text: lang.long_date(today),
-        provisional_note: (d.programme.status == Status::Provisional)
-            .then(|| d.programme.note.clone())
-            .flatten()
-            .filter(|_| lang == Lang::Da),
+        provisional_note: lang
+            .danish_only(d.programme.note.as_deref())
+            .filter(|_| d.programme.status == Status::Provisional)
+            .map(str::to_owned),
         timeline: timeline::timeline(catalog, today, lang),
         agendas,
         files,
-        labels: IndexLabels {
-            as_of: p("Status pr.", "As of"),
-            done: p("gennemført", "done"),
-            now: p("i gang", "now"),
-            coming: p("kommende", "coming"),
-            today: p("i dag", "today"),
-            undated: p("Uden dato", "Without a date"),
-            agendas: p("Dagsordener", "Agendas"),
-            agenda: p("Dagsorden", "Agenda"),
-            meeting: p("Møde", "Meeting"),
-            forum: p("Forum", "Forum"),
-            date: p("Dato", "Date"),
-            status: p("Status", "Status"),
-            files: p("Filer", "Files"),
-        },
     }
 }

@@ -87,12 +87,8 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
     let mut quarters = Vec::new();
     let mut q = Quarter::of(first);
     while q.first_day() <= last {
-        let label = match lang {
-            Lang::Da => format!("{}. kvartal {}", q.number, q.year),
-            Lang::En => format!("Q{} {}", q.number, q.year),
-        };
         quarters.push(QuarterHead {
-            label,
+            label: lang.quarter(q),
             column: column_of(first, q.first_day()) + 1,
         });
         match q.next() {
@@ -101,10 +97,11 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
         }
     }
     let bar = |a: &crate::model::RoadmapActivity| {
+        let w = lang.words();
         let (state, state_text) = match a.date.days() {
-            Some((_, end)) if end < today => ("done", lang.pick("gennemført", "done")),
-            Some((start, _)) if start <= today => ("now", lang.pick("i gang", "now")),
-            _ => ("coming", lang.pick("kommende", "coming")),
+            Some((_, end)) if end < today => ("done", w.done),
+            Some((start, _)) if start <= today => ("now", w.now),
+            _ => ("coming", w.coming),
         };
         let (start, end) = a.date.days().map_or((0, 0), |(s, e)| {
             (column_of(first, s) + 1, column_of(first, e) + 2)

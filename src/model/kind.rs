@@ -1,0 +1,87 @@
+//! What kind of thing an id names. Ids are unique across all files, so one id is one kind.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// The kinds of things the data defines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Meeting,
+    Activity,
+    Finding,
+    Prompt,
+    Theme,
+    Forum,
+    Section,
+    Template,
+    /// One of the programme's "why" texts.
+    Text,
+}
+
+impl Kind {
+    /// The kinds `medtrio list` lists, in the order of its help.
+    pub const LISTED: [Kind; 4] = [Kind::Meeting, Kind::Activity, Kind::Finding, Kind::Prompt];
+
+    /// The name in JSON (`show`, `diff`): `meeting`, `activity`, `text`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Meeting => "meeting",
+            Kind::Activity => "activity",
+            Kind::Finding => "finding",
+            Kind::Prompt => "prompt",
+            Kind::Theme => "theme",
+            Kind::Forum => "forum",
+            Kind::Section => "section",
+            Kind::Template => "template",
+            Kind::Text => "text",
+        }
+    }
+
+    /// The noun in messages: "roadmap activity", "programme text", …
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Activity => "roadmap activity",
+            Kind::Text => "programme text",
+            other => other.as_str(),
+        }
+    }
+
+    /// The plural noun in messages: "meetings", "roadmap activities", …
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Meeting => "meetings",
+            Kind::Activity => "roadmap activities",
+            Kind::Finding => "findings",
+            Kind::Prompt => "prompts",
+            Kind::Theme => "themes",
+            Kind::Forum => "forums",
+            Kind::Section => "sections",
+            Kind::Template => "templates",
+            Kind::Text => "programme texts",
+        }
+    }
+
+    /// The word `medtrio list` takes for it: `meetings`, `roadmap`, `findings`, `prompts`.
+    pub fn list_name(self) -> Option<&'static str> {
+        match self {
+            Kind::Meeting => Some("meetings"),
+            Kind::Activity => Some("roadmap"),
+            Kind::Finding => Some("findings"),
+            Kind::Prompt => Some("prompts"),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
