@@ -9,7 +9,7 @@ use crate::model::{
     When, when::parse_iso_week,
 };
 
-/// The filters as given, before they are checked: what `cli` hands over.
+/// The filters as the command line gives them, before they are checked.
 #[derive(Clone, Debug, Default)]
 pub struct Filters {
     pub from: Option<String>,
@@ -107,7 +107,10 @@ impl Query {
             let to = to.and_then(|w| w.days()).map(|(_, last)| last);
             if let (Some(f), Some(t)) = (from, to) {
                 if t < f {
-                    return Err(QueryError::new(format!("--to {t} comes before --from {f}")));
+                    return Err(QueryError::with_help(
+                        format!("--to {t} comes before --from {f}"),
+                        "swap the two dates, or give only one of them",
+                    ));
                 }
             }
             q.spans.push((from, to));
@@ -189,8 +192,9 @@ impl Query {
         }
         if flags.undated {
             if !q.spans.is_empty() || q.timing.is_some() {
-                return Err(QueryError::new(
+                return Err(QueryError::with_help(
                     "--undated keeps only what has no date, so it cannot be combined with date filters",
+                    "leave out --undated, or the date filters",
                 ));
             }
             q.undated = true;

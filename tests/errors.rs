@@ -106,6 +106,31 @@ fn unreadable_file() {
     );
 }
 
+/// A data folder that cannot be opened: a link that leads to itself stands in for a folder
+/// without permission, which root could still open.
+#[cfg(unix)]
+#[test]
+fn data_folder_that_cannot_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let looped = dir.path().join("loop");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+    let (code, stderr) = stderr_of(
+        medtrio().arg("--data").arg(&looped).arg("validate"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("[DATA]/loop: error: cannot open the data folder: "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(
+            "  = help: check the folder's permissions, and that a link to it leads somewhere\nerror: the data has 1 error\n"
+        ),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn validate_json_lists_every_problem() {
     let dir = copy_data("tests/fixtures/minimal");

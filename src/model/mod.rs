@@ -27,6 +27,9 @@ pub use vocab::{
 };
 pub use when::{ClockTime, Period, Quarter, When};
 
+/// The version of the data format this medtrio reads and writes (`version:` in every file).
+pub const FORMAT_VERSION: u32 = 1;
+
 /// An identifier, unique across all three files.
 pub type Id = String;
 

@@ -312,3 +312,45 @@ impl Printable for DiffReport {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Located;
+    use crate::report::example;
+
+    #[test]
+    fn a_new_date_and_a_cancellation_are_described_as_people_say_them() {
+        let old = example();
+        let mut new = old.clone();
+        new.programme.meetings[1].value.date = Located::new("2026-04-14".parse().unwrap());
+        new.programme.meetings[0].value.status = Status::Cancelled;
+        let report = diff(&old, &new, Lang::Da);
+        let described: Vec<String> = report
+            .changes
+            .iter()
+            .map(|c| format!("{}: {}", c.id, describe(c, Lang::Da)))
+            .collect();
+        assert_eq!(
+            described,
+            [
+                "lmu-marts: aflyst",
+                "lmu-april: ny dato: tirsdag den 14. april 2026 (før: tirsdag den 7. april 2026)"
+            ]
+        );
+    }
+
+    #[test]
+    fn added_and_removed_things_come_with_their_kind() {
+        let old = example();
+        let mut new = old.clone();
+        let removed = new.programme.meetings.remove(3);
+        let report = diff(&old, &new, Lang::En);
+        let change = &report.changes[0];
+        assert_eq!(
+            (change.kind, change.id.as_str(), &change.what),
+            (Kind::Meeting, removed.id.as_str(), &What::Removed)
+        );
+        assert!(diff(&old, &old, Lang::En).is_empty());
+    }
+}

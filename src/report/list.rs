@@ -282,3 +282,51 @@ impl ListReport<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::example;
+
+    #[test]
+    fn meetings_are_in_date_order_and_a_quarter_sorts_by_its_first_day() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        let ids: Vec<&str> = meetings(&catalog, &Query::all())
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(
+            ids,
+            ["lmu-marts", "lmu-april", "personalemoede", "lmu-oktober"]
+        );
+    }
+
+    #[test]
+    fn the_table_speaks_the_language_asked_for() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        let report = list(&catalog, &Query::all(), Kind::Meeting).unwrap();
+        let da = report.display_table(Lang::Da);
+        assert_eq!(da.headers, ["Id", "Møde", "Forum", "Dato", "Tid", "Status"]);
+        assert_eq!(da.rows[0][3], "tirsdag den 24. marts 2026 (uge 13)");
+        assert_eq!(da.rows[3][5], "aflyst");
+        let en = report.display_table(Lang::En);
+        assert_eq!(en.rows[0][3], "Tuesday 24 March 2026 (week 13)");
+    }
+
+    #[test]
+    fn the_csv_columns_are_the_json_fields_in_order() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        for kind in Kind::LISTED {
+            let report = list(&catalog, &Query::all(), kind).unwrap();
+            let json = serde_json::to_value(&report).unwrap();
+            let Some(first) = json.as_array().and_then(|rows| rows.first()) else {
+                continue;
+            };
+            let fields: Vec<String> = first.as_object().unwrap().keys().cloned().collect();
+            assert_eq!(report.field_names(), fields, "{kind}");
+        }
+    }
+}

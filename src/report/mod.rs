@@ -18,3 +18,13 @@ pub struct TextTable {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
+
+/// The example municipality's data, for the unit tests of the reports.
+#[cfg(test)]
+pub(crate) fn example() -> crate::model::Dataset {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/havnekoebing");
+    match crate::load::load(&crate::load::DataSource::Dir(dir)) {
+        Ok(loaded) => loaded.dataset,
+        Err(problems) => panic!("the example does not load: {problems:?}"),
+    }
+}

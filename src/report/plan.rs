@@ -274,7 +274,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
         });
     }
     Ok(LocalFile {
-        version: crate::load::FORMAT_VERSION,
+        version: crate::model::FORMAT_VERSION,
         forums,
         templates: Vec::new(),
         meetings: vec![Located::new(Meeting {
@@ -312,4 +312,64 @@ pub fn to_yaml(file: &LocalFile, data_dir: &str) -> Result<String, String> {
         // A comment ends at a line break: one in the folder's name must not start a YAML line.
         data_dir.replace(|c: char| c.is_control(), "?")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::example;
+
+    fn spec(base: Base) -> PlanSpec {
+        PlanSpec {
+            base,
+            forum: Some("lmu-havnen".into()),
+            new_forum: None,
+            id: None,
+            title: None,
+            date: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            start: NaiveTime::from_hms_opt(13, 0, 0).unwrap(),
+            place: None,
+            length: None,
+            prompts: None,
+            item_minutes: None,
+        }
+    }
+
+    #[test]
+    fn a_blank_plan_has_the_usual_items_in_the_forum_on_the_day() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        let file = plan(&catalog, &spec(Base::Blank)).unwrap();
+        let meeting = &file.meetings[0].value;
+        assert_eq!(meeting.id.as_str(), "lmu-havnen-2026-12-01");
+        assert_eq!(meeting.forum.as_str(), "lmu-havnen");
+        let titles: Vec<&str> = meeting.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles.first(), Some(&"Godkendelse af dagsorden"));
+        assert!(titles.contains(&"Eventuelt"));
+    }
+
+    #[test]
+    fn a_length_scales_the_items_and_keeps_the_fixed_ones() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        let mut s = spec(Base::Template("lmu-dialog".into()));
+        s.length = Some(120);
+        let file = plan(&catalog, &s).unwrap();
+        let items = &file.meetings[0].items;
+        assert_eq!(total_minutes(items.iter().map(|i| i.minutes.value)), 120);
+        assert_eq!(items[0].minutes.value, 5);
+    }
+
+    #[test]
+    fn an_id_that_the_data_has_is_refused() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        let mut s = spec(Base::Blank);
+        s.id = Some("lmu-marts".into());
+        let file = plan(&catalog, &s).unwrap();
+        assert_eq!(
+            check_ids_free(&catalog, &file),
+            Err(PlanError::IdTaken("lmu-marts".into()))
+        );
+    }
 }

@@ -356,3 +356,49 @@ impl Builder<'_, '_> {
         self.section(w.prompts_from_text, prompts);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::example;
+
+    #[test]
+    fn a_meeting_from_a_template_names_the_template() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        let detail = show(&catalog, "lmu-marts", Lang::Da).unwrap();
+        assert_eq!(detail.kind, Kind::Meeting);
+        assert!(
+            detail
+                .fields
+                .contains(&("Sted".to_owned(), "Personalerummet".to_owned()))
+        );
+        assert_eq!(
+            detail.sections[0].heading,
+            "Dagsorden (fra skabelonen lmu-dialog)"
+        );
+        assert!(detail.sections[0].lines[0].starts_with("1. Godkendelse af dagsorden"));
+    }
+
+    #[test]
+    fn a_forum_lists_its_meetings_with_their_dates() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        let detail = show(&catalog, "lmu-havnen", Lang::En).unwrap();
+        assert_eq!(detail.kind, Kind::Forum);
+        let meetings = &detail.sections[0];
+        assert_eq!(meetings.heading, "Meetings");
+        assert!(
+            meetings
+                .lines
+                .contains(&"lmu-oktober: LMU-møde i oktober (Tuesday 27 October 2026)".to_owned())
+        );
+    }
+
+    #[test]
+    fn an_id_that_names_nothing_shows_nothing() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        assert!(show(&catalog, "ingenting", Lang::Da).is_none());
+    }
+}
