@@ -606,6 +606,19 @@ fn explain_parse_error(e: &serde_saphyr::Error) -> Explained {
     match e {
         E::WithSnippet { error, .. } => explain_parse_error(error),
         E::AliasError { error, .. } => explain_parse_error(error),
+        other => names(other)
+            .or_else(|| shapes(other))
+            .or_else(|| limits(other))
+            .unwrap_or_else(|| {
+                explain_message(&other.render_with_formatter(&serde_saphyr::UserMessageFormatter))
+            }),
+    }
+}
+
+/// Errors about the names in a file: unknown, missing or repeated fields and values.
+fn names(e: &serde_saphyr::Error) -> Option<Explained> {
+    use serde_saphyr::Error as E;
+    Some(match e {
         E::SerdeUnknownField {
             field, expected, ..
         } => unknown_name(field, expected, |mean, fields| match mean {
@@ -631,6 +644,15 @@ fn explain_parse_error(e: &serde_saphyr::Error) -> Explained {
             ),
             "keep one of them; YAML would silently drop the other",
         ),
+        _ => return None,
+    })
+}
+
+/// Errors about the shape of a value: a list where one value is expected, a text where a
+/// number is, an empty value, a file cut short.
+fn shapes(e: &serde_saphyr::Error) -> Option<Explained> {
+    use serde_saphyr::Error as E;
+    Some(match e {
         E::MultipleDocuments { .. } => Explained::new(
             "the file holds more than one YAML document",
             "keep one document per file: remove the second `---` and what follows it",
@@ -674,18 +696,26 @@ fn explain_parse_error(e: &serde_saphyr::Error) -> Explained {
         {
             Explained::new("expected a whole number", "write a number such as `30`")
         }
+        _ => return None,
+    })
+}
+
+/// The parser's budgets, which refuse hostile files: alias bombs and deep nesting.
+fn limits(e: &serde_saphyr::Error) -> Option<Explained> {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach;
+    Some(match e {
         E::Budget { breach, .. } => refused(match breach {
-            serde_saphyr::budget::BudgetBreach::Depth { .. } => Refusal::Depth,
-            serde_saphyr::budget::BudgetBreach::Aliases { .. }
-            | serde_saphyr::budget::BudgetBreach::Anchors { .. } => Refusal::Aliases,
+            BudgetBreach::Depth { .. } => Refusal::Depth,
+            BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => Refusal::Aliases,
             _ => Refusal::Size,
         }),
         E::AliasReplayLimitExceeded { .. }
         | E::AliasExpansionLimitExceeded { .. }
         | E::AliasReplayCounterOverflow { .. } => refused(Refusal::Aliases),
         E::AliasReplayStackDepthExceeded { .. } => refused(Refusal::Depth),
-        other => explain_message(&other.render_with_formatter(&serde_saphyr::UserMessageFormatter)),
-    }
+        _ => return None,
+    })
 }
 
 /// What a hostile or oversized file tripped.

@@ -8,16 +8,11 @@ use crate::cli::AgendaArgs;
 use crate::cmd::{Context, output, unknown_id};
 use crate::error::Failure;
 use crate::model::Catalog;
-use crate::render::{Document, Format, offered};
+use crate::render::Document;
 use crate::report::agenda::{self, AgendaError, AgendaOptions};
 
 pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> {
-    let format = Format::choose(
-        args.doc.format,
-        args.doc.output.as_deref(),
-        offered::DOCUMENT,
-        Format::Txt,
-    )?;
+    let format = args.doc.chosen_format()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let options = AgendaOptions {

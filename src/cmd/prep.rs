@@ -8,16 +8,11 @@ use crate::cli::PrepArgs;
 use crate::cmd::{Context, output, unknown_id};
 use crate::error::Failure;
 use crate::model::Catalog;
-use crate::render::{Document, Format, offered};
+use crate::render::Document;
 use crate::report::prep;
 
 pub fn run(ctx: &Context, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
-    let format = Format::choose(
-        args.doc.format,
-        args.doc.output.as_deref(),
-        offered::DOCUMENT,
-        Format::Txt,
-    )?;
+    let format = args.doc.chosen_format()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let Some(sheet) = prep::prep(&catalog, &args.id, ctx.lang) else {

@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: &PromptsArgs, out: &mut dyn Write) -> Result<()>
     let mut bytes = Vec::new();
     match format {
         Format::Cards => {
-            let cards = prompts::cards(&rows, &catalog, ctx.lang);
+            let cards = prompts::cards(&prompts::sheet(&rows, &catalog, ctx.lang));
             ctx.render(&renderer, &Document::Cards(&cards), format, &mut bytes)?;
         }
         Format::Md | Format::Txt => {

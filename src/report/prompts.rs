@@ -183,30 +183,21 @@ pub struct CardSheets {
 /// Two columns of four: cards of about 95 × 69 mm.
 pub const CARDS_PER_SHEET: usize = 8;
 
-pub fn cards(rows: &[PromptRow<'_>], catalog: &Catalog<'_>, lang: Lang) -> CardSheets {
-    let cards: Vec<Card> = rows
+/// The prompt sheet as cards: each with its first theme and its sources.
+pub fn cards(sheet: &PromptSheet) -> CardSheets {
+    let cards: Vec<Card> = sheet
+        .prompts
         .iter()
-        .map(|r| Card {
-            id: r.id.to_owned(),
-            text: r.text_in(lang).to_owned(),
-            theme: r
-                .themes
-                .iter()
-                .map(|t| catalog.theme_title(t, lang))
-                .find(|_| true)
-                .unwrap_or_default()
-                .to_owned(),
-            source: r
-                .source_texts
-                .iter()
-                .map(|s| format!("{}: {}", s.section, s.text))
-                .collect::<Vec<_>>()
-                .join(" · "),
+        .map(|p| Card {
+            id: p.id.clone(),
+            text: p.text.clone(),
+            theme: p.themes.first().cloned().unwrap_or_default(),
+            source: p.sources.join(" · "),
         })
         .collect();
     CardSheets {
-        lang,
-        title: lang.words().cards.to_owned(),
+        lang: sheet.lang,
+        title: sheet.lang.words().cards.to_owned(),
         sheets: cards
             .chunks(CARDS_PER_SHEET)
             .map(<[Card]>::to_vec)

@@ -258,37 +258,30 @@ impl Builder<'_, '_> {
         self.detail.title = catalog.theme_title(id, self.lang).to_owned();
         self.field(w.description, t.description.clone().unwrap_or_default());
         let d = catalog.data;
-        let meetings = d
-            .programme
-            .meetings
-            .iter()
-            .filter(|m| m.themes.iter().any(|x| x.as_str() == id))
-            .map(|m| format!("{}: {}", m.id.value, m.title.value))
-            .collect();
+        let on_theme = |themes: &[Located<String>]| themes.iter().any(|x| x.as_str() == id);
+        let meetings = lines(
+            &d.programme.meetings,
+            |m| on_theme(&m.themes),
+            |m| format!("{}: {}", m.id.value, m.title.value),
+        );
         self.section(w.meetings, meetings);
-        let activities = d
-            .roadmap
-            .activities
-            .iter()
-            .filter(|a| a.themes.iter().any(|x| x.as_str() == id))
-            .map(|a| format!("{}: {}", a.id.value, a.title.value))
-            .collect();
+        let activities = lines(
+            &d.roadmap.activities,
+            |a| on_theme(&a.themes),
+            |a| format!("{}: {}", a.id.value, a.title.value),
+        );
         self.section(w.activities, activities);
-        let findings = d
-            .findings
-            .findings
-            .iter()
-            .filter(|f| catalog.finding_themes(f).contains(&id))
-            .map(|f| format!("{}: {}", f.id.value, f.text.value))
-            .collect();
+        let findings = lines(
+            &d.findings.findings,
+            |f| catalog.finding_themes(f).contains(&id),
+            |f| format!("{}: {}", f.id.value, f.text.value),
+        );
         self.section(w.findings, findings);
-        let prompts = d
-            .findings
-            .prompts
-            .iter()
-            .filter(|p| catalog.prompt_themes(p).contains(&id))
-            .map(|p| self.prompt_line(&p.id))
-            .collect();
+        let prompts = lines(
+            &d.findings.prompts,
+            |p| catalog.prompt_themes(p).contains(&id),
+            |p| self.prompt_line(&p.id),
+        );
         self.section(w.prompts, prompts);
     }
 
@@ -299,21 +292,17 @@ impl Builder<'_, '_> {
         self.field(w.full_name, f.full_name.clone().unwrap_or_default());
         self.field(w.level, lang.level(f.level));
         let d = self.catalog.data;
-        let meetings = d
-            .programme
-            .meetings
-            .iter()
-            .filter(|m| m.forum.as_str() == id)
-            .map(|m| format!("{}: {} ({})", m.id.value, m.title.value, lang.when(*m.date)))
-            .collect();
+        let meetings = lines(
+            &d.programme.meetings,
+            |m| m.forum.as_str() == id,
+            |m| format!("{}: {} ({})", m.id.value, m.title.value, lang.when(*m.date)),
+        );
         self.section(w.meetings, meetings);
-        let activities = d
-            .roadmap
-            .activities
-            .iter()
-            .filter(|a| a.forum.as_str() == id)
-            .map(|a| format!("{}: {} ({})", a.id.value, a.title.value, lang.when(*a.date)))
-            .collect();
+        let activities = lines(
+            &d.roadmap.activities,
+            |a| a.forum.as_str() == id,
+            |a| format!("{}: {} ({})", a.id.value, a.title.value, lang.when(*a.date)),
+        );
         self.section(w.activities, activities);
     }
 
@@ -322,15 +311,11 @@ impl Builder<'_, '_> {
         self.detail.title = s.title.value.clone();
         self.field(w.heading, s.heading.clone().unwrap_or_default());
         self.field(w.introduction, s.intro.clone().unwrap_or_default());
-        let findings = self
-            .catalog
-            .data
-            .findings
-            .findings
-            .iter()
-            .filter(|f| f.section.as_str() == s.id.as_str())
-            .map(|f| format!("{}: {}", f.id.value, f.text.value))
-            .collect();
+        let findings = lines(
+            &self.catalog.data.findings.findings,
+            |f| f.section.as_str() == s.id.as_str(),
+            |f| format!("{}: {}", f.id.value, f.text.value),
+        );
         self.section(w.findings, findings);
     }
 
@@ -355,6 +340,19 @@ impl Builder<'_, '_> {
         let prompts = self.prompts_from(&why.id);
         self.section(w.prompts_from_text, prompts);
     }
+}
+
+/// One line for each thing that is kept: the linked things of a section.
+fn lines<T>(
+    things: &[Located<T>],
+    keep: impl Fn(&T) -> bool,
+    line: impl Fn(&T) -> String,
+) -> Vec<String> {
+    things
+        .iter()
+        .filter(|t| keep(&t.value))
+        .map(|t| line(&t.value))
+        .collect()
 }
 
 #[cfg(test)]
