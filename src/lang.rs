@@ -184,6 +184,36 @@ words! {
     plan_of: "af", "of";
     plan_save: "Gem mødet?", "Save the meeting?";
     plan_overwrite: "findes allerede. Overskriv?", "already exists. Overwrite?";
+    // Minutes.
+    minutes_heading: "Referat", "Minutes";
+    committee: "Udvalg", "Committee";
+    present: "Til stede", "Present";
+    decision: "Beslutning", "Decision";
+    conclusion: "Konklusion", "Conclusion";
+    information: "Orientering", "Information";
+    noted: "Taget til efterretning", "Noted";
+    draft: "Udkast", "Draft";
+    approved: "Godkendt", "Approved";
+    draft_notice: "UDKAST – referatet er ikke godkendt endnu.", "DRAFT – these minutes have not been approved yet.";
+    good_story: "God historie", "Good story";
+    actions: "Handlingspunkter", "Action points";
+    other_actions: "Øvrige handlingspunkter", "Other action points";
+    what: "Hvad", "What";
+    who: "Hvem", "Who";
+    by_when: "Hvornår", "By when";
+    action: "Handlingspunkt", "Action point";
+    owner: "Ansvarlig", "Owner";
+    due: "Frist", "Due";
+    done_on: "Udført", "Done";
+    follow_up: "Opfølgning på beslutninger og handlingspunkter", "Follow-up on decisions and action points";
+    no_open_actions: "Ingen åbne handlingspunkter.", "No open action points.";
+    overdue: "overskredet", "overdue";
+    decisions_heading: "Beslutningsprotokol", "Decision record";
+    item: "Punkt", "Item";
+    skeleton_help: "Udfyld beslutninger (B), konklusioner (D) og handlingspunkter. Når referatet er godkendt: status: approved og approved: {date, meeting}.", "Fill in the decisions (B), conclusions (D) and action points. Once approved: status: approved and approved: {date, meeting}.";
+    skeleton_actions: "Et handlingspunkt ser sådan ud:", "An action point looks like this:";
+    skeleton_action_text: "Hvad der skal gøres", "What is to be done";
+    skeleton_action_owner: "Hvem", "Who";
     // Printed pages.
     page: "Side", "Page";
     page_of: "af", "of";
@@ -408,6 +438,44 @@ impl Lang {
             _ => return None,
         };
         Some(self.pick(da, en))
+    }
+
+    /// "Godkendt tirsdag den 7. april 2026 på LMU-møde i april".
+    pub fn approved_at(self, date: &str, meeting: &str) -> String {
+        match self {
+            Lang::Da => format!("Godkendt {date} på {meeting}"),
+            Lang::En => format!("Approved {date} at {meeting}"),
+        }
+    }
+
+    /// "Udsat til LMU-møde i april (tirsdag den 7. april 2026)".
+    pub fn postponed_to(self, meeting: &str, when: &str) -> String {
+        let when = if when.is_empty() {
+            String::new()
+        } else {
+            format!(" ({when})")
+        };
+        match self {
+            Lang::Da => format!("Udsat til {meeting}{when}"),
+            Lang::En => format!("Postponed to {meeting}{when}"),
+        }
+    }
+
+    /// "referat fra mødet tirsdag den 3. marts 2026".
+    pub fn minutes_of_meeting(self, date: &str) -> String {
+        match self {
+            Lang::Da => format!("Referat fra mødet {date}"),
+            Lang::En => format!("Minutes of the meeting on {date}"),
+        }
+    }
+
+    pub fn action_status(self, status: crate::model::ActionStatus) -> &'static str {
+        use crate::model::ActionStatus;
+        match status {
+            ActionStatus::Open => self.pick("åben", "open"),
+            ActionStatus::Done => self.pick("udført", "done"),
+            ActionStatus::Dropped => self.pick("opgivet", "dropped"),
+        }
     }
 
     /// Several values joined the way the language lists them: "TR, AMR og leder".

@@ -206,6 +206,7 @@ pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
                     programme,
                     roadmap,
                     findings,
+                    minutes: Vec::new(),
                 },
                 sources,
                 provenance,

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use super::{
-    Dataset, Finding, Forum, Id, Kind, Level, Meeting, Prompt, RoadmapActivity, Section, Template,
-    Theme, WhyText,
+    Dataset, Finding, Forum, Id, Kind, Level, Meeting, Minutes, Prompt, RoadmapActivity, Section,
+    Template, Theme, WhyText,
 };
 
 /// The data with indexes by id. Borrowed from the dataset; nothing is cloned.
@@ -20,6 +20,8 @@ pub struct Catalog<'a> {
     meetings: HashMap<&'a str, &'a Meeting>,
     activities: HashMap<&'a str, &'a RoadmapActivity>,
     prompts_by_source: HashMap<&'a str, Vec<&'a Prompt>>,
+    /// The minutes of each meeting that has them.
+    minutes: HashMap<&'a str, &'a Minutes>,
     /// The findings of kind `summary`, which agendas quote as background.
     summaries: Vec<&'a Finding>,
 }
@@ -80,6 +82,7 @@ impl<'a> Catalog<'a> {
                 &a.id.value
             }),
             prompts_by_source,
+            minutes: index(data.minutes.iter().map(|m| &m.value), |m| &m.meeting.value),
             summaries: data
                 .findings
                 .findings
@@ -116,6 +119,10 @@ impl<'a> Catalog<'a> {
     }
     pub fn activity(&self, id: &str) -> Option<&'a RoadmapActivity> {
         self.activities.get(id).copied()
+    }
+    /// The minutes of the meeting `id`, if it has any.
+    pub fn minutes_of(&self, id: &str) -> Option<&'a Minutes> {
+        self.minutes.get(id).copied()
     }
 
     /// The prompts that name `source` (a finding or why-text id) among their sources.

@@ -4,6 +4,7 @@ mod catalog;
 mod findings;
 mod kind;
 mod located;
+mod minutes;
 mod programme;
 mod roadmap;
 pub mod vocab;
@@ -16,14 +17,15 @@ pub use catalog::Catalog;
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use kind::Kind;
 pub use located::{Located, Pos};
+pub use minutes::{Action, Approval, Held, ItemMinutes, Minutes};
 pub use programme::{
     AgendaItem, Announcement, LocalFile, MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText,
     total_minutes,
 };
 pub use roadmap::{Forum, Roadmap, RoadmapActivity};
 pub use vocab::{
-    ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat, Origin, SectionRole,
-    Status,
+    ActionStatus, ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat,
+    MinutesStatus, Origin, SectionRole, Status,
 };
 pub use when::{ClockTime, Period, Quarter, When};
 
@@ -110,12 +112,14 @@ pub struct Theme {
     pub description: Option<String>,
 }
 
-/// The three files as loaded, before any check.
+/// The data files as loaded, before any check.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     pub programme: Programme,
     pub roadmap: Roadmap,
     pub findings: Findings,
+    /// The minutes of meetings, one file each, in the order of their file names.
+    pub minutes: Vec<Located<Minutes>>,
 }
 
 #[cfg(test)]

@@ -142,3 +142,20 @@ vocabulary! {
         Next = "next",
     }
 }
+
+vocabulary! {
+    /// Whether minutes are still a draft or have been approved by a later meeting.
+    MinutesStatus {
+        Draft = "draft",
+        Approved = "approved",
+    }
+}
+
+vocabulary! {
+    /// Where an action point stands.
+    ActionStatus {
+        Open = "open",
+        Done = "done",
+        Dropped = "dropped",
+    }
+}

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod diff;
 pub mod doc;
 pub mod list;
+pub mod minutes;
 pub mod plan;
 pub mod prep;
 pub mod prompts;

@@ -1,0 +1,136 @@
+//! A meeting's minutes (referat): who was there, what was decided under each item, and the
+//! action points that the next meeting follows up. One file a meeting, `minutes/ID.yaml`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::located::Located;
+use super::when::{ClockTime, When};
+use super::{Id, vocab::ActionStatus, vocab::MinutesStatus};
+
+/// `minutes/<meeting-id>.yaml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Minutes {
+    pub version: u32,
+    /// The meeting the minutes are of (a meeting id).
+    pub meeting: Located<Id>,
+    /// `draft` until the next meeting approves them, then `approved`.
+    #[serde(default = "draft")]
+    pub status: MinutesStatus,
+    /// When the meeting was actually held, where that differs from the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<Held>,
+    /// Who was there (til stede).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub present: Vec<String>,
+    /// Who sent apologies (afbud).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub apologies: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minute_taker: Option<String>,
+    /// For approved minutes: when, and at which meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<Approval>,
+    /// What each agenda item came to, by its number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Located<ItemMinutes>>,
+    /// The action points (handlingspunkter).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Located<Action>>,
+}
+
+fn draft() -> MinutesStatus {
+    MinutesStatus::Draft
+}
+
+/// When a meeting was actually held.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Held {
+    pub date: Located<When>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Located<ClockTime>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Located<ClockTime>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+/// Who approved the minutes, and when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    pub date: Located<When>,
+    /// The meeting that approved them (a meeting id), a later one of the same forum.
+    pub meeting: Located<Id>,
+}
+
+/// What one agenda item came to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemMinutes {
+    /// The item's number on the agenda, from 1.
+    pub item: Located<u32>,
+    /// The item's title, to read the file by; `validate` checks it against the agenda.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Located<String>>,
+    /// For a B item: the decision (Beslutning).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    /// For a D item: the conclusion (Konklusion).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conclusion: Option<String>,
+    /// For an O item: taken note of (taget til efterretning).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub noted: bool,
+    /// A note on the item, of any type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Postponed (udsat) to this later meeting (a meeting id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postponed_to: Option<Located<Id>>,
+    /// A good story of aktørskab that the item brought out, to tell further up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+}
+
+/// An action point: what, who, by when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: Located<Id>,
+    pub text: Located<String>,
+    /// Who does it.
+    pub owner: Located<String>,
+    /// By when: a day, a month or a quarter.
+    #[serde(default)]
+    pub due: Located<When>,
+    #[serde(default = "open")]
+    pub status: ActionStatus,
+    /// The day it was done, for a done action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Located<When>>,
+    /// The agenda item it came from, by number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<Located<u32>>,
+    /// A good story of aktørskab that the action became, to tell further up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+}
+
+fn open() -> ActionStatus {
+    ActionStatus::Open
+}
+
+impl Minutes {
+    /// The minutes of item `number`, if they say anything of it.
+    pub fn item(&self, number: u32) -> Option<&ItemMinutes> {
+        self.items
+            .iter()
+            .map(|i| &i.value)
+            .find(|i| i.item.value == number)
+    }
+}

@@ -1,0 +1,394 @@
+//! The referat: a meeting's minutes as Danish MED minutes look, with the header (udvalg,
+//! dato, tid, sted, til stede, afbud, mødeleder, referent), each item with its number, title,
+//! type and "Beslutning:" or "Konklusion:", the action points of each item, and a draft mark
+//! until a later meeting approves it. Also the skeleton that `medtrio minutes ID` writes.
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::model::{
+    Action, ActionStatus, Catalog, ItemType, Level, Minutes, MinutesStatus, When,
+};
+use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
+use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
+
+/// A meeting's referat.
+#[derive(Clone, Debug, Serialize)]
+pub struct Referat {
+    /// The meeting's id.
+    pub id: String,
+    pub lang: Lang,
+    pub title: String,
+    pub forum: String,
+    pub level: Option<Level>,
+    /// When the meeting was held, as data (`2026-03-24`), or null.
+    pub date: Option<String>,
+    /// "tirsdag den 24. marts 2026"
+    pub date_text: String,
+    pub time_text: Option<String>,
+    pub place: Option<String>,
+    pub status: MinutesStatus,
+    /// "Udkast" or "Godkendt".
+    pub status_text: String,
+    /// "Godkendt tirsdag den 7. april 2026 på LMU-møde i april", for approved minutes.
+    pub approved_text: Option<String>,
+    pub present: Vec<String>,
+    pub apologies: Vec<String>,
+    pub chair: Option<String>,
+    pub minute_taker: Option<String>,
+    pub items: Vec<ReferatItem>,
+    /// Action points that belong to no item.
+    pub actions: Vec<ActionOut>,
+}
+
+/// One item of the referat.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReferatItem {
+    pub number: usize,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub kind: Option<ItemType>,
+    pub type_text: Option<String>,
+    /// What the item came to, with its label: ("Beslutning", "…"), ("Konklusion", "…"), or
+    /// ("Orientering", "Taget til efterretning").
+    pub outcome: Option<Outcome>,
+    pub note: Option<String>,
+    /// "Udsat til LMU-møde i april (tirsdag den 7. april 2026)".
+    pub postponed_text: Option<String>,
+    pub story: Option<String>,
+    pub actions: Vec<ActionOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Outcome {
+    pub label: String,
+    pub text: String,
+}
+
+/// An action point as printed: what, who, by when, and where it stands.
+#[derive(Clone, Debug, Serialize)]
+pub struct ActionOut {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    /// As data (`2026-04`), or null.
+    pub due: Option<String>,
+    /// "april 2026"
+    pub due_text: String,
+    pub status: ActionStatus,
+    pub status_text: String,
+    pub done: Option<String>,
+}
+
+impl ActionOut {
+    pub fn of(action: &Action, lang: Lang) -> Self {
+        ActionOut {
+            id: action.id.value.clone(),
+            text: action.text.value.clone(),
+            owner: action.owner.value.clone(),
+            due: action.due.is_known().then(|| action.due.to_string()),
+            due_text: lang.when(*action.due),
+            status: action.status,
+            status_text: lang.action_status(action.status).to_owned(),
+            done: action.done.as_ref().map(|d| d.to_string()),
+        }
+    }
+}
+
+/// Why there is no referat.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReferatError {
+    #[error("`{0}` has no minutes yet")]
+    NoMinutes(String),
+    #[error(transparent)]
+    Agenda(#[from] AgendaError),
+}
+
+/// The referat of the meeting `id`, from its minutes and its agenda.
+pub fn referat(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Result<Referat, ReferatError> {
+    let agenda = agenda::agenda(catalog, id, lang, AgendaOptions::default())?;
+    let minutes = catalog
+        .minutes_of(id)
+        .ok_or_else(|| ReferatError::NoMinutes(id.to_owned()))?;
+    let w = lang.words();
+    let held = minutes.held.as_ref();
+    let date = held.map_or_else(
+        || catalog.meeting(id).map_or(When::Unknown, |m| *m.date),
+        |h| *h.date,
+    );
+    let time_text = match held.and_then(|h| h.start.as_ref().zip(h.end.as_ref())) {
+        Some((s, e)) => Some(lang.time_span(s.0, e.0)),
+        None => agenda.time_text.clone().filter(|_| held.is_none()),
+    };
+    let approved_text = minutes.approved.as_ref().map(|a| {
+        let at = catalog
+            .meeting(&a.meeting)
+            .map_or(a.meeting.value.as_str(), |m| m.title.as_str());
+        lang.approved_at(&lang.when(*a.date), at)
+    });
+    let item_actions = |number: Option<u32>| -> Vec<ActionOut> {
+        minutes
+            .actions
+            .iter()
+            .filter(|a| a.item.as_ref().map(|i| i.value) == number)
+            .map(|a| ActionOut::of(a, lang))
+            .collect()
+    };
+    let items = agenda
+        .items
+        .iter()
+        .map(|item| referat_item(catalog, minutes, item, lang, &item_actions))
+        .collect();
+    Ok(Referat {
+        id: id.to_owned(),
+        lang,
+        title: agenda.title.clone(),
+        forum: agenda.forum.clone(),
+        level: agenda.level,
+        date: date.day().map(|d| d.format("%Y-%m-%d").to_string()),
+        date_text: lang.when(date),
+        time_text,
+        place: held
+            .and_then(|h| h.place.clone())
+            .or_else(|| agenda.place.clone()),
+        status: minutes.status,
+        status_text: match minutes.status {
+            MinutesStatus::Draft => w.draft.to_owned(),
+            MinutesStatus::Approved => w.approved.to_owned(),
+        },
+        approved_text,
+        present: minutes.present.clone(),
+        apologies: minutes.apologies.clone(),
+        chair: minutes.chair.clone(),
+        minute_taker: minutes.minute_taker.clone(),
+        items,
+        actions: item_actions(None),
+    })
+}
+
+fn referat_item(
+    catalog: &Catalog<'_>,
+    minutes: &Minutes,
+    item: &ItemOut,
+    lang: Lang,
+    actions: &dyn Fn(Option<u32>) -> Vec<ActionOut>,
+) -> ReferatItem {
+    let w = lang.words();
+    let number = u32::try_from(item.number).unwrap_or(u32::MAX);
+    let said = minutes.item(number);
+    let outcome = said.and_then(|m| {
+        let (label, text) = match (&m.decision, &m.conclusion, m.noted) {
+            (Some(d), _, _) => (w.decision, d.clone()),
+            (None, Some(c), _) => (w.conclusion, c.clone()),
+            (None, None, true) => (w.information, w.noted.to_owned()),
+            _ => return None,
+        };
+        (!text.trim().is_empty()).then(|| Outcome {
+            label: label.to_owned(),
+            text,
+        })
+    });
+    let postponed_text = said.and_then(|m| m.postponed_to.as_ref()).map(|to| {
+        let (title, when) = catalog.meeting(to).map_or((to.as_str(), String::new()), |m| {
+            (m.title.as_str(), lang.when(*m.date))
+        });
+        lang.postponed_to(title, &when)
+    });
+    ReferatItem {
+        number: item.number,
+        title: item.title.clone(),
+        kind: item.kind,
+        type_text: item.type_text.clone(),
+        outcome,
+        note: said.and_then(|m| m.note.clone()),
+        postponed_text,
+        story: said.and_then(|m| m.story.clone()),
+        actions: actions(Some(number)),
+    }
+}
+
+impl Referat {
+    fn facts(&self) -> Vec<Fact> {
+        let w = self.lang.words();
+        let fact = |label: &str, value: String| Fact {
+            label: label.to_owned(),
+            value,
+        };
+        let mut facts = vec![
+            fact(w.committee, self.forum.clone()),
+            fact(w.date, self.date_text.clone()),
+        ];
+        if let Some(t) = &self.time_text {
+            facts.push(fact(w.time, t.clone()));
+        }
+        if let Some(p) = &self.place {
+            facts.push(fact(w.place, p.clone()));
+        }
+        facts.push(fact(w.present, self.present.join(", ")));
+        facts.push(fact(w.apologies, self.apologies.join(", ")));
+        facts.push(fact(w.chair, self.chair.clone().unwrap_or_default()));
+        facts.push(fact(
+            w.minute_taker,
+            self.minute_taker.clone().unwrap_or_default(),
+        ));
+        facts
+    }
+}
+
+/// The action points as a table: what, who, by when (and, once done, when).
+pub fn action_table(actions: &[ActionOut], lang: Lang) -> Block {
+    let w = lang.words();
+    Block::Table {
+        headers: [w.what, w.who, w.by_when, w.status]
+            .map(str::to_owned)
+            .to_vec(),
+        rows: actions
+            .iter()
+            .map(|a| {
+                vec![
+                    a.text.clone(),
+                    a.owner.clone(),
+                    a.due_text.clone(),
+                    a.status_text.clone(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+impl Printable for Referat {
+    fn doc(&self) -> Doc {
+        let w = self.lang.words();
+        let mut blocks = Vec::new();
+        if self.status == MinutesStatus::Draft {
+            blocks.push(Block::Notice {
+                level: NoticeLevel::Info,
+                text: w.draft_notice.to_owned(),
+            });
+        }
+        blocks.push(Block::Facts {
+            facts: self.facts(),
+        });
+        blocks.push(Block::heading(w.items));
+        for item in &self.items {
+            let mut body = Vec::new();
+            if let Some(o) = &item.outcome {
+                body.push(Block::Facts {
+                    facts: vec![Fact {
+                        label: o.label.clone(),
+                        value: o.text.clone(),
+                    }],
+                });
+            }
+            if let Some(p) = &item.postponed_text {
+                body.push(Block::paragraph(Style::Strong, p));
+            }
+            if let Some(n) = &item.note {
+                body.push(Block::paragraph(Style::Plain, n));
+            }
+            if let Some(s) = &item.story {
+                body.push(Block::paragraph(
+                    Style::Emphasis,
+                    format!("{}: {s}", w.good_story),
+                ));
+            }
+            if !item.actions.is_empty() {
+                body.push(Block::paragraph(Style::Strong, format!("{}:", w.actions)));
+                body.push(action_table(&item.actions, self.lang));
+            }
+            blocks.push(Block::Item {
+                number: item.number.to_string(),
+                title: item.title.clone(),
+                meta: item.type_text.clone(),
+                body,
+            });
+        }
+        if !self.actions.is_empty() {
+            blocks.push(Block::heading(w.other_actions));
+            blocks.push(action_table(&self.actions, self.lang));
+        }
+        if let Some(a) = &self.approved_text {
+            blocks.push(Block::paragraph(Style::Emphasis, a));
+        }
+        Doc {
+            kind: w.minutes_heading.to_owned(),
+            title: self.title.clone(),
+            running: Some(format!("{} · {}", self.forum, self.date_text)),
+            blocks,
+            ..Doc::new(self.lang)
+        }
+    }
+}
+
+/// The skeleton of a meeting's minutes, to fill in: every item of the agenda with an empty
+/// decision or conclusion (its recommendation as a comment to start from), the planned
+/// participants, and a commented example of an action point.
+pub fn skeleton(agenda: &Agenda, participants: &[String], lang: Lang) -> String {
+    let w = lang.words();
+    let q = |s: &str| quote(s);
+    let mut out = String::new();
+    let comment = |out: &mut String, text: &str| {
+        out.push_str("# ");
+        out.push_str(&one_line(text));
+        out.push('\n');
+    };
+    comment(
+        &mut out,
+        &format!("{}: {} ({}), {}", w.minutes_heading, agenda.title, agenda.id, agenda.date_text),
+    );
+    comment(&mut out, w.skeleton_help);
+    out.push_str("version: 1\n");
+    out.push_str(&format!("meeting: {}\n", agenda.id));
+    out.push_str("status: draft\n");
+    out.push_str(&format!("present: [{}]\n", list(participants)));
+    out.push_str(&format!("apologies: [{}]\n", list(&agenda.apologies)));
+    if let Some(c) = &agenda.chair {
+        out.push_str(&format!("chair: {}\n", q(c)));
+    }
+    if let Some(m) = &agenda.minute_taker {
+        out.push_str(&format!("minute_taker: {}\n", q(m)));
+    }
+    out.push_str("items:\n");
+    for item in &agenda.items {
+        out.push_str(&format!("  - item: {}\n", item.number));
+        out.push_str(&format!("    title: {}\n", q(&item.title)));
+        if let Some(r) = &item.recommendation {
+            out.push_str("    ");
+            comment(&mut out, r);
+        }
+        match item.kind {
+            Some(ItemType::Beslutning) => out.push_str("    decision: \"\"\n"),
+            Some(ItemType::Orientering) => out.push_str("    noted: true\n"),
+            _ => out.push_str("    conclusion: \"\"\n"),
+        }
+    }
+    out.push_str("actions: []\n");
+    comment(&mut out, w.skeleton_actions);
+    let due = agenda.date.as_deref().unwrap_or("YYYY-MM-DD");
+    for line in [
+        "actions:".to_owned(),
+        format!("  - id: {}-1", agenda.id),
+        format!("    text: {}", q(w.skeleton_action_text)),
+        format!("    owner: {}", q(w.skeleton_action_owner)),
+        format!("    due: \"{due}\""),
+        "    item: 1".to_owned(),
+    ] {
+        comment(&mut out, &line);
+    }
+    out
+}
+
+/// A YAML double-quoted scalar: JSON's string syntax is one, and escapes every control
+/// character, so no text from the data can start a key or a line.
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", ")
+}
+
+/// A comment ends at a line break: a break in the data must not start a YAML line.
+fn one_line(text: &str) -> String {
+    text.replace(|c: char| c.is_control(), " ")
+}
