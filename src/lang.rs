@@ -145,6 +145,7 @@ impl Lang {
             Status::Confirmed => self.pick("bekræftet", "confirmed"),
             Status::Cancelled => self.pick("aflyst", "cancelled"),
             Status::Held => self.pick("afholdt", "held"),
+            Status::NotRecorded => self.pick("ikke angivet", "not recorded"),
         }
     }
 

@@ -21,7 +21,7 @@ pub use programme::{
 pub use roadmap::{Forum, Roadmap, RoadmapActivity};
 pub use vocab::{
     ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat, Origin, SectionRole,
-    Status,
+    Status, TemplateKind,
 };
 pub use when::{ClockTime, Period, Quarter, When};
 

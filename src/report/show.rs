@@ -115,7 +115,11 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
             (Lang::En, Some(en)) => en.clone(),
             _ => m.title.value.clone(),
         };
-        b.field("Forum", "Forum", catalog.forum_name(&m.forum));
+        b.field(
+            "Forum",
+            "Forum",
+            m.forum_id().map_or("", |f| catalog.forum_name(f)),
+        );
         b.field("Dato", "Date", lang.when_with_week(*m.date));
         if let (Some(s), Some(e)) = (&m.start, &m.end) {
             b.field("Tid", "Time", lang.time_span(s.0, e.0));
@@ -156,7 +160,11 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
     } else if let Some(a) = catalog.activity(id) {
         b.detail.kind = "activity";
         b.detail.title = a.title.value.clone();
-        b.field("Forum", "Forum", catalog.forum_name(&a.forum));
+        b.field(
+            "Forum",
+            "Forum",
+            a.forum_id().map_or("", |f| catalog.forum_name(f)),
+        );
         b.field("Periode", "When", lang.when_with_week(*a.date));
         let quarters: Vec<String> = a.date.quarters().iter().map(ToString::to_string).collect();
         b.field("Kvartaler", "Quarters", quarters.join(", "));
@@ -291,7 +299,7 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
             .programme
             .meetings
             .iter()
-            .filter(|m| m.forum.as_str() == id)
+            .filter(|m| m.forum_id() == Some(id))
             .map(|m| format!("{}: {} ({})", m.id.value, m.title.value, lang.when(*m.date)))
             .collect();
         b.section("Møder", "Meetings", meetings);
@@ -299,7 +307,7 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
             .roadmap
             .activities
             .iter()
-            .filter(|a| a.forum.as_str() == id)
+            .filter(|a| a.forum_id() == Some(id))
             .map(|a| format!("{}: {} ({})", a.id.value, a.title.value, lang.when(*a.date)))
             .collect();
         b.section("Aktiviteter", "Activities", activities);
