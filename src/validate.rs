@@ -524,8 +524,16 @@ impl<'a> Checker<'a> {
                                 .into(),
                         ),
                     );
-                } else {
-                    self.title(F, quote, "prompt quote");
+                } else if quote.trim().is_empty() {
+                    self.error(
+                        F,
+                        quote.pos,
+                        format!("prompt `{}` has an empty quote", prompt.id.value),
+                        Some(
+                            "write the source's words as they stand, or remove `quote:` when the text is them"
+                                .into(),
+                        ),
+                    );
                 }
             }
             self.references(F, &prompt.sources, &[Kind::Finding, Kind::WhyText]);
