@@ -206,8 +206,8 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("signup_url", "Sign-up link", "Tilmeldingslink"),
     (
         "suggestion",
-        "The items, their leads and their times are suggestions, not facts from a source; every format marks them forslag",
-        "Punkterne, de ansvarlige og tiderne er forslag, ikke fakta fra en kilde; alle formater markerer dem som forslag",
+        "The items, their leads and their times are suggestions, not facts from a source, so that every format can mark them forslag",
+        "Punkterne, de ansvarlige og tiderne er forslag, ikke fakta fra en kilde, så alle formater kan markere dem som forslag",
     ),
     (
         "meetings_heading",

@@ -151,7 +151,7 @@ pub struct Template {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
     /// Whether the items, their leads and their times are suggestions written for the
-    /// facilitator, not facts from a source. Every format then marks them "forslag".
+    /// facilitator, not facts from a source, so that every format can mark them "forslag".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub suggestion: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
