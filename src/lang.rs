@@ -184,6 +184,20 @@ words! {
     plan_of: "af", "of";
     plan_save: "Gem mødet?", "Save the meeting?";
     plan_overwrite: "findes allerede. Overskriv?", "already exists. Overwrite?";
+    // What the sources do not say.
+    no_forum: "forum ikke angivet", "no forum given";
+    organiser: "Arrangør", "Organiser";
+    cross_cutting: "Tværgående temamøde for MED-trioer", "Cross-cutting theme meeting for MED trios";
+    as_written: "I kilden", "As written";
+    note: "Note", "Note";
+    lead_in: "Optakt", "Lead-in";
+    source_words: "Kildens ord", "Source's words";
+    programme: "Program", "Programme";
+    owns_programme: "Ejer af programmet", "Owns the programme";
+    template_programme: "program for et tværgående temamøde", "programme of a cross-cutting theme meeting";
+    template_committee: "dagsorden for et udvalgsmøde", "agenda of a committee meeting";
+    suggestions_note: "Punkter, ansvarlige og tider er forslag.", "Items, leads and times are suggestions.";
+    suggestion: "forslag", "suggestion";
     // Minutes.
     minutes_heading: "Referat", "Minutes";
     committee: "Udvalg", "Committee";
@@ -351,6 +365,7 @@ impl Lang {
             Status::Confirmed => self.pick("bekræftet", "confirmed"),
             Status::Cancelled => self.pick("aflyst", "cancelled"),
             Status::Held => self.pick("afholdt", "held"),
+            Status::NotRecorded => self.pick("ikke angivet", "not recorded"),
         }
     }
 
@@ -438,6 +453,14 @@ impl Lang {
             _ => return None,
         };
         Some(self.pick(da, en))
+    }
+
+    /// A quotation the way the language marks it: »…« / "…".
+    pub fn quoted(self, text: &str) -> String {
+        match self {
+            Lang::Da => format!("»{text}«"),
+            Lang::En => format!("“{text}”"),
+        }
     }
 
     /// "Godkendt tirsdag den 7. april 2026 på LMU-møde i april".

@@ -274,17 +274,27 @@ impl Query {
                 None => false,
                 Some((_, last)) => match timing {
                     Timing::Upcoming => last >= today && status != Status::Cancelled,
+                    // Only what was planned can be overdue: with no status recorded, a past
+                    // activity is past, not late.
                     Timing::Overdue => {
-                        last < today && !matches!(status, Status::Held | Status::Cancelled)
+                        last < today
+                            && !matches!(
+                                status,
+                                Status::Held | Status::Cancelled | Status::NotRecorded
+                            )
                     }
                 },
             },
         }
     }
 
-    fn forum_matches(&self, catalog: &Catalog<'_>, forum_id: &str) -> bool {
+    /// Whether the forum matches `--forum`. Something with no forum matches no `--forum`.
+    fn forum_matches(&self, catalog: &Catalog<'_>, forum_id: Option<&str>) -> bool {
         let Some(wanted) = &self.forum else {
             return true;
+        };
+        let Some(forum_id) = forum_id else {
+            return false;
         };
         let forum = catalog.forum(forum_id);
         let names = [
@@ -314,18 +324,18 @@ impl Query {
     }
 
     fn audience_matches(&self, audiences: &[Audience]) -> bool {
-        // No audience means everyone.
+        // No audience means everyone; the trio is leder, TR and AMR together.
         self.audience
-            .is_none_or(|a| audiences.is_empty() || audiences.contains(&a))
+            .is_none_or(|a| Audience::reaches(audiences, a))
     }
 
     pub fn matches_meeting(&self, catalog: &Catalog<'_>, m: &Meeting) -> bool {
         self.dates_match(*m.date, m.status)
             && self.status.is_none_or(|s| s == m.status)
-            && self.forum_matches(catalog, &m.forum)
+            && self.forum_matches(catalog, m.forum_id())
             && self
                 .level
-                .is_none_or(|l| catalog.forum_level(&m.forum) == Some(l))
+                .is_none_or(|l| m.forum_id().and_then(|f| catalog.forum_level(f)) == Some(l))
             && self.theme_matches(m.themes.iter().map(|t| t.as_str()))
             && self.audience_matches(&m.audiences)
             && self.text_matches(&[
@@ -338,15 +348,15 @@ impl Query {
     pub fn matches_activity(&self, catalog: &Catalog<'_>, a: &RoadmapActivity) -> bool {
         self.dates_match(*a.date, a.status)
             && self.status.is_none_or(|s| s == a.status)
-            && self.forum_matches(catalog, &a.forum)
+            && self.forum_matches(catalog, a.forum_id())
             && self
                 .level
-                .is_none_or(|l| catalog.forum_level(&a.forum) == Some(l))
+                .is_none_or(|l| a.forum_id().and_then(|f| catalog.forum_level(f)) == Some(l))
             && self.theme_matches(a.themes.iter().map(|t| t.as_str()))
             && self.text_matches(&[
                 &a.title,
                 a.notes.as_deref().unwrap_or(""),
-                catalog.forum_name(&a.forum),
+                a.forum_id().map_or("", |f| catalog.forum_name(f)),
             ])
     }
 

@@ -35,8 +35,74 @@ impl SchemaFile {
     }
 }
 
-/// Each field's description in English and Danish, by name.
+/// Each field's description in English and Danish, by name. A name written `Type.field`
+/// describes that field of that type only, and goes before the plain name.
 const FIELDS: &[(&str, &str, &str)] = &[
+    (
+        "Meeting.forum",
+        "The forum that holds the meeting (a forum id); left out when no committee holds it, such as a cross-cutting temamøde for MED-trios",
+        "Det forum, der holder mødet (et forum-id); udelades, når intet udvalg holder det, fx et tværgående temamøde for MED-trioer",
+    ),
+    (
+        "RoadmapActivity.forum",
+        "The forum (a forum id); left out when the source names none",
+        "Forummet (et forum-id); udelades, når kilden ikke nævner et",
+    ),
+    (
+        "RoadmapActivity.status",
+        "Status: provisional, planned, confirmed, cancelled or held; left out (not-recorded) when the source gives none. An activity without a status is never overdue",
+        "Status: provisional (foreløbig), planned (planlagt), confirmed (bekræftet), cancelled (aflyst), held (afholdt); udelades (not-recorded, ikke angivet), når kilden ikke angiver en. En aktivitet uden status er aldrig overskredet",
+    ),
+    (
+        "Template.kind",
+        "committee (the default): a committee's agenda; programme: the programme of a cross-cutting temamøde, with no committee items",
+        "committee (standard): et udvalgs dagsorden; programme: programmet for et tværgående temamøde, uden udvalgets faste punkter",
+    ),
+    (
+        "Template.level",
+        "The forum level the template is made for: hu, omu, lmu, other; left out when it fits any. validate warns when a meeting of another level uses it",
+        "Det forumniveau, skabelonen er lavet til: hu, omu, lmu, other; udelades, når den passer til alle. validate advarer, når et møde på et andet niveau bruger den",
+    ),
+    (
+        "Template.description",
+        "What the template is for",
+        "Hvad skabelonen er til",
+    ),
+    (
+        "Programme.note",
+        "A caveat printed on every agenda",
+        "Et forbehold, der trykkes på hver dagsorden",
+    ),
+    (
+        "Forum.note",
+        "An editor's note on what the sources do and do not say about the forum, e.g. that two names may or may not be one body; shown by show",
+        "En redaktionel note om, hvad kilderne siger og ikke siger om forummet, fx at to navne måske er samme udvalg; vises af show",
+    ),
+    (
+        "Section.note",
+        "An editor's note on how the section is read from the source, e.g. an uncertain placement; shown by show",
+        "En redaktionel note om, hvordan afsnittet er læst ud af kilden, fx en usikker placering; vises af show",
+    ),
+    (
+        "Finding.note",
+        "An editor's note on what the source does not say; shown by show",
+        "En redaktionel note om, hvad kilden ikke siger; vises af show",
+    ),
+    (
+        "Prompt.text",
+        "The question as it is read aloud or printed on a card: complete and self-contained, ending in ?",
+        "Spørgsmålet, som det læses op eller trykkes på et kort: helt og selvstændigt, med ? til sidst",
+    ),
+    (
+        "Finding.kind",
+        "Kind: point, requirement, barrier, summary, note",
+        "Art: point (punkt), requirement (krav), barrier (barriere), summary (opsamling), note",
+    ),
+    (
+        "RoadmapActivity.kind",
+        "Kind: tema, dialogmøde, materialer, opfølgning, kobling",
+        "Art: tema, dialogmøde, materialer, opfølgning, kobling",
+    ),
     (
         "version",
         "The format version; write 1",
@@ -83,11 +149,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "A longer description",
         "En længere beskrivelse",
     ),
-    (
-        "note",
-        "A caveat printed on every agenda",
-        "Et forbehold, der trykkes på hver dagsorden",
-    ),
+    ("note", "A note", "En note"),
     (
         "announcement",
         "Where dates and sign-up links are announced",
@@ -136,7 +198,37 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "Whether the date, place and programme have been announced",
         "Om dato, sted og program er meldt ud",
     ),
+    (
+        "signup",
+        "Whether participants sign up; while the link is not known, it is announced where the programme's announcement says. Committee meetings have no sign-up",
+        "Om deltagerne skal tilmelde sig; så længe linket ikke kendes, meldes det ud, hvor programmets announcement siger. Udvalgsmøder har ingen tilmelding",
+    ),
     ("signup_url", "Sign-up link", "Tilmeldingslink"),
+    (
+        "suggestion",
+        "The items, their leads and their times are suggestions, not facts from a source, so that every format can mark them forslag",
+        "Punkterne, de ansvarlige og tiderne er forslag, ikke fakta fra en kilde, så alle formater kan markere dem som forslag",
+    ),
+    (
+        "meetings_heading",
+        "The heading over the description of the meetings, as the source writes it",
+        "Overskriften over beskrivelsen af møderne, som den står i kilden",
+    ),
+    (
+        "source_label",
+        "The date exactly as the source writes it (e.g. 3.-4 kvartal 2026), beside the normalised date",
+        "Datoen præcis, som kilden skriver den (fx 3.-4 kvartal 2026), ved siden af den normaliserede dato",
+    ),
+    (
+        "lead_in",
+        "The line that leads into the points after the intro, e.g. For at lykkes kræver det:",
+        "Linjen, der leder ind til punkterne efter indledningen, fx For at lykkes kræver det:",
+    ),
+    (
+        "quote",
+        "For a seed prompt whose text is not the source's words as they stand: the source's words, verbatim. An authored prompt has none",
+        "For et spørgsmål fra kilden, hvis tekst ikke er kildens ord, som de står: kildens ord, ordret. Et forfattet spørgsmål har ingen",
+    ),
     ("participants", "Participants", "Deltagere"),
     ("apologies", "Apologies", "Afbud"),
     ("chair", "Chair", "Mødeleder"),
@@ -249,7 +341,12 @@ pub fn schema_json(file: SchemaFile) -> String {
         SchemaFile::Local => generator.into_root_schema_for::<LocalFile>(),
     };
     let mut value = schema.to_value();
-    add_descriptions(&mut value);
+    let root = value
+        .get("title")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    add_descriptions(&mut value, &root);
     if let Value::Object(map) = &mut value {
         map.insert(
             "title".into(),
@@ -264,13 +361,19 @@ pub fn schema_json(file: SchemaFile) -> String {
     out
 }
 
-/// Describes each property in both languages: "English / Dansk".
-fn add_descriptions(value: &mut Value) {
+/// Describes each property in both languages: "English / Dansk". `owner` is the name of the
+/// type whose properties these are, for descriptions of one type's field.
+fn add_descriptions(value: &mut Value, owner: &str) {
     match value {
         Value::Object(map) => {
             if let Some(Value::Object(properties)) = map.get_mut("properties") {
                 for (name, property) in properties.iter_mut() {
-                    let Some((_, en, da)) = FIELDS.iter().find(|(n, ..)| n == name) else {
+                    let qualified = format!("{owner}.{name}");
+                    let Some((_, en, da)) = FIELDS
+                        .iter()
+                        .find(|(n, ..)| *n == qualified)
+                        .or_else(|| FIELDS.iter().find(|(n, ..)| n == name))
+                    else {
                         continue;
                     };
                     if let Value::Object(p) = property {
@@ -287,11 +390,18 @@ fn add_descriptions(value: &mut Value) {
                     }
                 }
             }
-            for child in map.values_mut() {
-                add_descriptions(child);
+            for (key, child) in map.iter_mut() {
+                match (key.as_str(), child) {
+                    ("definitions" | "$defs", Value::Object(defs)) => {
+                        for (name, def) in defs.iter_mut() {
+                            add_descriptions(def, name);
+                        }
+                    }
+                    (_, child) => add_descriptions(child, owner),
+                }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(add_descriptions),
+        Value::Array(items) => items.iter_mut().for_each(|v| add_descriptions(v, owner)),
         _ => {}
     }
 }

@@ -8,8 +8,8 @@ use chrono_tz::Europe::Copenhagen;
 use crate::diagnostic::{Diagnostic, backticked, did_you_mean, nearest};
 use crate::load::{FileKind, Loaded};
 use crate::model::{
-    AgendaItem, FindingKind, Id, Located, MAX_ITEM_MINUTES, Meeting, Pos, is_valid_id, suggest_id,
-    total_minutes,
+    AgendaItem, FindingKind, Id, Level, Located, MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status,
+    is_valid_id, suggest_id, total_minutes,
 };
 
 /// What kind of thing an id names; references accept only some kinds.
@@ -259,13 +259,91 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn warning(&mut self, file: FileKind, pos: Pos, message: String, help: String) {
+        let name = self.loaded.sources.get(file).name.clone();
+        self.emit(
+            Diagnostic::warning(&name, pos, message).with_help(help),
+            file,
+        );
+    }
+
+    /// Warns when a meeting or activity of one level uses a template made for another: an
+    /// LMU template's items and recommendations speak of an LMU.
+    fn template_level(
+        &mut self,
+        file: FileKind,
+        (noun, id): (&str, &str),
+        forum: Option<&str>,
+        template: Option<&Located<Id>>,
+    ) {
+        let d = &self.loaded.dataset;
+        let Some(level) = forum.and_then(|f| {
+            d.roadmap
+                .forums
+                .iter()
+                .find(|x| x.id.as_str() == f)
+                .map(|x| x.level)
+        }) else {
+            return;
+        };
+        let Some((template, made_for)) = template.and_then(|t| {
+            d.programme
+                .templates
+                .iter()
+                .find(|x| x.id.as_str() == t.as_str())
+                .and_then(|x| x.level)
+                .map(|l| (t, l))
+        }) else {
+            return;
+        };
+        if made_for != level {
+            self.warning(
+                file,
+                template.pos,
+                format!(
+                    "{noun} `{id}` is for {}, but its template `{}` is made for {}",
+                    level_name(level),
+                    template.value,
+                    level_name(made_for)
+                ),
+                format!(
+                    "choose a template made for {} (or one without `level:`): this one's items speak of {}",
+                    level_name(level),
+                    level_name(made_for)
+                ),
+            );
+        }
+    }
+
     fn check_meeting(&mut self, meeting: &Located<Meeting>, p: FileKind) {
         self.title(p, &meeting.title, "meeting title");
-        self.reference(p, &meeting.forum, &[Kind::Forum]);
+        if let Some(forum) = &meeting.forum {
+            self.reference(p, forum, &[Kind::Forum]);
+        }
+        if meeting.status == Status::NotRecorded {
+            self.error(
+                p,
+                meeting.pos,
+                format!(
+                    "meeting `{}` has status `not-recorded`, which is only for roadmap activities",
+                    meeting.id.value
+                ),
+                Some(
+                    "give the meeting one of `provisional`, `planned`, `confirmed`, `cancelled`, `held`"
+                        .into(),
+                ),
+            );
+        }
         self.references(p, &meeting.themes, &[Kind::Theme]);
         if let Some(template) = &meeting.template {
             self.reference(p, template, &[Kind::Template]);
         }
+        self.template_level(
+            p,
+            ("meeting", &meeting.id),
+            meeting.forum_id(),
+            meeting.template.as_ref(),
+        );
         if let Some(url) = &meeting.signup_url {
             self.url(p, url);
         }
@@ -386,11 +464,19 @@ impl<'a> Checker<'a> {
         }
         for activity in &roadmap.activities {
             self.title(R, &activity.title, "activity title");
-            self.reference(R, &activity.forum, &[Kind::Forum]);
+            if let Some(forum) = &activity.forum {
+                self.reference(R, forum, &[Kind::Forum]);
+            }
             self.references(R, &activity.themes, &[Kind::Theme]);
             if let Some(template) = &activity.template {
                 self.reference(R, template, &[Kind::Template]);
             }
+            self.template_level(
+                R,
+                ("roadmap activity", &activity.id),
+                activity.forum_id(),
+                activity.template.as_ref(),
+            );
         }
     }
 
@@ -424,6 +510,32 @@ impl<'a> Checker<'a> {
         }
         for prompt in &findings.prompts {
             self.title(F, &prompt.text, "prompt text");
+            if let Some(quote) = &prompt.quote {
+                if prompt.origin == Origin::Authored {
+                    self.error(
+                        F,
+                        quote.pos,
+                        format!(
+                            "prompt `{}` is authored, so it has no quote",
+                            prompt.id.value
+                        ),
+                        Some(
+                            "a quote is the source's own words of a seed prompt: remove `quote:`, or make the prompt `origin: seed`"
+                                .into(),
+                        ),
+                    );
+                } else if quote.trim().is_empty() {
+                    self.error(
+                        F,
+                        quote.pos,
+                        format!("prompt `{}` has an empty quote", prompt.id.value),
+                        Some(
+                            "write the source's words as they stand, or remove `quote:` when the text is them"
+                                .into(),
+                        ),
+                    );
+                }
+            }
             self.references(F, &prompt.sources, &[Kind::Finding, Kind::WhyText]);
             self.references(F, &prompt.themes, &[Kind::Theme]);
             let missing = [
@@ -457,7 +569,16 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// A light check that a text is an absolute http(s) address with a host.
+/// A forum level as a warning names it: "an OMU".
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Hu => "HU",
+        Level::Omu => "an OMU",
+        Level::Lmu => "an LMU",
+        Level::Other => "a forum outside HU, OMU and LMU",
+    }
+}
+
 /// The message for an id that breaks the one rule for ids.
 fn not_a_slug(noun: &str, id: &str) -> String {
     format!("invalid {noun} id `{}`", id.escape_debug())
@@ -473,6 +594,7 @@ pub fn slug_help(written: &str) -> String {
     }
 }
 
+/// A light check that a text is an absolute http(s) address with a host.
 fn check_url(url: &str) -> Result<(), &'static str> {
     let rest = url
         .strip_prefix("https://")

@@ -43,7 +43,7 @@ fn agenda_html_is_valid_self_contained_and_a4() {
     assert!(html.contains("@page { size: A4;"));
     assert!(html.contains("break-inside: avoid"));
     assert!(html.contains("<h1>Dialogmøde i OMU Sundhed og omsorg</h1>"));
-    assert!(html.contains("kl. 13.30–14.00"));
+    assert!(html.contains("kl. 13.45–14.15"));
 }
 
 #[test]

@@ -36,6 +36,9 @@ pub struct Section {
     /// The lead-in text above the points.
     #[serde(default)]
     pub intro: Option<String>,
+    /// A line that leads into the points after the intro ("For at lykkes kræver det:").
+    #[serde(default)]
+    pub lead_in: Option<String>,
     /// The theme the whole section is about, for the four theme sections.
     #[serde(default)]
     pub theme: Option<Located<Id>>,
@@ -43,6 +46,10 @@ pub struct Section {
     /// `theme`, `barriers` or `next` (the way forward).
     #[serde(default)]
     pub role: Option<SectionRole>,
+    /// An editor's note on how the section is read from the source, e.g. that a heading's
+    /// placement is uncertain. Not a text from the source.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// One point of the summary, verbatim.
@@ -61,6 +68,10 @@ pub struct Finding {
     pub themes: Vec<Located<Id>>,
     #[serde(default)]
     pub audiences: Vec<Audience>,
+    /// An editor's note on what the source does not say (e.g. which forum a name means).
+    /// Not a text from the source.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 fn point() -> FindingKind {
@@ -72,14 +83,33 @@ fn point() -> FindingKind {
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
     pub id: Located<Id>,
+    /// The question as it is read aloud or printed on a card: complete, self-contained,
+    /// ending in "?".
     pub text: Located<String>,
     #[serde(default)]
     pub text_en: Option<String>,
     pub origin: Origin,
+    /// For a seed prompt whose `text` is not the source's words as they stand (a question
+    /// cut from a bullet, made whole): the source's words, verbatim. A seed prompt without a
+    /// quote has the source's words as its text; an authored prompt has no quote.
+    #[serde(default)]
+    pub quote: Option<Located<String>>,
     /// The findings (or programme why-texts) the prompt comes from.
     pub sources: Vec<Located<Id>>,
     #[serde(default)]
     pub themes: Vec<Located<Id>>,
     pub audiences: Vec<Audience>,
     pub levels: Vec<Level>,
+}
+
+impl Prompt {
+    /// The words the prompt takes from its source: the quote, or, for a seed prompt without
+    /// one, its text. `None` for an authored prompt.
+    pub fn source_words(&self) -> Option<&str> {
+        match (self.origin, &self.quote) {
+            (_, Some(quote)) => Some(quote.as_str()),
+            (Origin::Seed, None) => Some(self.text.as_str()),
+            (Origin::Authored, None) => None,
+        }
+    }
 }

@@ -25,7 +25,7 @@ pub use programme::{
 pub use roadmap::{Forum, Roadmap, RoadmapActivity};
 pub use vocab::{
     ActionStatus, ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat,
-    MinutesStatus, Origin, SectionRole, Status,
+    MinutesStatus, Origin, SectionRole, Status, TemplateKind,
 };
 pub use when::{ClockTime, Period, Quarter, When};
 

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::located::Located;
-use super::vocab::{Audience, ItemType, MeetingFormat, Status};
+use super::vocab::{Audience, ItemType, Level, MeetingFormat, Status, TemplateKind};
 use super::when::{ClockTime, When};
 use super::{Id, Theme};
 
@@ -15,7 +15,8 @@ pub struct Programme {
     pub version: u32,
     pub id: Located<String>,
     pub title: Located<String>,
-    /// The forum that owns the programme (a forum id).
+    /// The forum that owns and announces the programme (a forum id). It is not the forum of
+    /// the programme's meetings: a temamøde for MED-trios is held by no committee.
     pub owner: Located<String>,
     /// The years it runs, as written (`2026-2027`).
     #[serde(default)]
@@ -26,6 +27,10 @@ pub struct Programme {
     /// Why the programme matters, one text per heading.
     #[serde(default)]
     pub why: Vec<Located<WhyText>>,
+    /// The heading over the description of the meetings, as the source writes it
+    /// ("Temamøder 2026-2027").
+    #[serde(default)]
+    pub meetings_heading: Option<String>,
     /// The programme's own description of its meetings.
     #[serde(default)]
     pub description: Option<String>,
@@ -70,8 +75,10 @@ pub struct Meeting {
     pub title: Located<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
-    /// The forum that holds the meeting (a forum id).
-    pub forum: Located<Id>,
+    /// The forum that holds the meeting (a forum id). Left out when no committee holds it,
+    /// such as a cross-cutting temamøde for MED-trios, or when the source does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forum: Option<Located<Id>>,
     pub status: Status,
     #[serde(default)]
     pub date: Located<When>,
@@ -90,6 +97,10 @@ pub struct Meeting {
     /// Whether the details (date, place, programme) have been announced yet.
     #[serde(default = "yes")]
     pub details_announced: bool,
+    /// Whether participants sign up. The link is `signup_url`; while it is not known, it is
+    /// announced where the programme's `announcement` says. A committee meeting has no sign-up.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signup: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signup_url: Option<Located<String>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -113,12 +124,36 @@ fn yes() -> bool {
     true
 }
 
+impl Meeting {
+    /// The id of the forum that holds the meeting, when one does.
+    pub fn forum_id(&self) -> Option<&str> {
+        self.forum.as_ref().map(|f| f.value.as_str())
+    }
+
+    /// Whether participants sign up: `signup: true`, or a sign-up link.
+    pub fn has_signup(&self) -> bool {
+        self.signup || self.signup_url.is_some()
+    }
+}
+
 /// A named agenda for a kind of meeting, used when a meeting has no items of its own.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
     pub id: Located<Id>,
     pub title: Located<String>,
+    /// `committee` (the default): a committee's agenda; `programme`: the programme of a
+    /// cross-cutting temamøde, printed as a programme rather than a dagsorden.
+    #[serde(default = "committee", skip_serializing_if = "is_committee")]
+    pub kind: TemplateKind,
+    /// The forum level the template is made for (`omu`, `lmu`, …); left out when it fits any.
+    /// `validate` warns when a meeting of another level uses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Whether the items, their leads and their times are suggestions written for the
+    /// facilitator, not facts from a source, so that every format can mark them "forslag".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suggestion: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Start time when the meeting gives none.
@@ -127,6 +162,14 @@ pub struct Template {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Located<Id>>,
     pub items: Vec<Located<AgendaItem>>,
+}
+
+fn committee() -> TemplateKind {
+    TemplateKind::Committee
+}
+
+fn is_committee(kind: &TemplateKind) -> bool {
+    *kind == TemplateKind::Committee
 }
 
 /// The longest an agenda item may be: a day. `validate` refuses more.

@@ -31,6 +31,10 @@ pub struct Forum {
     /// The longer name, e.g. "Hovedudvalget" or "Direktionen".
     #[serde(default)]
     pub full_name: Option<String>,
+    /// An editor's note on what the sources do and do not say about the forum (e.g. that
+    /// two names may or may not be one body). Not a text from the source.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// One activity of the roadmap.
@@ -39,11 +43,20 @@ pub struct Forum {
 pub struct RoadmapActivity {
     pub id: Located<Id>,
     pub title: Located<String>,
-    pub forum: Located<Id>,
+    /// The forum the activity belongs to; left out when the source names none.
+    #[serde(default)]
+    pub forum: Option<Located<Id>>,
     pub kind: ActivityKind,
+    /// Left out (`not-recorded`) when the source gives no status.
+    #[serde(default = "not_recorded")]
     pub status: Status,
+    /// The date, normalised: a month, a quarter or a span.
     #[serde(default)]
     pub date: Located<When>,
+    /// The date exactly as the source writes it ("3.-4 kvartal 2026"), beside the normalised
+    /// `date`, so that the source can be quoted word for word.
+    #[serde(default)]
+    pub source_label: Option<String>,
     #[serde(default)]
     pub themes: Vec<Located<Id>>,
     /// The agenda template for an activity that is a meeting.
@@ -53,7 +66,16 @@ pub struct RoadmapActivity {
     pub notes: Option<String>,
 }
 
+fn not_recorded() -> Status {
+    Status::NotRecorded
+}
+
 impl RoadmapActivity {
+    /// The id of the activity's forum, when the source names one.
+    pub fn forum_id(&self) -> Option<&str> {
+        self.forum.as_ref().map(|f| f.value.as_str())
+    }
+
     /// Whether the activity is a meeting that can have an agenda.
     pub fn is_meeting(&self) -> bool {
         self.kind == ActivityKind::Dialogmoede || self.template.is_some()

@@ -49,13 +49,16 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
-    /// How settled a meeting or activity is.
+    /// How settled a meeting or activity is. `not-recorded` is for a roadmap activity whose
+    /// source gives no status: it is what an activity without `status:` has, it is never
+    /// overdue, and a meeting cannot have it.
     Status {
         Provisional = "provisional",
         Planned = "planned",
         Confirmed = "confirmed",
         Cancelled = "cancelled",
         Held = "held",
+        NotRecorded = "not-recorded",
     }
 }
 
@@ -77,6 +80,19 @@ vocabulary! {
         Amr = "amr",
         Medarbejder = "medarbejder",
         Trio = "trio",
+    }
+}
+
+impl Audience {
+    /// Whether something meant for `audiences` speaks to `wanted`. No audience means
+    /// everyone. The MED-trio is the leader, the TR and the AMR together, so a trio prompt
+    /// speaks to each of them, and one meant for all three speaks to the trio.
+    pub fn reaches(audiences: &[Audience], wanted: Audience) -> bool {
+        use Audience::{Amr, Leder, Tr, Trio};
+        audiences.is_empty()
+            || audiences.contains(&wanted)
+            || (matches!(wanted, Leder | Tr | Amr) && audiences.contains(&Trio))
+            || (wanted == Trio && [Leder, Tr, Amr].iter().all(|a| audiences.contains(a)))
     }
 }
 
@@ -105,6 +121,16 @@ vocabulary! {
         Materialer = "materialer",
         Opfoelgning = "opfølgning",
         Kobling = "kobling",
+    }
+}
+
+vocabulary! {
+    /// What an agenda template is for: a committee's meeting (items such as godkendelse af
+    /// dagsorden and eventuelt), or the programme of a cross-cutting temamøde (velkomst,
+    /// oplæg, workshops, opsamling), which no committee holds.
+    TemplateKind {
+        Committee = "committee",
+        Programme = "programme",
     }
 }
 
@@ -157,5 +183,22 @@ vocabulary! {
         Open = "open",
         Done = "done",
         Dropped = "dropped",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Audience::{self, *};
+
+    #[test]
+    fn the_trio_is_leader_tr_and_amr_together() {
+        assert!(Audience::reaches(&[Trio], Tr));
+        assert!(Audience::reaches(&[Trio], Leder));
+        assert!(Audience::reaches(&[Trio], Amr));
+        assert!(!Audience::reaches(&[Trio], Medarbejder));
+        assert!(Audience::reaches(&[Leder, Tr, Amr], Trio));
+        assert!(!Audience::reaches(&[Leder, Tr], Trio));
+        assert!(!Audience::reaches(&[Leder], Tr));
+        assert!(Audience::reaches(&[], Tr));
     }
 }

@@ -61,7 +61,7 @@ fn event(w: &mut LineWriter<'_>, e: &Event, stamp: DateTime<Utc>) -> io::Result<
         match e.status {
             Status::Cancelled => "CANCELLED",
             Status::Confirmed | Status::Held => "CONFIRMED",
-            Status::Provisional | Status::Planned => "TENTATIVE",
+            Status::Provisional | Status::Planned | Status::NotRecorded => "TENTATIVE",
         },
     )?;
     w.text("SUMMARY", &e.summary)?;

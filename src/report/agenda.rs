@@ -160,7 +160,7 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
         return Ok(Source {
             id: &m.id,
             title: &m.title,
-            forum: &m.forum,
+            forum: m.forum_id().unwrap_or(""),
             status: m.status,
             date: *m.date,
             start: m.start.as_ref().map(|t| t.0),
@@ -179,7 +179,7 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
         Some(a) if a.is_meeting() => Ok(Source {
             id: &a.id,
             title: &a.title,
-            forum: &a.forum,
+            forum: a.forum_id().unwrap_or(""),
             status: a.status,
             date: *a.date,
             start: None,

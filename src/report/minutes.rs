@@ -6,9 +6,7 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::{
-    Action, ActionStatus, Catalog, ItemType, Level, Minutes, MinutesStatus, When,
-};
+use crate::model::{Action, ActionStatus, Catalog, ItemType, Level, Minutes, MinutesStatus, When};
 use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
 use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
 
@@ -189,9 +187,11 @@ fn referat_item(
         })
     });
     let postponed_text = said.and_then(|m| m.postponed_to.as_ref()).map(|to| {
-        let (title, when) = catalog.meeting(to).map_or((to.as_str(), String::new()), |m| {
-            (m.title.as_str(), lang.when(*m.date))
-        });
+        let (title, when) = catalog
+            .meeting(to)
+            .map_or((to.as_str(), String::new()), |m| {
+                (m.title.as_str(), lang.when(*m.date))
+            });
         lang.postponed_to(title, &when)
     });
     ReferatItem {
@@ -334,7 +334,10 @@ pub fn skeleton(agenda: &Agenda, participants: &[String], lang: Lang) -> String 
     };
     comment(
         &mut out,
-        &format!("{}: {} ({}), {}", w.minutes_heading, agenda.title, agenda.id, agenda.date_text),
+        &format!(
+            "{}: {} ({}), {}",
+            w.minutes_heading, agenda.title, agenda.id, agenda.date_text
+        ),
     );
     comment(&mut out, w.skeleton_help);
     out.push_str("version: 1\n");
@@ -385,7 +388,11 @@ fn quote(s: &str) -> String {
 }
 
 fn list(items: &[String]) -> String {
-    items.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| quote(s))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A comment ends at a line break: a break in the data must not start a YAML line.

@@ -121,7 +121,7 @@ pub fn base_items(catalog: &Catalog<'_>, base: &Base) -> Result<BaseParts, PlanE
                 };
                 return Ok(BaseParts {
                     items,
-                    forum: Some(m.forum.value.clone()),
+                    forum: m.forum_id().map(str::to_owned),
                     title: m.title.value.clone(),
                 });
             }
@@ -134,7 +134,7 @@ pub fn base_items(catalog: &Catalog<'_>, base: &Base) -> Result<BaseParts, PlanE
                     .unwrap_or_default();
                 return Ok(BaseParts {
                     items,
-                    forum: Some(a.forum.value.clone()),
+                    forum: a.forum_id().map(str::to_owned),
                     title: a.title.value.clone(),
                 });
             }
@@ -199,6 +199,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
                 name: Located::new(name.clone()),
                 level: Level::Lmu,
                 full_name: None,
+                note: None,
             }));
             id
         }
@@ -281,7 +282,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             id: Located::new(id),
             title: Located::new(title),
             title_en: None,
-            forum: Located::new(forum),
+            forum: Some(Located::new(forum)),
             status: Status::Planned,
             date: Located::new(When::At(Period::Day(spec.date))),
             start: Some(Located::new(ClockTime(spec.start))),
@@ -291,6 +292,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             audiences: Vec::new(),
             formats: Vec::new(),
             details_announced: true,
+            signup: false,
             signup_url: None,
             participants: Vec::new(),
             apologies: Vec::new(),
@@ -342,7 +344,7 @@ mod tests {
         let file = plan(&catalog, &spec(Base::Blank)).unwrap();
         let meeting = &file.meetings[0].value;
         assert_eq!(meeting.id.as_str(), "lmu-havnen-2026-12-01");
-        assert_eq!(meeting.forum.as_str(), "lmu-havnen");
+        assert_eq!(meeting.forum_id(), Some("lmu-havnen"));
         let titles: Vec<&str> = meeting.items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles.first(), Some(&"Godkendelse af dagsorden"));
         assert!(titles.contains(&"Eventuelt"));

@@ -97,6 +97,15 @@ impl Builder<'_, '_> {
         self.field(self.w.audience, names.join(", "));
     }
 
+    /// The forum by name, or that the source gives none.
+    fn forum_field(&mut self, forum: Option<&str>) {
+        let name = match forum {
+            Some(id) => self.catalog.forum_name(id),
+            None => self.w.no_forum,
+        };
+        self.field(self.w.forum, name);
+    }
+
     fn prompt_line(&self, id: &str) -> String {
         match self.catalog.prompt(id) {
             Some(p) => format!("{id}: {}", prompt_text(p, self.lang)),
@@ -138,7 +147,11 @@ impl Builder<'_, '_> {
     fn meeting(&mut self, m: &Meeting) {
         let (w, lang, catalog) = (self.w, self.lang, self.catalog);
         self.detail.title = lang.prefer(&m.title, m.title_en.as_deref()).to_owned();
-        self.field(w.forum, catalog.forum_name(&m.forum));
+        self.forum_field(m.forum_id());
+        if m.forum.is_none() {
+            let owner = catalog.forum_name(&catalog.data.programme.owner);
+            self.field(w.organiser, owner);
+        }
         self.field(w.date, lang.when_with_week(*m.date));
         if let (Some(s), Some(e)) = (&m.start, &m.end) {
             self.field(w.time, lang.time_span(s.0, e.0));
@@ -173,8 +186,9 @@ impl Builder<'_, '_> {
     fn activity(&mut self, a: &RoadmapActivity) {
         let (w, lang) = (self.w, self.lang);
         self.detail.title = a.title.value.clone();
-        self.field(w.forum, self.catalog.forum_name(&a.forum));
+        self.forum_field(a.forum_id());
         self.field(w.period, lang.when_with_week(*a.date));
+        self.field(w.as_written, a.source_label.clone().unwrap_or_default());
         let quarters: Vec<String> = a.date.quarters().iter().map(ToString::to_string).collect();
         self.field(w.quarters, quarters.join(", "));
         self.field(w.kind, lang.activity_kind(a.kind));
@@ -210,6 +224,7 @@ impl Builder<'_, '_> {
         }
         self.theme_field(&catalog.finding_themes(f));
         self.audience_field(&f.audiences);
+        self.field(w.note, f.note.clone().unwrap_or_default());
         let prompts = self.prompts_from(&f.id);
         self.section(w.prompts_from_finding, prompts);
     }
@@ -218,6 +233,9 @@ impl Builder<'_, '_> {
         let (w, lang, catalog) = (self.w, self.lang, self.catalog);
         self.detail.title = prompt_text(p, lang).to_owned();
         self.field(w.origin, lang.origin(p.origin));
+        if let Some(q) = &p.quote {
+            self.field(w.source_words, lang.quoted(q));
+        }
         self.theme_field(&catalog.prompt_themes(p));
         self.audience_field(&p.audiences);
         let levels: Vec<&str> = p.levels.iter().map(|l| lang.level(*l)).collect();
@@ -291,16 +309,21 @@ impl Builder<'_, '_> {
         self.detail.title = f.name.value.clone();
         self.field(w.full_name, f.full_name.clone().unwrap_or_default());
         self.field(w.level, lang.level(f.level));
+        self.field(w.note, f.note.clone().unwrap_or_default());
+        if self.catalog.data.programme.owner.as_str() == id {
+            let title = self.catalog.data.programme.title.value.clone();
+            self.field(w.owns_programme, title);
+        }
         let d = self.catalog.data;
         let meetings = lines(
             &d.programme.meetings,
-            |m| m.forum.as_str() == id,
+            |m| m.forum_id() == Some(id),
             |m| format!("{}: {} ({})", m.id.value, m.title.value, lang.when(*m.date)),
         );
         self.section(w.meetings, meetings);
         let activities = lines(
             &d.roadmap.activities,
-            |a| a.forum.as_str() == id,
+            |a| a.forum_id() == Some(id),
             |a| format!("{}: {} ({})", a.id.value, a.title.value, lang.when(*a.date)),
         );
         self.section(w.activities, activities);
@@ -311,6 +334,8 @@ impl Builder<'_, '_> {
         self.detail.title = s.title.value.clone();
         self.field(w.heading, s.heading.clone().unwrap_or_default());
         self.field(w.introduction, s.intro.clone().unwrap_or_default());
+        self.field(w.lead_in, s.lead_in.clone().unwrap_or_default());
+        self.field(w.note, s.note.clone().unwrap_or_default());
         let findings = lines(
             &self.catalog.data.findings.findings,
             |f| f.section.as_str() == s.id.as_str(),
@@ -323,6 +348,19 @@ impl Builder<'_, '_> {
         let w = self.w;
         self.detail.title = t.title.value.clone();
         self.field(w.description, t.description.clone().unwrap_or_default());
+        self.field(
+            w.kind,
+            match t.kind {
+                crate::model::TemplateKind::Programme => w.template_programme,
+                crate::model::TemplateKind::Committee => w.template_committee,
+            },
+        );
+        if let Some(level) = t.level {
+            self.field(w.level, self.lang.level(level));
+        }
+        if t.suggestion {
+            self.field(w.note, w.suggestions_note);
+        }
         self.field(
             w.start,
             t.start.as_ref().map(|s| s.to_string()).unwrap_or_default(),

@@ -125,7 +125,7 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
             .roadmap
             .activities
             .iter()
-            .filter(|a| a.forum.as_str() == forum.id.as_str() && a.date.is_known())
+            .filter(|a| a.forum_id() == Some(forum.id.as_str()) && a.date.is_known())
             .map(|a| bar(a))
             .collect();
         if bars.is_empty() {
