@@ -321,6 +321,9 @@ pub struct AgendaArgs {
     /// Scale the agenda to this many minutes; fixed items keep their length
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub minutes: Option<u32>,
+    /// Leave ruled lines under each item for notes during the meeting
+    #[arg(long)]
+    pub with_notes: bool,
     #[command(flatten)]
     pub doc: DocOutput,
 }

@@ -144,6 +144,13 @@ words! {
     coming: "kommende", "coming";
     today: "i dag", "today";
     undated: "Uden dato", "Without a date";
+    not_registered: "ikke registreret", "not recorded";
+    past: "forbi", "past";
+    held: "afholdt", "held";
+    cancelled: "aflyst", "cancelled";
+    data_files: "Data", "Data";
+    back_to_index: "Til oversigten", "Back to the overview";
+    other_formats: "Andre formater", "Other formats";
     agendas: "Dagsordener", "Agendas";
     files: "Filer", "Files";
     // Show.
@@ -184,6 +191,8 @@ words! {
     plan_of: "af", "of";
     plan_save: "Gem mødet?", "Save the meeting?";
     plan_overwrite: "findes allerede. Overskriv?", "already exists. Overwrite?";
+    rounding_off: "Afrunding", "Rounding off";
+    cancelled_notice: "AFLYST – mødet holdes ikke.", "CANCELLED – the meeting will not take place.";
     // What the sources do not say.
     no_forum: "forum ikke angivet", "no forum given";
     organiser: "Arrangør", "Organiser";
@@ -425,11 +434,24 @@ impl Lang {
         }
     }
 
-    /// "Dagsorden (fra skabelonen lmu-standard)".
-    pub fn agenda_from_template(self, template: &str) -> String {
+    /// "Dagsorden (fra skabelonen lmu-standard)", or "Program (…)" for a temamøde's programme.
+    pub fn agenda_from_template(self, template: &str, programme: bool) -> String {
+        let kind = if programme {
+            self.words().programme
+        } else {
+            self.words().agenda
+        };
         match self {
-            Lang::Da => format!("Dagsorden (fra skabelonen {template})"),
-            Lang::En => format!("Agenda (from the template {template})"),
+            Lang::Da => format!("{kind} (fra skabelonen {template})"),
+            Lang::En => format!("{kind} (from the template {template})"),
+        }
+    }
+
+    /// A time of day: "kl. 13.00" / "13:00".
+    pub fn clock(self, time: chrono::NaiveTime) -> String {
+        match self {
+            Lang::Da => format!("kl. {}", time.format("%H.%M")),
+            Lang::En => time.format("%H:%M").to_string(),
         }
     }
 
@@ -463,6 +485,44 @@ impl Lang {
         }
     }
 
+    /// "Tema" before one theme, "Temaer" before more.
+    pub fn themes_label(self, count: usize) -> &'static str {
+        match (self, count) {
+            (Lang::Da, 1) => "Tema",
+            (Lang::Da, _) => "Temaer",
+            (Lang::En, 1) => "Theme",
+            (Lang::En, _) => "Themes",
+        }
+    }
+
+    /// The purpose of a prep sheet whose data gives none, as a sentence: "MED-trioen
+    /// forbereder dialogen om …: hvad HU har peget på, …".
+    pub fn prep_purpose(self, title: &str, themes: &[String]) -> String {
+        let names: Vec<&str> = themes.iter().map(String::as_str).collect();
+        let subject = match (names.contains(&title), names.is_empty()) {
+            (true, _) => format!(
+                "{} {}",
+                self.pick("dialogen om", "the dialogue on"),
+                self.join(&names)
+            ),
+            (false, true) => self.quoted(title),
+            (false, false) => format!(
+                "{} {} {}",
+                self.quoted(title),
+                self.pick("om", "on"),
+                self.join(&names)
+            ),
+        };
+        match self {
+            Lang::Da => format!(
+                "MED-trioen forbereder {subject}: hvad HU har peget på, hvad I vil spørge om, og hvordan I kan se, at I lykkes."
+            ),
+            Lang::En => format!(
+                "The MED trio prepares {subject}: what HU pointed to, what you will ask, and how you will see that you succeed."
+            ),
+        }
+    }
+
     /// "Godkendt tirsdag den 7. april 2026 på LMU-møde i april".
     pub fn approved_at(self, date: &str, meeting: &str) -> String {
         match self {
@@ -489,6 +549,22 @@ impl Lang {
         match self {
             Lang::Da => format!("Referat fra mødet {date}"),
             Lang::En => format!("Minutes of the meeting on {date}"),
+        }
+    }
+
+    /// What kind of thing an id names, as a noun: "møde", "aktivitet", …
+    pub fn kind(self, kind: crate::model::Kind) -> &'static str {
+        use crate::model::Kind;
+        match kind {
+            Kind::Meeting => self.pick("møde", "meeting"),
+            Kind::Activity => self.pick("aktivitet", "activity"),
+            Kind::Finding => self.pick("fund", "finding"),
+            Kind::Prompt => self.pick("spørgsmål", "prompt"),
+            Kind::Theme => self.pick("tema", "theme"),
+            Kind::Forum => self.pick("forum", "forum"),
+            Kind::Section => self.pick("afsnit", "section"),
+            Kind::Template => self.pick("skabelon", "template"),
+            Kind::Text => self.pick("tekst", "text"),
         }
     }
 

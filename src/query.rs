@@ -330,8 +330,9 @@ impl Query {
     }
 
     pub fn matches_meeting(&self, catalog: &Catalog<'_>, m: &Meeting) -> bool {
-        self.dates_match(*m.date, m.status)
-            && self.status.is_none_or(|s| s == m.status)
+        let status = catalog.status_of(m);
+        self.dates_match(*m.date, status)
+            && self.status.is_none_or(|s| s == status)
             && self.forum_matches(catalog, m.forum_id())
             && self
                 .level

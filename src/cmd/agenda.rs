@@ -18,6 +18,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> 
     let options = AgendaOptions {
         start: args.start,
         minutes: args.minutes.map(i64::from),
+        with_notes: args.with_notes,
     };
     let agenda = agenda::agenda(&catalog, &args.id, ctx.lang, options)
         .map_err(|e| explain(&catalog, &args.id, e))?;

@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     let mut export = Export {
         ctx,
         catalog: &catalog,
-        renderer: ctx.renderer(false)?,
+        renderer: ctx.renderer(false)?.for_site(),
         files: Files {
             outdir: &outdir,
             written: Vec::new(),
@@ -134,7 +134,7 @@ impl Export<'_> {
                     let doc = Document::Agenda(&a);
                     self.file(format!("agendas/{}.md", a.id), &doc, Format::Md)?;
                     self.file(format!("agendas/{}.html", a.id), &doc, Format::Html)?;
-                    links.push(site::AgendaLink::of(&a));
+                    links.push(site::AgendaLink::of(&a, self.ctx.today));
                 }
                 Err(e) => writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?,
             }

@@ -75,6 +75,7 @@ impl Context {
             width: output_width(),
             styled: stdout_styled(),
             excel,
+            site: false,
         };
         let templates = match &self.templates {
             Some(dir) => read_templates(dir)?,

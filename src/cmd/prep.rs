@@ -32,8 +32,29 @@ pub fn run(ctx: &Context, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
         }
         .into());
     };
+    if sheet.thin {
+        warn_thin(&catalog, &sheet, ctx.lang);
+    }
     let renderer = ctx.renderer(false)?;
     let mut bytes = Vec::new();
     ctx.render(&renderer, &Document::Prep(&sheet), format, &mut bytes)?;
     output::emit(args.doc.output.as_deref(), args.doc.force, &bytes, out)
+}
+
+/// A sheet with little on it says so, and names the theme whose sheet says the most.
+fn warn_thin(catalog: &Catalog<'_>, sheet: &prep::PrepSheet, lang: crate::lang::Lang) {
+    let best = catalog
+        .theme_ids()
+        .into_iter()
+        .filter_map(|t| prep::prep(catalog, t, lang).map(|s| (s.filled_sections(), t)))
+        .max_by_key(|(filled, _)| *filled);
+    let hint = match best {
+        Some((_, theme)) => format!("; try `medtrio prep {theme}`"),
+        None => String::new(),
+    };
+    let _ = writeln!(
+        anstream::stderr().lock(),
+        "note: the prep sheet for `{}` is nearly empty: the data has few findings and prompts on its themes{hint}",
+        sheet.id
+    );
 }

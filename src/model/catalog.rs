@@ -120,6 +120,15 @@ impl<'a> Catalog<'a> {
     pub fn activity(&self, id: &str) -> Option<&'a RoadmapActivity> {
         self.activities.get(id).copied()
     }
+    /// A meeting's status as it stands: held once it has minutes, else as planned.
+    pub fn status_of(&self, meeting: &Meeting) -> crate::model::Status {
+        if self.minutes.contains_key(meeting.id.as_str()) {
+            crate::model::Status::Held
+        } else {
+            meeting.status
+        }
+    }
+
     /// The minutes of the meeting `id`, if it has any.
     pub fn minutes_of(&self, id: &str) -> Option<&'a Minutes> {
         self.minutes.get(id).copied()

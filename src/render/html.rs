@@ -83,6 +83,7 @@ impl HtmlRenderer {
         // over large ranges end in an error that names the template rather than run forever.
         env.set_fuel(Some(TEMPLATE_FUEL));
         env.set_recursion_limit(TEMPLATE_RECURSION_LIMIT);
+        env.add_filter("css_string", css_string);
         let user = Arc::new(user);
         env.set_loader(move |name| {
             // Only a plain file name inside the folder: `{% include "/etc/hostname" %}` or
@@ -117,6 +118,7 @@ impl HtmlRenderer {
         };
         let ctx = context! {
             labels => Value::from(Serde(settings.lang.words())),
+            site => settings.site,
             ..Value::from(Serde(doc))
         };
         let html = self
@@ -127,6 +129,22 @@ impl HtmlRenderer {
         out.write_all(html.as_bytes())?;
         Ok(true)
     }
+}
+
+/// A text as a CSS string literal, for `content:` in `@page` margin boxes: quotes, backslashes
+/// and line breaks escaped, and `<` too, so that no text can close the `<style>` element.
+fn css_string(text: String) -> Value {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
 }
 
 /// A template error, with the template's own line when it has one.
@@ -153,6 +171,12 @@ mod tests {
     struct Ctx {
         lang: &'static str,
         text: &'static str,
+    }
+
+    #[test]
+    fn a_css_string_cannot_close_the_style_element() {
+        let v = css_string("a\"b</style><script>\n".to_owned());
+        assert_eq!(v.to_string(), r#""a\22 b\3c /style\3e \3c script\3e \a ""#);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 pub mod text;
+pub mod wrap;
 
 use std::cell::OnceCell;
 use std::io::{self, Write};
@@ -239,6 +240,8 @@ pub struct Settings {
     pub styled: bool,
     /// Whether CSV is for Danish Excel (`;`, BOM, CRLF).
     pub excel: bool,
+    /// Whether HTML pages are part of an exported site, and link back to its index.
+    pub site: bool,
 }
 
 /// Why a document could not be rendered.
@@ -281,6 +284,12 @@ impl Renderer {
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The same renderer for pages of an exported site.
+    pub fn for_site(mut self) -> Self {
+        self.settings.site = true;
+        self
     }
 
     /// The one entry point: `doc` in `format`, to `out`.

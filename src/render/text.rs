@@ -3,21 +3,22 @@
 
 use std::io::{self, Write};
 
+use super::wrap::{safe, wrap};
 use super::{Document, Rendered, Settings};
 use crate::diagnostic::Diagnostic;
-use crate::report::doc::{Block, Doc, Entry, Fact, Style, Text};
+use crate::report::doc::{Block, Doc, Entry, Fact, Text};
 use crate::report::show::Detail;
 
 /// The width plain text is wrapped to, as e-mail expects.
 const TEXT_WIDTH: usize = 72;
 
-pub fn render(doc: &Document<'_>, _settings: &Settings, out: &mut dyn Write) -> Rendered {
+pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
     if let Some(printable) = doc.printable() {
         document(&printable, out)?;
         return Ok(true);
     }
     match doc {
-        Document::Detail(detail) => self::detail(detail, out)?,
+        Document::Detail(detail) => self::detail(detail, usize::from(settings.width), out)?,
         Document::Problems(problems) => {
             for d in *problems {
                 out.write_all(problem(d).as_bytes())?;
@@ -158,12 +159,9 @@ fn list_entry(entry: &Entry, indent: &str, marker: &str, out: &mut dyn Write) ->
     Ok(())
 }
 
-/// Text has no bold or italics; small print is set in parentheses.
+/// Text has no bold, italics or small print: every style reads as plain text.
 fn styled(text: &Text) -> String {
-    match text.style {
-        Style::Small => format!("({})", text.text),
-        _ => text.text.clone(),
-    }
+    text.text.clone()
 }
 
 /// Label–value pairs with the values lined up: "Dato:     tirsdag den 3. marts 2026".
@@ -186,24 +184,37 @@ fn facts(facts: &[Fact], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// `show`: the title and id, the fields lined up, and the linked things under headings.
-fn detail(detail: &Detail, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}  [{} {}]", detail.title, detail.kind, detail.id)?;
-    let width = detail
+/// `show`: the title and id, the fields lined up, and the linked things under headings,
+/// wrapped on words at the terminal's width.
+fn detail(detail: &Detail, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    wrapped_to(
+        out,
+        "",
+        "  ",
+        &format!("{}  [{} {}]", detail.title, detail.kind_text, detail.id),
+        width,
+    )?;
+    let label_width = detail
         .fields
         .iter()
         .map(|(l, _)| l.chars().count())
         .max()
         .unwrap_or(0);
+    let indent = " ".repeat(label_width + 4);
     for (label, value) in &detail.fields {
-        let pad = " ".repeat(width - label.chars().count());
-        writeln!(out, "  {label}:{pad} {value}")?;
+        let pad = " ".repeat(label_width - label.chars().count());
+        wrapped_to(out, &format!("  {label}:{pad} "), &indent, value, width)?;
     }
     for section in &detail.sections {
         writeln!(out)?;
-        writeln!(out, "{}", section.heading)?;
+        wrapped_to(out, "", "", &section.heading, width)?;
         for line in &section.lines {
-            writeln!(out, "  {line}")?;
+            // A line may hold its own breaks (an item and its prompts).
+            for (i, part) in line.split('\n').enumerate() {
+                let part = part.trim_start();
+                let lead = if i == 0 { "  " } else { "     " };
+                wrapped_to(out, lead, &format!("{lead}  "), part, width)?;
+            }
         }
     }
     Ok(())
@@ -239,56 +250,37 @@ pub fn problem(d: &Diagnostic) -> String {
 
 /// Writes `text` wrapped at [`TEXT_WIDTH`], the first line after `first`, the rest after `rest`.
 fn write_wrapped(out: &mut dyn Write, first: &str, rest: &str, text: &str) -> io::Result<()> {
-    let lines = wrap(
-        text,
-        TEXT_WIDTH,
-        first.chars().count(),
-        rest.chars().count(),
-    );
-    for (i, line) in lines.iter().enumerate() {
-        let prefix = if i == 0 { first } else { rest };
-        writeln!(out, "{prefix}{line}")?;
-    }
-    Ok(())
+    wrapped_to(out, first, rest, text, TEXT_WIDTH)
 }
 
-/// Greedy word wrap; a word longer than the line stands alone.
-fn wrap(text: &str, width: usize, first_indent: usize, rest_indent: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_len = 0;
-    let mut room = width.saturating_sub(first_indent).max(20);
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if line_len > 0 && line_len + 1 + len > room {
-            lines.push(std::mem::take(&mut line));
-            line_len = 0;
-            room = width.saturating_sub(rest_indent).max(20);
-        }
-        if line_len > 0 {
-            line.push(' ');
-            line_len += 1;
-        }
-        line.push_str(word);
-        line_len += len;
+/// Writes `text` wrapped at `width`: each line made safe for a terminal, and none starting a
+/// CI workflow command (`::`).
+fn wrapped_to(
+    out: &mut dyn Write,
+    first: &str,
+    rest: &str,
+    text: &str,
+    width: usize,
+) -> io::Result<()> {
+    let text = safe(text);
+    let lines = wrap(&text, width, first.chars().count(), rest.chars().count());
+    for (i, line) in lines.iter().enumerate() {
+        let prefix = if i == 0 { first } else { rest };
+        let guard = if prefix.is_empty() && line.starts_with("::") {
+            " "
+        } else {
+            ""
+        };
+        writeln!(out, "{guard}{prefix}{line}")?;
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Pos;
-
-    #[test]
-    fn wraps_at_the_width() {
-        let lines = wrap(&"ord ".repeat(40), 30, 4, 4);
-        assert!(lines.iter().all(|l| l.chars().count() <= 26));
-        assert_eq!(lines.join(" "), "ord ".repeat(40).trim());
-    }
+    use crate::report::doc::Style;
 
     #[test]
     fn a_problem_shows_its_line_a_caret_and_help() {
@@ -327,7 +319,7 @@ mod tests {
         document(&doc, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "DAGSORDEN\nLMU\n=========\n\nPUNKTER\n\n1. Velkomst\n   kl. 13.00–13.05\n   - Hvad?\n     (Kilde: x)\n"
+            "DAGSORDEN\nLMU\n=========\n\nPUNKTER\n\n1. Velkomst\n   kl. 13.00–13.05\n   - Hvad?\n     Kilde: x\n"
         );
     }
 }

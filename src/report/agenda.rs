@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::{
-    AgendaItem, Catalog, ItemType, Level, Located, Status, Template, When, total_minutes,
+    AgendaItem, Catalog, ItemType, Level, Located, Status, Template, TemplateKind, When,
+    total_minutes,
 };
 use crate::report::doc::{Block, Doc, Entry, Fact, NoticeLevel, Printable, Style, Text};
-use crate::report::prompts::{SourceText, prompt_text, source_text};
+use crate::report::prompts::{SourceText, citation, prompt_text, source_text};
 
 /// The smallest length a scaled item gets.
 const MIN_ITEM_MINUTES: i64 = 5;
@@ -19,8 +20,18 @@ pub struct Agenda {
     pub id: String,
     pub lang: Lang,
     pub title: String,
-    pub forum: String,
+    /// The forum that holds the meeting, by name; null when none does (a cross-cutting
+    /// temamøde) or the source does not say.
+    pub forum: Option<String>,
     pub level: Option<Level>,
+    /// Who owns and announces a meeting that no committee holds: the programme's owner.
+    pub organiser: Option<String>,
+    /// Whether this is the programme of a cross-cutting temamøde rather than a committee's
+    /// agenda: it prints as a "Program".
+    pub programme: bool,
+    /// Whether the items, their leads and their times are a template's suggestions.
+    pub suggestion: bool,
+    pub cancelled: bool,
     /// The exact day, ISO `YYYY-MM-DD`, or null.
     pub date: Option<String>,
     /// The date as precise as it is known, as data (`2026-Q1`), or null.
@@ -49,6 +60,8 @@ pub struct Agenda {
     pub total_minutes: i64,
     pub items: Vec<ItemOut>,
     pub background: Vec<Background>,
+    /// Whether the printed agenda leaves ruled lines under each item for notes.
+    pub with_notes: bool,
 }
 
 /// Where to sign up, or where the sign-up link will be announced.
@@ -57,11 +70,15 @@ pub struct Signup {
     pub url: Option<String>,
     pub channel: Option<String>,
     pub text: String,
+    /// The text before the link: "Meldes ud via Ugens Lederopgave og på".
+    pub lead: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ItemOut {
-    pub number: usize,
+    /// The item's number; null for what is not an item of the agenda (a break, the
+    /// afrunding).
+    pub number: Option<usize>,
     pub title: String,
     #[serde(rename = "type")]
     pub kind: Option<ItemType>,
@@ -69,7 +86,8 @@ pub struct ItemOut {
     pub minutes: i64,
     pub start: Option<String>,
     pub end: Option<String>,
-    /// "kl. 13.30–13.50", or "20 min" when no start time is known.
+    /// "kl. 13.30–13.50", or "20 min" when no start time is known; empty when the meeting is
+    /// cancelled.
     pub slot_text: String,
     pub lead: Option<String>,
     pub recommendation: Option<String>,
@@ -82,6 +100,8 @@ pub struct PromptOut {
     pub id: String,
     pub text: String,
     pub sources: Vec<SourceOut>,
+    /// The sources as a citation: "«…» (Det, vi mangler svar på)".
+    pub citation: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -114,6 +134,8 @@ pub struct AgendaOptions {
     pub start: Option<NaiveTime>,
     /// Scales the items to this many minutes.
     pub minutes: Option<i64>,
+    /// Leaves ruled lines under each item for notes (`--with-notes`).
+    pub with_notes: bool,
 }
 
 /// Why an agenda cannot be made.
@@ -140,7 +162,7 @@ pub enum AgendaError {
 struct Source<'a> {
     id: &'a str,
     title: &'a str,
-    forum: &'a str,
+    forum: Option<&'a str>,
     status: Status,
     date: When,
     start: Option<NaiveTime>,
@@ -150,6 +172,8 @@ struct Source<'a> {
     items: &'a [Located<AgendaItem>],
     template: Option<&'a Template>,
     details_pending: bool,
+    /// Whether participants sign up (only where the source announces it).
+    signup: bool,
     signup_url: Option<&'a str>,
     in_programme: bool,
     meeting: Option<&'a crate::model::Meeting>,
@@ -160,8 +184,8 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
         return Ok(Source {
             id: &m.id,
             title: &m.title,
-            forum: m.forum_id().unwrap_or(""),
-            status: m.status,
+            forum: m.forum_id(),
+            status: catalog.status_of(m),
             date: *m.date,
             start: m.start.as_ref().map(|t| t.0),
             end: m.end.as_ref().map(|t| t.0),
@@ -170,6 +194,7 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
             items: &m.items,
             template: m.template.as_ref().and_then(|t| catalog.template(t)),
             details_pending: !m.details_announced,
+            signup: m.has_signup(),
             signup_url: m.signup_url.as_ref().map(|u| u.as_str()),
             in_programme: true,
             meeting: Some(m),
@@ -179,7 +204,7 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
         Some(a) if a.is_meeting() => Ok(Source {
             id: &a.id,
             title: &a.title,
-            forum: a.forum_id().unwrap_or(""),
+            forum: a.forum_id(),
             status: a.status,
             date: *a.date,
             start: None,
@@ -189,6 +214,7 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
             items: &[],
             template: a.template.as_ref().and_then(|t| catalog.template(t)),
             details_pending: a.date.day().is_none(),
+            signup: false,
             signup_url: None,
             in_programme: false,
             meeting: None,
@@ -209,44 +235,85 @@ pub fn agenda(
     let minutes = item_minutes(&src, items, from_template, options)?;
     let total = total_minutes(minutes.iter().copied());
     let clock = Clock::new(&src, options, total)?;
-    let out_items = slots(catalog, items, &minutes, clock.start, lang);
+    let template = src.template.filter(|_| from_template);
+    let cancelled = src.status == Status::Cancelled;
+    let suggestion = template.is_some_and(|t| t.suggestion);
+    let mut out_items = slots(catalog, items, &minutes, clock.start, lang);
+    if let Some(rest) = afrunding(&clock, total, lang) {
+        out_items.push(rest);
+    }
+    if cancelled {
+        for item in &mut out_items {
+            item.slot_text.clear();
+        }
+    }
     let programme = &catalog.data.programme;
-    let announcement = src
-        .in_programme
+    let announcement = (src.in_programme && src.signup)
         .then_some(programme.announcement.as_ref())
         .flatten();
     let meeting = src.meeting;
+    let is_programme = template.is_some_and(|t| t.kind == TemplateKind::Programme);
     Ok(Agenda {
         id: src.id.to_owned(),
         lang,
         title: lang
             .prefer(src.title, meeting.and_then(|m| m.title_en.as_deref()))
             .to_owned(),
-        forum: catalog.forum_name(src.forum).to_owned(),
-        level: catalog.forum_level(src.forum),
+        forum: src.forum.map(|f| catalog.forum_name(f).to_owned()),
+        level: src.forum.and_then(|f| catalog.forum_level(f)),
+        organiser: (src.forum.is_none() && src.in_programme)
+            .then(|| catalog.forum_name(&programme.owner).to_owned()),
+        programme: is_programme,
+        suggestion,
+        cancelled,
         date: src.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
         period: src.date.is_known().then(|| src.date.to_string()),
         date_text: lang.when(src.date),
         week: src.date.day().map(|d| d.iso_week().week()),
         start: clock.start.map(hhmm),
         end: clock.end.map(hhmm),
-        time_text: clock.text(lang),
+        time_text: clock.text(lang, suggestion),
         place: src.place.map(str::to_owned),
         status: src.status,
         status_text: lang.status(src.status).to_owned(),
         provisional_note: provisional_note(&src, programme.note.as_deref(), lang),
         details_pending: src.details_pending,
-        signup: signup(src.signup_url, announcement, src.details_pending, lang),
+        signup: signup(
+            src.signup_url.filter(|_| src.signup),
+            announcement,
+            src.details_pending,
+            lang,
+        ),
         participants: meeting.map(|m| m.participants.clone()).unwrap_or_default(),
         apologies: meeting.map(|m| m.apologies.clone()).unwrap_or_default(),
         chair: meeting.and_then(|m| m.chair.clone()),
         minute_taker: meeting.and_then(|m| m.minute_taker.clone()),
-        template: from_template
-            .then(|| src.template.map(|t| t.id.value.clone()))
-            .flatten(),
+        template: template.map(|t| t.id.value.clone()),
         total_minutes: total,
         items: out_items,
         background: background(catalog, &src.themes),
+        with_notes: options.with_notes,
+    })
+}
+
+/// When the items end before the meeting's own end, the rest of the time is the afrunding,
+/// so that the header's time and the items agree.
+fn afrunding(clock: &Clock, total: i64, lang: Lang) -> Option<ItemOut> {
+    let (start, end) = (clock.start?, clock.end?);
+    let items_end = start + TimeDelta::minutes(total);
+    (end > items_end).then(|| ItemOut {
+        number: None,
+        title: lang.words().rounding_off.to_owned(),
+        kind: None,
+        type_text: None,
+        minutes: (end - items_end).num_minutes(),
+        start: Some(hhmm(items_end)),
+        end: Some(hhmm(end)),
+        slot_text: lang.time_span(items_end, end),
+        lead: None,
+        recommendation: None,
+        notes: None,
+        prompts: Vec::new(),
     })
 }
 
@@ -329,16 +396,18 @@ impl Clock {
         })
     }
 
-    /// "kl. 13.00–15.30", with "(vejledende)" when the time comes from the template.
-    fn text(&self, lang: Lang) -> Option<String> {
+    /// "kl. 13.00–15.30", with "(vejledende)" when the time comes from the template, or
+    /// "(forslag)" when the template is a suggestion.
+    fn text(&self, lang: Lang, suggestion: bool) -> Option<String> {
         let (Some(s), Some(e)) = (self.start, self.end) else {
             return None;
         };
         let span = lang.time_span(s, e);
-        Some(if self.indicative {
-            format!("{span} ({})", lang.words().indicative)
-        } else {
-            span
+        let w = lang.words();
+        Some(match (self.indicative, suggestion) {
+            (_, true) => format!("{span} ({})", w.suggestion),
+            (true, false) => format!("{span} ({})", w.indicative),
+            (false, false) => span,
         })
     }
 }
@@ -352,11 +421,16 @@ fn slots(
     lang: Lang,
 ) -> Vec<ItemOut> {
     let mut clock = start;
+    let mut numbered = 0;
     items
         .iter()
         .zip(minutes)
-        .enumerate()
-        .map(|(number, (item, &length))| {
+        .map(|(item, &length)| {
+            // A break is no item of the agenda, so it takes no number.
+            let number = (!is_break(&item.title)).then(|| {
+                numbered += 1;
+                numbered
+            });
             let item_start = clock;
             let item_end = clock.map(|c| c + TimeDelta::minutes(length));
             clock = item_end;
@@ -365,7 +439,7 @@ fn slots(
                 _ => format!("{length} {}", lang.words().minutes),
             };
             ItemOut {
-                number: number + 1,
+                number,
                 title: item.title.value.clone(),
                 kind: item.kind,
                 type_text: item.kind.map(|k| lang.item_type(k).to_owned()),
@@ -389,11 +463,18 @@ fn slots(
                             .filter_map(|s| source_text(catalog, s))
                             .map(SourceOut::from)
                             .collect(),
+                        citation: citation(catalog, p, lang),
                     })
                     .collect(),
             }
         })
         .collect()
+}
+
+/// Whether an item is a break ("Pause", "Kaffepause"), which the agenda does not number.
+pub fn is_break(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    t == "pause" || t.ends_with("pause") && !t.contains(' ')
 }
 
 /// The warning of a provisional meeting: the programme's own caveat where it has one.
@@ -426,20 +507,26 @@ fn signup(
             url: Some(url.to_owned()),
             channel: None,
             text: url.to_owned(),
+            lead: String::new(),
         });
     }
     let a = announcement?;
     let link = a.url.as_ref().map(|u| u.value.clone());
     let w = lang.words();
     let via = if pending { w.announced_via } else { w.via };
-    let text = match &link {
-        Some(link) => format!("{via} {} {} {link}", a.channel, w.and_at),
+    let lead = match &link {
+        Some(_) => format!("{via} {} {}", a.channel, w.and_at),
         None => format!("{via} {}", a.channel),
+    };
+    let text = match &link {
+        Some(link) => format!("{lead} {link}"),
+        None => lead.clone(),
     };
     Some(Signup {
         url: link,
         channel: Some(a.channel.clone()),
         text,
+        lead,
     })
 }
 
@@ -524,14 +611,22 @@ pub fn scale(minutes: &[i64], fixed: &[bool], target: i64) -> Result<Vec<i64>, A
 }
 
 impl Agenda {
-    /// The header's label–value pairs.
+    /// The header's label–value pairs. A committee meeting always has rows for the chair,
+    /// the minute-taker, the participants and the apologies, with a line to fill in by hand
+    /// where the data has none; the status is shown only when it is news (provisional or
+    /// cancelled).
     fn facts(&self) -> Vec<Fact> {
         let w = self.lang.words();
         let fact = |label: &str, value: String| Fact {
             label: label.to_owned(),
             value,
         };
-        let mut out = vec![fact(w.forum, self.forum.clone())];
+        let mut out = Vec::new();
+        match (&self.forum, &self.organiser) {
+            (Some(forum), _) => out.push(fact(w.forum, forum.clone())),
+            (None, Some(organiser)) => out.push(fact(w.organiser, organiser.clone())),
+            (None, None) => out.push(fact(w.forum, w.no_forum.to_owned())),
+        }
         let week = self
             .week
             .map(|n| format!(" ({})", self.lang.week_number(n)));
@@ -547,41 +642,50 @@ impl Agenda {
             (None, true) => out.push(fact(w.place, w.not_set.to_owned())),
             _ => {}
         }
-        out.push(fact(w.status, self.status_text.clone()));
+        if matches!(self.status, Status::Provisional | Status::Cancelled) {
+            out.push(fact(w.status, self.status_text.clone()));
+        }
         if let Some(s) = &self.signup {
             out.push(fact(w.signup, s.text.clone()));
         }
-        if let Some(c) = &self.chair {
-            out.push(fact(w.chair, c.clone()));
-        }
-        if let Some(m) = &self.minute_taker {
-            out.push(fact(w.minute_taker, m.clone()));
-        }
-        if !self.participants.is_empty() {
+        if !self.programme {
+            out.push(fact(w.chair, self.chair.clone().unwrap_or_default()));
+            out.push(fact(
+                w.minute_taker,
+                self.minute_taker.clone().unwrap_or_default(),
+            ));
             out.push(fact(w.participants, self.participants.join(", ")));
-        }
-        if !self.apologies.is_empty() {
             out.push(fact(w.apologies, self.apologies.join(", ")));
         }
         out
+    }
+
+    /// "Dagsorden", or "Program" for a temamøde's programme.
+    pub fn kind_word(&self) -> &'static str {
+        let w = self.lang.words();
+        if self.programme {
+            w.programme
+        } else {
+            w.agenda
+        }
     }
 }
 
 impl ItemOut {
     /// "kl. 13.30–13.50 · Drøftelse · Ansvarlig: Leder"
-    fn meta(&self, lang: Lang) -> String {
-        let mut meta = self.slot_text.clone();
-        if let Some(t) = &self.type_text {
-            meta.push_str(" · ");
-            meta.push_str(t);
+    fn meta(&self, lang: Lang) -> Option<String> {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.slot_text.is_empty() {
+            parts.push(self.slot_text.clone());
         }
+        parts.extend(self.type_text.clone());
         if let Some(lead) = &self.lead {
-            meta.push_str(&format!(" · {}: {lead}", lang.words().lead));
+            parts.push(format!("{}: {lead}", lang.words().lead));
         }
-        meta
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
-    fn block(&self, lang: Lang) -> Block {
+    fn block(&self, lang: Lang, with_notes: bool) -> Block {
         let w = lang.words();
         let mut body = Vec::new();
         if let Some(r) = &self.recommendation {
@@ -596,15 +700,9 @@ impl ItemOut {
                 .prompts
                 .iter()
                 .map(|p| Entry {
-                    notes: p
-                        .sources
-                        .iter()
-                        .map(|s| {
-                            Text::new(
-                                Style::Small,
-                                format!("{}: {} – {}", w.source, s.section, s.text),
-                            )
-                        })
+                    notes: (!p.citation.is_empty())
+                        .then(|| Text::new(Style::Small, format!("{}: {}", w.source, p.citation)))
+                        .into_iter()
                         .collect(),
                     ..Entry::new(p.text.clone())
                 })
@@ -614,10 +712,13 @@ impl ItemOut {
                 entries,
             });
         }
+        if with_notes && self.number.is_some() {
+            body.push(Block::WriteIn { lines: 4 });
+        }
         Block::Item {
-            number: self.number.to_string(),
+            number: self.number.map(|n| n.to_string()).unwrap_or_default(),
             title: self.title.clone(),
-            meta: Some(self.meta(lang)),
+            meta: self.meta(lang),
             body,
         }
     }
@@ -626,17 +727,37 @@ impl ItemOut {
 impl Printable for Agenda {
     fn doc(&self) -> Doc {
         let w = self.lang.words();
-        let mut blocks = vec![Block::Facts {
+        let mut blocks = Vec::new();
+        if self.cancelled {
+            blocks.push(Block::Notice {
+                level: NoticeLevel::Alert,
+                text: w.cancelled_notice.to_owned(),
+            });
+        }
+        blocks.push(Block::Facts {
             facts: self.facts(),
-        }];
+        });
         if let Some(note) = &self.provisional_note {
             blocks.push(Block::Notice {
                 level: NoticeLevel::Info,
                 text: note.clone(),
             });
         }
-        blocks.push(Block::heading(w.items));
-        blocks.extend(self.items.iter().map(|i| i.block(self.lang)));
+        if self.suggestion {
+            blocks.push(Block::Notice {
+                level: NoticeLevel::Info,
+                text: w.suggestions_note.to_owned(),
+            });
+        }
+        // A programme is its items: the document's title already says "Program".
+        if !self.programme {
+            blocks.push(Block::heading(w.items));
+        }
+        blocks.extend(
+            self.items
+                .iter()
+                .map(|i| i.block(self.lang, self.with_notes)),
+        );
         if !self.background.is_empty() {
             blocks.push(Block::heading(w.background));
             blocks.extend(self.background.iter().map(|b| Block::Item {
@@ -646,14 +767,15 @@ impl Printable for Agenda {
                 body: vec![Block::paragraph(Style::Plain, &b.text)],
             }));
         }
-        let running = match &self.date {
-            Some(_) => format!("{} · {}", self.forum, self.date_text),
-            None => self.forum.clone(),
-        };
+        let who = self
+            .forum
+            .clone()
+            .or_else(|| self.organiser.clone())
+            .unwrap_or_default();
         Doc {
-            kind: w.agenda.to_owned(),
+            kind: self.kind_word().to_owned(),
             title: self.title.clone(),
-            running: Some(running),
+            running: Some(format!("{who} · {}", self.date_text)),
             blocks,
             ..Doc::new(self.lang)
         }

@@ -94,10 +94,13 @@ pub fn calendar(
             }
             description.push(format!("{}:", lang.words().agenda));
             for item in &a.items {
-                description.push(format!(
-                    "{}. {} ({})",
-                    item.number, item.title, item.slot_text
-                ));
+                let number = item.number.map(|n| format!("{n}. ")).unwrap_or_default();
+                let slot = if item.slot_text.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", item.slot_text)
+                };
+                description.push(format!("{number}{}{slot}", item.title));
             }
         }
         if let Some(notes) = &m.notes {

@@ -1,5 +1,6 @@
 //! The rows of `medtrio list`: one struct per kind, serialized as the stable JSON contract.
 
+use chrono::NaiveTime;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -13,8 +14,9 @@ use crate::query::{Query, QueryError};
 pub struct MeetingRow<'a> {
     pub id: &'a str,
     pub title: &'a str,
-    pub forum: &'a str,
-    pub forum_name: &'a str,
+    /// The forum's id; null for a meeting that no committee holds.
+    pub forum: Option<&'a str>,
+    pub forum_name: Option<&'a str>,
     pub level: Option<Level>,
     pub status: Status,
     /// The exact day, ISO `YYYY-MM-DD`, or null.
@@ -28,18 +30,23 @@ pub struct MeetingRow<'a> {
     pub audiences: Vec<Audience>,
     #[serde(skip)]
     pub when: When,
+    #[serde(skip)]
+    pub times: (Option<NaiveTime>, Option<NaiveTime>),
 }
 
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct ActivityRow<'a> {
     pub id: &'a str,
     pub title: &'a str,
-    pub forum: &'a str,
-    pub forum_name: &'a str,
+    /// The forum's id; null when the source names none.
+    pub forum: Option<&'a str>,
+    pub forum_name: Option<&'a str>,
     pub level: Option<Level>,
     pub kind: ActivityKind,
     pub status: Status,
     pub period: Option<String>,
+    /// The date as the source writes it ("3.-4 kvartal 2026"), or null.
+    pub source_label: Option<&'a str>,
     /// Every quarter the activity touches, e.g. `["2026-Q3", "2026-Q4"]`.
     pub quarters: Vec<String>,
     pub themes: Vec<&'a str>,
@@ -83,10 +90,10 @@ pub fn meetings<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<MeetingRow<'a>>
         .map(|m| MeetingRow {
             id: &m.id,
             title: &m.title,
-            forum: m.forum_id().unwrap_or(""),
-            forum_name: m.forum_id().map_or("", |f| catalog.forum_name(f)),
+            forum: m.forum_id(),
+            forum_name: m.forum_id().map(|f| catalog.forum_name(f)),
             level: m.forum_id().and_then(|f| catalog.forum_level(f)),
-            status: m.status,
+            status: catalog.status_of(m),
             date: m.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
             period: known(*m.date),
             start: m.start.as_ref().map(|t| t.to_string()),
@@ -95,6 +102,7 @@ pub fn meetings<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<MeetingRow<'a>>
             themes: m.themes.iter().map(|t| t.as_str()).collect(),
             audiences: m.audiences.clone(),
             when: *m.date,
+            times: (m.start.as_ref().map(|t| t.0), m.end.as_ref().map(|t| t.0)),
         })
         .collect();
     // Stable: by date (unknown last), then start time; equal keys keep the file's order.
@@ -112,12 +120,13 @@ pub fn activities<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<ActivityRow<'
         .map(|a| ActivityRow {
             id: &a.id,
             title: &a.title,
-            forum: a.forum_id().unwrap_or(""),
-            forum_name: a.forum_id().map_or("", |f| catalog.forum_name(f)),
+            forum: a.forum_id(),
+            forum_name: a.forum_id().map(|f| catalog.forum_name(f)),
             level: a.forum_id().and_then(|f| catalog.forum_level(f)),
             kind: a.kind,
             status: a.status,
             period: known(*a.date),
+            source_label: a.source_label.as_deref(),
             quarters: a.date.quarters().iter().map(ToString::to_string).collect(),
             themes: a.themes.iter().map(|t| t.as_str()).collect(),
             when: *a.date,
@@ -212,15 +221,15 @@ impl ListReport<'_> {
                 rows: rows
                     .iter()
                     .map(|r| {
-                        let time = match (&r.start, &r.end) {
-                            (Some(s), Some(e)) => format!("{s}–{e}"),
-                            (Some(s), None) => s.clone(),
+                        let time = match r.times {
+                            (Some(s), Some(e)) => lang.time_span(s, e),
+                            (Some(s), None) => lang.clock(s),
                             _ => String::new(),
                         };
                         vec![
                             r.id.to_owned(),
                             r.title.to_owned(),
-                            r.forum_name.to_owned(),
+                            r.forum_name.unwrap_or(w.no_forum).to_owned(),
                             lang.when_with_week(r.when),
                             time,
                             lang.status(r.status).to_owned(),
@@ -236,7 +245,7 @@ impl ListReport<'_> {
                         vec![
                             r.id.to_owned(),
                             r.title.to_owned(),
-                            r.forum_name.to_owned(),
+                            r.forum_name.unwrap_or(w.no_forum).to_owned(),
                             lang.when_with_week(r.when),
                             lang.status(r.status).to_owned(),
                         ]

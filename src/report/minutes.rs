@@ -135,13 +135,27 @@ pub fn referat(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Result<Referat, R
     let items = agenda
         .items
         .iter()
-        .map(|item| referat_item(catalog, minutes, item, lang, &item_actions))
+        .filter_map(|item| {
+            let number = item.number?;
+            Some(referat_item(
+                catalog,
+                minutes,
+                number,
+                item,
+                lang,
+                &item_actions,
+            ))
+        })
         .collect();
     Ok(Referat {
         id: id.to_owned(),
         lang,
         title: agenda.title.clone(),
-        forum: agenda.forum.clone(),
+        forum: agenda
+            .forum
+            .clone()
+            .or_else(|| agenda.organiser.clone())
+            .unwrap_or_default(),
         level: agenda.level,
         date: date.day().map(|d| d.format("%Y-%m-%d").to_string()),
         date_text: lang.when(date),
@@ -167,13 +181,13 @@ pub fn referat(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Result<Referat, R
 fn referat_item(
     catalog: &Catalog<'_>,
     minutes: &Minutes,
+    number: usize,
     item: &ItemOut,
     lang: Lang,
     actions: &dyn Fn(Option<u32>) -> Vec<ActionOut>,
 ) -> ReferatItem {
     let w = lang.words();
-    let number = u32::try_from(item.number).unwrap_or(u32::MAX);
-    let said = minutes.item(number);
+    let said = minutes.item(u32::try_from(number).unwrap_or(u32::MAX));
     let outcome = said.and_then(|m| {
         let (label, text) = match (&m.decision, &m.conclusion, m.noted) {
             (Some(d), _, _) => (w.decision, d.clone()),
@@ -195,7 +209,7 @@ fn referat_item(
         lang.postponed_to(title, &when)
     });
     ReferatItem {
-        number: item.number,
+        number,
         title: item.title.clone(),
         kind: item.kind,
         type_text: item.type_text.clone(),
@@ -203,7 +217,7 @@ fn referat_item(
         note: said.and_then(|m| m.note.clone()),
         postponed_text,
         story: said.and_then(|m| m.story.clone()),
-        actions: actions(Some(number)),
+        actions: actions(u32::try_from(number).ok()),
     }
 }
 
@@ -352,8 +366,8 @@ pub fn skeleton(agenda: &Agenda, participants: &[String], lang: Lang) -> String 
         out.push_str(&format!("minute_taker: {}\n", q(m)));
     }
     out.push_str("items:\n");
-    for item in &agenda.items {
-        out.push_str(&format!("  - item: {}\n", item.number));
+    for (number, item) in agenda.items.iter().filter_map(|i| Some((i.number?, i))) {
+        out.push_str(&format!("  - item: {number}\n"));
         out.push_str(&format!("    title: {}\n", q(&item.title)));
         if let Some(r) = &item.recommendation {
             out.push_str("    ");

@@ -15,6 +15,8 @@ pub struct PromptRow<'a> {
     pub text: &'a str,
     pub text_en: Option<&'a str>,
     pub origin: Origin,
+    /// For a seed prompt made whole: the source's own words, verbatim; else null.
+    pub quote: Option<&'a str>,
     /// The ids of the findings (or programme texts) the prompt comes from.
     pub sources: Vec<&'a str>,
     pub themes: Vec<&'a str>,
@@ -43,6 +45,7 @@ pub fn prompt_row<'a>(catalog: &Catalog<'a>, p: &'a Prompt) -> PromptRow<'a> {
         text: &p.text,
         text_en: p.text_en.as_deref(),
         origin: p.origin,
+        quote: p.quote.as_ref().map(|q| q.as_str()),
         sources: p.sources.iter().map(|s| s.as_str()).collect(),
         themes: catalog.prompt_themes(p),
         audiences: p.audiences.clone(),
@@ -78,6 +81,41 @@ impl SourceText<'_> {
     pub fn citation(&self) -> String {
         format!("{} – {}", self.section, self.text)
     }
+}
+
+/// Where a prompt comes from, as a citation: "«Tydelige rammer og forventninger – hvad er
+/// råderummet?» (1. Organisation – …)". A source whose words are the prompt's own question is
+/// named by its section alone, so the card does not repeat the question; sources from one
+/// section share it.
+pub fn citation(catalog: &Catalog<'_>, prompt: &Prompt, lang: Lang) -> String {
+    let own = [prompt.text.as_str(), prompt_text(prompt, lang)];
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for source in prompt
+        .sources
+        .iter()
+        .filter_map(|s| source_text(catalog, s))
+    {
+        let quoted = (!own.contains(&source.text)).then_some(source.text);
+        match groups
+            .iter_mut()
+            .find(|(section, _)| *section == source.section)
+        {
+            Some((_, texts)) => texts.extend(quoted),
+            None => groups.push((source.section, quoted.into_iter().collect())),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(section, texts)| {
+            if texts.is_empty() {
+                section.to_owned()
+            } else {
+                let quotes: Vec<String> = texts.iter().map(|t| lang.quoted(t)).collect();
+                format!("{} ({section})", quotes.join("; "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl PromptRow<'_> {
@@ -169,7 +207,11 @@ pub struct Card {
     pub id: String,
     pub text: String,
     pub theme: String,
+    /// The citation, shortened with "…" past [`MAX_CARD_SOURCE`] characters.
     pub source: String,
+    /// How much the card holds, for its type size: `normal`, `long` or `longer`, so that a
+    /// long question is set smaller rather than cut at the card's edge.
+    pub size: &'static str,
 }
 
 /// Cards in sheets of [`CARDS_PER_SHEET`], one sheet per A4 page.
@@ -183,16 +225,42 @@ pub struct CardSheets {
 /// Two columns of four: cards of about 95 × 69 mm.
 pub const CARDS_PER_SHEET: usize = 8;
 
+/// The longest source a card prints, in characters: a longer one is shortened on purpose,
+/// with "…", so that nothing is clipped by the card's edge. The lists keep the whole text.
+pub const MAX_CARD_SOURCE: usize = 220;
+
+/// `text` cut at a word before `max` characters, with "…" to show that it is shortened.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max).collect();
+    if let Some(space) = cut.rfind(' ') {
+        cut.truncate(space);
+    }
+    format!("{} …", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
 /// The prompt sheet as cards: each with its first theme and its sources.
 pub fn cards(sheet: &PromptSheet) -> CardSheets {
     let cards: Vec<Card> = sheet
         .prompts
         .iter()
-        .map(|p| Card {
-            id: p.id.clone(),
-            text: p.text.clone(),
-            theme: p.themes.first().cloned().unwrap_or_default(),
-            source: p.sources.join(" · "),
+        .map(|p| {
+            let source = shorten(&p.citation, MAX_CARD_SOURCE);
+            // A card of 95 × 69 mm holds about 150 characters of question at its normal size.
+            let load = p.text.chars().count() + source.chars().count() / 3;
+            Card {
+                id: p.id.clone(),
+                text: p.text.clone(),
+                theme: p.themes.first().cloned().unwrap_or_default(),
+                source,
+                size: match load {
+                    0..=150 => "normal",
+                    151..=230 => "long",
+                    _ => "longer",
+                },
+            }
         })
         .collect();
     CardSheets {
@@ -220,10 +288,17 @@ pub struct SheetPrompt {
     pub themes: Vec<String>,
     pub audiences: Vec<String>,
     pub origin: String,
-    pub sources: Vec<String>,
+    /// Where it comes from: "«…» (Det, vi mangler svar på)".
+    pub citation: String,
 }
 
 pub fn sheet(rows: &[PromptRow<'_>], catalog: &Catalog<'_>, lang: Lang) -> PromptSheet {
+    let citation_of = |id: &str| {
+        catalog
+            .prompt(id)
+            .map(|p| citation(catalog, p, lang))
+            .unwrap_or_default()
+    };
     PromptSheet {
         lang,
         prompts: rows
@@ -242,7 +317,7 @@ pub fn sheet(rows: &[PromptRow<'_>], catalog: &Catalog<'_>, lang: Lang) -> Promp
                     .map(|a| lang.audience(*a).to_owned())
                     .collect(),
                 origin: lang.origin(r.origin).to_owned(),
-                sources: r.source_texts.iter().map(SourceText::citation).collect(),
+                citation: citation_of(r.id),
             })
             .collect(),
     }
@@ -255,23 +330,27 @@ impl Printable for PromptSheet {
             .prompts
             .iter()
             .map(|p| {
+                // The id leads the line under the question, where it is easy to find and
+                // never glued to the end of a wrapped question.
                 let mut notes = vec![Text::plain(format!(
-                    "{}: {} · {}: {} · {}",
-                    w.theme,
+                    "{} · {}: {} · {}: {} · {}",
+                    p.id,
+                    self.lang.themes_label(p.themes.len()),
                     p.themes.join(", "),
                     w.audience,
                     p.audiences.join(", "),
                     p.origin
                 ))];
-                notes.extend(
-                    p.sources
-                        .iter()
-                        .map(|s| Text::new(Style::Small, format!("{}: {s}", w.source))),
-                );
+                if !p.citation.is_empty() {
+                    notes.push(Text::new(
+                        Style::Small,
+                        format!("{}: {}", w.source, p.citation),
+                    ));
+                }
                 Entry {
                     text: p.text.clone(),
                     strong: true,
-                    tail: format!(" ({})", p.id),
+                    tail: String::new(),
                     notes,
                 }
             })
@@ -290,6 +369,16 @@ impl Printable for PromptSheet {
 #[cfg(test)]
 mod tests {
     use super::SplitMix64;
+
+    #[test]
+    fn a_long_source_is_shortened_at_a_word_and_marked() {
+        let text = "Uklarhed om roller og samarbejde skaber tvivl, konflikter og tilbageholdenhed.";
+        assert_eq!(super::shorten(text, 200), text);
+        assert_eq!(
+            super::shorten(text, 60),
+            "Uklarhed om roller og samarbejde skaber tvivl, konflikter …"
+        );
+    }
 
     #[test]
     fn the_generator_is_fixed() {

@@ -7,12 +7,15 @@ use crate::model::{
     AgendaItem, Catalog, Finding, Forum, Kind, Located, Meeting, Prompt, RoadmapActivity, Section,
     Template, Theme, WhyText, total_minutes,
 };
+use crate::report::agenda::is_break;
 use crate::report::prompts::{prompt_text, source_text};
 
 /// One thing, described for people.
 #[derive(Clone, Debug, Serialize)]
 pub struct Detail {
     pub kind: Kind,
+    /// The kind in the output language: "møde", "aktivitet", …
+    pub kind_text: String,
     pub id: String,
     pub title: String,
     /// Label and value, in the output language.
@@ -36,6 +39,7 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
         w: lang.words(),
         detail: Detail {
             kind,
+            kind_text: lang.kind(kind).to_owned(),
             id: id.to_owned(),
             title: String::new(),
             fields: Vec::new(),
@@ -89,7 +93,7 @@ impl Builder<'_, '_> {
 
     fn theme_field(&mut self, ids: &[&str]) {
         let themes = self.themes(ids);
-        self.field(self.w.themes, themes);
+        self.field(self.lang.themes_label(ids.len()), themes);
     }
 
     fn audience_field(&mut self, audiences: &[crate::model::Audience]) {
@@ -122,19 +126,24 @@ impl Builder<'_, '_> {
     }
 
     fn item_lines(&self, items: &[Located<AgendaItem>]) -> Vec<String> {
+        let mut number = 0;
         items
             .iter()
-            .enumerate()
-            .map(|(i, item)| {
+            .map(|item| {
                 let kind = item
                     .kind
                     .map(|k| format!("{} · ", self.lang.item_type(k)))
                     .unwrap_or_default();
+                // Numbered as the agenda numbers them: a break takes no number.
+                let numbered = if is_break(&item.title) {
+                    String::new()
+                } else {
+                    number += 1;
+                    format!("{number}. ")
+                };
                 let mut line = format!(
-                    "{}. {} ({kind}{} min)",
-                    i + 1,
-                    item.title.value,
-                    item.minutes.value
+                    "{numbered}{} ({kind}{} min)",
+                    item.title.value, item.minutes.value
                 );
                 for p in &item.prompts {
                     line.push_str(&format!("\n     – {}", self.prompt_line(p)));
@@ -147,7 +156,12 @@ impl Builder<'_, '_> {
     fn meeting(&mut self, m: &Meeting) {
         let (w, lang, catalog) = (self.w, self.lang, self.catalog);
         self.detail.title = lang.prefer(&m.title, m.title_en.as_deref()).to_owned();
-        self.forum_field(m.forum_id());
+        let template = m.template.as_ref().and_then(|t| catalog.template(t));
+        let programme = template.is_some_and(|t| t.kind == crate::model::TemplateKind::Programme);
+        // A temamøde's programme is held by no committee: its organiser says who is behind it.
+        if !(programme && m.forum.is_none()) {
+            self.forum_field(m.forum_id());
+        }
         if m.forum.is_none() {
             let owner = catalog.forum_name(&catalog.data.programme.owner);
             self.field(w.organiser, owner);
@@ -177,9 +191,9 @@ impl Builder<'_, '_> {
         if !m.items.is_empty() {
             let lines = self.item_lines(&m.items);
             self.section(w.agenda, lines);
-        } else if let Some(t) = m.template.as_ref().and_then(|t| catalog.template(t)) {
+        } else if let Some(t) = template {
             let lines = self.item_lines(&t.items);
-            self.section(lang.agenda_from_template(&t.id), lines);
+            self.section(lang.agenda_from_template(&t.id, programme), lines);
         }
     }
 
@@ -189,7 +203,7 @@ impl Builder<'_, '_> {
         self.forum_field(a.forum_id());
         self.field(w.period, lang.when_with_week(*a.date));
         self.field(w.as_written, a.source_label.clone().unwrap_or_default());
-        let quarters: Vec<String> = a.date.quarters().iter().map(ToString::to_string).collect();
+        let quarters: Vec<String> = a.date.quarters().iter().map(|q| lang.quarter(*q)).collect();
         self.field(w.quarters, quarters.join(", "));
         self.field(w.kind, lang.activity_kind(a.kind));
         self.field(w.status, lang.status(a.status));
@@ -363,7 +377,10 @@ impl Builder<'_, '_> {
         }
         self.field(
             w.start,
-            t.start.as_ref().map(|s| s.to_string()).unwrap_or_default(),
+            t.start
+                .as_ref()
+                .map(|s| self.lang.clock(s.0))
+                .unwrap_or_default(),
         );
         let total = total_minutes(t.items.iter().map(|i| i.minutes.value));
         self.field(w.length, format!("{total} min"));

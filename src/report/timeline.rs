@@ -1,11 +1,12 @@
-//! The roadmap as a picture: quarters across, forums down, each activity a bar over its
-//! quarters, marked done, now or coming against today.
+//! The roadmap as a picture: quarters across, forums down, each activity and meeting a bar
+//! over its quarters, marked held, past, now or coming against today. Past is only past: an
+//! activity is "held" only when the data records it so.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::{Catalog, Quarter};
+use crate::model::{Catalog, Quarter, Status, When};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Timeline {
@@ -13,10 +14,12 @@ pub struct Timeline {
     pub columns: usize,
     pub quarters: Vec<QuarterHead>,
     pub rows: Vec<ForumRow>,
-    /// Activities without a date, which have no place on the timeline.
+    /// Activities and meetings without a date, which have no place on the timeline.
     pub undated: Vec<Bar>,
     /// Where today is, when it is on the timeline.
     pub today: Option<TodayMark>,
+    /// The same bars as a list by quarter, for narrow screens.
+    pub by_quarter: Vec<QuarterList>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -36,22 +39,32 @@ pub struct TodayMark {
 #[derive(Clone, Debug, Serialize)]
 pub struct ForumRow {
     pub forum: String,
-    /// Activities packed so that none overlap within a lane.
+    /// Bars packed so that none overlap within a lane.
     pub lanes: Vec<Vec<Bar>>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct QuarterList {
+    pub label: String,
+    pub bars: Vec<Bar>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Bar {
     pub id: String,
     pub title: String,
+    /// The forum, for the list by quarter.
+    pub forum: String,
     pub when: String,
     /// First quarter column (1-based) and the column after the last.
     pub start: usize,
     pub end: usize,
-    /// `done`, `now` or `coming`.
+    /// `held`, `past`, `now`, `coming` or `cancelled`.
     pub state: &'static str,
     pub state_text: &'static str,
-    /// The agenda's file name, for activities that are meetings.
+    /// Whether it is a meeting (drawn as a mark) rather than an activity.
+    pub meeting: bool,
+    /// The agenda's file name, for what has an agenda.
     pub agenda: Option<String>,
 }
 
@@ -61,17 +74,47 @@ fn column_of(first: NaiveDate, date: NaiveDate) -> usize {
     usize::try_from(quarter(date) - quarter(first)).unwrap_or(0)
 }
 
-pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline {
+/// One thing to draw: a roadmap activity or a meeting of the programme.
+struct Thing<'a> {
+    id: &'a str,
+    title: &'a str,
+    forum: Option<&'a str>,
+    date: When,
+    status: Status,
+    meeting: bool,
+    has_agenda: bool,
+}
+
+fn things<'a>(catalog: &Catalog<'a>) -> Vec<Thing<'a>> {
     let d = catalog.data;
-    let spans: Vec<(NaiveDate, NaiveDate)> = d
-        .roadmap
-        .activities
-        .iter()
-        .filter_map(|a| a.date.days())
-        .collect();
+    let activities = d.roadmap.activities.iter().map(|a| Thing {
+        id: &a.id,
+        title: &a.title,
+        forum: a.forum_id(),
+        date: *a.date,
+        status: a.status,
+        meeting: false,
+        has_agenda: a.is_meeting(),
+    });
+    let meetings = d.programme.meetings.iter().map(|m| Thing {
+        id: &m.id,
+        title: &m.title,
+        forum: m.forum_id(),
+        date: *m.date,
+        status: catalog.status_of(m),
+        meeting: true,
+        has_agenda: true,
+    });
+    activities.chain(meetings).collect()
+}
+
+pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline {
+    let w = lang.words();
+    let things = things(catalog);
+    let spans: Vec<(NaiveDate, NaiveDate)> = things.iter().filter_map(|t| t.date.days()).collect();
     let (Some(first), Some(last)) = (
-        spans.iter().map(|s| s.0).min(),
-        spans.iter().map(|s| s.1).max(),
+        spans.iter().map(|s| s.0).chain([today]).min(),
+        spans.iter().map(|s| s.1).chain([today]).max(),
     ) else {
         return Timeline {
             columns: 0,
@@ -79,6 +122,7 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
             rows: Vec::new(),
             undated: Vec::new(),
             today: None,
+            by_quarter: Vec::new(),
         };
     };
     let first = Quarter::of(first).first_day();
@@ -96,78 +140,166 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
             None => break,
         }
     }
-    let bar = |a: &crate::model::RoadmapActivity| {
-        let w = lang.words();
-        let (state, state_text) = match a.date.days() {
-            Some((_, end)) if end < today => ("done", w.done),
-            Some((start, _)) if start <= today => ("now", w.now),
-            _ => ("coming", w.coming),
-        };
-        let (start, end) = a.date.days().map_or((0, 0), |(s, e)| {
+    let programme_row = catalog
+        .data
+        .programme
+        .meetings_heading
+        .as_deref()
+        .unwrap_or(w.meetings);
+    let row_of = |t: &Thing<'_>| match t.forum {
+        Some(f) => catalog.forum_name(f).to_owned(),
+        None if t.meeting => programme_row.to_owned(),
+        None => w.no_forum.to_owned(),
+    };
+    let bar = |t: &Thing<'_>| {
+        let (state, state_text) = state(t, today, lang);
+        let (start, end) = t.date.days().map_or((0, 0), |(s, e)| {
             (column_of(first, s) + 1, column_of(first, e) + 2)
         });
         Bar {
-            id: a.id.value.clone(),
-            title: a.title.value.clone(),
-            when: lang.when(*a.date),
+            id: t.id.to_owned(),
+            title: t.title.to_owned(),
+            forum: row_of(t),
+            when: lang.when(t.date),
             start,
             end,
             state,
             state_text,
-            agenda: a
-                .is_meeting()
-                .then(|| format!("agendas/{}.html", a.id.value)),
+            meeting: t.meeting,
+            agenda: t.has_agenda.then(|| format!("agendas/{}.html", t.id)),
         }
     };
+    // Rows in the order of the fora, then the programme's meetings, then what has no forum.
+    let mut names: Vec<String> = catalog
+        .data
+        .roadmap
+        .forums
+        .iter()
+        .map(|f| f.name.value.clone())
+        .collect();
+    names.push(programme_row.to_owned());
+    names.push(w.no_forum.to_owned());
     let mut rows = Vec::new();
-    for forum in &d.roadmap.forums {
-        let mut bars: Vec<Bar> = d
-            .roadmap
-            .activities
+    for name in names {
+        let mut bars: Vec<Bar> = things
             .iter()
-            .filter(|a| a.forum_id() == Some(forum.id.as_str()) && a.date.is_known())
-            .map(|a| bar(a))
+            .filter(|t| t.date.is_known() && row_of(t) == name)
+            .map(bar)
             .collect();
-        if bars.is_empty() {
+        if bars.is_empty() || rows.iter().any(|r: &ForumRow| r.forum == name) {
             continue;
         }
         bars.sort_by_key(|b| (b.start, b.end));
-        let mut lanes: Vec<Vec<Bar>> = Vec::new();
-        for b in bars {
-            match lanes
-                .iter_mut()
-                .find(|lane| lane.last().is_none_or(|l| l.end <= b.start))
-            {
-                Some(lane) => lane.push(b),
-                None => lanes.push(vec![b]),
-            }
-        }
         rows.push(ForumRow {
-            forum: forum.name.value.clone(),
-            lanes,
+            forum: name,
+            lanes: pack(bars),
         });
     }
-    let undated = d
-        .roadmap
-        .activities
+    let undated = things
         .iter()
-        .filter(|a| !a.date.is_known())
-        .map(|a| bar(a))
+        .filter(|t| !t.date.is_known())
+        .map(bar)
         .collect();
-    let today = (today >= first && today <= last).then(|| {
-        let q = Quarter::of(today);
-        let length = (q.last_day() - q.first_day()).num_days() + 1;
-        let into = (today - q.first_day()).num_days();
-        TodayMark {
-            column: column_of(first, today) + 1,
-            percent: u32::try_from(into * 100 / length).unwrap_or(0),
-        }
-    });
+    let by_quarter = quarters
+        .iter()
+        .map(|q| QuarterList {
+            label: q.label.clone(),
+            bars: rows
+                .iter()
+                .flat_map(|r| r.lanes.iter().flatten())
+                .filter(|b| b.start == q.column)
+                .cloned()
+                .collect(),
+        })
+        .filter(|q| !q.bars.is_empty())
+        .collect();
+    let q = Quarter::of(today);
+    let length = (q.last_day() - q.first_day()).num_days() + 1;
+    let into = (today - q.first_day()).num_days();
     Timeline {
         columns,
         quarters,
         rows,
         undated,
-        today,
+        today: Some(TodayMark {
+            column: column_of(first, today) + 1,
+            percent: u32::try_from(into * 100 / length).unwrap_or(0),
+        }),
+        by_quarter,
+    }
+}
+
+/// Where a thing stands against today. Held only when recorded; over and unrecorded is past.
+fn state(t: &Thing<'_>, today: NaiveDate, lang: Lang) -> (&'static str, &'static str) {
+    let w = lang.words();
+    match (t.status, t.date.days()) {
+        (Status::Cancelled, _) => ("cancelled", lang.status(Status::Cancelled)),
+        (Status::Held, _) => ("held", w.held),
+        (_, Some((_, end))) if end < today => ("past", w.past),
+        (_, Some((start, _))) if start <= today => ("now", w.now),
+        _ => ("coming", w.coming),
+    }
+}
+
+/// Packs bars into lanes so that none overlap within one.
+fn pack(bars: Vec<Bar>) -> Vec<Vec<Bar>> {
+    let mut lanes: Vec<Vec<Bar>> = Vec::new();
+    for b in bars {
+        match lanes
+            .iter_mut()
+            .find(|lane| lane.last().is_none_or(|l| l.end <= b.start))
+        {
+            Some(lane) => lane.push(b),
+            None => lanes.push(vec![b]),
+        }
+    }
+    lanes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::example;
+
+    #[test]
+    fn a_past_activity_with_nothing_recorded_is_past_not_done() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let t = timeline(&catalog, today, Lang::Da);
+        let apv = t
+            .rows
+            .iter()
+            .flat_map(|r| r.lanes.iter().flatten())
+            .find(|b| b.id == "apv-2026")
+            .unwrap();
+        assert_eq!((apv.state, apv.state_text), ("past", "forbi"));
+    }
+
+    #[test]
+    fn the_timeline_reaches_today_and_every_dated_meeting() {
+        let data = example();
+        let catalog = Catalog::new(&data);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let t = timeline(&catalog, today, Lang::Da);
+        assert_eq!(t.quarters.last().unwrap().label, "4. kvartal 2026");
+        assert!(t.today.is_some());
+        let ids: Vec<&str> = t
+            .rows
+            .iter()
+            .flat_map(|r| r.lanes.iter().flatten())
+            .map(|b| b.id.as_str())
+            .collect();
+        assert!(
+            ids.contains(&"lmu-oktober") && ids.contains(&"personalemoede"),
+            "{ids:?}"
+        );
+        let cancelled = t
+            .rows
+            .iter()
+            .flat_map(|r| r.lanes.iter().flatten())
+            .find(|b| b.id == "lmu-oktober")
+            .unwrap();
+        assert_eq!(cancelled.state, "cancelled");
     }
 }

@@ -43,20 +43,83 @@ same_page() { # name, first text, last text
   else echo "FAILED: $1: \"$2\" on page ${p1:-?}, its end on page ${p2:-?}"; fail=1; fi
 }
 
-check omu-agenda 2 agenda dialog-omu-sundhed
+# Every word a document prints is in the PDF: each word of the texts given (one per line in
+# a file) is found in the page text, with line breaks and hyphenation undone.
+words_present() { # name, file of texts
+  python3 - "$work/$1.pdf" "$2" <<'PY' || fail=1
+import re, subprocess, sys
+pdf, texts = sys.argv[1], sys.argv[2]
+page = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+squash = lambda t: re.sub(r"[\s\-\u00ad\u2010]+", "", t)
+page = squash(page)
+# Each word of each text, in the PDF's text with line breaks and hyphenation undone.
+missing = [w for t in open(texts, encoding="utf-8").read().splitlines() for w in t.split() if squash(w) and squash(w) not in page]
+name = pdf.rsplit("/", 1)[-1]
+if missing:
+    print(f"FAILED: {name}: {len(missing)} words not in the PDF, e.g. {missing[:5]!r}")
+    sys.exit(1)
+print(f"ok: {name}: every word is in the PDF")
+PY
+}
+
+# The texts of the elements with `class` in an HTML file, one a line.
+texts_of() { # html, class
+  python3 - "$1" "$2" <<'PY'
+import html.parser, sys
+class P(html.parser.HTMLParser):
+    def __init__(s): super().__init__(); s.depth = 0; s.buf = []; s.out = []
+    def handle_starttag(s, tag, attrs):
+        if s.depth: s.depth += 1
+        elif sys.argv[2] in (dict(attrs).get("class") or "").split(): s.depth = 1
+    def handle_endtag(s, tag):
+        if s.depth:
+            s.depth -= 1
+            if not s.depth: s.out.append(" ".join(" ".join(s.buf).split())); s.buf = []
+    def handle_data(s, d):
+        if s.depth: s.buf.append(d)
+p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read())
+print("\n".join(p.out))
+PY
+}
+
+check omu-agenda 3 agenda dialog-omu-sundhed
 same_page omu-agenda "Dialog: Potentielle barrierer" "Anerkendelse er brændstof for aktørskab"
 check temamoede 2 agenda temamoede-1
-same_page temamoede "Workshop: Håndtering af krav" "Kilde: Indflydelse i arbejdet"
+same_page temamoede "Workshop: Håndtering af krav" "Indflydelse i arbejdet – et fortsat fokus)"
 check lmu-agenda 1 --data examples/havnekoebing agenda lmu-april
 
-# Cut-out cards: eight to an A4 page, never split.
-check cards-all 6 prompts
-check cards-16 2 prompts --count 16 --seed 7
-same_page cards-16 "Hvordan sikrer vi, at initiativer er koordineret" "unødige konflikter mellem medarbejderne"
+# A cancelled meeting says so at the top, and has no time slots.
+check cancelled 1 --data examples/havnekoebing agenda lmu-oktober
+text=$(pdftotext "$work/cancelled.pdf" - | tr '\n' ' ')
+case "$text" in *"AFLYST – mødet holdes ikke."*) echo "ok: cancelled: AFLYST at the top" ;; *) echo "FAILED: cancelled: no AFLYST"; fail=1 ;; esac
+case "$text" in *"kl. 13.05"*) echo "FAILED: cancelled: it prints time slots"; fail=1 ;; *) echo "ok: cancelled: no time slots" ;; esac
 
-# The MED-trio's prep sheet is one page.
+# Cut-out cards: eight to an A4 page, never split, and no word lost at a card's edge.
+check cards-all 6 prompts
+texts_of "$work/cards-all.html" question > "$work/cards-texts"
+texts_of "$work/cards-all.html" source >> "$work/cards-texts"
+words_present cards-all "$work/cards-texts"
+check cards-16 2 prompts --count 16 --seed 7
+
+# The MED-trio's prep sheets.
 check prep-meeting 1 prep dialog-omu-sundhed
 check prep-theme 1 prep roller
-check prep-theme-en 1 --lang en prep ledelse
+check prep-theme-en 2 --lang en prep ledelse
+texts_of "$work/prep-theme.html" box > "$work/prep-texts"
+words_present prep-theme "$work/prep-texts"
+
+# The export's index page at a phone's width and a laptop's; the PNGs are kept with
+# PRINT_KEEP=DIR for a look.
+"$bin" --data examples/havnekoebing --today 2026-11-23 export --out "$work/site" >/dev/null
+for size in 390,844 1280,900; do
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/profile" --hide-scrollbars --window-size="$size" \
+    --screenshot="$work/index-${size%,*}.png" "file://$work/site/index.html" >/dev/null 2>&1
+  if [ -s "$work/index-${size%,*}.png" ]; then echo "ok: index at ${size%,*} px"; else echo "FAILED: index at ${size%,*} px: no screenshot"; fail=1; fi
+done
+pdf_of "$work/site/index.html" "$work/index.pdf"
+expect "index: page size" "$(pdfinfo "$work/index.pdf" | awk '/^Page size/ {print $3 "x" $5}')" "594.96x841.92"
+if [ -n "${PRINT_KEEP:-}" ]; then mkdir -p "$PRINT_KEEP"; cp "$work"/*.png "$work"/*.pdf "$PRINT_KEEP"/; fi
 
 exit $fail
