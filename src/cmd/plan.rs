@@ -384,6 +384,9 @@ fn plan_error(e: PlanError) -> anyhow::Error {
             "give a meeting, roadmap meeting or template id, or `blank`; `medtrio list meetings` shows them"
         }
         PlanError::UnknownForum(_) => "give a forum id from the data, or --new-forum \"LMU Navn\"",
+        PlanError::ProgrammeBase(_) => {
+            "start from a committee's meeting or template, or from `blank`, the usual LMU agenda"
+        }
         PlanError::UnknownPrompt(_) => "`medtrio list prompts` shows the prompt ids",
         PlanError::NoForum => "add --forum ID or --new-forum \"LMU Navn\"",
         PlanError::InvalidId(id) => {

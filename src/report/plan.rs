@@ -45,6 +45,8 @@ pub struct PlanSpec {
 pub enum PlanError {
     #[error("unknown meeting or template `{0}`")]
     UnknownBase(String),
+    #[error("`{0}` is the programme of a cross-cutting temamøde, not a committee's agenda")]
+    ProgrammeBase(String),
     #[error("unknown forum `{0}`")]
     UnknownForum(String),
     #[error("unknown prompt `{0}`")]
@@ -110,6 +112,12 @@ pub fn base_items(catalog: &Catalog<'_>, base: &Base) -> Result<BaseParts, PlanE
     match base {
         Base::Meeting(id) => {
             if let Some(m) = catalog.meeting(id) {
+                let template = m.template.as_ref().and_then(|t| catalog.template(t));
+                if m.items.is_empty()
+                    && template.is_some_and(|t| t.kind == crate::model::TemplateKind::Programme)
+                {
+                    return Err(PlanError::ProgrammeBase(id.clone()));
+                }
                 let items = if m.items.is_empty() {
                     m.template
                         .as_ref()
@@ -140,14 +148,20 @@ pub fn base_items(catalog: &Catalog<'_>, base: &Base) -> Result<BaseParts, PlanE
             }
             Err(PlanError::UnknownBase(id.clone()))
         }
-        Base::Template(id) => catalog
-            .template(id)
-            .map(|t| BaseParts {
+        Base::Template(id) => {
+            let t = catalog
+                .template(id)
+                .ok_or_else(|| PlanError::UnknownBase(id.clone()))?;
+            // A temamøde's programme is no committee's agenda.
+            if t.kind == crate::model::TemplateKind::Programme {
+                return Err(PlanError::ProgrammeBase(id.clone()));
+            }
+            Ok(BaseParts {
                 items: t.items.clone(),
                 forum: None,
                 title: t.title.value.clone(),
             })
-            .ok_or_else(|| PlanError::UnknownBase(id.clone())),
+        }
         Base::Blank => Ok(BaseParts {
             items: blank_items(),
             forum: None,
@@ -169,15 +183,37 @@ fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<Agend
     })
 }
 
-/// The usual MED items around one dialogue item.
+/// The usual items of an LMU meeting around one dialogue item, as the committee templates
+/// have them: follow-up on what was decided, news from HU and OMU, and an evaluation.
 fn blank_items() -> Vec<Located<AgendaItem>> {
-    let mut approve = item("Godkendelse af dagsorden", ItemType::Beslutning, 5, true);
-    approve.value.recommendation = Some("Det indstilles, at dagsordenen godkendes.".to_owned());
+    let recommending = |mut item: Located<AgendaItem>, text: &str| {
+        item.value.recommendation = Some(text.to_owned());
+        item
+    };
     vec![
-        approve,
-        item("Godkendelse af referat", ItemType::Beslutning, 5, true),
-        item("Meddelelser", ItemType::Orientering, 5, true),
-        item("Dialog", ItemType::Droeftelse, 40, false),
+        recommending(
+            item("Godkendelse af dagsorden", ItemType::Beslutning, 5, true),
+            "Det indstilles, at dagsordenen godkendes.",
+        ),
+        recommending(
+            item("Godkendelse af referat", ItemType::Beslutning, 5, true),
+            "Det indstilles, at referatet fra sidste møde godkendes.",
+        ),
+        item(
+            "Opfølgning på beslutninger og handlingspunkter",
+            ItemType::Orientering,
+            5,
+            true,
+        ),
+        item("Nyt fra HU og OMU", ItemType::Orientering, 5, true),
+        recommending(
+            item("Dialog", ItemType::Droeftelse, 40, false),
+            "Det indstilles, at LMU drøfter emnet.",
+        ),
+        recommending(
+            item("Evaluering af mødet", ItemType::Droeftelse, 5, true),
+            "Det indstilles, at LMU drøfter, hvad der fungerede godt på mødet, og hvad vi vil gøre anderledes næste gang.",
+        ),
         item("Næste møde", ItemType::Orientering, 5, true),
         item("Eventuelt", ItemType::Orientering, 5, true),
     ]
