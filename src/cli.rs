@@ -159,6 +159,27 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Plan(PlanArgs),
 
+    /// The year's annual cycle (årshjul): each task in its month, the meeting that covers it, and what is missing
+    ///
+    /// Reads the rules of cycle.yaml. A meeting covers a rule when one of its items names it
+    /// (`cycle: apv`). --check exits 1 when a task of the year has no meeting, so that CI can
+    /// guard the year. --format html draws the year as a wheel, for A4 landscape.
+    ///
+    /// Examples:
+    ///   medtrio --data mine cycle --year 2027
+    ///   medtrio --data mine cycle --year 2027 --check
+    ///   medtrio --data mine cycle --year 2027 --format html -o aarshjul.html
+    #[command(verbatim_doc_comment)]
+    Cycle(CycleArgs),
+
+    /// The facilitator's week: meetings, deadlines, action points due, the cycle's tasks, minutes in draft
+    ///
+    /// The weeks from the Monday of --today's week. Sections with nothing in them are left
+    /// out. --format md is ready to paste into a mail.
+    ///
+    /// Example: medtrio --data mine week --weeks 2 --format md
+    Week(WeekArgs),
+
     /// Print the JSON Schema of a data file, with field descriptions in English and Danish
     ///
     /// Editors with the YAML language server show the descriptions as tooltips; the bundled
@@ -184,6 +205,44 @@ pub enum Command {
     ///
     /// Example: medtrio init mit-lmu && medtrio --data mit-lmu agenda lmu-moede-1
     Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CycleArgs {
+    /// The year [default: the year of --today]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=9999))]
+    pub year: Option<i32>,
+    /// Only this forum: its name or id, in any case
+    #[arg(long, value_name = "TEXT")]
+    pub forum: Option<String>,
+    /// Exit 1 when a task of the year has no meeting
+    #[arg(long)]
+    pub check: bool,
+    /// Output format
+    #[arg(long, value_parser = formats(offered::CYCLE))]
+    pub format: Option<Format>,
+    /// With --format csv: write what Danish Excel opens right (`;`, BOM, CRLF)
+    #[arg(long)]
+    pub excel: bool,
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WeekArgs {
+    /// Only this forum: its name or id, in any case
+    #[arg(long, value_name = "TEXT")]
+    pub forum: Option<String>,
+    /// How many weeks, from the Monday of this week
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=52))]
+    pub weeks: u32,
+    /// Output format
+    #[arg(long, value_parser = formats(offered::WEEK), default_value = "txt")]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -303,6 +362,9 @@ pub struct ExportArgs {
 pub struct CalendarArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Add each meeting's deadline for items and send-out day as events of their own
+    #[arg(long)]
+    pub deadlines: bool,
     /// Write to FILE (atomically) instead of stdout
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

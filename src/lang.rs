@@ -237,6 +237,25 @@ words! {
     skeleton_actions: "Et handlingspunkt ser sådan ud:", "An action point looks like this:";
     skeleton_action_text: "Hvad der skal gøres", "What is to be done";
     skeleton_action_owner: "Hvem", "Who";
+    // The annual cycle and the week.
+    cycle_heading: "Årshjul", "Annual cycle";
+    month: "Måned", "Month";
+    rule: "Opgave", "Task";
+    rules: "Årshjulets opgaver", "The tasks of the year";
+    covered: "dækket", "covered";
+    innermost: "inderst", "innermost";
+    missing: "mangler", "missing";
+    basis: "Grundlag", "Basis";
+    example_rule: "Eksempel – tilpas til jeres MED-aftale.", "An example – adapt it to your MED agreement.";
+    items_due: "Frist for punkter", "Deadline for items";
+    deadlines: "Frister", "Deadlines";
+    agenda_out: "Udsendes", "Sent out";
+    week_heading: "Ugen", "The week";
+    week_meetings: "Møder", "Meetings";
+    week_deadlines: "Frister", "Deadlines";
+    week_actions: "Handlingspunkter med frist", "Action points due";
+    week_cycle: "Årshjulet denne måned", "The annual cycle this month";
+    week_drafts: "Referater i udkast", "Minutes in draft";
     // Printed pages.
     page: "Side", "Page";
     page_of: "af", "of";
@@ -482,6 +501,76 @@ impl Lang {
         match self {
             Lang::Da => format!("»{text}«"),
             Lang::En => format!("“{text}”"),
+        }
+    }
+
+    /// "Den årlige arbejdsmiljødrøftelse 2027: intet møde i LMU Havnen".
+    pub fn cycle_gap(self, rule: &str, year: i32, forum: &str) -> String {
+        match self {
+            Lang::Da => format!("{rule} {year}: intet møde i {forum}"),
+            Lang::En => format!("{rule} {year}: no meeting in {forum}"),
+        }
+    }
+
+    /// "punkter 10. mar. · udsendes 17. mar." for the deadlines column of a list.
+    pub fn deadlines(self, items_due: Option<NaiveDate>, agenda_out: Option<NaiveDate>) -> String {
+        let short = |d: NaiveDate| {
+            let month: String = self.month_name(d.month()).chars().take(3).collect();
+            match self {
+                Lang::Da => format!("{}. {month}.", d.day()),
+                Lang::En => format!("{} {month}", d.day()),
+            }
+        };
+        let mut parts = Vec::new();
+        if let Some(d) = items_due {
+            parts.push(format!("{} {}", self.pick("punkter", "items"), short(d)));
+        }
+        if let Some(d) = agenda_out {
+            parts.push(format!(
+                "{} {}",
+                self.pick("udsendes", "sent out"),
+                short(d)
+            ));
+        }
+        parts.join(" · ")
+    }
+
+    /// "uge 49–50 2026", or "uge 49 2026" for one week.
+    pub fn week_span(self, monday: NaiveDate, sunday: NaiveDate) -> String {
+        let (a, b) = (monday.iso_week(), sunday.iso_week());
+        let word = self.words().week;
+        if a == b {
+            format!("{word} {} {}", a.week(), a.year())
+        } else if a.year() == b.year() {
+            format!("{word} {}–{} {}", a.week(), b.week(), a.year())
+        } else {
+            format!("{word} {} {}–{} {}", a.week(), a.year(), b.week(), b.year())
+        }
+    }
+
+    /// "Intet at gøre i uge 49–50 2026."
+    pub fn nothing_this_week(self, weeks: &str) -> String {
+        match self {
+            Lang::Da => format!("Intet at gøre i {weeks}."),
+            Lang::En => format!("Nothing to do in {weeks}."),
+        }
+    }
+
+    /// "Den årlige arbejdsmiljødrøftelse: intet møde i LMU Havnen endnu".
+    pub fn cycle_no_meeting(self, rule: &str, forum: &str) -> String {
+        match self {
+            Lang::Da => format!("{rule}: intet møde i {forum} endnu"),
+            Lang::En => format!("{rule}: no meeting in {forum} yet"),
+        }
+    }
+
+    /// "2 opgaver mangler et møde".
+    pub fn cycle_missing(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Da, 1) => "1 opgave mangler et møde.".to_owned(),
+            (Lang::Da, n) => format!("{n} opgaver mangler et møde."),
+            (Lang::En, 1) => "1 task has no meeting.".to_owned(),
+            (Lang::En, n) => format!("{n} tasks have no meeting."),
         }
     }
 

@@ -207,6 +207,7 @@ pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
                     roadmap,
                     findings,
                     minutes: Vec::new(),
+                    cycle: None,
                 },
                 sources,
                 provenance,

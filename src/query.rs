@@ -288,6 +288,11 @@ impl Query {
         }
     }
 
+    /// Whether `--forum` (if given) names the forum `forum_id`.
+    pub fn matches_forum(&self, catalog: &Catalog<'_>, forum_id: &str) -> bool {
+        self.forum_matches(catalog, Some(forum_id))
+    }
+
     /// Whether the forum matches `--forum`. Something with no forum matches no `--forum`.
     fn forum_matches(&self, catalog: &Catalog<'_>, forum_id: Option<&str>) -> bool {
         let Some(wanted) = &self.forum else {

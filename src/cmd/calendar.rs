@@ -16,7 +16,10 @@ pub fn run(ctx: &Context, args: &CalendarArgs, out: &mut dyn Write) -> Result<()
     let catalog = Catalog::new(&loaded.dataset);
     let query = Query::parse(&(&args.filters).into(), &catalog, ctx.today)?;
     query.check_applies_to(Kind::Meeting)?;
-    let report = calendar::calendar(&catalog, &query, ctx.lang, ctx.stamp_day(&catalog));
+    let options = calendar::CalendarOptions {
+        deadlines: args.deadlines,
+    };
+    let report = calendar::calendar(&catalog, &query, ctx.lang, ctx.stamp_day(&catalog), options);
     if report.left_out > 0 {
         let n = report.left_out;
         let mut err = anstream::stderr().lock();

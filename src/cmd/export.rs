@@ -147,7 +147,8 @@ impl Export<'_> {
         let (ctx, catalog) = (self.ctx, self.catalog);
         let all = Query::all();
         let mut files = Vec::new();
-        let report = calendar::calendar(catalog, &all, ctx.lang, ctx.stamp_day(catalog));
+        let options = calendar::CalendarOptions { deadlines: true };
+        let report = calendar::calendar(catalog, &all, ctx.lang, ctx.stamp_day(catalog), options);
         self.file(
             "calendar.ics".into(),
             &Document::Calendar(&report),

@@ -3,6 +3,7 @@
 mod agenda;
 mod calendar;
 mod completions;
+mod cycle;
 mod diff;
 mod export;
 mod init;
@@ -15,6 +16,7 @@ mod prompts;
 mod schema;
 mod show;
 mod validate;
+mod week;
 
 use std::io::{self, Write};
 
@@ -162,6 +164,8 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Prompts(args) => prompts::run(&ctx, &args, out),
         Command::Prep(args) => prep::run(&ctx, &args, out),
         Command::Plan(args) => plan::run(&ctx, &args, out),
+        Command::Cycle(args) => cycle::run(&ctx, &args, out),
+        Command::Week(args) => week::run(&ctx, &args, out),
     }
 }
 

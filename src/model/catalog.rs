@@ -129,6 +129,21 @@ impl<'a> Catalog<'a> {
         }
     }
 
+    /// A meeting's deadlines, from its forum's rules: the day items must be proposed by, and
+    /// the day the agenda goes out. Only for a meeting with an exact day.
+    pub fn deadlines_of(&self, meeting: &Meeting) -> Deadlines {
+        let day = meeting.date.day();
+        let forum = meeting.forum_id().and_then(|f| self.forum(f));
+        let before = |days: Option<&super::Located<u32>>| {
+            let days = i64::from(days?.value);
+            day?.checked_sub_signed(chrono::TimeDelta::try_days(days)?)
+        };
+        Deadlines {
+            items_due: forum.and_then(|f| before(f.items_due_days.as_ref())),
+            agenda_out: forum.and_then(|f| before(f.agenda_out_days.as_ref())),
+        }
+    }
+
     /// The minutes of the meeting `id`, if it has any.
     pub fn minutes_of(&self, id: &str) -> Option<&'a Minutes> {
         self.minutes.get(id).copied()
@@ -260,4 +275,11 @@ fn push_unique<'a>(list: &mut Vec<&'a str>, item: &'a str) {
     if !list.contains(&item) {
         list.push(item);
     }
+}
+
+/// A meeting's deadlines before it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Deadlines {
+    pub items_due: Option<chrono::NaiveDate>,
+    pub agenda_out: Option<chrono::NaiveDate>,
 }

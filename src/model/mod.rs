@@ -1,6 +1,7 @@
 //! Plain serde types for the three data files. No printing and no I/O.
 
 mod catalog;
+mod cycle;
 mod findings;
 mod kind;
 mod located;
@@ -13,7 +14,8 @@ pub mod when;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use catalog::Catalog;
+pub use catalog::{Catalog, Deadlines};
+pub use cycle::{Cycle, Recurrence, Rule};
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use kind::Kind;
 pub use located::{Located, Pos};
@@ -120,6 +122,8 @@ pub struct Dataset {
     pub findings: Findings,
     /// The minutes of meetings, one file each, in the order of their file names.
     pub minutes: Vec<Located<Minutes>>,
+    /// The annual cycle, when the data folder has one.
+    pub cycle: Option<Cycle>,
 }
 
 #[cfg(test)]

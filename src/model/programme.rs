@@ -202,6 +202,9 @@ pub struct AgendaItem {
     /// Whether the item stays at its length when a template is scaled (opening and closing items).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fixed: bool,
+    /// The rule of the annual cycle (`cycle.yaml`) that this item covers, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycle: Option<Located<Id>>,
 }
 
 /// A file in a data folder's `local/` folder: a committee's own meetings, templates and fora,

@@ -35,6 +35,12 @@ pub struct Forum {
     /// two names may or may not be one body). Not a text from the source.
     #[serde(default)]
     pub note: Option<String>,
+    /// Days before a meeting by which items must be proposed (frist for punkter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items_due_days: Option<Located<u32>>,
+    /// Days before a meeting on which the agenda goes out (udsendelse).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_out_days: Option<Located<u32>>,
 }
 
 /// One activity of the roadmap.

@@ -9,11 +9,10 @@ use serde_json::Value;
 use super::{Document, Rendered, Settings};
 
 pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
-    let Document::List(list) = doc else {
+    let Some((headers, rows)) = doc.csv_rows() else {
         return Ok(false);
     };
-    let headers = list.field_names();
-    let rows = match serde_json::to_value(list)? {
+    let rows = match rows? {
         Value::Array(rows) => rows,
         _ => Vec::new(),
     };

@@ -19,6 +19,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("cards.html", include_str!("../../templates/cards.html")),
     ("prep.html", include_str!("../../templates/prep.html")),
+    ("cycle.html", include_str!("../../templates/cycle.html")),
 ];
 
 /// The work a template may do, in minijinja's fuel (about one unit an instruction). The
@@ -114,6 +115,7 @@ impl HtmlRenderer {
             Document::Prep(_) => "prep.html",
             Document::Cards(_) => "cards.html",
             Document::Index(_) => "index.html",
+            Document::Cycle(_) => "cycle.html",
             _ => return Ok(false),
         };
         let ctx = context! {

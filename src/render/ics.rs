@@ -48,11 +48,22 @@ fn event(w: &mut LineWriter<'_>, e: &Event, stamp: DateTime<Utc>) -> io::Result<
     if !e.description.is_empty() {
         w.text("DESCRIPTION", &e.description)?;
     }
-    if let Some(end) = e.end {
-        w.raw("DTEND", &utc(end))?;
+    match e.all_day {
+        // A whole day: DATE values, the end the day after (RFC 5545, 3.6.1).
+        Some(day) => {
+            let next = day.succ_opt().unwrap_or(day);
+            w.raw("DTEND;VALUE=DATE", &next.format("%Y%m%d").to_string())?;
+            w.raw("DTSTAMP", &utc(stamp))?;
+            w.raw("DTSTART;VALUE=DATE", &day.format("%Y%m%d").to_string())?;
+        }
+        None => {
+            if let Some(end) = e.end {
+                w.raw("DTEND", &utc(end))?;
+            }
+            w.raw("DTSTAMP", &utc(stamp))?;
+            w.raw("DTSTART", &utc(e.start))?;
+        }
     }
-    w.raw("DTSTAMP", &utc(stamp))?;
-    w.raw("DTSTART", &utc(e.start))?;
     if let Some(location) = &e.location {
         w.text("LOCATION", location)?;
     }

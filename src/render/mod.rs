@@ -28,6 +28,7 @@ use crate::lang::Lang;
 use crate::report::TextTable;
 use crate::report::agenda::Agenda;
 use crate::report::calendar::CalendarReport;
+use crate::report::cycle::CycleReport;
 use crate::report::diff::DiffReport;
 use crate::report::doc::{Doc, Printable};
 use crate::report::list::ListReport;
@@ -35,6 +36,7 @@ use crate::report::prep::PrepSheet;
 use crate::report::prompts::{CardSheets, PromptSheet};
 use crate::report::show::Detail;
 use crate::report::site::IndexPage;
+use crate::report::week::Week;
 
 /// Every output format. Each command offers some of them (see [`offered`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -70,6 +72,8 @@ pub mod offered {
     pub const DIFF: &[Format] = &[Table, Json, Md];
     pub const SHOW: &[Format] = &[Txt, Json];
     pub const PROBLEMS: &[Format] = &[Txt, Json, Github];
+    pub const CYCLE: &[Format] = &[Table, Txt, Md, Html, Json, Csv];
+    pub const WEEK: &[Format] = &[Txt, Md, Json];
 }
 
 /// A format that cannot be used.
@@ -170,6 +174,8 @@ pub enum Document<'a> {
     Index(&'a IndexPage),
     Calendar(&'a CalendarReport),
     Problems(&'a [Diagnostic]),
+    Cycle(&'a CycleReport),
+    Week(&'a Week),
 }
 
 impl Document<'_> {
@@ -186,6 +192,8 @@ impl Document<'_> {
             Document::Index(_) => "the index page",
             Document::Calendar(_) => "a calendar",
             Document::Problems(_) => "the problems",
+            Document::Cycle(_) => "the annual cycle",
+            Document::Week(_) => "the week",
         }
     }
 
@@ -196,9 +204,23 @@ impl Document<'_> {
             Document::Prep(p) => *p,
             Document::Prompts(p) => *p,
             Document::Diff(d) => *d,
+            Document::Cycle(c) => *c,
+            Document::Week(w) => *w,
             _ => return None,
         };
         Some(printable.doc())
+    }
+
+    /// The rows that CSV writes, with their columns: the JSON rows' own fields.
+    fn csv_rows(&self) -> Option<(Vec<String>, Result<serde_json::Value, serde_json::Error>)> {
+        match self {
+            Document::List(list) => Some((list.field_names(), serde_json::to_value(list))),
+            Document::Cycle(cycle) => Some((
+                crate::report::cycle::CycleReport::field_names(),
+                serde_json::to_value(&cycle.entries),
+            )),
+            _ => None,
+        }
     }
 
     /// The document as a table of display strings, for the table formats.
@@ -206,6 +228,7 @@ impl Document<'_> {
         match self {
             Document::List(list) => Some(list.display_table(lang)),
             Document::Diff(diff) => Some(diff.display_table()),
+            Document::Cycle(cycle) => Some(cycle.display_table()),
             _ => None,
         }
     }
@@ -224,6 +247,8 @@ impl Serialize for Document<'_> {
             Document::Detail(d) => d.serialize(s),
             Document::Index(i) => i.serialize(s),
             Document::Problems(p) => p.serialize(s),
+            Document::Cycle(c) => c.serialize(s),
+            Document::Week(w) => w.serialize(s),
             Document::Calendar(_) => Err(serde::ser::Error::custom("a calendar has no JSON form")),
         }
     }

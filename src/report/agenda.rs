@@ -62,6 +62,12 @@ pub struct Agenda {
     pub background: Vec<Background>,
     /// Whether the printed agenda leaves ruled lines under each item for notes.
     pub with_notes: bool,
+    /// The deadline for proposing items, from the forum's rule: "tirsdag den 10. marts 2026".
+    pub items_due: Option<String>,
+    /// The day the agenda goes out, from the forum's rule.
+    pub agenda_out: Option<String>,
+    /// The basis of each rule of the annual cycle that an item covers, for small print.
+    pub bases: Vec<String>,
 }
 
 /// Where to sign up, or where the sign-up link will be announced.
@@ -253,6 +259,7 @@ pub fn agenda(
         .flatten();
     let meeting = src.meeting;
     let is_programme = template.is_some_and(|t| t.kind == TemplateKind::Programme);
+    let deadlines = meeting.map(|m| catalog.deadlines_of(m)).unwrap_or_default();
     Ok(Agenda {
         id: src.id.to_owned(),
         lang,
@@ -293,6 +300,9 @@ pub fn agenda(
         items: out_items,
         background: background(catalog, &src.themes),
         with_notes: options.with_notes,
+        items_due: deadlines.items_due.map(|d| lang.long_date(d)),
+        agenda_out: deadlines.agenda_out.map(|d| lang.long_date(d)),
+        bases: bases(catalog, items),
     })
 }
 
@@ -469,6 +479,24 @@ fn slots(
             }
         })
         .collect()
+}
+
+/// The basis of each rule of the annual cycle that the items cover: "Den årlige
+/// arbejdsmiljødrøftelse: Arbejdsmiljøloven …".
+fn bases(catalog: &Catalog<'_>, items: &[Located<AgendaItem>]) -> Vec<String> {
+    let rules = catalog.data.cycle.iter().flat_map(|c| c.rules.iter());
+    let mut out = Vec::new();
+    for rule in rules {
+        let named = items.iter().any(|i| {
+            i.cycle
+                .as_ref()
+                .is_some_and(|c| c.as_str() == rule.id.as_str())
+        });
+        if let (true, Some(basis)) = (named, &rule.basis) {
+            out.push(format!("{}: {basis}", rule.title.value));
+        }
+    }
+    out
 }
 
 /// Whether an item is a break ("Pause", "Kaffepause"), which the agenda does not number.
@@ -648,6 +676,12 @@ impl Agenda {
         if let Some(s) = &self.signup {
             out.push(fact(w.signup, s.text.clone()));
         }
+        if let Some(d) = &self.items_due {
+            out.push(fact(w.items_due, d.clone()));
+        }
+        if let Some(d) = &self.agenda_out {
+            out.push(fact(w.agenda_out, d.clone()));
+        }
         if !self.programme {
             out.push(fact(w.chair, self.chair.clone().unwrap_or_default()));
             out.push(fact(
@@ -758,6 +792,12 @@ impl Printable for Agenda {
                 .iter()
                 .map(|i| i.block(self.lang, self.with_notes)),
         );
+        for basis in &self.bases {
+            blocks.push(Block::paragraph(
+                Style::Small,
+                format!("{}: {basis}", w.basis),
+            ));
+        }
         if !self.background.is_empty() {
             blocks.push(Block::heading(w.background));
             blocks.extend(self.background.iter().map(|b| Block::Item {

@@ -20,6 +20,8 @@ pub struct Event {
     pub description: String,
     pub url: Option<String>,
     pub status: Status,
+    /// For a deadline: the whole day, rather than a time.
+    pub all_day: Option<NaiveDate>,
 }
 
 /// The events, and how many matching meetings were left out for want of a date and time.
@@ -39,6 +41,36 @@ fn to_utc(day: NaiveDate, time: chrono::NaiveTime) -> Option<DateTime<Utc>> {
     }
 }
 
+/// A meeting's item deadline and send-out day as all-day events.
+fn deadline_events(catalog: &Catalog<'_>, m: &crate::model::Meeting, lang: Lang) -> Vec<Event> {
+    let w = lang.words();
+    let due = catalog.deadlines_of(m);
+    let title = lang.prefer(&m.title, m.title_en.as_deref());
+    [
+        (due.items_due, w.items_due, "items-due"),
+        (due.agenda_out, w.agenda_out, "agenda-out"),
+    ]
+    .into_iter()
+    .filter_map(|(day, what, tag)| {
+        let day = day?;
+        Some(Event {
+            uid: format!(
+                "{}-{tag}@{}.medtrio",
+                m.id.value, catalog.data.programme.id.value
+            ),
+            summary: format!("{what}: {title}"),
+            start: day.and_time(chrono::NaiveTime::MIN).and_utc(),
+            end: None,
+            location: None,
+            description: String::new(),
+            url: None,
+            status: Status::Confirmed,
+            all_day: Some(day),
+        })
+    })
+    .collect()
+}
+
 /// The day the data last speaks of: a deterministic DTSTAMP when no --today is given.
 pub fn data_stamp(catalog: &Catalog<'_>) -> NaiveDate {
     let d = catalog.data;
@@ -52,11 +84,19 @@ pub fn data_stamp(catalog: &Catalog<'_>) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// What the calendar holds beside the meetings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CalendarOptions {
+    /// Each meeting's item deadline and send-out day, as all-day events.
+    pub deadlines: bool,
+}
+
 pub fn calendar(
     catalog: &Catalog<'_>,
     query: &Query,
     lang: Lang,
     stamp_day: NaiveDate,
+    options: CalendarOptions,
 ) -> CalendarReport {
     let d = catalog.data;
     let mut events = Vec::new();
@@ -118,8 +158,12 @@ pub fn calendar(
                 .as_ref()
                 .map(|u| u.value.clone())
                 .or_else(|| fallback_url.clone()),
-            status: m.status,
+            status: catalog.status_of(m),
+            all_day: None,
         });
+        if options.deadlines && catalog.status_of(m) != Status::Cancelled {
+            events.extend(deadline_events(catalog, m, lang));
+        }
     }
     events.sort_by(|a, b| (a.start, &a.uid).cmp(&(b.start, &b.uid)));
     CalendarReport {

@@ -28,10 +28,16 @@ pub struct MeetingRow<'a> {
     pub place: Option<&'a str>,
     pub themes: Vec<&'a str>,
     pub audiences: Vec<Audience>,
+    /// The day items must be proposed by, ISO `YYYY-MM-DD`, from the forum's rule; or null.
+    pub items_due: Option<String>,
+    /// The day the agenda goes out, ISO, from the forum's rule; or null.
+    pub agenda_out: Option<String>,
     #[serde(skip)]
     pub when: When,
     #[serde(skip)]
     pub times: (Option<NaiveTime>, Option<NaiveTime>),
+    #[serde(skip)]
+    pub deadlines: crate::model::Deadlines,
 }
 
 #[derive(Clone, Debug, Serialize, JsonSchema)]
@@ -101,8 +107,11 @@ pub fn meetings<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<MeetingRow<'a>>
             place: m.place.as_deref(),
             themes: m.themes.iter().map(|t| t.as_str()).collect(),
             audiences: m.audiences.clone(),
+            items_due: catalog.deadlines_of(m).items_due.map(|d| d.to_string()),
+            agenda_out: catalog.deadlines_of(m).agenda_out.map(|d| d.to_string()),
             when: *m.date,
             times: (m.start.as_ref().map(|t| t.0), m.end.as_ref().map(|t| t.0)),
+            deadlines: catalog.deadlines_of(m),
         })
         .collect();
     // Stable: by date (unknown last), then start time; equal keys keep the file's order.
@@ -216,27 +225,43 @@ impl ListReport<'_> {
         let w = lang.words();
         let h = |cols: &[&str]| cols.iter().map(|c| (*c).to_owned()).collect();
         match self {
-            ListReport::Meetings(rows) => TextTable {
-                headers: h(&[w.id, w.meeting, w.forum, w.date, w.time, w.status]),
-                rows: rows
+            ListReport::Meetings(rows) => {
+                // The deadlines get a column only where a forum sets them.
+                let deadlines = rows
                     .iter()
-                    .map(|r| {
-                        let time = match r.times {
-                            (Some(s), Some(e)) => lang.time_span(s, e),
-                            (Some(s), None) => lang.clock(s),
-                            _ => String::new(),
-                        };
-                        vec![
-                            r.id.to_owned(),
-                            r.title.to_owned(),
-                            r.forum_name.unwrap_or(w.no_forum).to_owned(),
-                            lang.when_with_week(r.when),
-                            time,
-                            lang.status(r.status).to_owned(),
-                        ]
-                    })
-                    .collect(),
-            },
+                    .any(|r| r.deadlines.items_due.is_some() || r.deadlines.agenda_out.is_some());
+                let mut headers = vec![w.id, w.meeting, w.forum, w.date, w.time, w.status];
+                if deadlines {
+                    headers.push(w.deadlines);
+                }
+                let mut table = TextTable {
+                    headers: h(&headers),
+                    rows: rows
+                        .iter()
+                        .map(|r| {
+                            let time = match r.times {
+                                (Some(s), Some(e)) => lang.time_span(s, e),
+                                (Some(s), None) => lang.clock(s),
+                                _ => String::new(),
+                            };
+                            vec![
+                                r.id.to_owned(),
+                                r.title.to_owned(),
+                                r.forum_name.unwrap_or(w.no_forum).to_owned(),
+                                lang.when_with_week(r.when),
+                                time,
+                                lang.status(r.status).to_owned(),
+                            ]
+                        })
+                        .collect(),
+                };
+                if deadlines {
+                    for (row, r) in table.rows.iter_mut().zip(rows) {
+                        row.push(lang.deadlines(r.deadlines.items_due, r.deadlines.agenda_out));
+                    }
+                }
+                table
+            }
             ListReport::Roadmap(rows) => TextTable {
                 headers: h(&[w.id, w.activity, w.forum, w.period, w.status]),
                 rows: rows

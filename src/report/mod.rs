@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod calendar;
+pub mod cycle;
 pub mod diff;
 pub mod doc;
 pub mod list;
@@ -12,6 +13,7 @@ pub mod prompts;
 pub mod show;
 pub mod site;
 pub mod timeline;
+pub mod week;
 
 /// A table of display strings, for the table, Markdown and CSV renderers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -180,6 +180,7 @@ fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<Agend
         notes: None,
         prompts: Vec::new(),
         fixed,
+        cycle: None,
     })
 }
 
@@ -236,6 +237,8 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
                 level: Level::Lmu,
                 full_name: None,
                 note: None,
+                items_due_days: None,
+                agenda_out_days: None,
             }));
             id
         }

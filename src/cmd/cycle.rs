@@ -1,0 +1,64 @@
+//! `medtrio cycle`: the year's annual cycle against the meetings; `--check` guards it in CI.
+
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::Datelike;
+
+use crate::cli::CycleArgs;
+use crate::cmd::{Context, output};
+use crate::error::Failure;
+use crate::model::Catalog;
+use crate::query::{Filters, Query};
+use crate::render::{Document, Format, offered};
+use crate::report::cycle;
+
+pub fn run(ctx: &Context, args: &CycleArgs, out: &mut dyn Write) -> Result<()> {
+    let format = Format::choose(
+        args.format,
+        args.output.as_deref(),
+        offered::CYCLE,
+        Format::Table,
+    )?;
+    if args.excel && format != Format::Csv {
+        return Err(Failure::usage("--excel applies only to --format csv").into());
+    }
+    let loaded = ctx.load_checked()?;
+    let catalog = Catalog::new(&loaded.dataset);
+    if loaded.dataset.cycle.is_none() {
+        return Err(Failure::operation(
+            "the data has no annual cycle",
+            "add a cycle.yaml to the data folder; `medtrio init DIR` writes one to start from",
+        )
+        .into());
+    }
+    let filters = Filters {
+        forum: args.forum.clone(),
+        ..Filters::default()
+    };
+    let query = Query::parse(&filters, &catalog, ctx.today)?;
+    let year = args.year.unwrap_or_else(|| ctx.today.year());
+    let report = cycle::cycle(&catalog, &query, year, ctx.today, ctx.lang);
+    let renderer = ctx.renderer(args.excel)?;
+    let mut bytes = Vec::new();
+    ctx.render(&renderer, &Document::Cycle(&report), format, &mut bytes)?;
+    output::emit(args.output.as_deref(), args.force, &bytes, out)?;
+    if args.check && report.missing > 0 {
+        out.flush()?;
+        let mut err = anstream::stderr().lock();
+        for gap in report.entries.iter().filter_map(|e| e.gap.as_ref()) {
+            writeln!(err, "missing: {gap}")?;
+        }
+        return Err(Failure::operation(
+            format!(
+                "{} {} of {year} {} no meeting",
+                report.missing,
+                if report.missing == 1 { "task" } else { "tasks" },
+                if report.missing == 1 { "has" } else { "have" }
+            ),
+            "plan a meeting with an item that names the task (`cycle: ID`), or move the task in cycle.yaml",
+        )
+        .into());
+    }
+    Ok(())
+}

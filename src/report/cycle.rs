@@ -1,0 +1,591 @@
+//! The year's annual cycle against the meetings: for each rule of `cycle.yaml`, in each month
+//! it falls, the meeting of each forum it applies to that covers it, or that none does; and the
+//! year drawn as a wheel.
+//!
+//! A meeting covers a rule when one of its items (its own or its template's) names the rule
+//! (`cycle: apv`). A rule that falls once a year is covered by such a meeting in that year; a
+//! rule that falls in several months needs one in each.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::model::{Catalog, Forum, Level, Meeting, Rule, When};
+use crate::query::Query;
+use crate::report::TextTable;
+use crate::report::doc::{Block, Doc, Entry, NoticeLevel, Printable, Style, Text};
+
+/// The year's cycle.
+#[derive(Clone, Debug, Serialize)]
+pub struct CycleReport {
+    pub lang: Lang,
+    pub year: i32,
+    /// The fora the rules apply to, innermost ring first.
+    pub forums: Vec<ForumRing>,
+    /// Each rule in each month it falls, for each forum it applies to, in month order.
+    pub entries: Vec<CycleEntry>,
+    /// The rules, numbered as the wheel marks them.
+    pub rules: Vec<RuleOut>,
+    pub missing: usize,
+    pub wheel: Wheel,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ForumRing {
+    pub id: String,
+    pub name: String,
+    pub level: Level,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleOut {
+    pub number: usize,
+    pub id: String,
+    pub title: String,
+    pub basis: Option<String>,
+    pub example: bool,
+}
+
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct CycleEntry {
+    pub rule: String,
+    /// The rule's number in the legend.
+    pub number: usize,
+    pub title: String,
+    pub forum: String,
+    pub forum_name: String,
+    /// 1 to 12.
+    pub month: u32,
+    /// "marts" or "2. kvartal".
+    pub when_text: String,
+    /// `covered` or `missing`.
+    pub status: &'static str,
+    pub status_text: String,
+    pub meeting: Option<CoverOut>,
+    /// "Den årlige arbejdsmiljødrøftelse 2027: intet møde i LMU Havnen", when missing.
+    pub gap: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct CoverOut {
+    pub id: String,
+    pub title: String,
+    pub date_text: String,
+}
+
+/// Which months a rule entry spans.
+struct Span {
+    months: Vec<u32>,
+    /// Whether it is the rule's only time in the year (then any covering meeting of the year
+    /// counts).
+    once: bool,
+    text: String,
+}
+
+/// The rule's entries in a year: one per month it falls in, or one for its quarter.
+fn spans(rule: &Rule, year: i32, lang: Lang) -> Vec<Span> {
+    let when = &rule.when.value;
+    if !when.falls_in_year(year) {
+        return Vec::new();
+    }
+    if when.months.is_empty() {
+        return match &when.quarter {
+            Some(q) if (1..=4).contains(&q.value) => vec![Span {
+                months: when.months(),
+                once: true,
+                text: lang.quarter(crate::model::Quarter {
+                    year,
+                    number: u8::try_from(q.value).unwrap_or(1),
+                }),
+            }],
+            _ => Vec::new(),
+        };
+    }
+    let months = when.months();
+    let once = months.len() == 1;
+    months
+        .into_iter()
+        .filter(|m| (1..=12).contains(m))
+        .map(|m| Span {
+            months: vec![m],
+            once,
+            text: format!("{} {year}", lang.month_name(m)),
+        })
+        .collect()
+}
+
+/// The fora a rule applies to: its own, and those of its levels; all fora when it names none.
+fn applies<'a>(rule: &Rule, forums: &'a [crate::model::Located<Forum>]) -> Vec<&'a Forum> {
+    forums
+        .iter()
+        .map(|f| &f.value)
+        .filter(|f| {
+            (rule.levels.is_empty() && rule.forums.is_empty())
+                || rule.levels.contains(&f.level)
+                || rule.forums.iter().any(|id| id.as_str() == f.id.as_str())
+        })
+        .collect()
+}
+
+/// Whether the meeting has an item that covers `rule`: its own items, or its template's.
+pub fn covers(catalog: &Catalog<'_>, meeting: &Meeting, rule: &str) -> bool {
+    let names = |items: &[crate::model::Located<crate::model::AgendaItem>]| {
+        items
+            .iter()
+            .any(|i| i.cycle.as_ref().is_some_and(|c| c.as_str() == rule))
+    };
+    if !meeting.items.is_empty() {
+        return names(&meeting.items);
+    }
+    meeting
+        .template
+        .as_ref()
+        .and_then(|t| catalog.template(t))
+        .is_some_and(|t| names(&t.items))
+}
+
+/// The days a month or a set of months of `year` spans.
+fn days(year: i32, months: &[u32]) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, *months.first()?, 1)?;
+    let last_month = *months.last()?;
+    let next = if last_month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, last_month + 1, 1)?
+    };
+    Some((first, next.pred_opt()?))
+}
+
+pub fn cycle(
+    catalog: &Catalog<'_>,
+    query: &Query,
+    year: i32,
+    today: NaiveDate,
+    lang: Lang,
+) -> CycleReport {
+    let w = lang.words();
+    let d = catalog.data;
+    let rules: Vec<&Rule> = d
+        .cycle
+        .iter()
+        .flat_map(|c| c.rules.iter().map(|r| &r.value))
+        .collect();
+    let forums: Vec<&Forum> = d
+        .roadmap
+        .forums
+        .iter()
+        .map(|f| &f.value)
+        .filter(|f| query.matches_forum(catalog, &f.id))
+        .filter(|f| {
+            rules
+                .iter()
+                .any(|r| applies(r, &d.roadmap.forums).iter().any(|a| a.id == f.id))
+        })
+        .collect();
+    let mut entries = Vec::new();
+    for (i, rule) in rules.iter().enumerate() {
+        let title = lang
+            .prefer(&rule.title, rule.title_en.as_deref())
+            .to_owned();
+        for span in spans(rule, year, lang) {
+            let Some((first, last)) = days(year, &span.months) else {
+                continue;
+            };
+            let (first, last) = if span.once {
+                (
+                    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(first),
+                    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(last),
+                )
+            } else {
+                (first, last)
+            };
+            for forum in applies(rule, &d.roadmap.forums) {
+                if !forums.iter().any(|f| f.id == forum.id) {
+                    continue;
+                }
+                let meeting = d
+                    .programme
+                    .meetings
+                    .iter()
+                    .map(|m| &m.value)
+                    .filter(|m| m.forum_id() == Some(forum.id.as_str()))
+                    .filter(|m| m.date.overlaps(Some(first), Some(last)))
+                    .find(|m| covers(catalog, m, &rule.id));
+                let gap = meeting
+                    .is_none()
+                    .then(|| lang.cycle_gap(&title, year, &forum.name));
+                entries.push(CycleEntry {
+                    rule: rule.id.value.clone(),
+                    number: i + 1,
+                    title: title.clone(),
+                    forum: forum.id.value.clone(),
+                    forum_name: forum.name.value.clone(),
+                    month: span.months.first().copied().unwrap_or(1),
+                    when_text: span.text.clone(),
+                    status: if meeting.is_some() {
+                        "covered"
+                    } else {
+                        "missing"
+                    },
+                    status_text: if meeting.is_some() {
+                        w.covered
+                    } else {
+                        w.missing
+                    }
+                    .to_owned(),
+                    meeting: meeting.map(|m| CoverOut {
+                        id: m.id.value.clone(),
+                        title: m.title.value.clone(),
+                        date_text: lang.when(*m.date),
+                    }),
+                    gap,
+                });
+            }
+        }
+    }
+    entries.sort_by_key(|e| (e.month, e.number));
+    let rules_out: Vec<RuleOut> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| RuleOut {
+            number: i + 1,
+            id: r.id.value.clone(),
+            title: lang.prefer(&r.title, r.title_en.as_deref()).to_owned(),
+            basis: r.basis.clone(),
+            example: r.example,
+        })
+        .collect();
+    let rings: Vec<ForumRing> = forums
+        .iter()
+        .map(|f| ForumRing {
+            id: f.id.value.clone(),
+            name: f.name.value.clone(),
+            level: f.level,
+        })
+        .collect();
+    let meetings: Vec<(usize, NaiveDate, String)> = d
+        .programme
+        .meetings
+        .iter()
+        .filter_map(|m| {
+            let ring = rings
+                .iter()
+                .position(|r| Some(r.id.as_str()) == m.forum_id())?;
+            let day = m.date.day().filter(|d| d.year() == year)?;
+            Some((ring, day, m.title.value.clone()))
+        })
+        .collect();
+    let wheel = wheel(&rings, &entries, &meetings, year, today, lang);
+    CycleReport {
+        lang,
+        year,
+        missing: entries.iter().filter(|e| e.status == "missing").count(),
+        forums: rings,
+        entries,
+        rules: rules_out,
+        wheel,
+    }
+}
+
+/// The year drawn as a wheel: twelve month sectors, a ring per forum, each rule a numbered
+/// mark in its month (a filled circle when covered, a hollow square when missing), each
+/// meeting a dot on its day, and today a line. Geometry only: the template draws it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Wheel {
+    pub size: f64,
+    pub center: f64,
+    pub months: Vec<MonthSector>,
+    pub rings: Vec<RingOut>,
+    pub marks: Vec<Mark>,
+    pub dots: Vec<Dot>,
+    pub today: Option<Line>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MonthSector {
+    pub name: String,
+    /// The sector's boundary from the centre to the outer edge, at its start.
+    pub edge: Line,
+    /// Where its name stands.
+    pub label_x: f64,
+    pub label_y: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RingOut {
+    pub name: String,
+    pub inner: f64,
+    pub outer: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Mark {
+    pub number: usize,
+    pub x: f64,
+    pub y: f64,
+    /// Half the mark's width: its box is `x ± r`, `y ± r`.
+    pub r: f64,
+    pub status: &'static str,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Dot {
+    pub x: f64,
+    pub y: f64,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Line {
+    pub x1: f64,
+    pub y1: f64,
+    pub x2: f64,
+    pub y2: f64,
+}
+
+const SIZE: f64 = 720.0;
+const INNER: f64 = 90.0;
+const OUTER: f64 = 300.0;
+const MARK: f64 = 10.0;
+
+/// The point at `angle` degrees clockwise from the top, `radius` from the centre.
+fn point(angle: f64, radius: f64) -> (f64, f64) {
+    let c = SIZE / 2.0;
+    let rad = (angle - 90.0).to_radians();
+    (round(c + radius * rad.cos()), round(c + radius * rad.sin()))
+}
+
+/// Two decimals are enough for a drawing and keep the output stable.
+fn round(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+fn wheel(
+    rings: &[ForumRing],
+    entries: &[CycleEntry],
+    meetings: &[(usize, NaiveDate, String)],
+    year: i32,
+    today: NaiveDate,
+    lang: Lang,
+) -> Wheel {
+    let n = rings.len().max(1);
+    let width = (OUTER - INNER) / n as f64;
+    let months = (1..=12u32)
+        .map(|m| {
+            let start = f64::from(m - 1) * 30.0;
+            let (x1, y1) = point(start, INNER);
+            let (x2, y2) = point(start, OUTER);
+            let (label_x, label_y) = point(start + 15.0, OUTER + 24.0);
+            MonthSector {
+                name: lang.month_name(m).to_owned(),
+                edge: Line { x1, y1, x2, y2 },
+                label_x,
+                label_y,
+            }
+        })
+        .collect();
+    let ring_out = rings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| RingOut {
+            name: r.name.clone(),
+            inner: round(INNER + i as f64 * width),
+            outer: round(INNER + (i + 1) as f64 * width),
+        })
+        .collect();
+    // The marks of one ring in one month share the sector: side by side along the arc, in as
+    // many rows across the ring as they need, so that no two marks overlap.
+    let mut marks = Vec::new();
+    for (ring, r) in rings.iter().enumerate() {
+        for month in 1..=12u32 {
+            let cell: Vec<&CycleEntry> = entries
+                .iter()
+                .filter(|e| e.forum == r.id && e.month == month)
+                .collect();
+            if cell.is_empty() {
+                continue;
+            }
+            let inner = INNER + ring as f64 * width;
+            let rows_fit = ((width / (2.5 * MARK)).floor() as usize).max(1);
+            let mid_radius = inner + width / 2.0;
+            let per_row_fit = ((mid_radius * 30f64.to_radians()) / (2.5 * MARK))
+                .floor()
+                .max(1.0) as usize;
+            let rows = cell.len().div_ceil(per_row_fit).clamp(1, rows_fit);
+            let per_row = cell.len().div_ceil(rows);
+            for (k, e) in cell.iter().enumerate() {
+                let row = k / per_row;
+                let col = k % per_row;
+                let in_row = per_row.min(cell.len() - row * per_row);
+                let radius = inner + width * (row as f64 + 0.5) / rows as f64;
+                let angle = f64::from(month - 1) * 30.0 + 30.0 * (col as f64 + 0.5) / in_row as f64;
+                let (x, y) = point(angle, radius);
+                marks.push(Mark {
+                    number: e.number,
+                    x,
+                    y,
+                    r: MARK,
+                    status: e.status,
+                    title: format!("{}: {} · {}", e.number, e.title, e.status_text),
+                });
+            }
+        }
+    }
+    let angle_of = |day: NaiveDate| {
+        let len = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+            366.0
+        } else {
+            365.0
+        };
+        f64::from(day.ordinal0()) / len * 360.0
+    };
+    let dots = meetings
+        .iter()
+        .map(|(ring, day, title)| {
+            let (x, y) = point(angle_of(*day), INNER + *ring as f64 * width + 5.0);
+            Dot {
+                x,
+                y,
+                title: format!("{title} · {}", lang.long_date(*day)),
+            }
+        })
+        .collect();
+    let today = (today.year() == year).then(|| {
+        let (x1, y1) = point(angle_of(today), INNER * 0.6);
+        let (x2, y2) = point(angle_of(today), OUTER + 8.0);
+        Line { x1, y1, x2, y2 }
+    });
+    Wheel {
+        size: SIZE,
+        center: SIZE / 2.0,
+        months,
+        rings: ring_out,
+        marks,
+        dots,
+        today,
+    }
+}
+
+impl CycleReport {
+    /// The entries' field names in order: the columns of CSV.
+    pub fn field_names() -> Vec<String> {
+        let schema = schemars::schema_for!(CycleEntry);
+        schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// One row per entry: when, rule, forum, the meeting that covers it, its status.
+    pub fn display_table(&self) -> TextTable {
+        let w = self.lang.words();
+        TextTable {
+            headers: [w.month, w.rule, w.forum, w.meeting, w.status]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: self
+                .entries
+                .iter()
+                .map(|e| {
+                    vec![
+                        e.when_text.clone(),
+                        e.title.clone(),
+                        e.forum_name.clone(),
+                        e.meeting
+                            .as_ref()
+                            .map(|m| format!("{} ({})", m.title, m.date_text))
+                            .unwrap_or_default(),
+                        e.status_text.clone(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Printable for CycleReport {
+    fn doc(&self) -> Doc {
+        let w = self.lang.words();
+        let mut blocks = Vec::new();
+        if self.missing > 0 {
+            blocks.push(Block::Notice {
+                level: NoticeLevel::Info,
+                text: self.lang.cycle_missing(self.missing),
+            });
+        }
+        let mut month = 0;
+        for e in &self.entries {
+            if e.month != month {
+                month = e.month;
+                blocks.push(Block::heading(self.lang.month_name(month)));
+            }
+            let outcome = match (&e.meeting, &e.gap) {
+                (Some(m), _) => format!("{}: {} ({})", e.forum_name, m.title, m.date_text),
+                (None, Some(gap)) => gap.clone(),
+                _ => String::new(),
+            };
+            blocks.push(Block::List {
+                numbered: false,
+                entries: vec![Entry {
+                    strong: e.status == "missing",
+                    notes: vec![Text::new(
+                        Style::Small,
+                        format!("{} · {}", e.when_text, e.status_text),
+                    )],
+                    ..Entry::new(outcome)
+                }],
+            });
+        }
+        blocks.push(Block::heading(w.rules));
+        blocks.push(Block::List {
+            numbered: true,
+            entries: self
+                .rules
+                .iter()
+                .map(|r| Entry {
+                    notes: r
+                        .basis
+                        .iter()
+                        .map(|b| Text::new(Style::Small, format!("{}: {b}", w.basis)))
+                        .chain(r.example.then(|| Text::new(Style::Small, w.example_rule)))
+                        .collect(),
+                    ..Entry::new(&r.title)
+                })
+                .collect(),
+        });
+        Doc {
+            kind: w.cycle_heading.to_owned(),
+            title: self.year.to_string(),
+            blocks,
+            ..Doc::new(self.lang)
+        }
+    }
+}
+
+/// Whether any rule falls in `month` of `year` for the forum, and no meeting covers it yet:
+/// for the week's overview and the planner.
+pub fn rules_in_month<'a>(
+    catalog: &Catalog<'a>,
+    forum: &Forum,
+    year: i32,
+    month: u32,
+) -> Vec<&'a Rule> {
+    let d = catalog.data;
+    d.cycle
+        .iter()
+        .flat_map(|c| c.rules.iter().map(|r| &r.value))
+        .filter(|r| {
+            applies(r, &d.roadmap.forums)
+                .iter()
+                .any(|f| f.id == forum.id)
+        })
+        .filter(|r| r.when.falls_in_year(year) && r.when.months().contains(&month))
+        .collect()
+}
+
+/// Whether a date falls in a month of a year, for callers with a `When`.
+pub fn in_month(when: When, year: i32, month: u32) -> bool {
+    days(year, &[month]).is_some_and(|(first, last)| when.overlaps(Some(first), Some(last)))
+}
