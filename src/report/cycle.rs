@@ -210,6 +210,8 @@ pub fn cycle(
                     .map(|m| &m.value)
                     .filter(|m| m.forum_id() == Some(forum.id.as_str()))
                     .filter(|m| m.date.overlaps(Some(first), Some(last)))
+                    // A cancelled meeting covers nothing.
+                    .filter(|m| catalog.status_of(m) != crate::model::Status::Cancelled)
                     .find(|m| covers(catalog, m, &rule.id));
                 let gap = meeting
                     .is_none()
@@ -325,6 +327,8 @@ pub struct Mark {
     pub y: f64,
     /// Half the mark's width: its box is `x ± r`, `y ± r`.
     pub r: f64,
+    /// The size of its number.
+    pub font: f64,
     pub status: &'static str,
     pub title: String,
 }
@@ -348,6 +352,31 @@ const SIZE: f64 = 720.0;
 const INNER: f64 = 90.0;
 const OUTER: f64 = 300.0;
 const MARK: f64 = 10.0;
+/// The smallest a mark gets, with its number still readable in print.
+const MIN_MARK: f64 = 5.0;
+
+/// How the marks of one cell (a ring in a month) are laid out: their half-width, and the rows
+/// and marks a row. Marks shrink, down to a readable least, until the cell holds them all with
+/// a gap between any two: a row along the arc at the row's own (smallest) radius, rows across
+/// the ring's width.
+fn cell_grid(count: usize, inner: f64, width: f64) -> (f64, usize, usize) {
+    const GAP: f64 = 1.2;
+    let mut r = MARK;
+    loop {
+        let rows_fit = ((width / (2.0 * r * GAP)).floor() as usize).max(1);
+        let rows = rows_fit.min(count.max(1));
+        let row_width = width / rows as f64;
+        // The innermost row is the shortest arc: the one that limits marks a row.
+        let arc = (inner + row_width / 2.0 - r) * 30f64.to_radians();
+        let per_row = ((arc / (2.0 * r * GAP)).floor() as usize).max(1);
+        let needed = count.div_ceil(per_row);
+        if needed <= rows || r <= MIN_MARK {
+            let rows = needed.clamp(1, rows_fit);
+            return (r, rows, count.div_ceil(rows));
+        }
+        r -= 0.5;
+    }
+}
 
 /// The point at `angle` degrees clockwise from the top, `radius` from the centre.
 fn point(angle: f64, radius: f64) -> (f64, f64) {
@@ -407,25 +436,22 @@ fn wheel(
                 continue;
             }
             let inner = INNER + ring as f64 * width;
-            let rows_fit = ((width / (2.5 * MARK)).floor() as usize).max(1);
-            let mid_radius = inner + width / 2.0;
-            let per_row_fit = ((mid_radius * 30f64.to_radians()) / (2.5 * MARK))
-                .floor()
-                .max(1.0) as usize;
-            let rows = cell.len().div_ceil(per_row_fit).clamp(1, rows_fit);
-            let per_row = cell.len().div_ceil(rows);
+            let (r, rows, per_row) = cell_grid(cell.len(), inner, width);
             for (k, e) in cell.iter().enumerate() {
                 let row = k / per_row;
                 let col = k % per_row;
                 let in_row = per_row.min(cell.len() - row * per_row);
-                let radius = inner + width * (row as f64 + 0.5) / rows as f64;
+                // Rows from the inner edge out, each a mark's width apart; marks of a row spread
+                // evenly along the month's arc.
+                let radius = inner + (2.0 * row as f64 + 1.0) * (width / (2.0 * rows as f64));
                 let angle = f64::from(month - 1) * 30.0 + 30.0 * (col as f64 + 0.5) / in_row as f64;
                 let (x, y) = point(angle, radius);
                 marks.push(Mark {
                     number: e.number,
                     x,
                     y,
-                    r: MARK,
+                    r,
+                    font: round(r * 1.1),
                     status: e.status,
                     title: format!("{}: {} · {}", e.number, e.title, e.status_text),
                 });
@@ -588,4 +614,103 @@ pub fn rules_in_month<'a>(
 /// Whether a date falls in a month of a year, for callers with a `When`.
 pub fn in_month(when: When, year: i32, month: u32) -> bool {
     days(year, &[month]).is_some_and(|(first, last)| when.overlaps(Some(first), Some(last)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AgendaItem, Cycle, Located, Recurrence};
+    use crate::report::example;
+
+    fn rule(id: &str, months: &[u32], levels: &[Level]) -> Located<Rule> {
+        Located::new(Rule {
+            id: Located::new(id.to_owned()),
+            title: Located::new(format!("Opgave {id}")),
+            title_en: None,
+            levels: levels.to_vec(),
+            forums: Vec::new(),
+            when: Located::new(Recurrence {
+                months: months.iter().map(|m| Located::new(*m)).collect(),
+                quarter: None,
+                every_years: None,
+                from_year: None,
+            }),
+            themes: Vec::new(),
+            item: Located::new(AgendaItem {
+                title: Located::new(format!("Opgave {id}")),
+                kind: None,
+                minutes: Located::new(10),
+                lead: None,
+                recommendation: None,
+                notes: None,
+                prompts: Vec::new(),
+                fixed: false,
+                cycle: None,
+            }),
+            basis: None,
+            example: false,
+        })
+    }
+
+    /// 15 rules over 3 fora, crowded into few months, so that a cell holds several marks.
+    fn crowded() -> crate::model::Dataset {
+        let mut data = example();
+        let mut third = data.roadmap.forums[0].clone();
+        third.value.id = Located::new("lmu-tredje".to_owned());
+        third.value.name = Located::new("LMU Tredje".to_owned());
+        data.roadmap.forums.push(third);
+        let rules = (0..15)
+            .map(|i| {
+                let months: Vec<u32> = if i % 3 == 0 { vec![3] } else { vec![3, 9, 1 + i % 12] };
+                rule(&format!("r{i}"), &months, &[Level::Lmu, Level::Omu])
+            })
+            .collect();
+        data.cycle = Some(Cycle { version: 1, rules });
+        data
+    }
+
+    #[test]
+    fn no_two_marks_of_the_wheel_overlap() {
+        let data = crowded();
+        let catalog = Catalog::new(&data);
+        let today = NaiveDate::from_ymd_opt(2027, 3, 10).unwrap();
+        let report = cycle(&catalog, &Query::all(), 2027, today, Lang::Da);
+        let marks = &report.wheel.marks;
+        assert!(marks.len() > 60, "{}", marks.len());
+        for (i, a) in marks.iter().enumerate() {
+            for b in &marks[i + 1..] {
+                let apart = (a.x - b.x).abs() >= a.r + b.r || (a.y - b.y).abs() >= a.r + b.r;
+                assert!(apart, "marks {} and {} overlap: {a:?} {b:?}", a.number, b.number);
+            }
+            let radius = ((a.x - 360.0).powi(2) + (a.y - 360.0).powi(2)).sqrt();
+            assert!(radius > INNER && radius < OUTER, "mark {} off the rings", a.number);
+        }
+    }
+
+    #[test]
+    fn a_rule_without_a_meeting_is_missing_and_says_where() {
+        let data = crowded();
+        let catalog = Catalog::new(&data);
+        let today = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let report = cycle(&catalog, &Query::all(), 2027, today, Lang::Da);
+        let e = report.entries.iter().find(|e| e.rule == "r0").unwrap();
+        assert_eq!(e.status, "missing");
+        assert_eq!(
+            e.gap.as_deref(),
+            Some("Opgave r0 2027: intet møde i LMU Børnehuset Havnen")
+        );
+        assert_eq!(report.missing, report.entries.len());
+    }
+
+    #[test]
+    fn every_third_year_falls_from_its_first_year() {
+        let when = Recurrence {
+            months: vec![Located::new(4)],
+            quarter: None,
+            every_years: Some(Located::new(3)),
+            from_year: Some(Located::new(2026)),
+        };
+        let years: Vec<i32> = (2025..=2032).filter(|y| when.falls_in_year(*y)).collect();
+        assert_eq!(years, [2026, 2029, 2032]);
+    }
 }
