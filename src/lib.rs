@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: YAML files → [`load`] → [`model`] → [`validate`] → commands.
 
+pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;

@@ -9,7 +9,17 @@ use super::when::{ClockTime, When};
 use super::{Id, Theme};
 
 /// `programme.yaml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     pub version: u32,
@@ -43,7 +53,17 @@ pub struct Programme {
 }
 
 /// Where dates and sign-up links are announced.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Announcement {
     pub channel: String,
@@ -52,7 +72,17 @@ pub struct Announcement {
 }
 
 /// One "why" text of the programme, under its heading.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct WhyText {
     pub id: Located<Id>,
@@ -63,7 +93,17 @@ pub struct WhyText {
 }
 
 /// A meeting: a temamøde of the programme, or a committee's own meeting.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: Located<Id>,
@@ -114,7 +154,17 @@ fn yes() -> bool {
 }
 
 /// A named agenda for a kind of meeting, used when a meeting has no items of its own.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
     pub id: Located<Id>,
@@ -139,7 +189,17 @@ pub fn total_minutes(minutes: impl IntoIterator<Item = i64>) -> i64 {
 }
 
 /// One numbered point of an agenda.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub title: Located<String>,

@@ -31,11 +31,18 @@ pub struct Doc {
 pub enum Block {
     /// Label–value pairs at the head of a document: Forum, Dato, Tid, Sted… A fact with an
     /// empty value is printed with a line to fill in by hand.
-    Facts { facts: Vec<Fact> },
+    Facts {
+        facts: Vec<Fact>,
+    },
     /// A notice set apart from the text: a provisional programme, or a cancelled meeting.
-    Notice { level: NoticeLevel, text: String },
+    Notice {
+        level: NoticeLevel,
+        text: String,
+    },
     /// A section heading.
-    Heading { text: String },
+    Heading {
+        text: String,
+    },
     /// A numbered point of an agenda or a referat, kept whole on one page when printed.
     Item {
         /// "1", "2", …; empty for a point that is not numbered (a break).
@@ -45,14 +52,21 @@ pub enum Block {
         meta: Option<String>,
         body: Vec<Block>,
     },
-    Paragraph { text: Text },
-    List { numbered: bool, entries: Vec<Entry> },
+    Paragraph {
+        text: Text,
+    },
+    List {
+        numbered: bool,
+        entries: Vec<Entry>,
+    },
     Table {
         headers: Vec<String>,
         rows: Vec<Vec<String>>,
     },
     /// Ruled lines to write on by hand (notes during the meeting).
-    WriteIn { lines: u8 },
+    WriteIn {
+        lines: u8,
+    },
 }
 
 /// A label and its value.
