@@ -192,11 +192,10 @@ fn lookup(data_dir: &Path, cache_dir: &Path, min_bytes: u64) -> Option<Checked> 
         return None;
     }
     let mut key = KeyBuilder::new();
+    let mut buffer = vec![0u8; 256 * 1024];
     for file in &files {
-        // The loader's own read: the same refusals (not a regular file, over the size limit),
-        // which the miss then reports.
-        let bytes = load::read_bytes(&file.path, &file.name).ok()?;
-        key.add(&file.name, &bytes);
+        let (len, hash) = hash_file(&file.path, &mut buffer)?;
+        key.add_hashed(&file.name, len, hash);
     }
     let (key, _) = key.finish()?;
     let entry = read_entry(&entry_path(cache_dir, key), key)?;
@@ -208,6 +207,35 @@ fn lookup(data_dir: &Path, cache_dir: &Path, min_bytes: u64) -> Option<Checked> 
         },
         warnings: entry.warnings,
     })
+}
+
+/// The length and xxh3-128 of a file's bytes, read through `buffer` rather than into memory
+/// whole. `None` for what the loader would refuse to read (not a regular file, over the size
+/// limit) or cannot read: the miss that follows reports it.
+fn hash_file(path: &Path, buffer: &mut [u8]) -> Option<(u64, u128)> {
+    let max = load::max_file_bytes();
+    let meta = fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > max {
+        return None;
+    }
+    let mut file = fs::File::open(path).ok()?;
+    let mut hasher = Xxh3::new();
+    let mut len = 0u64;
+    loop {
+        match file.read(buffer) {
+            Ok(0) => break,
+            Ok(n) => {
+                hasher.update(buffer.get(..n)?);
+                len += n as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+        if len > max {
+            return None;
+        }
+    }
+    Some((len, hasher.digest128()))
 }
 
 /// The sources a load of `files` would have recorded.
@@ -249,12 +277,17 @@ impl KeyBuilder {
     }
 
     fn add(&mut self, name: &str, bytes: &[u8]) {
+        self.add_hashed(name, bytes.len() as u64, xxh3_128(bytes));
+    }
+
+    /// A file by its name, its length and the xxh3-128 of its bytes.
+    fn add_hashed(&mut self, name: &str, len: u64, hash: u128) {
         // Lengths first, so that no two different lists of files hash the same stream.
         self.hasher.update(&(name.len() as u64).to_le_bytes());
         self.hasher.update(name.as_bytes());
-        self.hasher.update(&(bytes.len() as u64).to_le_bytes());
-        self.hasher.update(&xxh3_128(bytes).to_le_bytes());
-        self.bytes += bytes.len() as u64;
+        self.hasher.update(&len.to_le_bytes());
+        self.hasher.update(&hash.to_le_bytes());
+        self.bytes += len;
     }
 
     /// The key and the number of input bytes it covers.
@@ -301,11 +334,24 @@ fn read_entry(path: &Path, key: u128) -> Option<Entry> {
     if on_disk != (HEADER_LEN as u64).checked_add(len)? {
         return None;
     }
+    // Read in chunks, each checksummed while it is in the processor's cache, and copied into
+    // the aligned buffer that rkyv reads (a buffer filled by `read` directly would be zeroed
+    // first: one more pass over every byte).
     let mut payload = AlignedVec::<16>::with_capacity(usize::try_from(len).ok()?);
-    payload
-        .extend_from_reader(&mut (&mut file).take(len))
-        .ok()?;
-    if payload.len() as u64 != len || xxh3_64(&payload) != sum {
+    let mut checksum = Xxh3::new();
+    let mut chunk = vec![0u8; 256 * 1024];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        let read = chunk.get(..n)?;
+        checksum.update(read);
+        payload.extend_from_slice(read);
+    }
+    if payload.len() as u64 != len || checksum.digest() != sum {
         return None;
     }
     let entry = rkyv::from_bytes::<Entry, rancor::Error>(&payload).ok()?;
@@ -386,7 +432,7 @@ fn prune(cache_dir: &Path) {
             let _ = fs::remove_file(item.path());
         }
     }
-    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.0));
     for (_, path) in entries.into_iter().skip(KEEP) {
         let _ = fs::remove_file(path);
     }

@@ -288,10 +288,7 @@ fn load_local(
     let mut files = Vec::new();
     for path in paths {
         let name = path.display().to_string();
-        let read = read_bytes(&path, &name).map(|bytes| {
-            observe(&name, &bytes);
-            bytes
-        });
+        let read = read_bytes(&path, &name).inspect(|bytes| observe(&name, bytes));
         let text = match read.and_then(|bytes| decode(&name, bytes)) {
             Ok(text) => text,
             Err(d) => {
