@@ -17,8 +17,10 @@
 # The cache lives in folders of the run (MEDTRIO_CACHE_DIR), never in the user's.
 # OUT is on tmpfs (/dev/shm) when there is one, so that (4) measures medtrio and not the
 # disk's write-back. Set BENCH_OUT=/some/disk/dir to measure a disk instead.
+# Times are wall-clock medians; since a busy machine stretches them, the CPU time (user +
+# system, hyperfine's means) of the same runs is printed beside them, ratios too.
 # Knobs: RUNS (default 5), SIZES (default "5000 50000"), THRESHOLD_SIZES (default
-# "250 500 1000 2000"; empty to skip), BASELINE_BIN.
+# "250 500 1000 2000"; empty to skip), BASELINE_BIN, KEEP_WORK=1 (keep the raw JSON).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -54,7 +56,10 @@ BARE=$TARGET/release/examples/bare_parse
 
 WORK=$(mktemp -d)
 OUT_BASE=${BENCH_OUT:-$( [ -w /dev/shm ] && mktemp -d /dev/shm/medtrio-bench.XXXXXX || echo "$WORK" )}
-cleanup() { rm -rf "$WORK"; [ "$OUT_BASE" = "$WORK" ] || rm -rf "$OUT_BASE"; }
+cleanup() {
+    [ "$OUT_BASE" = "$WORK" ] || rm -rf "$OUT_BASE"
+    if [ -n "${KEEP_WORK:-}" ]; then rm -rf "$WORK"/data-* "$WORK"/small-*/ "$WORK"/cache-*; echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
+}
 trap cleanup EXIT
 
 # jq program for (6): meetings with an exact date in 2027-04-01..2027-06-30.
@@ -92,7 +97,7 @@ for n in $SIZES; do
     hyperfine -N --warmup 1 --runs "$RUNS" --prepare "rm -rf $cache" \
         --export-json "$WORK/fill-$n.json" -n fill "$fill" >&2
     "$BIN" --data "$data" $LIST_ARGS >/dev/null # fills the cache for (3) and (4)
-    du -cb "$cache"/*.medtrio-cache | tail -1 | cut -f1 >"$WORK/entry-$n.txt"
+    { du -cb "$cache"/*.medtrio-cache 2>/dev/null || true; } | tail -1 | cut -f1 >"$WORK/entry-$n.txt"
     # (1), (3), (4), (5) and (7) in one hyperfine call: each command's runs in turn.
     hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$WORK/medtrio-$n.json" \
         -n cold "$cold" -n warm "$warm" "${baseline[@]}" -n export "$export_cold" \
@@ -131,6 +136,9 @@ small_sizes = [int(s) for s in sys.argv[3].split()]
 def medians(path):
     return {r["command"]: r["median"] for r in json.load(open(path))["results"]}
 
+def cpu(path):
+    return {r["command"]: r["user"] + r["system"] for r in json.load(open(path))["results"]}
+
 def rss(name, n):
     text = open(f"{work}/rss-{name}-{n}.txt").read()
     return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) * 1024
@@ -140,7 +148,8 @@ sec = lambda s: f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
 rows = {}
 for n in sizes:
     m = medians(f"{work}/medtrio-{n}.json") | medians(f"{work}/fill-{n}.json") | medians(f"{work}/yq-{n}.json")
-    rows[n] = dict(m, input=int(open(f"{work}/input-{n}.txt").read()),
+    c = cpu(f"{work}/medtrio-{n}.json") | cpu(f"{work}/fill-{n}.json") | cpu(f"{work}/yq-{n}.json")
+    rows[n] = dict(m, cpu=c, input=int(open(f"{work}/input-{n}.txt").read()),
                    entry=int(open(f"{work}/entry-{n}.txt").read()),
                    **{f"rss_{k}": rss(k, n) for k in ["cold", "warm", "export", "export-warm"]})
 base = all("baseline" in r for r in rows.values())
@@ -161,6 +170,20 @@ for n, r in rows.items():
           + (f" {r['cold'] / r['baseline']:.3f} | {r['fill'] / r['baseline']:.3f} |" if base else "")
           + f" {r['cold'] / r['bare']:.2f} | {mib(r['rss_cold']):.0f} MiB | {mib(r['rss_warm']):.0f} MiB "
           f"| {mib(r['rss_export']):.0f} MiB | {r['rss_export'] / r['input']:.1f}× | {mib(r['rss_export-warm']):.0f} MiB |")
+print()
+print("CPU time (user + system) of the same runs:")
+print()
+print("| meetings | cold list | fill list | warm list | export | export, warm | bare parse | yq |"
+      + (" baseline list |" if base else "") + " warm / cold | warm / yq | fill / cold |"
+      + (" cold / baseline | fill / baseline |" if base else ""))
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|---:|" if base else ""))
+for n, r in rows.items():
+    c = r["cpu"]
+    print(f"| {n:,} | {sec(c['cold'])} | {sec(c['fill'])} | {sec(c['warm'])} | {sec(c['export'])} "
+          f"| {sec(c['export-warm'])} | {sec(c['bare'])} | {c['yq']:.2f} s |"
+          + (f" {sec(c['baseline'])} |" if base else "")
+          + f" {c['warm'] / c['cold']:.3f} | {c['warm'] / c['yq']:.4f} | {c['fill'] / c['cold']:.3f} |"
+          + (f" {c['cold'] / c['baseline']:.3f} | {c['fill'] / c['baseline']:.3f} |" if base else ""))
 if len(sizes) >= 2:
     small, large = rows[sizes[0]], rows[sizes[-1]]
     print()
@@ -169,14 +192,15 @@ if len(sizes) >= 2:
           f"bare parse {large['bare'] / small['bare']:.1f}×")
 if small_sizes:
     print()
-    print("| meetings (small set) | input | cold list | warm list | saved |")
-    print("|---:|---:|---:|---:|---:|")
+    print("| meetings (small set) | input | cold list | warm list | saved | CPU cold | CPU warm |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for n in small_sizes:
-        m = medians(f"{work}/small-{n}.json")
+        m, c = medians(f"{work}/small-{n}.json"), cpu(f"{work}/small-{n}.json")
         size = int(open(f"{work}/small-input-{n}.txt").read())
         print(f"| {n:,} | {size / 1024:.0f} KiB | {m['cold'] * 1000:.1f} ms | {m['warm'] * 1000:.1f} ms "
-              f"| {(m['cold'] - m['warm']) * 1000:.1f} ms |")
+              f"| {(m['cold'] - m['warm']) * 1000:.1f} ms | {c['cold'] * 1000:.1f} ms | {c['warm'] * 1000:.1f} ms |")
 bundled = medians(f"{work}/bundled.json")["bundled"]
 print()
-print(f"`medtrio list meetings` on the bundled data: median {bundled * 1000:.2f} ms")
+print(f"`medtrio list meetings` on the bundled data: median {bundled * 1000:.2f} ms"
+      f" (CPU {cpu(f'{work}/bundled.json')['bundled'] * 1000:.2f} ms)")
 PY

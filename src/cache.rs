@@ -51,10 +51,12 @@ use crate::load::{self, DataSource, FileKind, Loaded, Provenance, SourceFile, So
 use crate::model::when::Month;
 use crate::model::{ClockTime, Dataset, Period, Quarter, When};
 
-/// Data folders smaller than this (all input files together) are parsed without the cache:
-/// below it, parsing is about as fast as reading a cache entry, and the user's cache folder
-/// stays untouched. Measured in benches/RESULTS.md ("Where the cache pays").
-pub const DEFAULT_MIN_BYTES: u64 = 1024 * 1024;
+/// Data folders smaller than this (all input files together) are parsed without the cache.
+/// Measured (benches/RESULTS.md, "Where the cache pays"): a hit costs about 2 ms of CPU
+/// whatever the size, a parse about 0.13 ms per KiB, so the cache wins from a few KiB on; but
+/// below 64 KiB the win is a few milliseconds, less than the process's own start, and small
+/// folders (the seed data is 46 KiB, a committee's own data less) leave no entries behind.
+pub const DEFAULT_MIN_BYTES: u64 = 64 * 1024;
 
 /// How many entries the folder keeps: the most recently used.
 pub const KEEP: usize = 4;
