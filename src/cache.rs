@@ -4,7 +4,7 @@
 //! **The key** is a 128-bit xxh3 of everything the answer depends on: each input file's name
 //! as shown in messages and its exact bytes (the three main files, then `local/*.yaml` in the
 //! order the loader reads them; later files such as `minutes/` or `cycle.yaml` join by being
-//! listed in [`input_files`]), medtrio's version, the data-format version, this cache's own
+//! listed in `input_files`), medtrio's version, the data-format version, this cache's own
 //! format, and the identity of the running executable (its path, size and modification time:
 //! a rebuilt medtrio never reads what another build wrote, even at the same version number).
 //! A changed byte changes the key, so it can never give a stale answer; it gives a miss.
@@ -100,14 +100,6 @@ impl Settings {
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(DEFAULT_MIN_BYTES);
         Settings { dir, min_bytes }
-    }
-
-    /// No cache at all.
-    pub fn off() -> Settings {
-        Settings {
-            dir: None,
-            min_bytes: u64::MAX,
-        }
     }
 }
 
