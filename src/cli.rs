@@ -47,6 +47,10 @@ pub struct GlobalArgs {
     /// Read HTML templates (agenda.html, base.html, style.css, …) from DIR first
     #[arg(long, global = true, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+
+    /// Parse the data even when the cache holds it, and store nothing in the cache
+    #[arg(long, global = true, env = "MEDTRIO_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,7 +4,19 @@ use serde::Serialize;
 
 use crate::model::Pos;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -20,8 +32,11 @@ impl Severity {
     }
 }
 
-/// One problem in one data file. Serialized as the JSON that `validate --format json` prints.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One problem in one data file. Serialized as the JSON that `validate --format json` prints;
+/// the cache stores the warnings of data it keeps (rkyv).
+#[derive(
+    Clone, Debug, PartialEq, Eq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Diagnostic {
     /// The file as the user named it, e.g. `data/roadmap.yaml`.
     pub file: String,

@@ -21,7 +21,7 @@ pub use crate::model::FORMAT_VERSION;
 pub const DEFAULT_MAX_FILE_MB: u64 = 45;
 
 /// The size limit in bytes: `MEDTRIO_MAX_FILE_MB`, or [`DEFAULT_MAX_FILE_MB`].
-fn max_file_bytes() -> u64 {
+pub(crate) fn max_file_bytes() -> u64 {
     std::env::var("MEDTRIO_MAX_FILE_MB")
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())
@@ -39,7 +39,7 @@ pub enum DataSource {
 }
 
 /// One of the data files: the three main ones, or the n-th file of `local/`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum FileKind {
     Programme,
     Roadmap,
@@ -90,7 +90,7 @@ impl SourceFile {
         }
     }
 
-    fn file(name: String, path: PathBuf) -> Self {
+    pub(crate) fn file(name: String, path: PathBuf) -> Self {
         SourceFile {
             name,
             path: Some(path),
@@ -147,7 +147,7 @@ impl Sources {
 }
 
 /// Which file each merged meeting, template and forum came from, index for index.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Provenance {
     pub meetings: Vec<FileKind>,
     pub templates: Vec<FileKind>,
@@ -167,16 +167,29 @@ pub const LOCAL_DIR: &str = "local";
 
 /// Loads all three files. On failure, returns every file's first problem, not only the first file's.
 pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
+    load_observed(source, &mut |_, _| {})
+}
+
+/// Called with each data file read from a folder, in the order they are read, with the exact
+/// bytes that are then parsed: the cache keys what it stores by them.
+pub(crate) type Observer<'a> = dyn FnMut(&str, &[u8]) + 'a;
+
+/// [`load`], showing `observe` the name and bytes of every file read from a folder.
+pub(crate) fn load_observed(
+    source: &DataSource,
+    observe: &mut Observer<'_>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     if let DataSource::Dir(dir) = source {
         check_dir(dir)?;
     }
     let mut problems = Vec::new();
     let mut sources = Sources::default();
-    let programme = load_one::<Programme>(source, FileKind::Programme, &mut sources, &mut problems);
-    let roadmap = load_one::<Roadmap>(source, FileKind::Roadmap, &mut sources, &mut problems);
-    let findings = load_one::<Findings>(source, FileKind::Findings, &mut sources, &mut problems);
+    let mut read = |kind| read_source(source, kind, observe);
+    let programme = load_one::<Programme>(read(FileKind::Programme), &mut sources, &mut problems);
+    let roadmap = load_one::<Roadmap>(read(FileKind::Roadmap), &mut sources, &mut problems);
+    let findings = load_one::<Findings>(read(FileKind::Findings), &mut sources, &mut problems);
     let locals = match source {
-        DataSource::Dir(dir) => load_local(dir, &mut sources, &mut problems),
+        DataSource::Dir(dir) => load_local(dir, &mut sources, &mut problems, observe),
         DataSource::Bundled => Vec::new(),
     };
     match (programme, roadmap, findings) {
@@ -217,39 +230,36 @@ pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
     }
 }
 
-/// Reads `DIR/local/*.yaml`, in name order, when the folder exists.
-fn load_local(dir: &Path, sources: &mut Sources, problems: &mut Vec<Diagnostic>) -> Vec<LocalFile> {
+/// The YAML files of `DIR/local/`, in name order; none when the folder does not exist.
+pub(crate) fn local_paths(dir: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     let local_dir = dir.join(LOCAL_DIR);
     let shown = local_dir.display().to_string();
     let folder_problem = |message: String, help: &str| {
-        Diagnostic::error(&shown, Pos::default(), message).with_help(help)
+        Box::new(Diagnostic::error(&shown, Pos::default(), message).with_help(help))
     };
     match fs::metadata(&local_dir) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Ok(meta) if !meta.is_dir() => {
-            problems.push(folder_problem(
+            return Err(folder_problem(
                 "`local` is a file, but a folder of YAML files is expected here".into(),
                 "rename the file, or make `local` a folder that holds the local YAML files",
             ));
-            return Vec::new();
         }
         _ => {}
     }
     // An unreadable folder must not make its meetings vanish without a word.
-    let entries = match fs::read_dir(&local_dir).and_then(|entries| {
-        entries
-            .map(|e| e.map(|e| e.path()))
-            .collect::<io::Result<Vec<PathBuf>>>()
-    }) {
-        Ok(entries) => entries,
-        Err(e) => {
-            problems.push(folder_problem(
+    let entries = fs::read_dir(&local_dir)
+        .and_then(|entries| {
+            entries
+                .map(|e| e.map(|e| e.path()))
+                .collect::<io::Result<Vec<PathBuf>>>()
+        })
+        .map_err(|e| {
+            folder_problem(
                 format!("cannot read the folder: {}", io_reason(&e)),
                 "check the folder's permissions",
-            ));
-            return Vec::new();
-        }
-    };
+            )
+        })?;
     let mut paths: Vec<PathBuf> = entries
         .into_iter()
         .filter(|p| {
@@ -259,10 +269,28 @@ fn load_local(dir: &Path, sources: &mut Sources, problems: &mut Vec<Diagnostic>)
         })
         .collect();
     paths.sort();
+    Ok(paths)
+}
+
+/// Reads `DIR/local/*.yaml`, in name order, when the folder exists.
+fn load_local(
+    dir: &Path,
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+    observe: &mut Observer<'_>,
+) -> Vec<LocalFile> {
+    let paths = match local_paths(dir) {
+        Ok(paths) => paths,
+        Err(problem) => {
+            problems.push(*problem);
+            return Vec::new();
+        }
+    };
     let mut files = Vec::new();
     for path in paths {
         let name = path.display().to_string();
-        let text = match read_bytes(&path, &name).and_then(|bytes| decode(&name, bytes)) {
+        let read = read_bytes(&path, &name).inspect(|bytes| observe(&name, bytes));
+        let text = match read.and_then(|bytes| decode(&name, bytes)) {
             Ok(text) => text,
             Err(d) => {
                 problems.push(*d);
@@ -307,12 +335,11 @@ impl Versioned for Findings {
 }
 
 fn load_one<T: DeserializeOwned + Versioned>(
-    source: &DataSource,
-    kind: FileKind,
+    read: Result<(FileKind, SourceFile, Cow<'static, str>), Box<Diagnostic>>,
     sources: &mut Sources,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let (file, text) = match read_source(source, kind) {
+    let (kind, file, text) = match read {
         Ok(read) => read,
         Err(diagnostic) => {
             problems.push(*diagnostic);
@@ -389,11 +416,13 @@ fn check_dir(dir: &Path) -> Result<(), Vec<Diagnostic>> {
 fn read_source(
     source: &DataSource,
     kind: FileKind,
-) -> Result<(SourceFile, Cow<'static, str>), Box<Diagnostic>> {
+    observe: &mut Observer<'_>,
+) -> Result<(FileKind, SourceFile, Cow<'static, str>), Box<Diagnostic>> {
     match source {
         DataSource::Bundled => {
             let text = kind.bundled_text();
             Ok((
+                kind,
                 SourceFile::bundled(format!("<bundled>/{}", kind.file_name()), text),
                 Cow::Borrowed(text),
             ))
@@ -402,13 +431,14 @@ fn read_source(
             let path = dir.join(kind.file_name());
             let name = path.display().to_string();
             let bytes = read_bytes(&path, &name)?;
+            observe(&name, &bytes);
             let text = decode(&name, bytes)?;
-            Ok((SourceFile::file(name, path), Cow::Owned(text)))
+            Ok((kind, SourceFile::file(name, path), Cow::Owned(text)))
         }
     }
 }
 
-fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
+pub(crate) fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnostic>> {
     let whole_file = |message: String, help: &str| {
         Box::new(Diagnostic::error(name, Pos::default(), message).with_help(help))
     };

@@ -14,14 +14,17 @@ pub enum SchemaFile {
     Findings,
     /// A file in `local/`
     Local,
+    /// `cycle.yaml`, the annual cycle
+    Cycle,
 }
 
 impl SchemaFile {
-    pub const ALL: [SchemaFile; 4] = [
+    pub const ALL: [SchemaFile; 5] = [
         SchemaFile::Programme,
         SchemaFile::Roadmap,
         SchemaFile::Findings,
         SchemaFile::Local,
+        SchemaFile::Cycle,
     ];
 
     /// The file name under `schemas/`.
@@ -31,6 +34,7 @@ impl SchemaFile {
             SchemaFile::Roadmap => "roadmap.schema.json",
             SchemaFile::Findings => "findings.schema.json",
             SchemaFile::Local => "local.schema.json",
+            SchemaFile::Cycle => "cycle.schema.json",
         }
     }
 }
@@ -38,6 +42,72 @@ impl SchemaFile {
 /// Each field's description in English and Danish, by name. A name written `Type.field`
 /// describes that field of that type only, and goes before the plain name.
 const FIELDS: &[(&str, &str, &str)] = &[
+    (
+        "AgendaItem.cycle",
+        "The task of the annual cycle (a rule id of cycle.yaml) that this item covers",
+        "Den opgave i årshjulet (et regel-id i cycle.yaml), som punktet dækker",
+    ),
+    (
+        "items_due_days",
+        "Days before a meeting by which items must be proposed (frist for punkter)",
+        "Dage før et møde, hvor punkter senest skal være meldt ind (frist for punkter)",
+    ),
+    (
+        "agenda_out_days",
+        "Days before a meeting on which the agenda goes out",
+        "Dage før et møde, hvor dagsordenen sendes ud",
+    ),
+    (
+        "Cycle.rules",
+        "The recurring tasks of the year",
+        "Årets tilbagevendende opgaver",
+    ),
+    (
+        "Rule.levels",
+        "The forum levels the task applies to: hu, omu, lmu",
+        "De forumniveauer, opgaven gælder for: hu, omu, lmu",
+    ),
+    (
+        "Rule.forums",
+        "The fora the task applies to, by id, beside its levels",
+        "De fora, opgaven gælder for, ud over niveauerne (forum-id'er)",
+    ),
+    (
+        "Rule.when",
+        "When the task falls: months, a quarter, and perhaps every N years",
+        "Hvornår opgaven falder: måneder, et kvartal og evt. hvert N. år",
+    ),
+    (
+        "Rule.item",
+        "The agenda item the task brings",
+        "Det dagsordenspunkt, opgaven giver",
+    ),
+    (
+        "Rule.basis",
+        "What the task rests on: a law, a rule or the local MED agreement",
+        "Hvad opgaven hviler på: en lov, en regel eller den lokale MED-aftale",
+    ),
+    (
+        "Rule.example",
+        "Whether the task is an example to adapt, not a requirement",
+        "Om opgaven er et eksempel at tilpasse, ikke et krav",
+    ),
+    ("Recurrence.months", "Months, 1 to 12", "Måneder, 1 til 12"),
+    (
+        "Recurrence.quarter",
+        "A quarter, 1 to 4",
+        "Et kvartal, 1 til 4",
+    ),
+    (
+        "Recurrence.every_years",
+        "Every N years (the APV: at least every third year); left out, every year",
+        "Hvert N. år (APV: mindst hvert tredje år); udeladt: hvert år",
+    ),
+    (
+        "Recurrence.from_year",
+        "The first year of an every-N-years task",
+        "Det første år for en opgave hvert N. år",
+    ),
     (
         "Meeting.forum",
         "The forum that holds the meeting (a forum id); left out when no committee holds it, such as a cross-cutting temamøde for MED-trios",
@@ -339,6 +409,7 @@ pub fn schema_json(file: SchemaFile) -> String {
         SchemaFile::Roadmap => generator.into_root_schema_for::<Roadmap>(),
         SchemaFile::Findings => generator.into_root_schema_for::<Findings>(),
         SchemaFile::Local => generator.into_root_schema_for::<LocalFile>(),
+        SchemaFile::Cycle => generator.into_root_schema_for::<crate::model::Cycle>(),
     };
     let mut value = schema.to_value();
     let root = value

@@ -69,9 +69,12 @@ fn synthetic_data_validates() {
 #[test]
 fn synthetic_calendar_lines_fit_75_octets() {
     let dir = generate(3000, 100);
+    // 2.4 MiB of data is cached: into a folder of the test, not the user's cache.
+    let cache = tempfile::tempdir().unwrap();
     let output = Command::cargo_bin("medtrio")
         .unwrap()
         .env_remove("MEDTRIO_DATA")
+        .env("MEDTRIO_CACHE_DIR", cache.path())
         .arg("--data")
         .arg(dir.path())
         .args(["--today", "2026-11-23", "calendar"])

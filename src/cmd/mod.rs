@@ -40,6 +40,8 @@ pub struct Context {
     /// Whether today was given (--today or MEDTRIO_TODAY) rather than read from the clock.
     pub today_given: bool,
     pub templates: Option<std::path::PathBuf>,
+    /// Whether the cache of checked data may be used (no `--no-cache`).
+    pub use_cache: bool,
 }
 
 impl Context {
@@ -55,6 +57,7 @@ impl Context {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             today_given: global.today.is_some(),
             templates: global.templates.clone(),
+            use_cache: !global.no_cache,
         }
     }
 
@@ -66,6 +69,7 @@ impl Context {
             today: self.today,
             today_given: self.today_given,
             templates: self.templates.clone(),
+            use_cache: self.use_cache,
         }
     }
 
@@ -109,17 +113,15 @@ impl Context {
 
     /// Loads and checks the data. Problems go to stderr; errors stop the command.
     pub fn load_checked(&self) -> Result<Loaded> {
-        let loaded = load::load(&self.source).map_err(|problems| report_problems(&problems))?;
         // The bundled data is checked by the test suite and cannot change after the build.
         if self.source == DataSource::Bundled {
-            return Ok(loaded);
+            return Ok(load::load(&self.source).map_err(|problems| report_problems(&problems))?);
         }
-        let problems = crate::validate::validate(&loaded);
-        if problems.iter().any(Diagnostic::is_error) {
-            return Err(report_problems(&problems).into());
-        }
-        print_diagnostics(&problems);
-        Ok(loaded)
+        let settings = crate::cache::Settings::from_env(self.use_cache);
+        let checked = crate::cache::load_checked(&self.source, &settings)
+            .map_err(|problems| report_problems(&problems))?;
+        print_diagnostics(&checked.warnings);
+        Ok(checked.loaded)
     }
 }
 

@@ -6,7 +6,20 @@ use std::ops::Deref;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A 1-based line and column in a data file; `0:0` when unknown (e.g. built in code).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Pos {
     pub line: u32,
     pub column: u32,
@@ -25,9 +38,10 @@ impl fmt::Display for Pos {
 }
 
 /// A value read from YAML with the position of its node, so that checks made long after
-/// parsing can still point at `file:line:col`. Dereferences to the value; serializes as
-/// the bare value.
-#[derive(Clone, Debug, Default)]
+/// parsing can still point at `file:line:col`. Dereferences to the value; serializes (serde:
+/// JSON, YAML) as the bare value. The cache's own encoding (rkyv) keeps the position: see
+/// `crate::cache`.
+#[derive(Clone, Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Located<T> {
     pub value: T,
     pub pos: Pos,

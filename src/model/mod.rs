@@ -102,7 +102,17 @@ pub fn suggest_id(written: &str) -> Option<String> {
 }
 
 /// A theme that links meetings, activities, findings and prompts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: Located<Id>,
@@ -115,7 +125,7 @@ pub struct Theme {
 }
 
 /// The data files as loaded, before any check.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Dataset {
     pub programme: Programme,
     pub roadmap: Roadmap,

@@ -9,7 +9,17 @@ use super::vocab::{ActivityKind, Level, Status};
 use super::when::When;
 
 /// `roadmap.yaml`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Roadmap {
     pub version: u32,
@@ -22,7 +32,17 @@ pub struct Roadmap {
 }
 
 /// A committee or other forum: HU, an OMU, an LMU, DIR, KCL.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Forum {
     pub id: Located<Id>,
@@ -44,7 +64,17 @@ pub struct Forum {
 }
 
 /// One activity of the roadmap.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct RoadmapActivity {
     pub id: Located<Id>,

@@ -661,7 +661,11 @@ mod tests {
         data.roadmap.forums.push(third);
         let rules = (0..15)
             .map(|i| {
-                let months: Vec<u32> = if i % 3 == 0 { vec![3] } else { vec![3, 9, 1 + i % 12] };
+                let months: Vec<u32> = if i % 3 == 0 {
+                    vec![3]
+                } else {
+                    vec![3, 9, 1 + i % 12]
+                };
                 rule(&format!("r{i}"), &months, &[Level::Lmu, Level::Omu])
             })
             .collect();
@@ -680,10 +684,18 @@ mod tests {
         for (i, a) in marks.iter().enumerate() {
             for b in &marks[i + 1..] {
                 let apart = (a.x - b.x).abs() >= a.r + b.r || (a.y - b.y).abs() >= a.r + b.r;
-                assert!(apart, "marks {} and {} overlap: {a:?} {b:?}", a.number, b.number);
+                assert!(
+                    apart,
+                    "marks {} and {} overlap: {a:?} {b:?}",
+                    a.number, b.number
+                );
             }
             let radius = ((a.x - 360.0).powi(2) + (a.y - 360.0).powi(2)).sqrt();
-            assert!(radius > INNER && radius < OUTER, "mark {} off the rings", a.number);
+            assert!(
+                radius > INNER && radius < OUTER,
+                "mark {} off the rings",
+                a.number
+            );
         }
     }
 
