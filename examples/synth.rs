@@ -390,7 +390,7 @@ fn slug(s: &str) -> String {
 }
 
 fn is_leap(y: usize) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+    (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)
 }
 
 fn days_in_month(y: usize, m: usize) -> usize {

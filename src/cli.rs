@@ -44,9 +44,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "MEDTRIO_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub today: Option<NaiveDate>,
 
-    /// Read HTML templates (agenda.html, base.html, style.css, …) from DIR first
+    /// Read HTML templates (agenda.html, base.html, style.css, …) and the PDF layout
+    /// (document.typ) from DIR first
     #[arg(long, global = true, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+
+    /// Write Word files in the styles, fonts, header and footer of this .docx or .dotx
+    #[arg(long, global = true, value_name = "FILE")]
+    pub reference_docx: Option<PathBuf>,
 
     /// Parse the data even when the cache holds it, and store nothing in the cache
     #[arg(long, global = true, env = "MEDTRIO_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
@@ -360,6 +365,9 @@ pub struct ExportArgs {
     /// Write into a non-empty folder, replacing the files of an earlier export
     #[arg(long)]
     pub force: bool,
+    /// Also write every agenda as these documents: pdf, docx
+    #[arg(long, value_name = "pdf,docx", value_delimiter = ',', value_parser = formats(&[Format::Pdf, Format::Docx]))]
+    pub documents: Vec<Format>,
 }
 
 #[derive(Debug, Args)]

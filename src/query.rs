@@ -105,13 +105,13 @@ impl Query {
                 .transpose()?;
             let from = from.and_then(|w| w.days()).map(|(first, _)| first);
             let to = to.and_then(|w| w.days()).map(|(_, last)| last);
-            if let (Some(f), Some(t)) = (from, to) {
-                if t < f {
-                    return Err(QueryError::with_help(
-                        format!("--to {t} comes before --from {f}"),
-                        "swap the two dates, or give only one of them",
-                    ));
-                }
+            if let (Some(f), Some(t)) = (from, to)
+                && t < f
+            {
+                return Err(QueryError::with_help(
+                    format!("--to {t} comes before --from {f}"),
+                    "swap the two dates, or give only one of them",
+                ));
             }
             q.spans.push((from, to));
             q.given.push(if flags.from.is_some() {

@@ -101,15 +101,15 @@ fn agenda_file_is_never_silently_overwritten() {
 #[test]
 fn unknown_extension_is_a_usage_error() {
     let out = medtrio()
-        .args(["agenda", "temamoede-1", "-o", "dagsorden.docx"])
+        .args(["agenda", "temamoede-1", "-o", "dagsorden.odt"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "error: cannot tell the format of `dagsorden.docx` from its extension\n  = help: name the file .md, .txt, .html or .json, or give --format\n"
+        "error: cannot tell the format of `dagsorden.odt` from its extension\n  = help: name the file .md, .txt, .html, .json, .docx or .pdf, or give --format\n"
     );
-    assert!(!Path::new("dagsorden.docx").exists());
+    assert!(!Path::new("dagsorden.odt").exists());
 }
 
 /// Whether this process runs as root, whom folder permissions do not stop.

@@ -262,3 +262,33 @@ fn with_notes_leaves_ruled_lines_under_each_item() {
     assert_eq!(rules, 5 * 4, "{agenda}");
     assert!(!stdout(&["--data", EXAMPLE, "agenda", "lmu-april"]).contains("\n   ____"));
 }
+
+/// At a terminal (a pseudo-terminal from util-linux's `script`), a PDF is refused; in a pipe it
+/// is written.
+#[cfg(unix)]
+#[test]
+fn a_pdf_is_not_written_to_a_terminal() {
+    let bin = assert_cmd::cargo::cargo_bin("medtrio");
+    let out = std::process::Command::new("script")
+        .args(["-qec"])
+        .arg(format!(
+            "{} --data {EXAMPLE} agenda lmu-april --format pdf",
+            bin.display()
+        ))
+        .arg("/dev/null")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("util-linux script");
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert_eq!(
+        text,
+        "error: a PDF file is not for the terminal\n  = help: write it to a file with -o, e.g. `-o dagsorden.pdf`, or pipe it\n"
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let piped = medtrio()
+        .args(["--data", EXAMPLE, "agenda", "lmu-april", "--format", "pdf"])
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(piped.stdout.starts_with(b"%PDF-"));
+}

@@ -13,6 +13,7 @@ use crate::report::agenda::{self, AgendaError, AgendaOptions};
 
 pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> {
     let format = args.doc.chosen_format()?;
+    ctx.check_binary(format, args.doc.output.as_deref())?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let options = AgendaOptions {
@@ -22,7 +23,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> 
     };
     let agenda = agenda::agenda(&catalog, &args.id, ctx.lang, options)
         .map_err(|e| explain(&catalog, &args.id, e))?;
-    let renderer = ctx.renderer(false)?;
+    let renderer = ctx.renderer(false)?.with_created(ctx.stamp_day(&catalog));
     let mut bytes = Vec::new();
     ctx.render(&renderer, &Document::Agenda(&agenda), format, &mut bytes)?;
     output::emit(args.doc.output.as_deref(), args.doc.force, &bytes, out)

@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     // Every name this export may write is checked before the first write; the manifest lists
     // them (with the earlier export's) first, so that an interrupted run leaves no file that
     // the next run would take for a foreign one.
-    let planned = planned_names(&catalog);
+    let planned = planned_names(&catalog, &args.documents);
     outdir.check_planned(planned.iter().map(String::as_str))?;
     let mut listed: BTreeSet<&str> = planned.iter().map(String::as_str).collect();
     listed.extend(outdir.previous().iter().map(String::as_str));
@@ -41,7 +41,11 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     let mut export = Export {
         ctx,
         catalog: &catalog,
-        renderer: ctx.renderer(false)?.for_site(),
+        renderer: ctx
+            .renderer(false)?
+            .for_site()
+            .with_created(ctx.stamp_day(&catalog)),
+        documents: &args.documents,
         files: Files {
             outdir: &outdir,
             written: Vec::new(),
@@ -72,6 +76,8 @@ struct Export<'a> {
     ctx: &'a Context,
     catalog: &'a Catalog<'a>,
     renderer: Renderer,
+    /// The print formats written beside each agenda's Markdown and HTML.
+    documents: &'a [Format],
     files: Files<'a>,
 }
 
@@ -134,6 +140,10 @@ impl Export<'_> {
                     let doc = Document::Agenda(&a);
                     self.file(format!("agendas/{}.md", a.id), &doc, Format::Md)?;
                     self.file(format!("agendas/{}.html", a.id), &doc, Format::Html)?;
+                    for format in self.documents {
+                        let name = format!("agendas/{}.{}", a.id, format.extension());
+                        self.file(name, &doc, *format)?;
+                    }
                     links.push(site::AgendaLink::of(&a, self.ctx.today));
                 }
                 Err(e) => writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?,
@@ -190,12 +200,15 @@ impl Export<'_> {
 }
 
 /// Every name an export of this data may write, for the checks before the first write.
-fn planned_names(catalog: &Catalog<'_>) -> Vec<String> {
-    let mut names: Vec<String> = catalog
-        .agenda_ids()
-        .into_iter()
-        .flat_map(|id| [format!("agendas/{id}.md"), format!("agendas/{id}.html")])
-        .collect();
+fn planned_names(catalog: &Catalog<'_>, documents: &[Format]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for id in catalog.agenda_ids() {
+        names.push(format!("agendas/{id}.md"));
+        names.push(format!("agendas/{id}.html"));
+        for format in documents {
+            names.push(format!("agendas/{id}.{}", format.extension()));
+        }
+    }
     names.push("calendar.ics".into());
     for (_, list) in LISTS {
         names.push(format!("lists/{list}.json"));

@@ -9,7 +9,7 @@ use crate::cli::InitArgs;
 use crate::cmd::output::write_file;
 use crate::error::Failure;
 
-const STARTER: [(&str, &str); 3] = [
+const STARTER: [(&str, &str); 4] = [
     (
         "programme.yaml",
         include_str!("../../examples/starter/programme.yaml"),
@@ -22,7 +22,15 @@ const STARTER: [(&str, &str); 3] = [
         "findings.yaml",
         include_str!("../../examples/starter/findings.yaml"),
     ),
+    (
+        "cycle.yaml",
+        include_str!("../../examples/starter/cycle.yaml"),
+    ),
 ];
+
+/// The plain reference document for Word output: `--reference-docx reference.docx` takes its
+/// styles, so a municipality can restyle it in Word with its own fonts and letterhead.
+const REFERENCE: &str = "reference.docx";
 
 pub fn run(args: &InitArgs, out: &mut dyn Write) -> Result<()> {
     let dir = &args.dir;
@@ -49,6 +57,11 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> Result<()> {
     for (name, text) in STARTER {
         write_file(&dir.join(name), text.as_bytes(), false)?;
     }
+    write_file(
+        &dir.join(REFERENCE),
+        &crate::render::docx::plain_reference(),
+        false,
+    )?;
     writeln!(
         out,
         "wrote a starter data set to {}; try: medtrio --data {} agenda lmu-moede-1",

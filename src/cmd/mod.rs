@@ -40,6 +40,8 @@ pub struct Context {
     /// Whether today was given (--today or MEDTRIO_TODAY) rather than read from the clock.
     pub today_given: bool,
     pub templates: Option<std::path::PathBuf>,
+    /// The user's reference document for Word output (`--reference-docx`).
+    pub reference_docx: Option<std::path::PathBuf>,
     /// Whether the cache of checked data may be used (no `--no-cache`).
     pub use_cache: bool,
 }
@@ -57,6 +59,7 @@ impl Context {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             today_given: global.today.is_some(),
             templates: global.templates.clone(),
+            reference_docx: global.reference_docx.clone(),
             use_cache: !global.no_cache,
         }
     }
@@ -69,6 +72,7 @@ impl Context {
             today: self.today,
             today_given: self.today_given,
             templates: self.templates.clone(),
+            reference_docx: self.reference_docx.clone(),
             use_cache: self.use_cache,
         }
     }
@@ -82,12 +86,36 @@ impl Context {
             styled: stdout_styled(),
             excel,
             site: false,
+            created: self.today,
         };
         let templates = match &self.templates {
             Some(dir) => read_templates(dir)?,
             None => UserTemplates::default(),
         };
-        Ok(Renderer::new(settings, templates))
+        let reference = match &self.reference_docx {
+            Some(path) => Some(read_reference(path)?),
+            None => None,
+        };
+        Ok(Renderer::new(settings, templates).with_reference_docx(reference))
+    }
+
+    /// Refuses to write a binary format (PDF, Word) to a terminal, where it would be noise.
+    pub fn check_binary(&self, format: Format, output: Option<&std::path::Path>) -> Result<()> {
+        use std::io::IsTerminal;
+        if format.is_binary() && output.is_none() && io::stdout().is_terminal() {
+            return Err(Failure::usage_with_help(
+                format!(
+                    "a {} file is not for the terminal",
+                    format.extension().to_uppercase()
+                ),
+                format!(
+                    "write it to a file with -o, e.g. `-o dagsorden.{}`, or pipe it",
+                    format.extension()
+                ),
+            )
+            .into());
+        }
+        Ok(())
     }
 
     /// Renders `doc` in `format` to `out`.
@@ -202,6 +230,16 @@ fn render_error(e: RenderError) -> anyhow::Error {
             "check the template given with --templates; the built-in ones are in templates/ of medtrio's source",
         )
         .into(),
+        e @ RenderError::Layout(_) => Failure::operation(
+            e.to_string(),
+            "check the document.typ given with --templates; the built-in one is src/render/pdf/document.typ in medtrio's source",
+        )
+        .into(),
+        e @ RenderError::Reference(_) => Failure::operation(
+            e.to_string(),
+            "give --reference-docx a Word document (.docx or .dotx); `medtrio init DIR` writes a plain one",
+        )
+        .into(),
         e @ RenderError::Unsupported { .. } => e.into(),
     }
 }
@@ -213,6 +251,46 @@ pub fn unknown_id(id: &str, ids: &[&str]) -> Failure {
             .to_owned()
     });
     Failure::usage_with_help(format!("unknown id `{id}`"), help)
+}
+
+/// The largest reference document read: a letterhead with a logo, not a book.
+const MAX_REFERENCE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Reads the user's reference document for Word output.
+fn read_reference(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    let cannot = |e: std::io::Error| {
+        Failure::operation(
+            format!(
+                "cannot read the reference document `{}`: {e}",
+                path.display()
+            ),
+            "give --reference-docx a .docx or .dotx file; `medtrio init DIR` writes one to start from",
+        )
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    if !file.metadata().map_err(cannot)?.is_file() {
+        return Err(Failure::operation(
+            format!("the reference document `{}` is not a file", path.display()),
+            "give --reference-docx a .docx or .dotx file",
+        )
+        .into());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_REFERENCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_REFERENCE_BYTES {
+        return Err(Failure::operation(
+            format!(
+                "the reference document `{}` is larger than 20 MiB",
+                path.display()
+            ),
+            "use a plain template: its styles, header and footer, not a whole document",
+        )
+        .into());
+    }
+    Ok(bytes)
 }
 
 /// The largest template file read.

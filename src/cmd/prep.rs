@@ -13,6 +13,7 @@ use crate::report::prep;
 
 pub fn run(ctx: &Context, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
     let format = args.doc.chosen_format()?;
+    ctx.check_binary(format, args.doc.output.as_deref())?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let Some(sheet) = prep::prep(&catalog, &args.id, ctx.lang) else {
@@ -35,7 +36,7 @@ pub fn run(ctx: &Context, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
     if sheet.thin {
         warn_thin(&catalog, &sheet, ctx.lang);
     }
-    let renderer = ctx.renderer(false)?;
+    let renderer = ctx.renderer(false)?.with_created(ctx.stamp_day(&catalog));
     let mut bytes = Vec::new();
     ctx.render(&renderer, &Document::Prep(&sheet), format, &mut bytes)?;
     output::emit(args.doc.output.as_deref(), args.doc.force, &bytes, out)

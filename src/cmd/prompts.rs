@@ -19,6 +19,7 @@ pub fn run(ctx: &Context, args: &PromptsArgs, out: &mut dyn Write) -> Result<()>
         offered::PROMPTS,
         Format::Table,
     )?;
+    ctx.check_binary(format, args.output.as_deref())?;
     if args.excel && format != Format::Csv {
         return Err(Failure::usage("--excel applies only to --format csv").into());
     }
@@ -39,14 +40,16 @@ pub fn run(ctx: &Context, args: &PromptsArgs, out: &mut dyn Write) -> Result<()>
         });
         rows = prompts::pick(rows, count, seed, &catalog.theme_ids());
     }
-    let renderer = ctx.renderer(args.excel)?;
+    let renderer = ctx
+        .renderer(args.excel)?
+        .with_created(ctx.stamp_day(&catalog));
     let mut bytes = Vec::new();
     match format {
         Format::Cards => {
             let cards = prompts::cards(&prompts::sheet(&rows, &catalog, ctx.lang));
             ctx.render(&renderer, &Document::Cards(&cards), format, &mut bytes)?;
         }
-        Format::Md | Format::Txt => {
+        Format::Md | Format::Txt | Format::Docx | Format::Pdf => {
             let sheet = prompts::sheet(&rows, &catalog, ctx.lang);
             ctx.render(&renderer, &Document::Prompts(&sheet), format, &mut bytes)?;
         }

@@ -31,10 +31,10 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()
     if errors > 0 {
         return Err(Failure::InvalidData { errors }.into());
     }
-    if args.format == Format::Txt {
-        if let Some(loaded) = loaded {
-            writeln!(out, "ok: {}", summary(&loaded, &problems))?;
-        }
+    if args.format == Format::Txt
+        && let Some(loaded) = loaded
+    {
+        writeln!(out, "ok: {}", summary(&loaded, &problems))?;
     }
     Ok(())
 }

@@ -37,6 +37,16 @@ pub struct UserTemplates {
     pub files: BTreeMap<String, TemplateFile>,
 }
 
+impl UserTemplates {
+    /// The text of the user's file `name`, if the folder has a usable one.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match self.files.get(name) {
+            Some(TemplateFile::Text(text)) => Some(text),
+            _ => None,
+        }
+    }
+}
+
 /// One file of the user's templates folder.
 #[derive(Clone, Debug)]
 pub enum TemplateFile {

@@ -8,11 +8,13 @@
 //! serialized rows.
 
 pub mod csv;
+pub mod docx;
 pub mod github;
 pub mod html;
 pub mod ics;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod table;
 pub mod text;
 pub mod wrap;
@@ -60,6 +62,10 @@ pub enum Format {
     Ics,
     /// GitHub Actions annotations (`::error file=…,line=…,col=…::`)
     Github,
+    /// Word (.docx), in the styles of --reference-docx if given
+    Docx,
+    /// PDF for A4, typeset by medtrio with its fonts embedded
+    Pdf,
 }
 
 /// The formats each command offers, in the order of its help.
@@ -67,8 +73,8 @@ pub mod offered {
     use super::Format::{self, *};
 
     pub const LIST: &[Format] = &[Table, Json, Csv, Md];
-    pub const DOCUMENT: &[Format] = &[Md, Txt, Html, Json];
-    pub const PROMPTS: &[Format] = &[Table, Md, Txt, Json, Csv, Cards];
+    pub const DOCUMENT: &[Format] = &[Md, Txt, Html, Json, Docx, Pdf];
+    pub const PROMPTS: &[Format] = &[Table, Md, Txt, Json, Csv, Cards, Docx, Pdf];
     pub const DIFF: &[Format] = &[Table, Json, Md];
     pub const SHOW: &[Format] = &[Txt, Json];
     pub const PROBLEMS: &[Format] = &[Txt, Json, Github];
@@ -95,7 +101,14 @@ impl Format {
             Format::Csv => "csv",
             Format::Ics => "ics",
             Format::Github => "log",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
+    }
+
+    /// Whether the format is binary, and so not for a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Pdf)
     }
 
     /// The formats a file extension can mean, in order of preference.
@@ -107,6 +120,8 @@ impl Format {
             "json" => &[Format::Json],
             "csv" => &[Format::Csv],
             "ics" => &[Format::Ics],
+            "docx" => &[Format::Docx],
+            "pdf" => &[Format::Pdf],
             _ => &[],
         }
     }
@@ -267,6 +282,8 @@ pub struct Settings {
     pub excel: bool,
     /// Whether HTML pages are part of an exported site, and link back to its index.
     pub site: bool,
+    /// The creation date of PDF and Word files, so that two runs give the same bytes.
+    pub created: chrono::NaiveDate,
 }
 
 /// Why a document could not be rendered.
@@ -277,12 +294,36 @@ pub enum RenderError {
     /// A template (built in, or the user's) failed.
     #[error("{place}the template cannot be rendered: {detail}")]
     Template { place: String, detail: String },
+    /// The user's PDF layout (`document.typ`) failed.
+    #[error("{0}")]
+    Layout(String),
+    /// The reference document (`--reference-docx`) cannot be used.
+    #[error("{0}")]
+    Reference(String),
     /// A format the command does not offer for this document: a bug in medtrio.
     #[error("{document} cannot be written as {format:?}")]
     Unsupported {
         document: &'static str,
         format: Format,
     },
+}
+
+impl From<pdf::PdfError> for RenderError {
+    fn from(e: pdf::PdfError) -> Self {
+        match e {
+            pdf::PdfError::Io(io) => RenderError::Io(io),
+            other => RenderError::Layout(other.to_string()),
+        }
+    }
+}
+
+impl From<docx::DocxError> for RenderError {
+    fn from(e: docx::DocxError) -> Self {
+        match e {
+            docx::DocxError::Io(io) => RenderError::Io(io),
+            other => RenderError::Reference(other.to_string()),
+        }
+    }
 }
 
 impl From<serde_json::Error> for RenderError {
@@ -296,6 +337,8 @@ pub struct Renderer {
     settings: Settings,
     templates: html::UserTemplates,
     html: OnceCell<html::HtmlRenderer>,
+    /// The bytes of the user's reference document for Word output.
+    reference_docx: Option<Vec<u8>>,
 }
 
 impl Renderer {
@@ -304,11 +347,24 @@ impl Renderer {
             settings,
             templates,
             html: OnceCell::new(),
+            reference_docx: None,
         }
     }
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// PDF and Word files dated `day`.
+    pub fn with_created(mut self, day: chrono::NaiveDate) -> Self {
+        self.settings.created = day;
+        self
+    }
+
+    /// Word output in the styles of this reference document (a .docx or .dotx).
+    pub fn with_reference_docx(mut self, bytes: Option<Vec<u8>>) -> Self {
+        self.reference_docx = bytes;
+        self
     }
 
     /// The same renderer for pages of an exported site.
@@ -338,6 +394,8 @@ impl Renderer {
             Format::Csv => csv::render(doc, s, out),
             Format::Ics => ics::render(doc, out),
             Format::Github => github::render(doc, out),
+            Format::Docx => docx::render_document(doc, self.reference_docx.as_deref(), out),
+            Format::Pdf => pdf::render(doc, s, self.templates.text(pdf::LAYOUT_FILE), out),
         }
         .and_then(|supported| {
             if supported {
@@ -375,9 +433,10 @@ mod tests {
         assert_eq!(pick("a.html", offered::DOCUMENT), Ok(Format::Html));
         assert_eq!(pick("a.html", offered::PROMPTS), Ok(Format::Cards));
         assert_eq!(pick("a.MD", offered::DOCUMENT), Ok(Format::Md));
+        assert_eq!(pick("a.docx", offered::DOCUMENT), Ok(Format::Docx));
         assert_eq!(
-            pick("a.docx", offered::DOCUMENT).map_err(|e| e.help),
-            Err("name the file .md, .txt, .html or .json, or give --format".to_owned())
+            pick("a.odt", offered::DOCUMENT).map_err(|e| e.help),
+            Err("name the file .md, .txt, .html, .json, .docx or .pdf, or give --format".to_owned())
         );
         assert_eq!(
             Format::choose(

@@ -164,6 +164,7 @@ mod tests {
             styled: false,
             excel: false,
             site: false,
+            created: chrono::NaiveDate::MIN,
         };
         draw(&table, &settings, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
@@ -186,6 +187,7 @@ mod tests {
             styled: false,
             excel: false,
             site: false,
+            created: chrono::NaiveDate::MIN,
         };
         let mut out = Vec::new();
         draw(&table, &settings, &mut out).unwrap();

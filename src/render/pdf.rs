@@ -1,0 +1,236 @@
+//! PDF: a [`Doc`] typeset on A4 by typst, run as a library inside the process.
+//!
+//! The document is handed to typst as data. It is serialised to JSON and served as the virtual
+//! file `/doc.json`; the layout (`document.typ`, built in or the user's own) reads it with
+//! `json("/doc.json")`. No text from the data is ever spliced into markup, so characters that
+//! mean something to typst print as written.
+//!
+//! Everything typst needs is in the process: the layout source, the data, and the fonts that
+//! typst-kit embeds (Libertinus Serif for text). Nothing is read from disk or the network
+//! while rendering, and the PDF's dates come from `created`, so a render is reproducible.
+
+use std::io::Write;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::report::doc::Doc;
+
+/// A printable document as PDF; the layout is the user's `document.typ` if they gave one.
+pub fn render(
+    doc: &super::Document<'_>,
+    settings: &super::Settings,
+    layout: Option<&str>,
+    out: &mut dyn Write,
+) -> super::Rendered {
+    let Some(printable) = doc.printable() else {
+        return Ok(false);
+    };
+    typeset(&printable, layout, settings.created, out).map_err(super::RenderError::from)?;
+    Ok(true)
+}
+
+/// The built-in layout.
+pub const BUILTIN_LAYOUT: &str = include_str!("pdf/document.typ");
+
+/// The name the layout has in typst's virtual file system, and in error messages: the file a
+/// user puts in `--templates DIR` to replace the built-in one.
+pub const LAYOUT_FILE: &str = "document.typ";
+
+/// The path under which the layout finds the document's data.
+const DATA_FILE: &str = "doc.json";
+
+/// Why a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The layout has an error: a syntax error, an unknown variable, a failed `assert`…
+    /// `file` is [`LAYOUT_FILE`] for the layout itself; the caller knows which directory
+    /// it came from.
+    #[error("{file}:{line}:{column}: {message}{}", hints_suffix(.hints))]
+    Layout {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+        hints: Vec<String>,
+    },
+    /// An error that typst could not place in the layout file (rare: a PDF export limit).
+    #[error("typst: {message}{}", hints_suffix(.hints))]
+    Typst { message: String, hints: Vec<String> },
+    #[error("could not serialise the document for typst: {0}")]
+    Data(#[from] serde_json::Error),
+    #[error("the creation date `{0}` cannot be written in a PDF")]
+    Date(NaiveDate),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+fn hints_suffix(hints: &[String]) -> String {
+    hints.iter().map(|h| format!("\n  = hint: {h}")).collect()
+}
+
+/// Typeset `doc` as a PDF and write it to `out`.
+///
+/// `layout` is the source of a typst layout that replaces the built-in one; it reads the
+/// document with `json("/doc.json")`. `created` is the PDF's creation date and typst's
+/// `datetime.today()`, so that two renders of one document give identical bytes.
+pub fn typeset(
+    doc: &Doc,
+    layout: Option<&str>,
+    created: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<(), PdfError> {
+    let today = date(created)?;
+    let world = PrintWorld::new(doc, layout.unwrap_or(BUILTIN_LAYOUT), today)?;
+
+    // Warnings (an unknown font family in a user's layout, say) do not stop the render.
+    let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+    let document = output.map_err(|errors| world.error(&errors))?;
+
+    let options = PdfOptions {
+        // A fixed identifier keeps the PDF's /ID stable across renders of one document.
+        ident: Smart::Custom(format!("medtrio:{}:{}", doc.kind, doc.title)),
+        creator: Smart::Custom(Some("medtrio".to_owned())),
+        timestamp: Some(Timestamp::new_utc(today)),
+        ..PdfOptions::default()
+    };
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| world.error(&errors))?;
+    out.write_all(&bytes)?;
+    Ok(())
+}
+
+fn date(created: NaiveDate) -> Result<Datetime, PdfError> {
+    let month = u8::try_from(created.month()).map_err(|_| PdfError::Date(created))?;
+    let day = u8::try_from(created.day()).map_err(|_| PdfError::Date(created))?;
+    Datetime::from_ymd_hms(created.year(), month, day, 0, 0, 0).ok_or(PdfError::Date(created))
+}
+
+/// The fonts typst-kit embeds, parsed once per process: parsing them is the slowest part of a
+/// first render, and `export` renders many documents.
+static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
+    let mut fonts = FontStore::new();
+    fonts.extend(typst_kit::fonts::embedded());
+    fonts
+});
+
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// typst's view of the world while rendering one document: two virtual files and the
+/// embedded fonts, nothing else.
+struct PrintWorld {
+    layout: Source,
+    data_id: FileId,
+    data: Bytes,
+    today: Datetime,
+}
+
+impl PrintWorld {
+    fn new(doc: &Doc, layout: &str, today: Datetime) -> Result<Self, PdfError> {
+        Ok(PrintWorld {
+            layout: Source::new(project_file(LAYOUT_FILE)?, layout.to_owned()),
+            data_id: project_file(DATA_FILE)?,
+            data: Bytes::new(serde_json::to_vec(doc)?),
+            today,
+        })
+    }
+
+    /// The first error of a failed compile, placed in its file with line and column.
+    fn error(&self, diagnostics: &[SourceDiagnostic]) -> PdfError {
+        let Some(first) = diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .or(diagnostics.first())
+        else {
+            return PdfError::Typst {
+                message: "typst failed without saying why".to_owned(),
+                hints: Vec::new(),
+            };
+        };
+        let message = first.message.to_string();
+        let hints = first.hints.iter().map(|h| h.v.to_string()).collect();
+        let place = first.span.id().and_then(|id| {
+            let source = self.source(id).ok()?;
+            let range = self.range(first.span)?;
+            let (line, column) = source.lines().byte_to_line_column(range.start)?;
+            let file = id.vpath().get_without_slash().to_owned();
+            // typst counts from 0; editors and error messages count from 1.
+            Some((file, line + 1, column + 1))
+        });
+        match place {
+            Some((file, line, column)) => PdfError::Layout {
+                file,
+                line,
+                column,
+                message,
+                hints,
+            },
+            None => PdfError::Typst { message, hints },
+        }
+    }
+}
+
+/// A file at the root of the virtual project.
+fn project_file(name: &str) -> Result<FileId, PdfError> {
+    let path = VirtualPath::new(name).map_err(|error| PdfError::Typst {
+        message: format!("`{name}` is not a valid virtual path: {error}"),
+        hints: Vec::new(),
+    })?;
+    Ok(RootedPath::new(VirtualRoot::Project, path).intern())
+}
+
+impl World for PrintWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        FONTS.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.layout.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.layout.id() {
+            Ok(self.layout.clone())
+        } else if id == self.data_id {
+            Err(FileError::NotSource)
+        } else {
+            Err(not_found(id))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            Ok(self.data.clone())
+        } else if id == self.layout.id() {
+            Ok(Bytes::from_string(self.layout.clone()))
+        } else {
+            Err(not_found(id))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+/// Only the layout and the data exist: an `#import` or `image(..)` of anything else fails
+/// with the path the layout asked for.
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.vpath().get_without_slash().into())
+}
