@@ -7,9 +7,10 @@ use chrono_tz::Europe::Copenhagen;
 
 use crate::diagnostic::{Diagnostic, SourceLines, backticked, did_you_mean, nearest};
 use crate::load::{FileKind, Loaded};
+use crate::model::timing::{self, Frame, TimingError};
 use crate::model::{
     AgendaItem, FindingKind, Id, Level, Located, MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status,
-    is_valid_id, suggest_id, total_minutes,
+    Template, is_valid_id, suggest_id,
 };
 
 /// What kind of thing an id names; references accept only some kinds.
@@ -50,9 +51,9 @@ struct Checker<'a> {
     suggestions: Suggestions<'a>,
     /// Each file's line index (by [`slot`]), made when a problem first quotes the file.
     lines: Vec<Option<SourceLines<'a>>>,
-    /// The level of each forum and of each template that has one; the first of an id wins.
+    /// Each forum's level, and each template; the first of an id wins.
     forum_levels: HashMap<&'a str, Level>,
-    template_levels: HashMap<&'a str, Option<Level>>,
+    templates: HashMap<&'a str, &'a Template>,
     out: Vec<Diagnostic>,
 }
 
@@ -84,9 +85,9 @@ fn check(loaded: &Loaded) -> Checker<'_> {
     for f in &d.roadmap.forums {
         forum_levels.entry(f.id.as_str()).or_insert(f.level);
     }
-    let mut template_levels = HashMap::new();
+    let mut templates = HashMap::new();
     for t in &d.programme.templates {
-        template_levels.entry(t.id.as_str()).or_insert(t.level);
+        templates.entry(t.id.as_str()).or_insert(&t.value);
     }
     let mut c = Checker {
         loaded,
@@ -95,7 +96,7 @@ fn check(loaded: &Loaded) -> Checker<'_> {
         suggestions: Suggestions::default(),
         lines: Vec::new(),
         forum_levels,
-        template_levels,
+        templates,
         out: Vec::new(),
     };
     c.register_ids();
@@ -357,10 +358,9 @@ impl<'a> Checker<'a> {
             return;
         };
         let Some((template, made_for)) = template.and_then(|t| {
-            self.template_levels
+            self.templates
                 .get(t.as_str())
-                .copied()
-                .flatten()
+                .and_then(|x| x.level)
                 .map(|l| (t, l))
         }) else {
             return;
@@ -443,27 +443,9 @@ impl<'a> Checker<'a> {
                     ),
                     Some("an end time comes after the start time".into()),
                 );
-            } else {
-                let length = (end.0 - start.0).num_minutes();
-                let total = total_minutes(meeting.items.iter().map(|i| i.minutes.value.max(0)));
-                // An item longer than a day has its own error; a sum of it says nothing more.
-                let sane = meeting
-                    .items
-                    .iter()
-                    .all(|i| i.minutes.value <= MAX_ITEM_MINUTES);
-                if sane && total > length {
-                    self.error(
-                        p,
-                        meeting.pos,
-                        format!(
-                            "the agenda items add up to {total} minutes, but the meeting lasts {length} ({}–{})",
-                            start.value, end.value
-                        ),
-                        Some("shorten the items or move the end time".into()),
-                    );
-                }
             }
         }
+        self.meeting_timing(meeting, p);
         if let Some(day) = meeting.date.day() {
             for time in [&meeting.start, &meeting.end].into_iter().flatten() {
                 match Copenhagen.from_local_datetime(&day.and_time(time.0)) {
@@ -494,6 +476,84 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the meeting's agenda fits its time, by the rule `medtrio agenda` applies.
+    fn meeting_timing(&mut self, meeting: &Located<Meeting>, p: FileKind) {
+        let template = meeting
+            .template
+            .as_ref()
+            .and_then(|t| self.templates.get(t.as_str()).map(|x| (t, *x)));
+        let (items, from_template) = match template {
+            _ if !meeting.items.is_empty() => (meeting.items.as_slice(), false),
+            Some((_, t)) => (t.items.as_slice(), true),
+            None => return,
+        };
+        // An item of no minutes or of more than a day has its own error; a sum says no more.
+        if !items
+            .iter()
+            .all(|i| (1..=MAX_ITEM_MINUTES).contains(&i.minutes.value))
+        {
+            return;
+        }
+        let frame = Frame {
+            items,
+            from_template,
+            start: meeting.start.as_ref().map(|t| t.0),
+            end: meeting.end.as_ref().map(|t| t.0),
+            template_start: template.and_then(|(_, t)| t.start.as_ref().map(|s| s.0)),
+        };
+        let Err(e) = timing::timing(&frame, Default::default()) else {
+            return;
+        };
+        let id = &meeting.id.value;
+        let (pos, message, help) = match (e, &meeting.start, &meeting.end, template) {
+            (TimingError::Overrun { total, length }, Some(start), Some(end), _) => (
+                meeting.pos,
+                format!(
+                    "the agenda items add up to {total} minutes, but the meeting lasts {length} ({}–{})",
+                    start.value, end.value
+                ),
+                "shorten the items or move the end time".to_owned(),
+            ),
+            (
+                TimingError::TooShort {
+                    minutes,
+                    fixed,
+                    flexible,
+                    needed,
+                },
+                Some(start),
+                Some(end),
+                Some((name, _)),
+            ) => (
+                end.pos,
+                format!(
+                    "meeting `{id}` lasts {minutes} minutes ({}–{}), but its template `{}` needs at least {needed}",
+                    start.value, end.value, name.value
+                ),
+                format!(
+                    "the template's fixed items take {fixed} minutes and each of its {flexible} other items at least {}; move the end time, or give the meeting its own `items:`",
+                    timing::MIN_ITEM_MINUTES
+                ),
+            ),
+            (TimingError::PastMidnight { start, minutes }, Some(own), ..) => (
+                own.pos,
+                format!(
+                    "meeting `{id}` would run past midnight: it starts at {start} and its items take {minutes} minutes"
+                ),
+                "an agenda ends by midnight: start earlier, or shorten the items".to_owned(),
+            ),
+            (TimingError::PastMidnight { start, minutes }, None, _, Some((name, _))) => (
+                name.pos,
+                past_midnight_by_template("meeting", id, &name.value, &start, minutes),
+                "an agenda ends by midnight: give the meeting its own `start:`, or shorten the items"
+                    .to_owned(),
+            ),
+            // The rule gives no other error for what a meeting can have.
+            (e, ..) => (meeting.pos, format!("meeting `{id}`: {e}"), String::new()),
+        };
+        self.error(p, pos, message, (!help.is_empty()).then_some(help));
     }
 
     fn check_items(&mut self, items: &[Located<AgendaItem>], p: FileKind) {
@@ -540,11 +600,51 @@ impl<'a> Checker<'a> {
             if let Some(template) = &activity.template {
                 self.reference(R, template, &[Kind::Template]);
             }
+            if activity.is_meeting() {
+                self.activity_timing(activity.id.as_str(), activity.template.as_ref());
+            }
             self.template_level(
                 R,
                 ("roadmap activity", &activity.id),
                 activity.forum_id(),
                 activity.template.as_ref(),
+            );
+        }
+    }
+
+    /// The agenda of a roadmap activity that is a meeting is its template's, from the
+    /// template's start: it too must end by midnight, by the rule `medtrio agenda` applies.
+    fn activity_timing(&mut self, id: &str, template: Option<&Located<Id>>) {
+        let Some((name, t)) =
+            template.and_then(|t| self.templates.get(t.as_str()).map(|x| (t, *x)))
+        else {
+            return;
+        };
+        if !t
+            .items
+            .iter()
+            .all(|i| (1..=MAX_ITEM_MINUTES).contains(&i.minutes.value))
+        {
+            return;
+        }
+        let frame = Frame {
+            items: &t.items,
+            from_template: true,
+            start: None,
+            end: None,
+            template_start: t.start.as_ref().map(|s| s.0),
+        };
+        if let Err(TimingError::PastMidnight { start, minutes }) =
+            timing::timing(&frame, Default::default())
+        {
+            self.error(
+                FileKind::Roadmap,
+                name.pos,
+                past_midnight_by_template("roadmap activity", id, &name.value, &start, minutes),
+                Some(format!(
+                    "an agenda ends by midnight: give the template `{}` an earlier `start:`, or shorten its items",
+                    name.value
+                )),
             );
         }
     }
@@ -646,6 +746,18 @@ fn level_name(level: Level) -> &'static str {
         Level::Lmu => "an LMU",
         Level::Other => "a forum outside HU, OMU and LMU",
     }
+}
+
+fn past_midnight_by_template(
+    noun: &str,
+    id: &str,
+    template: &str,
+    start: &str,
+    minutes: i64,
+) -> String {
+    format!(
+        "{noun} `{id}` would run past midnight: its template `{template}` starts it at {start} and its items take {minutes} minutes"
+    )
 }
 
 /// The message for an id that breaks the one rule for ids.

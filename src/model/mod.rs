@@ -7,6 +7,7 @@ mod located;
 mod minutes;
 mod programme;
 mod roadmap;
+pub mod timing;
 pub mod vocab;
 pub mod when;
 

@@ -4,11 +4,11 @@
 use chrono::{LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike};
 use chrono_tz::Europe::Copenhagen;
 
+use crate::model::timing::{TimingError, scale};
 use crate::model::{
     AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
     Status, When, is_valid_id, suggest_id, total_minutes,
 };
-use crate::report::agenda::{AgendaError, scale};
 
 /// What the new meeting starts from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub enum PlanError {
     #[error("the meeting would run past midnight")]
     PastMidnight,
     #[error("{0}")]
-    Scale(#[from] AgendaError),
+    Scale(#[from] TimingError),
     #[error("invalid meeting id `{}`", .0.escape_debug())]
     InvalidId(String),
     #[error("`{0}` is already an id in the data")]
