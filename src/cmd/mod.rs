@@ -6,6 +6,7 @@ mod completions;
 mod diff;
 mod export;
 mod init;
+mod interrupt;
 mod list;
 pub mod outdir;
 pub mod output;
