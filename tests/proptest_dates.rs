@@ -9,9 +9,9 @@
 //! output.
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use medtrio::model::timing::{TimingError, scale};
 use medtrio::model::when::{DateError, Month, parse_iso_week, parse_time};
 use medtrio::model::{ClockTime, Period, Quarter, When};
-use medtrio::model::timing::{TimingError, scale};
 use proptest::prelude::*;
 
 /// Proptest's defaults (256 cases, or `PROPTEST_CASES`), without a regressions file.

@@ -286,7 +286,8 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             status: Status::Planned,
             date: Located::new(When::At(Period::Day(spec.date))),
             start: Some(Located::new(ClockTime(spec.start))),
-            end: Some(Located::new(ClockTime(end))),
+            // Items that end at midnight have no end to write (`00:00` is not after the start).
+            end: (end > spec.start).then(|| Located::new(ClockTime(end))),
             place: spec.place.clone().filter(|p| !p.trim().is_empty()),
             themes: Vec::new(),
             audiences: Vec::new(),
