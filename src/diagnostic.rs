@@ -88,8 +88,46 @@ impl Diagnostic {
         self
     }
 
+    /// Quotes the diagnostic's line from an index made once per file; [`Self::with_source`]
+    /// scans the text from its start, which is quadratic over thousands of diagnostics.
+    pub fn with_line(mut self, lines: &SourceLines) -> Self {
+        if self.line > 0 {
+            self.source_line = lines.line(self.line).map(str::to_owned);
+        }
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// A file's text with where each line starts, to quote any line in constant time.
+pub struct SourceLines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> SourceLines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|&i| i < text.len())
+            .collect();
+        SourceLines { text, starts }
+    }
+
+    /// Line `number` (1-based) without its line end, as `str::lines` gives it.
+    pub fn line(&self, number: u32) -> Option<&'a str> {
+        let i = usize::try_from(number).ok()?.checked_sub(1)?;
+        let start = *self.starts.get(i)?;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let line = &self.text[start..end];
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        Some(line.trim_end_matches('\r'))
     }
 }
 
@@ -142,6 +180,22 @@ pub fn backticked<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indexed_line_is_the_line_that_lines_gives() {
+        for text in ["", "a", "a\n", "a\r\nb", "a\n\nb\n", "\n\n", "ø\r\næ\r\n"] {
+            let lines = SourceLines::new(text);
+            let expected: Vec<&str> = text.lines().collect();
+            for n in 1..=expected.len() + 2 {
+                assert_eq!(
+                    lines.line(n as u32),
+                    expected.get(n - 1).copied(),
+                    "line {n} of {text:?}"
+                );
+            }
+            assert_eq!(lines.line(0), None);
+        }
+    }
 
     #[test]
     fn suggests_near_names_only() {

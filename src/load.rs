@@ -98,6 +98,16 @@ impl SourceFile {
         }
     }
 
+    /// A file that is not on disk yet, such as the one `medtrio plan` is about to write, so
+    /// that it can be checked with the data first.
+    pub fn in_memory(name: String, text: String) -> Self {
+        SourceFile {
+            name,
+            text: OnceLock::from(text),
+            ..SourceFile::default()
+        }
+    }
+
     /// The file it was read from; none for bundled data.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 //! Property tests for the date and time arithmetic in `medtrio::model::when` and for the
-//! scaling of agenda time slots in `medtrio::report::agenda::scale`.
+//! scaling of agenda time slots in `medtrio::model::timing::scale`.
 //!
 //! The years are those the data format can write: four digits, 0000 to 9999. Each property
 //! runs proptest's default 256 cases; set `PROPTEST_CASES` to run more. Failures are not
@@ -9,9 +9,9 @@
 //! output.
 
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use medtrio::model::timing::{TimingError, scale};
 use medtrio::model::when::{DateError, Month, parse_iso_week, parse_time};
 use medtrio::model::{ClockTime, Period, Quarter, When};
-use medtrio::report::agenda::{AgendaError, scale};
 use proptest::prelude::*;
 
 /// Proptest's defaults (256 cases, or `PROPTEST_CASES`), without a regressions file.
@@ -402,7 +402,7 @@ proptest! {
         if target < need || (flexible == 0 && target != fixed_total) {
             prop_assert_eq!(
                 result,
-                Err(AgendaError::TooShort { minutes: target, fixed: fixed_total, flexible, needed: need })
+                Err(TimingError::TooShort { minutes: target, fixed: fixed_total, flexible, needed: need })
             );
         } else {
             let out = result.unwrap();

@@ -2,36 +2,10 @@
 
 //! The synthetic data generator (`examples/synth.rs`) writes data that `medtrio validate` accepts.
 
-use std::path::Path;
-use std::process::Command as StdCommand;
+mod common;
 
 use assert_cmd::Command;
-
-/// Runs the generator into a new temporary folder.
-fn generate(meetings: u32, findings: u32) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let generated = StdCommand::new(env!("CARGO"))
-        .arg("run")
-        .arg("--quiet")
-        .arg("--manifest-path")
-        .arg(&manifest)
-        .args(["--example", "synth", "--"])
-        .arg("--meetings")
-        .arg(meetings.to_string())
-        .arg("--findings")
-        .arg(findings.to_string())
-        .arg("--out")
-        .arg(dir.path())
-        .output()
-        .expect("cargo runs the synth example");
-    assert!(
-        generated.status.success(),
-        "synth failed: {}",
-        String::from_utf8_lossy(&generated.stderr)
-    );
-    dir
-}
+use common::synth as generate;
 
 #[test]
 fn synthetic_data_validates() {

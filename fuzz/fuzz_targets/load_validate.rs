@@ -22,9 +22,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use medtrio::diagnostic::Diagnostic;
 use medtrio::lang::Lang;
 use medtrio::load::{self, FORMAT_VERSION, FileKind, Loaded, Provenance, SourceFile, Sources};
 use medtrio::model::{Catalog, Dataset, Findings, Programme, Roadmap};
+use medtrio::render::{Document, Format, Renderer, Settings};
 use medtrio::report::agenda;
 
 const NAMES: [&str; 3] = ["programme.yaml", "roadmap.yaml", "findings.yaml"];
@@ -40,7 +42,21 @@ fn source(name: &str) -> SourceFile {
     file
 }
 
+/// Renders problems as the CLI prints them (`validate`'s text on stderr).
+fn print(renderer: &Renderer, problems: &[Diagnostic]) {
+    let _ = renderer.render(&Document::Problems(problems), Format::Txt, &mut Vec::new());
+}
+
 fuzz_target!(|data: &[u8]| {
+    let renderer = Renderer::new(
+        Settings {
+            lang: Lang::Da,
+            width: 80,
+            styled: false,
+            excel: false,
+        },
+        Default::default(),
+    );
     let mut parts = data.splitn(3, |&b| b == 0);
     let (Some(p), Some(r), Some(f)) = (parts.next(), parts.next(), parts.next()) else {
         return;
@@ -54,9 +70,12 @@ fuzz_target!(|data: &[u8]| {
         (Ok(p), Ok(r), Ok(f)) => (p, r, f),
         (p, r, f) => {
             // The CLI prints each file's first problem; render them as it would.
-            for d in [p.err(), r.err(), f.err()].into_iter().flatten() {
-                let _ = d.render();
-            }
+            let problems: Vec<Diagnostic> = [p.err(), r.err(), f.err()]
+                .into_iter()
+                .flatten()
+                .map(|d| *d)
+                .collect();
+            print(&renderer, &problems);
             return;
         }
     };
@@ -74,6 +93,7 @@ fuzz_target!(|data: &[u8]| {
             programme,
             roadmap,
             findings,
+            minutes: Vec::new(),
         },
         sources: Sources {
             programme: source(NAMES[0]),
@@ -83,18 +103,23 @@ fuzz_target!(|data: &[u8]| {
         },
         provenance,
     };
-    for d in medtrio::validate::validate(&loaded) {
-        let text = NAMES
-            .iter()
-            .position(|n| *n == d.file)
-            .map_or("", |i| texts[i].as_str());
-        let _ = d.with_source(text).render();
-    }
+    let problems: Vec<Diagnostic> = medtrio::validate::validate(&loaded)
+        .into_iter()
+        .map(|d| {
+            let text = NAMES
+                .iter()
+                .position(|n| *n == d.file)
+                .map_or("", |i| texts[i].as_str());
+            d.with_source(text)
+        })
+        .collect();
+    print(&renderer, &problems);
     let catalog = Catalog::new(&loaded.dataset);
-    for id in agenda::agenda_ids(&catalog) {
+    for id in catalog.agenda_ids() {
         if let Ok(a) = agenda::agenda(&catalog, id, Lang::Da, Default::default()) {
-            let _ = medtrio::render::agenda::markdown(&a, &mut Vec::new());
-            let _ = medtrio::render::agenda::text(&a, &mut Vec::new());
+            for format in [Format::Md, Format::Txt] {
+                let _ = renderer.render(&Document::Agenda(&a), format, &mut Vec::new());
+            }
         }
     }
 });

@@ -39,7 +39,8 @@ fn explain(catalog: &Catalog<'_>, id: &str, e: AgendaError) -> anyhow::Error {
             None => unknown_id(id, &catalog.agenda_ids()),
         }
         .into(),
-        AgendaError::TooShort { .. } | AgendaError::PastMidnight { .. } => {
+        // Data that validates fits by the same rule, so only --minutes or --start can fail it.
+        AgendaError::Timing(_) => {
             Failure::usage_with_help(e.to_string(), "choose another --minutes or --start").into()
         }
         AgendaError::NoItems { .. } => {

@@ -7,6 +7,7 @@ mod cycle;
 mod diff;
 mod export;
 mod init;
+mod interrupt;
 mod list;
 pub mod outdir;
 pub mod output;

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use crate::cmd::interrupt::TempFile;
 use crate::error::Failure;
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, synced to disk,
@@ -81,9 +82,8 @@ pub fn write_file_streamed(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| write_error(path, &e))?;
+    // Listed until it is renamed, so that SIGINT or SIGTERM removes it (cmd/interrupt.rs).
+    let mut tmp = TempFile::new_in(&builder, dir).map_err(|e| write_error(path, &e))?;
     {
         let mut out = io::BufWriter::with_capacity(64 * 1024, tmp.as_file_mut());
         fill(&mut out)
@@ -98,22 +98,18 @@ pub fn write_file_streamed(
             .sync_all()
             .map_err(|e| write_error(path, &e))?;
     }
-    if force {
-        tmp.persist(path).map_err(|e| write_error(path, &e.error))?;
-    } else {
-        // Refuses atomically if the file appeared in the meantime.
-        tmp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == io::ErrorKind::AlreadyExists {
-                Failure::operation(
-                    format!("`{shown}` already exists"),
-                    "add --force to overwrite it",
-                )
-                .into()
-            } else {
-                write_error(path, &e.error)
-            }
-        })?;
-    }
+    // Without --force, refuses atomically if the file appeared in the meantime.
+    tmp.persist(path, force).map_err(|e| {
+        if !force && e.kind() == io::ErrorKind::AlreadyExists {
+            Failure::operation(
+                format!("`{shown}` already exists"),
+                "add --force to overwrite it",
+            )
+            .into()
+        } else {
+            write_error(path, &e)
+        }
+    })?;
     Ok(())
 }
 

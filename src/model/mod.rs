@@ -8,6 +8,7 @@ mod located;
 mod minutes;
 mod programme;
 mod roadmap;
+pub mod timing;
 pub mod vocab;
 pub mod when;
 

@@ -92,6 +92,12 @@ impl HtmlRenderer {
         });
         // A user's template is code we run: bounded in work and depth, so that nested loops
         // over large ranges end in an error that names the template rather than run forever.
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(text) if *state.auto_escape() == minijinja::AutoEscape::Html => {
+                minijinja::escape_formatter(out, state, &Value::from(without_parse_errors(text)))
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        });
         env.set_fuel(Some(TEMPLATE_FUEL));
         env.set_recursion_limit(TEMPLATE_RECURSION_LIMIT);
         env.add_filter("css_string", css_string);
@@ -159,6 +165,27 @@ fn css_string(text: String) -> Value {
     Value::from_safe_string(out)
 }
 
+/// `text` without the characters that are a parse error anywhere in an HTML document: NUL,
+/// the other control characters but tab, line feed, form feed and carriage return, and the
+/// noncharacters. A browser would replace or drop them; the renderer fuzz target found the
+/// first, a NUL in a title. Escaping cannot help, since `&#0;` is an error too.
+fn without_parse_errors(text: &str) -> std::borrow::Cow<'_, str> {
+    fn refused(c: char) -> bool {
+        let code = u32::from(c);
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r'))
+            || (0xfdd0..=0xfdef).contains(&code)
+            || code & 0xfffe == 0xfffe
+    }
+    if text.chars().any(refused) {
+        text.chars()
+            .filter(|&c| !refused(c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// A template error, with the template's own line when it has one.
 fn template_error(e: minijinja::Error) -> RenderError {
     let place = match (e.name(), e.line()) {
@@ -202,5 +229,23 @@ mod tests {
             }),
         );
         assert_eq!(out.unwrap(), "<p>&lt;script&gt;x&lt;&#x2f;script&gt;</p>");
+    }
+
+    /// The renderer fuzz target's first find: a NUL in the programme's title reached the
+    /// index page raw, and html5ever reported "Saw \0 in state Data".
+    #[test]
+    fn a_nul_or_control_character_in_the_data_does_not_reach_the_html() {
+        let r = HtmlRenderer::new(UserTemplates::default());
+        let out = r.env.render_str(
+            "<title>{{ text }}</title><p title=\"{{ text }}\">{{ text }}</p>",
+            minijinja::value::Serde(Ctx {
+                lang: "da",
+                text: "a\0b\u{1}c\u{7f}d\u{85}e\u{fdd0}f\u{fffe}g\u{10ffff}h\ti\nj",
+            }),
+        );
+        assert_eq!(
+            out.unwrap(),
+            "<title>abcdefgh\ti\nj</title><p title=\"abcdefgh\ti\nj\">abcdefgh\ti\nj</p>"
+        );
     }
 }

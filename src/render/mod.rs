@@ -436,7 +436,9 @@ mod tests {
         assert_eq!(pick("a.docx", offered::DOCUMENT), Ok(Format::Docx));
         assert_eq!(
             pick("a.odt", offered::DOCUMENT).map_err(|e| e.help),
-            Err("name the file .md, .txt, .html, .json, .docx or .pdf, or give --format".to_owned())
+            Err(
+                "name the file .md, .txt, .html, .json, .docx or .pdf, or give --format".to_owned()
+            )
         );
         assert_eq!(
             Format::choose(

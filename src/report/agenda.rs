@@ -5,15 +5,14 @@ use chrono::{Datelike, NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::model::timing::{self, Frame, Timing, TimingError};
 use crate::model::{
     AgendaItem, Catalog, ItemType, Level, Located, Status, Template, TemplateKind, When,
-    total_minutes,
 };
 use crate::report::doc::{Block, Doc, Entry, Fact, NoticeLevel, Printable, Style, Text};
 use crate::report::prompts::{SourceText, citation, prompt_text, source_text};
 
-/// The smallest length a scaled item gets.
-const MIN_ITEM_MINUTES: i64 = 5;
+pub use crate::model::timing::AgendaOptions;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Agenda {
@@ -133,17 +132,6 @@ pub struct Background {
     pub text: String,
 }
 
-/// How the agenda is asked for.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct AgendaOptions {
-    /// Overrides the start time.
-    pub start: Option<NaiveTime>,
-    /// Scales the items to this many minutes.
-    pub minutes: Option<i64>,
-    /// Leaves ruled lines under each item for notes (`--with-notes`).
-    pub with_notes: bool,
-}
-
 /// Why an agenda cannot be made.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AgendaError {
@@ -151,17 +139,9 @@ pub enum AgendaError {
     NotAMeeting(String),
     #[error("`{id}` has no agenda items and no template")]
     NoItems { id: String },
-    #[error(
-        "{minutes} minutes is too short for this agenda: its fixed items take {fixed} and each of its {flexible} other items needs at least {MIN_ITEM_MINUTES}, so it needs at least {needed}"
-    )]
-    TooShort {
-        minutes: i64,
-        fixed: i64,
-        flexible: usize,
-        needed: i64,
-    },
-    #[error("the agenda would run past midnight ({start} + {minutes} minutes)")]
-    PastMidnight { start: String, minutes: i64 },
+    /// The items do not fit the time, by the rule `validate` checks too.
+    #[error(transparent)]
+    Timing(#[from] TimingError),
 }
 
 /// The parts of a meeting or activity that an agenda needs.
@@ -238,13 +218,21 @@ pub fn agenda(
 ) -> Result<Agenda, AgendaError> {
     let src = source(catalog, id)?;
     let (items, from_template) = src.agenda_items()?;
-    let minutes = item_minutes(&src, items, from_template, options)?;
-    let total = total_minutes(minutes.iter().copied());
-    let clock = Clock::new(&src, options, total)?;
+    let clock = timing::timing(
+        &Frame {
+            items,
+            from_template,
+            start: src.start,
+            end: src.end,
+            template_start: src.template.and_then(|t| t.start.as_ref().map(|s| s.0)),
+        },
+        options,
+    )?;
+    let total = clock.total;
     let template = src.template.filter(|_| from_template);
     let cancelled = src.status == Status::Cancelled;
     let suggestion = template.is_some_and(|t| t.suggestion);
-    let mut out_items = slots(catalog, items, &minutes, clock.start, lang);
+    let mut out_items = slots(catalog, items, &clock.minutes, clock.start, lang);
     if let Some(rest) = afrunding(&clock, total, lang) {
         out_items.push(rest);
     }
@@ -279,7 +267,7 @@ pub fn agenda(
         week: src.date.day().map(|d| d.iso_week().week()),
         start: clock.start.map(hhmm),
         end: clock.end.map(hhmm),
-        time_text: clock.text(lang, suggestion),
+        time_text: time_text(&clock, lang, suggestion),
         place: src.place.map(str::to_owned),
         status: src.status,
         status_text: lang.status(src.status).to_owned(),
@@ -308,7 +296,7 @@ pub fn agenda(
 
 /// When the items end before the meeting's own end, the rest of the time is the afrunding,
 /// so that the header's time and the items agree.
-fn afrunding(clock: &Clock, total: i64, lang: Lang) -> Option<ItemOut> {
+fn afrunding(clock: &Timing, total: i64, lang: Lang) -> Option<ItemOut> {
     let (start, end) = (clock.start?, clock.end?);
     let items_end = start + TimeDelta::minutes(total);
     (end > items_end).then(|| ItemOut {
@@ -342,84 +330,19 @@ impl<'a> Source<'a> {
     }
 }
 
-/// Each item's minutes: as written, or scaled to --minutes, or a template scaled to the
-/// meeting's own length.
-fn item_minutes(
-    src: &Source<'_>,
-    items: &[Located<AgendaItem>],
-    from_template: bool,
-    options: AgendaOptions,
-) -> Result<Vec<i64>, AgendaError> {
-    let minutes: Vec<i64> = items.iter().map(|i| i.minutes.value.max(0)).collect();
-    let own_length = match (src.start, src.end) {
-        (Some(s), Some(e)) if e > s => Some((e - s).num_minutes()),
-        _ => None,
+/// "kl. 13.00–15.30", with "(vejledende)" when the time comes from the template, or
+/// "(forslag)" when the template is a suggestion.
+fn time_text(clock: &Timing, lang: Lang, suggestion: bool) -> Option<String> {
+    let (Some(s), Some(e)) = (clock.start, clock.end) else {
+        return None;
     };
-    let target = options
-        .minutes
-        .or(if from_template { own_length } else { None });
-    match target {
-        Some(target) => {
-            let fixed: Vec<bool> = items.iter().map(|i| i.fixed).collect();
-            scale(&minutes, &fixed, target)
-        }
-        None => Ok(minutes),
-    }
-}
-
-/// When the agenda starts and ends, and whether the start is only the template's suggestion.
-struct Clock {
-    start: Option<NaiveTime>,
-    end: Option<NaiveTime>,
-    indicative: bool,
-}
-
-impl Clock {
-    fn new(src: &Source<'_>, options: AgendaOptions, total: i64) -> Result<Clock, AgendaError> {
-        let start = options
-            .start
-            .or(src.start)
-            .or_else(|| src.template.and_then(|t| t.start.as_ref().map(|s| s.0)));
-        if let Some(start) = start {
-            let day_minutes = start.signed_duration_since(NaiveTime::MIN).num_minutes();
-            if day_minutes + total > 24 * 60 {
-                return Err(AgendaError::PastMidnight {
-                    start: start.format("%H:%M").to_string(),
-                    minutes: total,
-                });
-            }
-        }
-        let items_end = start.map(|s| s + TimeDelta::minutes(total));
-        // The meeting's own end stands when the items leave time over; else the items' end.
-        let end = match (
-            options.start.is_none() && options.minutes.is_none(),
-            src.end,
-            items_end,
-        ) {
-            (true, Some(own), Some(computed)) if own >= computed => Some(own),
-            _ => items_end,
-        };
-        Ok(Clock {
-            start,
-            end,
-            indicative: options.start.is_none() && src.start.is_none(),
-        })
-    }
-
-    /// "kl. 13.00–15.30", with "(vejledende)" when the time comes from the template, or
-    /// "(forslag)" when the template is a suggestion.
-    fn text(&self, lang: Lang, suggestion: bool) -> Option<String> {
-        let (Some(s), Some(e)) = (self.start, self.end) else {
-            return None;
-        };
-        let span = lang.time_span(s, e);
-        let w = lang.words();
-        Some(match (self.indicative, suggestion) {
-            (_, true) => format!("{span} ({})", w.suggestion),
-            (true, false) => format!("{span} ({})", w.indicative),
-            (false, false) => span,
-        })
-    }
+    let span = lang.time_span(s, e);
+    let w = lang.words();
+    Some(match (clock.indicative, suggestion) {
+        (_, true) => format!("{span} ({})", w.suggestion),
+        (true, false) => format!("{span} ({})", w.indicative),
+        (false, false) => span,
+    })
 }
 
 /// The items with their numbers, time slots, types and prompts.
@@ -585,57 +508,6 @@ fn background(catalog: &Catalog<'_>, themes: &[&str]) -> Vec<Background> {
             text: f.text.value.clone(),
         });
     why.chain(summaries).take(MAX_BACKGROUND).collect()
-}
-
-/// Scales item lengths to `target` minutes. Fixed items keep theirs; the others share the
-/// rest in proportion, in 5-minute steps, and at least [`MIN_ITEM_MINUTES`] each.
-pub fn scale(minutes: &[i64], fixed: &[bool], target: i64) -> Result<Vec<i64>, AgendaError> {
-    let fixed_total = total_minutes(
-        minutes
-            .iter()
-            .zip(fixed)
-            .filter(|(_, f)| **f)
-            .map(|(m, _)| *m),
-    );
-    let flexible: Vec<usize> = (0..minutes.len()).filter(|i| !fixed[*i]).collect();
-    let needed = fixed_total.saturating_add(MIN_ITEM_MINUTES * flexible.len() as i64);
-    if target < needed || (flexible.is_empty() && target != fixed_total) {
-        return Err(AgendaError::TooShort {
-            minutes: target,
-            fixed: fixed_total,
-            flexible: flexible.len(),
-            needed,
-        });
-    }
-    let flexible_total = total_minutes(flexible.iter().map(|&i| minutes[i])).max(1);
-    let room = target - fixed_total;
-    let mut out = minutes.to_vec();
-    for &i in &flexible {
-        let share = minutes[i] as f64 * room as f64 / flexible_total as f64;
-        out[i] = (((share / 5.0).round() as i64) * 5).max(MIN_ITEM_MINUTES);
-    }
-    // Settle the rounding on the longest flexible items, so that the sum is exact.
-    let mut diff = target - out.iter().sum::<i64>();
-    let mut order = flexible.clone();
-    order.sort_by_key(|&i| std::cmp::Reverse(out[i]));
-    while diff != 0 {
-        let mut moved = false;
-        for &i in &order {
-            let step = diff.signum() * diff.abs().min(5);
-            if out[i] + step >= MIN_ITEM_MINUTES {
-                out[i] += step;
-                diff -= step;
-                moved = true;
-            }
-            if diff == 0 {
-                break;
-            }
-        }
-        if !moved {
-            break;
-        }
-    }
-    Ok(out)
 }
 
 impl Agenda {
@@ -819,36 +691,5 @@ impl Printable for Agenda {
             blocks,
             ..Doc::new(self.lang)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scaling_keeps_fixed_items_and_hits_the_target() {
-        let minutes = [5, 5, 30, 35, 10, 35, 20, 5, 5];
-        let fixed = [true, true, false, false, false, false, false, true, true];
-        for target in [90, 120, 150, 180, 181, 240] {
-            let scaled = scale(&minutes, &fixed, target).unwrap();
-            assert_eq!(scaled.iter().sum::<i64>(), target, "{scaled:?}");
-            assert_eq!([scaled[0], scaled[1], scaled[7], scaled[8]], [5, 5, 5, 5]);
-            assert!(scaled.iter().all(|m| *m >= MIN_ITEM_MINUTES));
-        }
-    }
-
-    #[test]
-    fn scaling_refuses_what_cannot_fit() {
-        let err = scale(&[5, 30, 5], &[true, false, true], 12).unwrap_err();
-        assert_eq!(
-            err,
-            AgendaError::TooShort {
-                minutes: 12,
-                fixed: 10,
-                flexible: 1,
-                needed: 15
-            }
-        );
     }
 }

@@ -4,11 +4,11 @@
 use chrono::{LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike};
 use chrono_tz::Europe::Copenhagen;
 
+use crate::model::timing::{TimingError, scale};
 use crate::model::{
     AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
     Status, When, is_valid_id, suggest_id, total_minutes,
 };
-use crate::report::agenda::{AgendaError, scale};
 
 /// What the new meeting starts from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub enum PlanError {
     #[error("the meeting would run past midnight")]
     PastMidnight,
     #[error("{0}")]
-    Scale(#[from] AgendaError),
+    Scale(#[from] TimingError),
     #[error("invalid meeting id `{}`", .0.escape_debug())]
     InvalidId(String),
     #[error("`{0}` is already an id in the data")]
@@ -325,7 +325,8 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             status: Status::Planned,
             date: Located::new(When::At(Period::Day(spec.date))),
             start: Some(Located::new(ClockTime(spec.start))),
-            end: Some(Located::new(ClockTime(end))),
+            // Items that end at midnight have no end to write (`00:00` is not after the start).
+            end: (end > spec.start).then(|| Located::new(ClockTime(end))),
             place: spec.place.clone().filter(|p| !p.trim().is_empty()),
             themes: Vec::new(),
             audiences: Vec::new(),

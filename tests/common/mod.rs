@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::process::Command as StdCommand;
 
 use assert_cmd::Command;
 
@@ -30,4 +31,30 @@ pub fn copy_data_into(from: &str, to: &Path) {
             .join(format!("{name}.yaml"));
         fs::copy(source, to.join(format!("{name}.yaml"))).unwrap();
     }
+}
+
+/// A new temporary folder with a synthetic data set from the generator (`examples/synth.rs`).
+pub fn synth(meetings: u32, findings: u32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let generated = StdCommand::new(env!("CARGO"))
+        .arg("run")
+        .arg("--quiet")
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .args(["--example", "synth", "--"])
+        .arg("--meetings")
+        .arg(meetings.to_string())
+        .arg("--findings")
+        .arg(findings.to_string())
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .expect("cargo runs the synth example");
+    assert!(
+        generated.status.success(),
+        "synth failed: {}",
+        String::from_utf8_lossy(&generated.stderr)
+    );
+    dir
 }
