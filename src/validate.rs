@@ -432,18 +432,18 @@ impl<'a> Checker<'a> {
                 p,
             );
         }
-        if let (Some(start), Some(end)) = (&meeting.start, &meeting.end) {
-            if end.value <= start.value {
-                self.error(
-                    p,
-                    end.pos,
-                    format!(
-                        "the meeting ends at `{}`, which is not after its start `{}`",
-                        end.value, start.value
-                    ),
-                    Some("an end time comes after the start time".into()),
-                );
-            }
+        if let (Some(start), Some(end)) = (&meeting.start, &meeting.end)
+            && end.value <= start.value
+        {
+            self.error(
+                p,
+                end.pos,
+                format!(
+                    "the meeting ends at `{}`, which is not after its start `{}`",
+                    end.value, start.value
+                ),
+                Some("an end time comes after the start time".into()),
+            );
         }
         self.meeting_timing(meeting, p);
         if let Some(day) = meeting.date.day() {

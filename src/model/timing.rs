@@ -92,10 +92,10 @@ pub fn timing(frame: &Frame<'_>, options: AgendaOptions) -> Result<Timing, Timin
         None => written,
     };
     let total = total_minutes(minutes.iter().copied());
-    if let (true, false, Some(length)) = (as_written, frame.from_template, own_length) {
-        if total > length {
-            return Err(TimingError::Overrun { total, length });
-        }
+    if let (true, false, Some(length)) = (as_written, frame.from_template, own_length)
+        && total > length
+    {
+        return Err(TimingError::Overrun { total, length });
     }
     let start = options.start.or(frame.start).or(frame.template_start);
     if let Some(start) = start {
