@@ -111,7 +111,7 @@ impl Context {
         if self.source == DataSource::Bundled {
             return Ok(loaded);
         }
-        let problems = crate::validate::validate(&loaded);
+        let problems = crate::validate::validate_on(&loaded, Some(self.today));
         if problems.iter().any(Diagnostic::is_error) {
             return Err(report_problems(&problems).into());
         }

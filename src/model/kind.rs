@@ -17,6 +17,8 @@ pub enum Kind {
     Template,
     /// One of the programme's "why" texts.
     Text,
+    /// An action point of a meeting's minutes.
+    Action,
 }
 
 impl Kind {
@@ -35,6 +37,7 @@ impl Kind {
             Kind::Section => "section",
             Kind::Template => "template",
             Kind::Text => "text",
+            Kind::Action => "action",
         }
     }
 
@@ -43,6 +46,7 @@ impl Kind {
         match self {
             Kind::Activity => "roadmap activity",
             Kind::Text => "programme text",
+            Kind::Action => "action point",
             other => other.as_str(),
         }
     }
@@ -59,6 +63,7 @@ impl Kind {
             Kind::Section => "sections",
             Kind::Template => "templates",
             Kind::Text => "programme texts",
+            Kind::Action => "action points",
         }
     }
 

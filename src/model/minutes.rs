@@ -17,7 +17,7 @@ pub struct Minutes {
     pub meeting: Located<Id>,
     /// `draft` until the next meeting approves them, then `approved`.
     #[serde(default = "draft")]
-    pub status: MinutesStatus,
+    pub status: Located<MinutesStatus>,
     /// When the meeting was actually held, where that differs from the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held: Option<Held>,
@@ -42,8 +42,8 @@ pub struct Minutes {
     pub actions: Vec<Located<Action>>,
 }
 
-fn draft() -> MinutesStatus {
-    MinutesStatus::Draft
+fn draft() -> Located<MinutesStatus> {
+    Located::new(MinutesStatus::Draft)
 }
 
 /// When a meeting was actually held.
@@ -126,11 +126,89 @@ fn open() -> ActionStatus {
 }
 
 impl Minutes {
+    /// The action points that came from item `number`, or from no item (`None`).
+    pub fn actions_of(&self, number: Option<u32>) -> impl Iterator<Item = &Action> {
+        self.actions
+            .iter()
+            .map(|a| &a.value)
+            .filter(move |a| a.item.as_ref().map(|i| i.value) == number)
+    }
+
     /// The minutes of item `number`, if they say anything of it.
     pub fn item(&self, number: u32) -> Option<&ItemMinutes> {
         self.items
             .iter()
             .map(|i| &i.value)
             .find(|i| i.item.value == number)
+    }
+}
+
+/// Whether an agenda item approves the minutes of the meeting before ("Godkendelse af referat").
+pub fn is_approval_item(title: &str) -> bool {
+    starts_with_folded(title, "godkendelse af referat")
+}
+
+/// Whether an agenda item follows up on decisions and action points ("Opfølgning på
+/// beslutninger", "Opfølgning på beslutninger og handlingspunkter").
+pub fn is_follow_up_item(title: &str) -> bool {
+    starts_with_folded(title, "opfølgning på beslutninger")
+}
+
+fn starts_with_folded(title: &str, start: &str) -> bool {
+    title.trim().to_lowercase().starts_with(start)
+}
+
+/// Where the follow-up on earlier minutes stands on an agenda.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowUpSlot {
+    /// The agenda has its own item "Opfølgning på beslutninger …", at this index.
+    Existing(usize),
+    /// It has none: one is inserted at this index, right after "Godkendelse af referat"
+    /// (else after "Godkendelse af dagsorden", else first).
+    Insert(usize),
+}
+
+/// Where the follow-up goes on an agenda with these item titles. The one rule, so that the
+/// agenda, the skeleton of the minutes and `validate` number the items alike.
+pub fn follow_up_slot<'a>(titles: impl IntoIterator<Item = &'a str>) -> FollowUpSlot {
+    let titles: Vec<&str> = titles.into_iter().collect();
+    if let Some(i) = titles.iter().position(|t| is_follow_up_item(t)) {
+        return FollowUpSlot::Existing(i);
+    }
+    let after = titles.iter().position(|t| is_approval_item(t)).or_else(|| {
+        titles
+            .iter()
+            .position(|t| starts_with_folded(t, "godkendelse af dagsorden"))
+    });
+    FollowUpSlot::Insert(after.map_or(0, |i| i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_follow_up_goes_after_the_approval_of_the_minutes() {
+        let slot = |titles: &[&str]| follow_up_slot(titles.iter().copied());
+        assert_eq!(
+            slot(&["Godkendelse af dagsorden", "Godkendelse af referat", "APV"]),
+            FollowUpSlot::Insert(2)
+        );
+        assert_eq!(
+            slot(&[
+                "Godkendelse af dagsorden",
+                "Opfølgning på beslutninger",
+                "APV"
+            ]),
+            FollowUpSlot::Existing(1)
+        );
+        assert_eq!(
+            slot(&["Godkendelse af dagsorden", "Hvad er aktørskab for os?"]),
+            FollowUpSlot::Insert(1)
+        );
+        assert_eq!(slot(&["Velkomst"]), FollowUpSlot::Insert(0));
+        assert!(is_follow_up_item(
+            "OPFØLGNING på beslutninger og handlingspunkter"
+        ));
     }
 }

@@ -17,7 +17,10 @@ pub use catalog::Catalog;
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use kind::Kind;
 pub use located::{Located, Pos};
-pub use minutes::{Action, Approval, Held, ItemMinutes, Minutes};
+pub use minutes::{
+    Action, Approval, FollowUpSlot, Held, ItemMinutes, Minutes, follow_up_slot, is_approval_item,
+    is_follow_up_item,
+};
 pub use programme::{
     AgendaItem, Announcement, LocalFile, MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText,
     total_minutes,

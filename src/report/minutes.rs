@@ -149,8 +149,8 @@ pub fn referat(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Result<Referat, R
         place: held
             .and_then(|h| h.place.clone())
             .or_else(|| agenda.place.clone()),
-        status: minutes.status,
-        status_text: match minutes.status {
+        status: *minutes.status,
+        status_text: match *minutes.status {
             MinutesStatus::Draft => w.draft.to_owned(),
             MinutesStatus::Approved => w.approved.to_owned(),
         },

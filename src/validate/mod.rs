@@ -1,8 +1,11 @@
 //! Every check over the loaded data that parsing alone cannot make. Returns all problems.
+//! The checks of the minutes are in [`minutes`].
+
+mod minutes;
 
 use std::collections::HashMap;
 
-use chrono::{LocalResult, TimeZone};
+use chrono::{LocalResult, NaiveDate, TimeZone};
 use chrono_tz::Europe::Copenhagen;
 
 use crate::diagnostic::{Diagnostic, backticked, did_you_mean, nearest};
@@ -24,9 +27,21 @@ enum Kind {
     Finding,
     WhyText,
     Prompt,
+    Action,
 }
 
 impl Kind {
+    /// The noun with its article: "a meeting", "an action point".
+    fn a_noun(self) -> String {
+        let noun = self.noun();
+        let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {noun}")
+    }
+
     fn noun(self) -> &'static str {
         match self {
             Kind::Theme => "theme",
@@ -38,6 +53,7 @@ impl Kind {
             Kind::Finding => "finding",
             Kind::WhyText => "programme text",
             Kind::Prompt => "prompt",
+            Kind::Action => "action point",
         }
     }
 }
@@ -48,20 +64,30 @@ struct Checker<'a> {
     /// Ids in order of definition, per kind, for suggestions.
     by_kind: HashMap<&'static str, Vec<&'a str>>,
     out: Vec<Diagnostic>,
+    /// The day taken as today, for minutes of a meeting that has not been held yet.
+    today: Option<NaiveDate>,
 }
 
 /// Checks everything; the result is empty when the data is clean.
 pub fn validate(loaded: &Loaded) -> Vec<Diagnostic> {
+    validate_on(loaded, None)
+}
+
+/// Checks everything, with `today` for the checks that need it (minutes of a meeting that
+/// lies ahead are a warning); the result is empty when the data is clean.
+pub fn validate_on(loaded: &Loaded, today: Option<NaiveDate>) -> Vec<Diagnostic> {
     let mut c = Checker {
         loaded,
         ids: HashMap::new(),
         by_kind: HashMap::new(),
         out: Vec::new(),
+        today,
     };
     c.register_ids();
     c.check_programme();
     c.check_roadmap();
     c.check_findings();
+    c.check_minutes();
     c.out
 }
 
@@ -104,9 +130,9 @@ impl<'a> Checker<'a> {
                 file,
                 id.pos,
                 format!(
-                    "duplicate id `{}`: a {} at {first_name}:{first_pos} already has it",
+                    "duplicate id `{}`: {} at {first_name}:{first_pos} already has it",
                     id.value,
-                    first_kind.noun()
+                    first_kind.a_noun()
                 ),
                 Some("ids must be unique across all data files; rename one of them".into()),
             );
@@ -163,6 +189,11 @@ impl<'a> Checker<'a> {
         for p in &d.findings.prompts {
             self.register(&p.id, Kind::Prompt, Findings);
         }
+        for (i, m) in d.minutes.iter().enumerate() {
+            for a in &m.actions {
+                self.register(&a.id, Kind::Action, Minutes(i));
+            }
+        }
     }
 
     /// Checks that `reference` names a thing of one of the `accepted` kinds.
@@ -178,9 +209,10 @@ impl<'a> Checker<'a> {
             .collect();
         let message = match found {
             Some(other) => format!(
-                "`{}` is a {}, but a {noun} is expected here",
+                "`{}` is {}, but {} is expected here",
                 reference.value,
-                other.noun()
+                other.a_noun(),
+                accepted[0].a_noun()
             ),
             None => format!("unknown {noun} `{}`", reference.value),
         };
