@@ -223,11 +223,16 @@ words! {
     no_open_actions: "Ingen åbne handlingspunkter.", "No open action points.";
     overdue: "overskredet", "overdue";
     decisions_heading: "Beslutningsprotokol", "Decision record";
+    postponed: "Udsat", "Postponed";
     item: "Punkt", "Item";
     skeleton_help: "Udfyld beslutninger (B), konklusioner (D) og handlingspunkter. Når referatet er godkendt: status: approved og approved: {date, meeting}.", "Fill in the decisions (B), conclusions (D) and action points. Once approved: status: approved and approved: {date, meeting}.";
     skeleton_actions: "Et handlingspunkt ser sådan ud:", "An action point looks like this:";
     skeleton_action_text: "Hvad der skal gøres", "What is to be done";
     skeleton_action_owner: "Hvem", "Who";
+    minutes_fill_now: "Udfyld referatet nu? (nej: skriv et udkast, der kan udfyldes senere)", "Fill in the minutes now? (no: write a draft to fill in later)";
+    minutes_action_what: "Handlingspunkt under punktet (tomt: ikke flere)", "Action point under the item (empty: no more)";
+    minutes_action_due: "Hvornår (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ-Qn; tomt: ikke fastsat)", "By when (YYYY-MM-DD, YYYY-MM or YYYY-Qn; empty: not set)";
+    minutes_save: "Gem referatet?", "Save the minutes?";
     // Printed pages.
     page: "Side", "Page";
     page_of: "af", "of";
@@ -301,6 +306,14 @@ impl Lang {
         match self {
             Lang::Da => format!("{weekday} den {}. {month} {}", date.day(), date.year()),
             Lang::En => format!("{weekday} {} {month} {}", date.day(), date.year()),
+        }
+    }
+
+    /// A day in a narrow column: "24.03.2026" / "24 Mar 2026".
+    pub fn short_date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Da => date.format("%d.%m.%Y").to_string(),
+            Lang::En => date.format("%-d %b %Y").to_string(),
         }
     }
 
@@ -544,6 +557,13 @@ mod tests {
             Lang::Da.when_with_week(when("2026-03-03")),
             "tirsdag den 3. marts 2026 (uge 10)"
         );
+    }
+
+    #[test]
+    fn short_dates_fit_a_column() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 24).unwrap();
+        assert_eq!(Lang::Da.short_date(day), "24.03.2026");
+        assert_eq!(Lang::En.short_date(day), "24 Mar 2026");
     }
 
     #[test]

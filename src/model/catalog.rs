@@ -229,6 +229,21 @@ impl<'a> Catalog<'a> {
         }
     }
 
+    /// The items of a meeting's agenda as it is printed and numbered: the data's, with the
+    /// follow-up item inserted where the forum has earlier minutes (`None`: the inserted
+    /// item, whose title follows the output language). `None` when it has no items.
+    pub fn numbered_items(&self, id: &str) -> Option<Vec<Option<&'a AgendaItem>>> {
+        let items = self.agenda_items(id)?;
+        let mut numbered: Vec<Option<&AgendaItem>> = items.iter().map(|i| Some(&i.value)).collect();
+        if !self.earlier_minutes(id).is_empty()
+            && let super::FollowUpSlot::Insert(at) =
+                super::follow_up_slot(items.iter().map(|i| i.title.as_str()))
+        {
+            numbered.insert(at, None);
+        }
+        Some(numbered)
+    }
+
     /// The items of a meeting's agenda as the data gives them: its own, else its template's.
     pub fn agenda_items(&self, id: &str) -> Option<&'a [Located<AgendaItem>]> {
         let (items, template): (&'a [Located<AgendaItem>], _) = match self.meeting(id) {

@@ -19,6 +19,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("cards.html", include_str!("../../templates/cards.html")),
     ("prep.html", include_str!("../../templates/prep.html")),
+    ("minutes.html", include_str!("../../templates/minutes.html")),
 ];
 
 /// The work a template may do, in minijinja's fuel (about one unit an instruction). The
@@ -111,6 +112,7 @@ impl HtmlRenderer {
         let name = match doc {
             Document::Agenda(_) => "agenda.html",
             Document::Prep(_) => "prep.html",
+            Document::Referat(_) => "minutes.html",
             Document::Cards(_) => "cards.html",
             Document::Index(_) => "index.html",
             _ => return Ok(false),

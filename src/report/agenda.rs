@@ -75,6 +75,8 @@ pub struct ItemOut {
     pub recommendation: Option<String>,
     pub notes: Option<String>,
     pub prompts: Vec<PromptOut>,
+    /// What the item says of the minutes before it (see `report::followup`), or null.
+    pub follow_up: Option<crate::report::followup::FollowUp>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -114,6 +116,8 @@ pub struct AgendaOptions {
     pub start: Option<NaiveTime>,
     /// Scales the items to this many minutes.
     pub minutes: Option<i64>,
+    /// The day taken as today, for the follow-up on earlier minutes.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Why an agenda cannot be made.
@@ -161,7 +165,7 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
             id: &m.id,
             title: &m.title,
             forum: m.forum_id().unwrap_or(""),
-            status: m.status,
+            status: catalog.meeting_status(m),
             date: *m.date,
             start: m.start.as_ref().map(|t| t.0),
             end: m.end.as_ref().map(|t| t.0),
@@ -180,7 +184,7 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
             id: &a.id,
             title: &a.title,
             forum: a.forum_id().unwrap_or(""),
-            status: a.status,
+            status: catalog.activity_status(a),
             date: *a.date,
             start: None,
             end: None,
@@ -206,10 +210,13 @@ pub fn agenda(
 ) -> Result<Agenda, AgendaError> {
     let src = source(catalog, id)?;
     let (items, from_template) = src.agenda_items()?;
+    let follow_up = crate::report::followup::Plan::new(catalog, src.id, items, lang);
+    let items = follow_up.items();
     let minutes = item_minutes(&src, items, from_template, options)?;
     let total = total_minutes(minutes.iter().copied());
     let clock = Clock::new(&src, options, total)?;
-    let out_items = slots(catalog, items, &minutes, clock.start, lang);
+    let mut out_items = slots(catalog, items, &minutes, clock.start, lang);
+    follow_up.fill(catalog, &mut out_items, options.today);
     let programme = &catalog.data.programme;
     let announcement = src
         .in_programme
@@ -391,6 +398,7 @@ fn slots(
                             .collect(),
                     })
                     .collect(),
+                follow_up: None,
             }
         })
         .collect()
@@ -590,6 +598,7 @@ impl ItemOut {
         if let Some(n) = &self.notes {
             body.push(Block::paragraph(Style::Plain, n));
         }
+        body.extend(self.follow_up.iter().flat_map(|f| f.blocks(lang)));
         if !self.prompts.is_empty() {
             body.push(Block::paragraph(Style::Strong, format!("{}:", w.prompts)));
             let entries = self

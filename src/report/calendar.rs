@@ -115,7 +115,7 @@ pub fn calendar(
                 .as_ref()
                 .map(|u| u.value.clone())
                 .or_else(|| fallback_url.clone()),
-            status: m.status,
+            status: catalog.meeting_status(m),
         });
     }
     events.sort_by(|a, b| (a.start, &a.uid).cmp(&(b.start, &b.uid)));

@@ -320,10 +320,54 @@ impl Printable for Referat {
     }
 }
 
-/// The skeleton of a meeting's minutes, to fill in: every item of the agenda with an empty
-/// decision or conclusion (its recommendation as a comment to start from), the planned
-/// participants, and a commented example of an action point.
-pub fn skeleton(agenda: &Agenda, participants: &[String], lang: Lang) -> String {
+/// What the minutes say before they are written down: the answers of `medtrio minutes ID`,
+/// from flags or from the questions at a terminal. What is not answered comes from the plan.
+#[derive(Clone, Debug, Default)]
+pub struct Answers {
+    /// The day it was held, when not the planned one.
+    pub held: Option<chrono::NaiveDate>,
+    pub present: Option<Vec<String>>,
+    pub apologies: Option<Vec<String>>,
+    pub chair: Option<String>,
+    pub minute_taker: Option<String>,
+    /// What items came to, by number: the decision (B), conclusion (D) or note (O).
+    pub outcomes: Vec<(usize, String)>,
+    pub actions: Vec<NewAction>,
+}
+
+/// An action point as it is written into new minutes.
+#[derive(Clone, Debug)]
+pub struct NewAction {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    pub due: When,
+    /// The item it came from, by number.
+    pub item: Option<usize>,
+}
+
+/// `count` new action point ids for the minutes of `meeting`: `MEETING-1`, `MEETING-2`, …,
+/// skipping those `taken` says are in use, and short enough to be ids.
+pub fn new_action_ids(meeting: &str, count: usize, taken: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(count);
+    let mut n = 1usize;
+    while out.len() < count {
+        let suffix = format!("-{n}");
+        let mut stem = meeting.to_owned();
+        stem.truncate(crate::model::MAX_ID_LEN - suffix.len());
+        let id = format!("{}{suffix}", stem.trim_end_matches('-'));
+        if !taken(&id) && !out.contains(&id) {
+            out.push(id);
+        }
+        n += 1;
+    }
+    out
+}
+
+/// The minutes of a meeting to fill in: every item of the agenda with its decision or
+/// conclusion (empty where not answered, its recommendation as a comment to start from), the
+/// participants, and the action points, or a commented example of one.
+pub fn skeleton(agenda: &Agenda, answers: &Answers, lang: Lang) -> String {
     let w = lang.words();
     let q = |s: &str| quote(s);
     let mut out = String::new();
@@ -343,12 +387,21 @@ pub fn skeleton(agenda: &Agenda, participants: &[String], lang: Lang) -> String 
     out.push_str("version: 1\n");
     out.push_str(&format!("meeting: {}\n", agenda.id));
     out.push_str("status: draft\n");
-    out.push_str(&format!("present: [{}]\n", list(participants)));
-    out.push_str(&format!("apologies: [{}]\n", list(&agenda.apologies)));
-    if let Some(c) = &agenda.chair {
+    if let Some(day) = answers.held {
+        out.push_str(&format!("held:\n  date: \"{}\"\n", day.format("%Y-%m-%d")));
+    }
+    let present = answers.present.as_deref().unwrap_or(&agenda.participants);
+    let apologies = answers.apologies.as_deref().unwrap_or(&agenda.apologies);
+    out.push_str(&format!("present: [{}]\n", list(present)));
+    out.push_str(&format!("apologies: [{}]\n", list(apologies)));
+    if let Some(c) = answers.chair.as_ref().or(agenda.chair.as_ref()) {
         out.push_str(&format!("chair: {}\n", q(c)));
     }
-    if let Some(m) = &agenda.minute_taker {
+    if let Some(m) = answers
+        .minute_taker
+        .as_ref()
+        .or(agenda.minute_taker.as_ref())
+    {
         out.push_str(&format!("minute_taker: {}\n", q(m)));
     }
     out.push_str("items:\n");
@@ -359,24 +412,54 @@ pub fn skeleton(agenda: &Agenda, participants: &[String], lang: Lang) -> String 
             out.push_str("    ");
             comment(&mut out, r);
         }
-        match item.kind {
-            Some(ItemType::Beslutning) => out.push_str("    decision: \"\"\n"),
-            Some(ItemType::Orientering) => out.push_str("    noted: true\n"),
-            _ => out.push_str("    conclusion: \"\"\n"),
+        let said = answers
+            .outcomes
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == item.number)
+            .map(|(_, text)| text.as_str());
+        match (item.kind, said) {
+            (Some(ItemType::Beslutning), said) => {
+                out.push_str(&format!("    decision: {}\n", q(said.unwrap_or(""))));
+            }
+            (Some(ItemType::Orientering), said) => {
+                out.push_str("    noted: true\n");
+                if let Some(note) = said {
+                    out.push_str(&format!("    note: {}\n", q(note)));
+                }
+            }
+            (_, said) => {
+                out.push_str(&format!("    conclusion: {}\n", q(said.unwrap_or(""))));
+            }
         }
     }
-    out.push_str("actions: []\n");
-    comment(&mut out, w.skeleton_actions);
-    let due = agenda.date.as_deref().unwrap_or("YYYY-MM-DD");
-    for line in [
-        "actions:".to_owned(),
-        format!("  - id: {}-1", agenda.id),
-        format!("    text: {}", q(w.skeleton_action_text)),
-        format!("    owner: {}", q(w.skeleton_action_owner)),
-        format!("    due: \"{due}\""),
-        "    item: 1".to_owned(),
-    ] {
-        comment(&mut out, &line);
+    if answers.actions.is_empty() {
+        out.push_str("actions: []\n");
+        comment(&mut out, w.skeleton_actions);
+        let due = agenda.date.as_deref().unwrap_or("YYYY-MM-DD");
+        for line in [
+            "actions:".to_owned(),
+            format!("  - id: {}-1", agenda.id),
+            format!("    text: {}", q(w.skeleton_action_text)),
+            format!("    owner: {}", q(w.skeleton_action_owner)),
+            format!("    due: \"{due}\""),
+            "    item: 1".to_owned(),
+        ] {
+            comment(&mut out, &line);
+        }
+    } else {
+        out.push_str("actions:\n");
+        for a in &answers.actions {
+            out.push_str(&format!("  - id: {}\n", a.id));
+            out.push_str(&format!("    text: {}\n", q(&a.text)));
+            out.push_str(&format!("    owner: {}\n", q(&a.owner)));
+            if a.due.is_known() {
+                out.push_str(&format!("    due: \"{}\"\n", a.due));
+            }
+            if let Some(n) = a.item {
+                out.push_str(&format!("    item: {n}\n"));
+            }
+        }
     }
     out
 }

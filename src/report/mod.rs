@@ -1,9 +1,12 @@
 //! Pure functions from the model and a query to rows and documents.
 
+pub mod actions;
 pub mod agenda;
 pub mod calendar;
+pub mod decisions;
 pub mod diff;
 pub mod doc;
+pub mod followup;
 pub mod list;
 pub mod minutes;
 pub mod plan;

@@ -8,27 +8,23 @@ use chrono::NaiveDate;
 
 use super::{Checker, Kind};
 use crate::load::FileKind;
-use crate::model::{
-    Catalog, FollowUpSlot, Located, Minutes, MinutesStatus, Pos, Status, When, follow_up_slot,
-};
+use crate::model::{Catalog, Located, Minutes, MinutesStatus, Pos, Status, When};
 
 /// A day as messages write it.
 fn iso(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
 
-/// The titles of a meeting's agenda as it is printed and numbered: its items, with the
-/// follow-up item inserted where the forum has earlier minutes. `None` for the inserted
-/// one, whose title follows the output language.
+/// The titles of a meeting's agenda as it is printed and numbered; `None` for the inserted
+/// follow-up item, whose title follows the output language.
 fn numbered_titles<'a>(catalog: &Catalog<'a>, id: &str) -> Option<Vec<Option<&'a str>>> {
-    let items = catalog.agenda_items(id)?;
-    let mut titles: Vec<Option<&str>> = items.iter().map(|i| Some(i.title.as_str())).collect();
-    if !catalog.earlier_minutes(id).is_empty()
-        && let FollowUpSlot::Insert(at) = follow_up_slot(items.iter().map(|i| i.title.as_str()))
-    {
-        titles.insert(at, None);
-    }
-    Some(titles)
+    let items = catalog.numbered_items(id)?;
+    Some(
+        items
+            .into_iter()
+            .map(|i| i.map(|i| i.title.as_str()))
+            .collect(),
+    )
 }
 
 impl<'a> Checker<'a> {
