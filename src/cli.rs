@@ -149,7 +149,7 @@ pub enum Command {
     ///
     /// Without --format or -o, writes DATA/minutes/ID.yaml from the meeting's agenda: every
     /// item with an empty decision or conclusion and its recommendation as a comment, and the
-    /// planned participants. It never overwrites. At a terminal it can walk the items and ask
+    /// planned participants. It never overwrites; --print shows what it would write. At a terminal it can walk the items and ask
     /// for each outcome and the action points; every answer also has a flag. With --format
     /// or -o, it prints the referat: the header, each item with "Beslutning:" or
     /// "Konklusion:" and its action points, and a draft mark until a later meeting approves it.
@@ -300,6 +300,9 @@ pub struct MinutesArgs {
     pub id: String,
     #[command(flatten)]
     pub doc: DocOutput,
+    /// Print the minutes to fill in on stdout instead of writing DATA/minutes/ID.yaml
+    #[arg(long, conflicts_with_all = ["format", "output"])]
+    pub print: bool,
     #[command(flatten)]
     pub answers: MinutesAnswers,
 }

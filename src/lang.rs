@@ -10,7 +10,9 @@ use crate::model::{
 };
 
 /// The language of rendered documents and table labels. Data and JSON stay as they are.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Danish
@@ -221,6 +223,7 @@ words! {
     done_on: "Udført", "Done";
     follow_up: "Opfølgning på beslutninger og handlingspunkter", "Follow-up on decisions and action points";
     no_open_actions: "Ingen åbne handlingspunkter.", "No open action points.";
+    open_actions: "Åbne handlingspunkter", "Open action points";
     overdue: "overskredet", "overdue";
     decisions_heading: "Beslutningsprotokol", "Decision record";
     postponed: "Udsat", "Postponed";

@@ -15,7 +15,8 @@ use crate::error::Failure;
 use crate::model::{Catalog, Kind};
 use crate::query::Query;
 use crate::render::{Document, Format, Renderer};
-use crate::report::{agenda, calendar, list, prompts, site};
+use crate::report::list::ListReport;
+use crate::report::{actions, agenda, calendar, decisions, list, minutes, prompts, site};
 
 /// The lists the export writes, each as JSON and CSV.
 const LISTS: [(Kind, &str); 4] = [
@@ -47,23 +48,44 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
             written: Vec::new(),
         },
     };
-    let links = export.agendas()?;
+    let mut links = export.agendas()?;
     let agenda_count = links.len();
-    let files = export.data_files()?;
-    export.index(links, files)?;
+    let referater = export.referater(&mut links)?;
+    let mut files = export.data_files()?;
+    let open = export.minutes_files(&mut files)?;
+    export.index(links, files, open)?;
 
     // Files of an earlier export that this one no longer writes.
     let written = export.files.written;
     let current: BTreeSet<&str> = written.iter().map(String::as_str).collect();
     outdir.remove_stale(&current);
     write_manifest(&outdir, current)?;
+    let minutes = if catalog.data.minutes.is_empty() {
+        String::new()
+    } else {
+        let fora = minutes_fora(&catalog).len();
+        format!(
+            ", {referater} referater (md and html), the action points (json and csv), {fora} decision {}",
+            if fora == 1 { "list" } else { "lists" }
+        )
+    };
     writeln!(
         out,
-        "exported {agenda_count} agendas (md and html), the calendar, 8 lists, the prompts and index.html to {} ({} files)",
+        "exported {agenda_count} agendas (md and html){minutes}, the calendar, 8 lists, the prompts and index.html to {} ({} files)",
         args.out.display(),
         written.len()
     )?;
     Ok(())
+}
+
+/// The fora whose meetings have minutes, each with a decision list of its own.
+fn minutes_fora<'a>(catalog: &Catalog<'a>) -> BTreeSet<&'a str> {
+    catalog
+        .data
+        .minutes
+        .iter()
+        .filter_map(|m| catalog.forum_of(&m.meeting))
+        .collect()
 }
 
 /// An export under way: each file is written as soon as it is rendered, so memory stays near
@@ -142,6 +164,61 @@ impl Export<'_> {
         Ok(links)
     }
 
+    /// Every referat as Markdown and HTML, linked from its agenda's row on the index.
+    fn referater(&mut self, links: &mut [site::AgendaLink]) -> Result<usize> {
+        let mut count = 0;
+        for m in &self.catalog.data.minutes {
+            let id = m.meeting.as_str();
+            match minutes::referat(self.catalog, id, self.ctx.lang) {
+                Ok(r) => {
+                    let doc = Document::Referat(&r);
+                    self.file(format!("minutes/{id}.md"), &doc, Format::Md)?;
+                    self.file(format!("minutes/{id}.html"), &doc, Format::Html)?;
+                    if let Some(link) = links.iter_mut().find(|l| l.id == id) {
+                        link.minutes = Some(format!("minutes/{id}.html"));
+                    }
+                    count += 1;
+                }
+                Err(e) => writeln!(anstream::stderr().lock(), "note: no referat for `{id}`: {e}")?,
+            }
+        }
+        Ok(count)
+    }
+
+    /// The action points as JSON and CSV, and each forum's decision list; the open action
+    /// points, for the index.
+    fn minutes_files(&mut self, files: &mut Vec<String>) -> Result<Vec<site::OpenActionLink>> {
+        let (ctx, catalog) = (self.ctx, self.catalog);
+        if catalog.data.minutes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let all = Query::all();
+        let rows = actions::actions(catalog, &all, &actions::ActionFilter::default(), ctx.today)?;
+        let open = site::open_actions(&rows, ctx.lang);
+        let report = ListReport::Actions(rows);
+        for format in [Format::Json, Format::Csv] {
+            let file = format!("lists/actions.{}", format.extension());
+            self.file(file.clone(), &Document::List(&report), format)?;
+            files.push(file);
+        }
+        let mut by_forum: std::collections::BTreeMap<&str, Vec<decisions::DecisionRow<'_>>> =
+            minutes_fora(catalog).into_iter().map(|f| (f, Vec::new())).collect();
+        for row in decisions::decisions(catalog, &all)? {
+            if let Some(list) = by_forum.get_mut(row.forum) {
+                list.push(row);
+            }
+        }
+        for (forum, rows) in by_forum {
+            let report = ListReport::Decisions(rows);
+            for format in [Format::Md, Format::Json, Format::Csv] {
+                let file = format!("decisions/{forum}.{}", format.extension());
+                self.file(file.clone(), &Document::List(&report), format)?;
+                files.push(file);
+            }
+        }
+        Ok(open)
+    }
+
     /// The calendar, the lists and the prompts; their names, for the index.
     fn data_files(&mut self) -> Result<Vec<String>> {
         let (ctx, catalog) = (self.ctx, self.catalog);
@@ -169,7 +246,12 @@ impl Export<'_> {
         Ok(files)
     }
 
-    fn index(&mut self, agendas: Vec<site::AgendaLink>, files: Vec<String>) -> Result<()> {
+    fn index(
+        &mut self,
+        agendas: Vec<site::AgendaLink>,
+        files: Vec<String>,
+        open_actions: Vec<site::OpenActionLink>,
+    ) -> Result<()> {
         let file_links = files
             .into_iter()
             .map(|f| site::FileLink {
@@ -177,13 +259,14 @@ impl Export<'_> {
                 href: f,
             })
             .collect();
-        let page = site::index_page(
+        let mut page = site::index_page(
             self.catalog,
             agendas,
             file_links,
             self.ctx.today,
             self.ctx.lang,
         );
+        page.open_actions = open_actions;
         self.file("index.html".into(), &Document::Index(&page), Format::Html)
     }
 }
@@ -202,6 +285,19 @@ fn planned_names(catalog: &Catalog<'_>) -> Vec<String> {
     }
     names.push("prompts.md".into());
     names.push("index.html".into());
+    for m in &catalog.data.minutes {
+        names.push(format!("minutes/{}.md", m.meeting.value));
+        names.push(format!("minutes/{}.html", m.meeting.value));
+    }
+    if !catalog.data.minutes.is_empty() {
+        names.push("lists/actions.json".into());
+        names.push("lists/actions.csv".into());
+    }
+    for forum in minutes_fora(catalog) {
+        for ext in ["md", "json", "csv"] {
+            names.push(format!("decisions/{forum}.{ext}"));
+        }
+    }
     names
 }
 

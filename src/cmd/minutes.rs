@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()>
         }
         return referat(ctx, args, out);
     }
-    write(ctx, args)
+    write(ctx, args, out)
 }
 
 /// Prints the referat in the format asked for.
@@ -56,14 +56,18 @@ fn referat(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()>
     output::emit(args.doc.output.as_deref(), args.doc.force, &bytes, out)
 }
 
-/// Writes `DATA/minutes/ID.yaml` from the agenda and the answers.
-fn write(ctx: &Context, args: &MinutesArgs) -> Result<()> {
-    let DataSource::Dir(dir) = &ctx.source else {
-        return Err(Failure::usage_with_help(
-            "minutes are written into a data folder, and the bundled data is none",
-            "give --data DIR (or MEDTRIO_DATA); `medtrio init DIR` makes a new data folder",
-        )
-        .into());
+/// Writes `DATA/minutes/ID.yaml` from the agenda and the answers; with `--print`, to `out`.
+fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
+    let dir = match &ctx.source {
+        DataSource::Dir(dir) => Some(dir),
+        DataSource::Bundled if args.print => None,
+        DataSource::Bundled => {
+            return Err(Failure::usage_with_help(
+                "minutes are written into a data folder, and the bundled data is none",
+                "give --data DIR (or MEDTRIO_DATA); `medtrio init DIR` makes a new data folder",
+            )
+            .into());
+        }
     };
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
@@ -77,7 +81,12 @@ fn write(ctx: &Context, args: &MinutesArgs) -> Result<()> {
     };
     let agenda = agenda::agenda(&catalog, id, ctx.lang, options)
         .map_err(|e| agenda_error(&catalog, id, e))?;
-    let path = dir.join(MINUTES_DIR).join(format!("{id}.yaml"));
+    let path = dir.map(|d| d.join(MINUTES_DIR).join(format!("{id}.yaml")));
+    let (Some(dir), Some(path)) = (dir, path.filter(|_| !args.print)) else {
+        let answers = from_flags(&catalog, &agenda, &args.answers)?;
+        out.write_all(minutes::skeleton(&agenda, &answers, ctx.lang).as_bytes())?;
+        return Ok(());
+    };
     if catalog.minutes_of(id).is_some() || path.exists() {
         return Err(Failure::operation(
             format!("`{}` already exists", path.display()),

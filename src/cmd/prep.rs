@@ -15,7 +15,7 @@ pub fn run(ctx: &Context, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
     let format = args.doc.chosen_format()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
-    let Some(sheet) = prep::prep(&catalog, &args.id, ctx.lang) else {
+    let Some(sheet) = prep::prep(&catalog, &args.id, ctx.lang, Some(ctx.today)) else {
         return Err(match catalog.kind_of(&args.id) {
             Some(kind) => Failure::usage_with_help(
                 format!(

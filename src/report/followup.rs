@@ -188,9 +188,24 @@ fn open_on(action: &Action, as_of: Option<NaiveDate>) -> bool {
     }
 }
 
+/// The follow-up of the meeting `id` for a sheet of its own (the prep sheet): the forum's
+/// action points still open as of the meeting, or today when that comes first; `None` when
+/// the forum has no earlier minutes.
+pub fn open_actions_of(
+    catalog: &Catalog<'_>,
+    id: &str,
+    today: Option<NaiveDate>,
+    lang: Lang,
+) -> Option<Vec<OpenAction>> {
+    if catalog.earlier_minutes(id).is_empty() {
+        return None;
+    }
+    Some(open_actions(catalog, id, as_of(catalog, id, today), lang))
+}
+
 /// The action points of the earlier minutes of `id`'s forum that were open on `as_of`, by
 /// due date (the undated last).
-pub fn open_actions(
+fn open_actions(
     catalog: &Catalog<'_>,
     id: &str,
     as_of: Option<NaiveDate>,

@@ -11,7 +11,7 @@ use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
 use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
 
 /// A meeting's referat.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Referat {
     /// The meeting's id.
     pub id: String,
@@ -40,7 +40,7 @@ pub struct Referat {
 }
 
 /// One item of the referat.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ReferatItem {
     pub number: usize,
     pub title: String,
@@ -57,14 +57,14 @@ pub struct ReferatItem {
     pub actions: Vec<ActionOut>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Outcome {
     pub label: String,
     pub text: String,
 }
 
 /// An action point as printed: what, who, by when, and where it stands.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ActionOut {
     pub id: String,
     pub text: String,
@@ -387,8 +387,11 @@ pub fn skeleton(agenda: &Agenda, answers: &Answers, lang: Lang) -> String {
     out.push_str("version: 1\n");
     out.push_str(&format!("meeting: {}\n", agenda.id));
     out.push_str("status: draft\n");
-    if let Some(day) = answers.held {
-        out.push_str(&format!("held:\n  date: \"{}\"\n", day.format("%Y-%m-%d")));
+    match answers.held {
+        Some(day) => out.push_str(&format!("held:\n  date: \"{}\"\n", day.format("%Y-%m-%d"))),
+        // Minutes need the day the meeting was held; the plan does not give one.
+        None if agenda.date.is_none() => out.push_str("held:\n  date: null # YYYY-MM-DD\n"),
+        None => {}
     }
     let present = answers.present.as_deref().unwrap_or(&agenda.participants);
     let apologies = answers.apologies.as_deref().unwrap_or(&agenda.apologies);

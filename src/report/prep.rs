@@ -27,6 +27,8 @@ pub struct PrepSheet {
     pub prompts: Vec<PrepPrompt>,
     pub success: Vec<String>,
     pub trials: Vec<String>,
+    /// For a meeting of a forum with earlier minutes: the action points still open, or null.
+    pub follow_up: Option<Vec<crate::report::followup::OpenAction>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -101,7 +103,12 @@ fn subject<'a>(catalog: &Catalog<'a>, id: &str, lang: Lang) -> Option<Subject<'a
 }
 
 /// Builds the sheet for a meeting, a roadmap meeting, a template or a theme; `None` if `id` is none of these.
-pub fn prep(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<PrepSheet> {
+pub fn prep(
+    catalog: &Catalog<'_>,
+    id: &str,
+    lang: Lang,
+    today: Option<chrono::NaiveDate>,
+) -> Option<PrepSheet> {
     let Subject {
         title,
         purpose,
@@ -128,6 +135,7 @@ pub fn prep(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<PrepSheet> {
         prompts: findings.prompts(lang),
         success: findings.points(SectionRole::Success),
         trials: findings.points(SectionRole::Next),
+        follow_up: crate::report::followup::open_actions_of(catalog, id, today, lang),
     })
 }
 
@@ -278,6 +286,10 @@ impl Printable for PrepSheet {
         }
         list(&mut blocks, w.success, &self.success);
         list(&mut blocks, w.trials, &self.trials);
+        if let Some(actions) = &self.follow_up {
+            blocks.push(Block::heading(w.follow_up));
+            blocks.extend(crate::report::followup::actions_blocks(actions, self.lang));
+        }
         Doc {
             kind: w.prep_heading.to_owned(),
             title: self.title.clone(),
