@@ -11,7 +11,15 @@ use crate::model::{
 
 /// The language of rendered documents and table labels. Data and JSON stay as they are.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Serialize, schemars::JsonSchema,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    clap::ValueEnum,
+    serde::Serialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -466,6 +474,13 @@ impl Lang {
             "signup_url" => ("nyt tilmeldingslink", "new sign-up link"),
             "template" => ("ny skabelon", "new template"),
             "notes" => ("nye noter", "new notes"),
+            "decision" => ("ny beslutning", "new decision"),
+            "conclusion" => ("ny konklusion", "new conclusion"),
+            "note" => ("ny note", "new note"),
+            "postponed_to" => ("udsat til", "postponed to"),
+            "owner" => ("ny ansvarlig", "new owner"),
+            "due" => ("ny frist", "new due date"),
+            "done" => ("udført", "done"),
             _ => return None,
         };
         Some(self.pick(da, en))

@@ -62,11 +62,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "When and where the meeting was actually held, where that differs from the plan",
         "Hvornår og hvor mødet faktisk blev holdt, hvis det afviger fra planen",
     ),
-    (
-        "Minutes.present",
-        "Who was there",
-        "Til stede",
-    ),
+    ("Minutes.present", "Who was there", "Til stede"),
     (
         "Minutes.approved",
         "For approved minutes: the day and the later meeting of the same forum that approved them",
@@ -132,16 +128,8 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "A good story of aktørskab that came out of it, to tell further up",
         "En god historie om aktørskab, der kom ud af det, til at fortælle videre",
     ),
-    (
-        "Action.text",
-        "What is to be done",
-        "Hvad der skal gøres",
-    ),
-    (
-        "Action.owner",
-        "Who does it",
-        "Hvem der gør det",
-    ),
+    ("Action.text", "What is to be done", "Hvad der skal gøres"),
+    ("Action.owner", "Who does it", "Hvem der gør det"),
     (
         "Action.due",
         "By when: a day, a month or a quarter",
@@ -526,7 +514,8 @@ fn add_descriptions(value: &mut Value, owner: &str) {
                             .filter(|d| d.contains(" / "));
                         let text = keep.map_or_else(|| format!("{en} / {da}"), str::to_owned);
                         p.insert("description".into(), Value::String(text));
-                        let names_an_id = ["id", "meeting", "postponed_to"].contains(&name.as_str());
+                        let names_an_id =
+                            ["id", "meeting", "postponed_to"].contains(&name.as_str());
                         if names_an_id && p.get("type").and_then(Value::as_str) == Some("string") {
                             p.insert("pattern".into(), Value::String(ID_PATTERN.into()));
                         }

@@ -76,7 +76,10 @@ fn every_data_set_validates_against_its_schema() {
 #[test]
 fn every_minutes_file_validates_against_its_schema() {
     let mut seen = 0;
-    for dir in ["examples/havnekoebing/minutes", "tests/fixtures/minutes/minutes"] {
+    for dir in [
+        "examples/havnekoebing/minutes",
+        "tests/fixtures/minutes/minutes",
+    ] {
         for entry in fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let errors = schema_errors(&schema("minutes"), &yaml_as_json(&path));
@@ -217,6 +220,9 @@ fn the_man_page_is_roff_with_every_command() {
         "prompts",
         "prep",
         "plan",
+        "minutes",
+        "actions",
+        "decisions",
         "schema",
         "completions",
         "init",

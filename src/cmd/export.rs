@@ -179,7 +179,10 @@ impl Export<'_> {
                     }
                     count += 1;
                 }
-                Err(e) => writeln!(anstream::stderr().lock(), "note: no referat for `{id}`: {e}")?,
+                Err(e) => writeln!(
+                    anstream::stderr().lock(),
+                    "note: no referat for `{id}`: {e}"
+                )?,
             }
         }
         Ok(count)
@@ -202,7 +205,10 @@ impl Export<'_> {
             files.push(file);
         }
         let mut by_forum: std::collections::BTreeMap<&str, Vec<decisions::DecisionRow<'_>>> =
-            minutes_fora(catalog).into_iter().map(|f| (f, Vec::new())).collect();
+            minutes_fora(catalog)
+                .into_iter()
+                .map(|f| (f, Vec::new()))
+                .collect();
         for row in decisions::decisions(catalog, &all)? {
             if let Some(list) = by_forum.get_mut(row.forum) {
                 list.push(row);

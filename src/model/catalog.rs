@@ -190,9 +190,9 @@ impl<'a> Catalog<'a> {
     /// The day the meeting of these minutes was held: `held.date`, else its planned date,
     /// when either is a day.
     pub fn held_day(&self, minutes: &Minutes) -> Option<NaiveDate> {
-        match &minutes.held {
-            Some(held) => held.date.day(),
-            None => self.date_of(&minutes.meeting).day(),
+        match minutes.held.as_ref().map(|h| *h.date) {
+            Some(When::Unknown) | None => self.date_of(&minutes.meeting).day(),
+            Some(held) => held.day(),
         }
     }
 

@@ -19,6 +19,9 @@ pub enum Kind {
     Text,
     /// An action point of a meeting's minutes.
     Action,
+    /// What an agenda item came to in a referat (its decision, conclusion or note), named
+    /// `MEETING#ITEM`; not an id of the data.
+    Decision,
 }
 
 impl Kind {
@@ -38,6 +41,7 @@ impl Kind {
             Kind::Template => "template",
             Kind::Text => "text",
             Kind::Action => "action",
+            Kind::Decision => "decision",
         }
     }
 
@@ -64,6 +68,7 @@ impl Kind {
             Kind::Template => "templates",
             Kind::Text => "programme texts",
             Kind::Action => "action points",
+            Kind::Decision => "decisions",
         }
     }
 

@@ -53,6 +53,7 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
         Kind::Template => b.template(catalog.template(id)?),
         Kind::Text => b.text(catalog.why(id)?),
         Kind::Action => b.action(catalog.action(id)?),
+        Kind::Decision => return None,
     }
     Some(b.detail)
 }

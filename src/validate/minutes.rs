@@ -120,7 +120,7 @@ impl<'a> Checker<'a> {
                 is_meeting
             }
             _ => {
-                self.reference(file, meeting, &[Kind::Meeting, Kind::Activity]);
+                self.reference(file, meeting, &[Kind::Meeting]);
                 false
             }
         }
@@ -162,7 +162,10 @@ impl<'a> Checker<'a> {
                         Some("an end time comes after the start time".into()),
                     );
                 }
-                (held.date.day(), held.date.pos)
+                match held.date.value {
+                    When::Unknown => (catalog.date_of(id).day(), held.date.pos),
+                    date => (date.day(), held.date.pos),
+                }
             }
             None => (catalog.date_of(id).day(), minutes.meeting.pos),
         };
