@@ -48,9 +48,8 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
             written: Vec::new(),
         },
     };
-    let mut links = export.agendas()?;
+    let (links, referater) = export.agendas()?;
     let agenda_count = links.len();
-    let referater = export.referater(&mut links)?;
     let mut files = export.data_files()?;
     let open = export.minutes_files(&mut files)?;
     export.index(links, files, open)?;
@@ -147,45 +146,37 @@ impl Export<'_> {
             .write(name, &mut |out| ctx.render(renderer, doc, format, out))
     }
 
-    /// Every agenda as Markdown and HTML; the links for the index.
-    fn agendas(&mut self) -> Result<Vec<site::AgendaLink>> {
+    /// Every agenda as Markdown and HTML, and the referat of each meeting with minutes, built
+    /// from the same agenda; the links for the index, and the number of referater.
+    fn agendas(&mut self) -> Result<(Vec<site::AgendaLink>, usize)> {
+        let (catalog, lang) = (self.catalog, self.ctx.lang);
+        let options = agenda::AgendaOptions {
+            today: Some(self.ctx.today),
+            ..Default::default()
+        };
         let mut links = Vec::new();
-        for id in self.catalog.agenda_ids() {
-            match agenda::agenda(self.catalog, id, self.ctx.lang, Default::default()) {
+        let mut referater = 0;
+        for id in catalog.agenda_ids() {
+            match agenda::agenda(catalog, id, lang, options) {
                 Ok(a) => {
                     let doc = Document::Agenda(&a);
                     self.file(format!("agendas/{}.md", a.id), &doc, Format::Md)?;
                     self.file(format!("agendas/{}.html", a.id), &doc, Format::Html)?;
-                    links.push(site::AgendaLink::of(&a));
+                    let mut link = site::AgendaLink::of(&a);
+                    if catalog.minutes_of(id).is_some() {
+                        let r = minutes::referat_of(catalog, &a, lang)?;
+                        let doc = Document::Referat(&r);
+                        self.file(format!("minutes/{id}.md"), &doc, Format::Md)?;
+                        self.file(format!("minutes/{id}.html"), &doc, Format::Html)?;
+                        link.minutes = Some(format!("minutes/{id}.html"));
+                        referater += 1;
+                    }
+                    links.push(link);
                 }
                 Err(e) => writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?,
             }
         }
-        Ok(links)
-    }
-
-    /// Every referat as Markdown and HTML, linked from its agenda's row on the index.
-    fn referater(&mut self, links: &mut [site::AgendaLink]) -> Result<usize> {
-        let mut count = 0;
-        for m in &self.catalog.data.minutes {
-            let id = m.meeting.as_str();
-            match minutes::referat(self.catalog, id, self.ctx.lang) {
-                Ok(r) => {
-                    let doc = Document::Referat(&r);
-                    self.file(format!("minutes/{id}.md"), &doc, Format::Md)?;
-                    self.file(format!("minutes/{id}.html"), &doc, Format::Html)?;
-                    if let Some(link) = links.iter_mut().find(|l| l.id == id) {
-                        link.minutes = Some(format!("minutes/{id}.html"));
-                    }
-                    count += 1;
-                }
-                Err(e) => writeln!(
-                    anstream::stderr().lock(),
-                    "note: no referat for `{id}`: {e}"
-                )?,
-            }
-        }
-        Ok(count)
+        Ok((links, referater))
     }
 
     /// The action points as JSON and CSV, and each forum's decision list; the open action

@@ -105,23 +105,33 @@ pub enum ReferatError {
 /// The referat of the meeting `id`, from its minutes and its agenda.
 pub fn referat(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Result<Referat, ReferatError> {
     let agenda = agenda::agenda(catalog, id, lang, AgendaOptions::default())?;
+    referat_of(catalog, &agenda, lang)
+}
+
+/// The referat of the meeting whose agenda is `agenda`, so that a caller with the agenda in
+/// hand (the export) builds it only once.
+pub fn referat_of(
+    catalog: &Catalog<'_>,
+    agenda: &Agenda,
+    lang: Lang,
+) -> Result<Referat, ReferatError> {
+    let id = agenda.id.as_str();
     let minutes = catalog
         .minutes_of(id)
         .ok_or_else(|| ReferatError::NoMinutes(id.to_owned()))?;
     let w = lang.words();
     let held = minutes.held.as_ref();
-    let date = held.map_or_else(
-        || catalog.meeting(id).map_or(When::Unknown, |m| *m.date),
-        |h| *h.date,
-    );
+    // The day it was held, else the planned one (`held.date: null` says nothing new).
+    let date = match held.map(|h| *h.date) {
+        Some(When::Unknown) | None => catalog.date_of(id),
+        Some(day) => day,
+    };
     let time_text = match held.and_then(|h| h.start.as_ref().zip(h.end.as_ref())) {
         Some((s, e)) => Some(lang.time_span(s.0, e.0)),
         None => agenda.time_text.clone().filter(|_| held.is_none()),
     };
     let approved_text = minutes.approved.as_ref().map(|a| {
-        let at = catalog
-            .meeting(&a.meeting)
-            .map_or(a.meeting.value.as_str(), |m| m.title.as_str());
+        let at = catalog.title_of(&a.meeting);
         lang.approved_at(&lang.when(*a.date), at)
     });
     let item_actions = |number: Option<u32>| -> Vec<ActionOut> {
@@ -299,7 +309,11 @@ impl Printable for Referat {
             blocks.push(Block::Item {
                 number: item.number.to_string(),
                 title: item.title.clone(),
-                meta: item.type_text.clone(),
+                // "Beslutning" over "Beslutning: …" says it twice.
+                meta: item
+                    .type_text
+                    .clone()
+                    .filter(|t| item.outcome.as_ref().is_none_or(|o| &o.label != t)),
                 body,
             });
         }

@@ -38,7 +38,7 @@ impl<'a> Checker<'a> {
         for (i, minutes) in d.minutes.iter().enumerate() {
             let file = FileKind::Minutes(i);
             self.file_name(minutes, file);
-            if !self.minutes_meeting(&minutes.meeting, file) {
+            if !self.minutes_meeting(&catalog, &minutes.meeting, file) {
                 continue;
             }
             if let Some(first) = files_by_meeting.insert(&minutes.meeting, file) {
@@ -94,18 +94,17 @@ impl<'a> Checker<'a> {
     }
 
     /// The meeting exists and can have an agenda; false when there is nothing more to check.
-    fn minutes_meeting(&mut self, meeting: &Located<String>, file: FileKind) -> bool {
+    fn minutes_meeting(
+        &mut self,
+        catalog: &Catalog<'_>,
+        meeting: &Located<String>,
+        file: FileKind,
+    ) -> bool {
         let found = self.ids.get(meeting.as_str()).map(|(kind, ..)| *kind);
         match found {
             Some(Kind::Meeting) => true,
             Some(Kind::Activity) => {
-                let is_meeting = self
-                    .loaded
-                    .dataset
-                    .roadmap
-                    .activities
-                    .iter()
-                    .any(|a| a.id.as_str() == meeting.as_str() && a.is_meeting());
+                let is_meeting = catalog.activity(meeting).is_some_and(|a| a.is_meeting());
                 if !is_meeting {
                     self.error(
                         file,
@@ -263,7 +262,7 @@ impl<'a> Checker<'a> {
                 Some("minutes are approved at a later meeting; check the date".into()),
             );
         }
-        if !self.minutes_meeting(&approval.meeting, file) {
+        if !self.minutes_meeting(catalog, &approval.meeting, file) {
             return;
         }
         let by = approval.meeting.as_str();
@@ -364,7 +363,7 @@ impl<'a> Checker<'a> {
                 );
             }
             if let Some(to) = &item.postponed_to
-                && self.minutes_meeting(to, file)
+                && self.minutes_meeting(catalog, to, file)
             {
                 self.later(catalog, held, to, file, |when| {
                     format!(
