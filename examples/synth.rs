@@ -6,8 +6,11 @@
 //!
 //! The folder holds `programme.yaml`, `roadmap.yaml` and `findings.yaml` (format version 1) with
 //! Danish text, hundreds of LMUs, OMUs and HU, meetings across 2025–2028, agenda items, templates,
-//! roadmap activities (meetings / 10), findings and prompts (findings / 3). The same `--seed`
-//! gives the same bytes. Only the standard library is used; the YAML is written by hand.
+//! roadmap activities (meetings / 10), findings and prompts (findings / 3), and in `minutes/`
+//! the minutes of a fifth of the meetings (those held on a day up to March 2026), with decisions and
+//! action points that the next meeting of the forum approves and follows up. The same `--seed`
+//! gives the same bytes, and the three main files are the same with or without the minutes.
+//! Only the standard library is used; the YAML is written by hand.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -507,7 +510,29 @@ struct Sizes {
     forums: usize,
 }
 
-fn programme(rng: &mut Rng, sizes: &Sizes, forums: &[Forum], prompt_ids: &[String]) -> String {
+/// What the minutes need to know of a meeting: its forum, day, status and agenda.
+struct MeetingInfo {
+    number: usize,
+    forum: usize,
+    day: Option<(usize, usize, usize)>,
+    status: &'static str,
+    /// The agenda's items (title, type), or the template it comes from.
+    items: Agenda,
+}
+
+enum Agenda {
+    Own(Vec<(&'static str, &'static str)>),
+    Template(&'static str),
+}
+
+fn programme(
+    rng: &mut Rng,
+    sizes: &Sizes,
+    forums: &[Forum],
+    prompt_ids: &[String],
+    infos: &mut Vec<MeetingInfo>,
+    template_items: &mut Vec<(&'static str, Vec<(&'static str, &'static str)>)>,
+) -> String {
     let mut y = String::with_capacity(sizes.meetings * 1100);
     y.push_str("version: 1\n");
     y.push_str("# Synthetic data written by `cargo run --example synth`; not real meetings.\n");
@@ -541,11 +566,12 @@ fn programme(rng: &mut Rng, sizes: &Sizes, forums: &[Forum], prompt_ids: &[Strin
     ];
     for i in 0..sizes.meetings {
         // LMUs hold most meetings; OMUs some; HU a few.
-        let forum = match rng.below(100) {
-            0..=2 => &forums[0],
-            3..=14 => &forums[1 + rng.below(OMUS.len())],
-            _ => &forums[1 + OMUS.len() + rng.below(forums.len() - 1 - OMUS.len())],
+        let forum_index = match rng.below(100) {
+            0..=2 => 0,
+            3..=14 => 1 + rng.below(OMUS.len()),
+            _ => 1 + OMUS.len() + rng.below(forums.len() - 1 - OMUS.len()),
         };
+        let forum = &forums[forum_index];
         let date = meeting_date(rng);
         let (title, title_en) = match &date {
             Date::Day(_, m, _) if forum.level == "lmu" && rng.chance(70) => (
@@ -616,15 +642,27 @@ fn programme(rng: &mut Rng, sizes: &Sizes, forums: &[Forum], prompt_ids: &[Strin
             );
             let _ = writeln!(y, "    apologies: {}", qlist(&["Køkkenleder"]));
         }
-        if rng.chance(25) {
+        let agenda = if rng.chance(25) {
             // The agenda comes from a template.
-            let _ = writeln!(y, "    template: {}", rng.pick(&templates));
+            let template = *rng.pick(&templates);
+            let _ = writeln!(y, "    template: {template}");
+            Agenda::Template(template)
         } else {
-            items(rng, &mut y, length, prompt_ids);
-        }
+            Agenda::Own(items(rng, &mut y, length, prompt_ids))
+        };
         if rng.chance(8) {
             let _ = writeln!(y, "    notes: {}", q(rng.word(NOTES)));
         }
+        infos.push(MeetingInfo {
+            number: i + 1,
+            forum: forum_index,
+            day: match date {
+                Date::Day(yy, mm, dd) => Some((yy, mm, dd)),
+                _ => None,
+            },
+            status,
+            items: agenda,
+        });
     }
 
     y.push_str("templates:\n");
@@ -641,21 +679,31 @@ fn programme(rng: &mut Rng, sizes: &Sizes, forums: &[Forum], prompt_ids: &[Strin
             q("En skabelon til udvalgets dagsorden."),
             list(&theme_ids(rng, 2))
         );
-        items(rng, &mut y, 120, prompt_ids);
+        let titles = items(rng, &mut y, 120, prompt_ids);
+        template_items.push((id, titles));
     }
     y
 }
 
-/// Writes `items:` with 3–7 agenda items that fit in `length` minutes.
-fn items(rng: &mut Rng, y: &mut String, length: usize, prompt_ids: &[String]) {
+/// Writes `items:` with 3–7 agenda items that fit in `length` minutes; returns their titles
+/// and types.
+fn items(
+    rng: &mut Rng,
+    y: &mut String,
+    length: usize,
+    prompt_ids: &[String],
+) -> Vec<(&'static str, &'static str)> {
+    let mut out = vec![("Godkendelse af dagsorden", "B")];
     let n = rng.range(3, 7);
     let middle = n - 2;
-    // Opening and closing items take 5 minutes each; the middle shares what is left.
-    let share = (length - 10) / middle;
+    // Opening and closing items take 5 minutes each, and 5 are left for the follow-up item
+    // that the agenda inserts once the forum has earlier minutes; the middle shares the rest.
+    let share = (length - 15) / middle;
     y.push_str("    items:\n");
     y.push_str("      - title: \"Godkendelse af dagsorden\"\n        type: B\n        minutes: 5\n        recommendation: \"Det indstilles, at dagsordenen godkendes.\"\n        fixed: true\n");
     for _ in 0..middle {
         let (title, kind, rec) = rng.pick(ITEMS);
+        out.push((*title, *kind));
         let minutes = 5 * rng.range(1, (share / 5).max(1));
         let _ = writeln!(y, "      - title: {}", q(title));
         if !kind.is_empty() {
@@ -676,6 +724,146 @@ fn items(rng: &mut Rng, y: &mut String, length: usize, prompt_ids: &[String]) {
     y.push_str(
         "      - title: \"Eventuelt\"\n        type: O\n        minutes: 5\n        fixed: true\n",
     );
+    out.push(("Eventuelt", "O"));
+    out
+}
+
+/// What the minutes say of decisions, conclusions and action points.
+const DECISIONS: &[&str] = &[
+    "Godkendt.",
+    "Udvalget besluttede at gå videre med forslaget.",
+    "Forslaget blev vedtaget med de ændringer, der blev nævnt på mødet.",
+];
+const CONCLUSIONS: &[&str] = &[
+    "Udvalget var enige om at følge op på næste møde.",
+    "Der var bred opbakning til at prøve det af i en måned.",
+    "Drøftelsen viste, at der mangler klare rammer for, hvad vi selv kan beslutte.",
+];
+const ACTIONS: &[&str] = &[
+    "Lav en plan for pausevagter på travle dage",
+    "Følg op på APV-handleplanen med personalet",
+    "Skriv ned, hvilke beslutninger personalet selv kan træffe",
+    "Saml forslag til prøvehandlinger",
+    "Bestil oplægsholder til temamødet",
+];
+
+/// The minutes of every meeting held on a day from 2025 to March 2026 that is not cancelled:
+/// a fifth of the meetings. They are numbered as medtrio numbers the agenda (with the follow-up item it
+/// inserts when the forum has earlier minutes), approved by the forum's next meeting with
+/// minutes, and their action points are mostly done by then.
+fn minutes(
+    rng: &mut Rng,
+    infos: &[MeetingInfo],
+    template_items: &[(&'static str, Vec<(&'static str, &'static str)>)],
+) -> Vec<(String, String)> {
+    let mut held: Vec<&MeetingInfo> = infos
+        .iter()
+        .filter(|m| m.status != "cancelled" && m.day.is_some_and(|(y, m, _)| (y, m) <= (2026, 3)))
+        .collect();
+    held.sort_by_key(|m| (m.forum, m.day, m.number));
+    let mut out = Vec::with_capacity(held.len());
+    for (i, m) in held.iter().enumerate() {
+        let Some((yy, mm, dd)) = m.day else {
+            continue;
+        };
+        let same_forum = |other: &&&MeetingInfo| other.forum == m.forum;
+        let earlier = held[..i].iter().filter(same_forum).any(|o| o.day < m.day);
+        let next = held[i + 1..]
+            .iter()
+            .filter(same_forum)
+            .find(|o| o.day > m.day);
+        let base: &[(&str, &str)] = match &m.items {
+            Agenda::Own(items) => items,
+            Agenda::Template(t) => template_items
+                .iter()
+                .find(|(id, _)| id == t)
+                .map_or(&[], |(_, items)| items.as_slice()),
+        };
+        // The rule of medtrio's agenda: a follow-up item after "Godkendelse af referat"
+        // (else after "Godkendelse af dagsorden") once the forum has earlier minutes.
+        // A break ("Pause") takes no number.
+        let mut numbered: Vec<(&str, &str)> = base
+            .iter()
+            .copied()
+            .filter(|(t, _)| *t != "Pause")
+            .collect();
+        let has_follow_up = numbered
+            .iter()
+            .any(|(t, _)| t.to_lowercase().starts_with("opfølgning på beslutninger"));
+        if earlier && !has_follow_up {
+            let at = numbered
+                .iter()
+                .position(|(t, _)| *t == "Godkendelse af referat")
+                .or_else(|| {
+                    numbered
+                        .iter()
+                        .position(|(t, _)| *t == "Godkendelse af dagsorden")
+                })
+                .map_or(0, |i| i + 1);
+            numbered.insert(at, ("Opfølgning på beslutninger og handlingspunkter", "O"));
+        }
+        let mut y = String::with_capacity(1200);
+        let _ = writeln!(y, "version: 1\nmeeting: m-{:06}", m.number);
+        match next {
+            Some(n) => {
+                let (ny, nm, nd) = n.day.unwrap_or((yy, mm, dd));
+                let _ = writeln!(
+                    y,
+                    "status: approved\napproved:\n  date: \"{ny}-{nm:02}-{nd:02}\"\n  meeting: m-{:06}",
+                    n.number
+                );
+            }
+            None => y.push_str("status: draft\n"),
+        }
+        y.push_str("present: [\"Leder\", \"TR\", \"AMR\"]\n");
+        y.push_str("items:\n");
+        for (k, (title, kind)) in numbered.iter().enumerate() {
+            let _ = writeln!(y, "  - item: {}\n    title: {}", k + 1, q(title));
+            match *kind {
+                "B" => {
+                    let _ = writeln!(y, "    decision: {}", q(rng.word(DECISIONS)));
+                }
+                "D" => {
+                    let _ = writeln!(y, "    conclusion: {}", q(rng.word(CONCLUSIONS)));
+                }
+                "O" => y.push_str("    noted: true\n"),
+                _ => {}
+            }
+            if let Some(n) = next.filter(|_| *kind == "D" && rng.chance(5)) {
+                let _ = writeln!(y, "    postponed_to: m-{:06}", n.number);
+            }
+        }
+        let count = rng.below(4);
+        if count > 0 {
+            y.push_str("actions:\n");
+        }
+        // Due the month after the meeting; done in it, mostly.
+        let (due_y, due_m) = if mm == 12 { (yy + 1, 1) } else { (yy, mm + 1) };
+        for k in 0..count {
+            let _ = writeln!(
+                y,
+                "  - id: a-{:06}-{}\n    text: {}\n    owner: {}\n    due: \"{due_y}-{due_m:02}\"",
+                m.number,
+                k + 1,
+                q(rng.word(ACTIONS)),
+                q(rng.word(LEADS))
+            );
+            match rng.below(10) {
+                0..=6 => {
+                    let _ = writeln!(
+                        y,
+                        "    status: done\n    done: \"{due_y}-{due_m:02}-{:02}\"",
+                        rng.range(1, 28)
+                    );
+                }
+                7 => y.push_str("    status: dropped\n"),
+                _ => {}
+            }
+            let _ = writeln!(y, "    item: {}", rng.range(1, numbered.len()));
+        }
+        out.push((format!("m-{:06}.yaml", m.number), y));
+    }
+    out
 }
 
 fn roadmap(rng: &mut Rng, sizes: &Sizes, forums: &[Forum]) -> String {
@@ -866,10 +1054,19 @@ fn main() -> ExitCode {
     };
     let prompt_ids: Vec<String> = (1..=sizes.prompts).map(|i| format!("p-{i:06}")).collect();
 
+    let mut infos = Vec::with_capacity(sizes.meetings);
+    let mut template_items = Vec::new();
     let files = [
         (
             "programme.yaml",
-            programme(&mut rng, &sizes, &forums, &prompt_ids),
+            programme(
+                &mut rng,
+                &sizes,
+                &forums,
+                &prompt_ids,
+                &mut infos,
+                &mut template_items,
+            ),
         ),
         ("roadmap.yaml", roadmap(&mut rng, &sizes, &forums)),
         ("findings.yaml", findings(&mut rng, &sizes, &prompt_ids)),
@@ -889,9 +1086,33 @@ fn main() -> ExitCode {
         total += text.len();
         summary.push(format!("{name} {:.1} MiB", text.len() as f64 / 1048576.0));
     }
+    // A generator of its own, so that the three files are the same with or without minutes.
+    let mut minutes_rng = Rng(args.seed ^ 0x6d69_6e75_7465_7321);
+    let minutes = minutes(&mut minutes_rng, &infos, &template_items);
+    let dir = args.out.join("minutes");
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("synth: cannot create {}: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    let mut minutes_bytes = 0;
+    for (name, text) in &minutes {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("synth: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+        minutes_bytes += text.len();
+    }
+    total += minutes_bytes;
+    summary.push(format!(
+        "minutes/ {} files {:.1} MiB",
+        minutes.len(),
+        minutes_bytes as f64 / 1048576.0
+    ));
     println!(
-        "synth: {} meetings, {} activities, {} forums, {} findings, {} prompts (seed {}) in {}: {}, total {:.1} MiB",
+        "synth: {} meetings ({} with minutes), {} activities, {} forums, {} findings, {} prompts (seed {}) in {}: {}, total {:.1} MiB",
         sizes.meetings,
+        minutes.len(),
         sizes.activities,
         sizes.forums,
         sizes.findings,

@@ -159,9 +159,9 @@ struct Input {
     path: PathBuf,
 }
 
-/// Every file the loader reads from `data_dir`, in its order. `None` when the folder cannot be
-/// listed; the loader then reports why.
-fn input_files(data_dir: &Path) -> Option<Vec<Input>> {
+/// Every file the loader reads from `data_dir`, in its order, and how many of them are in
+/// `local/`. `None` when a folder cannot be listed; the loader then reports why.
+fn input_files(data_dir: &Path) -> Option<(Vec<Input>, usize)> {
     let input = |path: PathBuf| Input {
         name: path.display().to_string(),
         path,
@@ -170,13 +170,16 @@ fn input_files(data_dir: &Path) -> Option<Vec<Input>> {
         .iter()
         .map(|kind| input(data_dir.join(kind.file_name())))
         .collect();
-    files.extend(load::local_paths(data_dir).ok()?.into_iter().map(input));
-    Some(files)
+    let local = load::local_paths(data_dir).ok()?;
+    let local_count = local.len();
+    files.extend(local.into_iter().map(input));
+    files.extend(load::minutes_paths(data_dir).ok()?.into_iter().map(input));
+    Some((files, local_count))
 }
 
 /// The entry for the data folder as it is now, if one is stored and sound.
 fn lookup(data_dir: &Path, cache_dir: &Path, min_bytes: u64) -> Option<Checked> {
-    let files = input_files(data_dir)?;
+    let (files, local_count) = input_files(data_dir)?;
     // Small data is not worth a read of the cache; the sizes say so without reading a byte.
     let size: u64 = files
         .iter()
@@ -196,7 +199,7 @@ fn lookup(data_dir: &Path, cache_dir: &Path, min_bytes: u64) -> Option<Checked> 
     Some(Checked {
         loaded: Loaded {
             dataset: entry.dataset,
-            sources: sources_of(files),
+            sources: sources_of(files, local_count),
             provenance: entry.provenance,
         },
         warnings: entry.warnings,
@@ -233,14 +236,15 @@ fn hash_file(path: &Path, buffer: &mut [u8]) -> Option<(u64, u128)> {
 }
 
 /// The sources a load of `files` would have recorded.
-fn sources_of(files: Vec<Input>) -> Sources {
+fn sources_of(files: Vec<Input>, local_count: usize) -> Sources {
     let mut files = files.into_iter().map(|f| SourceFile::file(f.name, f.path));
     let mut next = || files.next().unwrap_or_default();
     Sources {
         programme: next(),
         roadmap: next(),
         findings: next(),
-        local: files.collect(),
+        local: files.by_ref().take(local_count).collect(),
+        minutes: files.collect(),
     }
 }
 

@@ -154,6 +154,46 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Prep(PrepArgs),
 
+    /// Write a meeting's minutes to fill in, or print its referat
+    ///
+    /// Without --format or -o, writes DATA/minutes/ID.yaml from the meeting's agenda: every
+    /// item with an empty decision or conclusion and its recommendation as a comment, and the
+    /// planned participants. It never overwrites; --print shows what it would write. At a terminal it can walk the items and ask
+    /// for each outcome and the action points; every answer also has a flag. With --format
+    /// or -o, it prints the referat: the header, each item with "Beslutning:" or
+    /// "Konklusion:" and its action points, and a draft mark until a later meeting approves it.
+    ///
+    /// Examples:
+    ///   medtrio --data mine minutes lmu-april
+    ///   medtrio --data mine minutes lmu-april --present Leder,TR,AMR \
+    ///       --outcome "3=LMU prøver pausevagter i april" --action "Lav en plan;AMR;2026-04;3"
+    ///   medtrio --data mine minutes lmu-april --format html -o referat.html
+    #[command(verbatim_doc_comment)]
+    Minutes(MinutesArgs),
+
+    /// List the action points of every referat: what, who, by when, and where each stands
+    ///
+    /// Takes the shared filters where they apply: --forum, --level and --theme go by the
+    /// meeting; --from, --to, --quarter, --week, --upcoming and --overdue by the due date
+    /// (--overdue: open and due before --today); --search in the text, the owner and the
+    /// meeting. --owner, --open and --done are the action points' own.
+    ///
+    /// Examples:
+    ///   medtrio --data mine actions --open
+    ///   medtrio --data mine actions --overdue --owner amr
+    ///   medtrio --data mine actions --format csv --excel > handlingspunkter.csv
+    #[command(verbatim_doc_comment)]
+    Actions(ActionsArgs),
+
+    /// A forum's beslutningsprotokol: every decision of its referater, in date order
+    ///
+    /// Each decision (and each drøftelse's conclusion, and each item put off to a later
+    /// meeting) with the day, the meeting and the item. Takes --forum, --level, --theme,
+    /// --from, --to, --quarter, --week and --search.
+    ///
+    /// Example: medtrio --data mine decisions --forum lmu-havnen --format md
+    Decisions(DecisionsArgs),
+
     /// Plan a meeting step by step, and save it as YAML that --data loads
     ///
     /// At a terminal it asks: what the meeting starts from (a meeting, a template or a
@@ -320,6 +360,93 @@ pub struct PlanArgs {
     /// Overwrite the file if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MinutesArgs {
+    /// The meeting's id, e.g. lmu-april
+    pub id: String,
+    #[command(flatten)]
+    pub doc: DocOutput,
+    /// Print the minutes to fill in on stdout instead of writing DATA/minutes/ID.yaml
+    #[arg(long, conflicts_with_all = ["format", "output"])]
+    pub print: bool,
+    #[command(flatten)]
+    pub answers: MinutesAnswers,
+}
+
+/// The answers `minutes` would ask for at a terminal, as flags.
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "Answers (when writing the minutes)")]
+pub struct MinutesAnswers {
+    /// The day it was held, when not the planned one
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub held: Option<NaiveDate>,
+    /// Who was there [default: the planned participants]
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub present: Option<Vec<String>>,
+    /// Who sent apologies [default: the planned ones]
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub apologies: Option<Vec<String>>,
+    /// The chair [default: the planned one]
+    #[arg(long, value_name = "NAME")]
+    pub chair: Option<String>,
+    /// The minute-taker [default: the planned one]
+    #[arg(long, value_name = "NAME")]
+    pub minute_taker: Option<String>,
+    /// What item N came to: its decision (B), conclusion (D) or note (O); repeat per item
+    #[arg(long, value_name = "N=TEXT")]
+    pub outcome: Vec<String>,
+    /// An action point: what, who, by when and, optionally, the item; repeat per action
+    #[arg(long, value_name = "WHAT;WHO;DUE[;ITEM]")]
+    pub action: Vec<String>,
+}
+
+impl MinutesAnswers {
+    /// The flags given, by name, to refuse them where they do not apply.
+    pub fn given(&self) -> Vec<&'static str> {
+        let mut given = Vec::new();
+        let flags = [
+            (self.held.is_some(), "--held"),
+            (self.present.is_some(), "--present"),
+            (self.apologies.is_some(), "--apologies"),
+            (self.chair.is_some(), "--chair"),
+            (self.minute_taker.is_some(), "--minute-taker"),
+            (!self.outcome.is_empty(), "--outcome"),
+            (!self.action.is_empty(), "--action"),
+        ];
+        for (is_given, flag) in flags {
+            if is_given {
+                given.push(flag);
+            }
+        }
+        given
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Only the action points of this owner (text in the owner, in any case)
+    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    pub owner: Option<String>,
+    /// Only open action points
+    #[arg(long, conflicts_with = "done", help_heading = "Filters")]
+    pub open: bool,
+    /// Only done action points
+    #[arg(long, help_heading = "Filters")]
+    pub done: bool,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct DecisionsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: TableOutput,
 }
 
 #[derive(Debug, Args)]

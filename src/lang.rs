@@ -10,7 +10,17 @@ use crate::model::{
 };
 
 /// The language of rendered documents and table labels. Data and JSON stay as they are.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    clap::ValueEnum,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Danish
@@ -230,8 +240,10 @@ words! {
     done_on: "Udført", "Done";
     follow_up: "Opfølgning på beslutninger og handlingspunkter", "Follow-up on decisions and action points";
     no_open_actions: "Ingen åbne handlingspunkter.", "No open action points.";
+    open_actions: "Åbne handlingspunkter", "Open action points";
     overdue: "overskredet", "overdue";
     decisions_heading: "Beslutningsprotokol", "Decision record";
+    postponed: "Udsat", "Postponed";
     item: "Punkt", "Item";
     skeleton_help: "Udfyld beslutninger (B), konklusioner (D) og handlingspunkter. Når referatet er godkendt: status: approved og approved: {date, meeting}.", "Fill in the decisions (B), conclusions (D) and action points. Once approved: status: approved and approved: {date, meeting}.";
     skeleton_actions: "Et handlingspunkt ser sådan ud:", "An action point looks like this:";
@@ -256,6 +268,10 @@ words! {
     week_actions: "Handlingspunkter med frist", "Action points due";
     week_cycle: "Årshjulet denne måned", "The annual cycle this month";
     week_drafts: "Referater i udkast", "Minutes in draft";
+    minutes_fill_now: "Udfyld referatet nu? (nej: skriv et udkast, der kan udfyldes senere)", "Fill in the minutes now? (no: write a draft to fill in later)";
+    minutes_action_what: "Handlingspunkt under punktet (tomt: ikke flere)", "Action point under the item (empty: no more)";
+    minutes_action_due: "Hvornår (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ-Qn; tomt: ikke fastsat)", "By when (YYYY-MM-DD, YYYY-MM or YYYY-Qn; empty: not set)";
+    minutes_save: "Gem referatet?", "Save the minutes?";
     // Printed pages.
     page: "Side", "Page";
     page_of: "af", "of";
@@ -329,6 +345,14 @@ impl Lang {
         match self {
             Lang::Da => format!("{weekday} den {}. {month} {}", date.day(), date.year()),
             Lang::En => format!("{weekday} {} {month} {}", date.day(), date.year()),
+        }
+    }
+
+    /// A day in a narrow column: "24.03.2026" / "24 Mar 2026".
+    pub fn short_date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Da => date.format("%d.%m.%Y").to_string(),
+            Lang::En => date.format("%-d %b %Y").to_string(),
         }
     }
 
@@ -491,6 +515,13 @@ impl Lang {
             "signup_url" => ("nyt tilmeldingslink", "new sign-up link"),
             "template" => ("ny skabelon", "new template"),
             "notes" => ("nye noter", "new notes"),
+            "decision" => ("ny beslutning", "new decision"),
+            "conclusion" => ("ny konklusion", "new conclusion"),
+            "note" => ("ny note", "new note"),
+            "postponed_to" => ("udsat til", "postponed to"),
+            "owner" => ("ny ansvarlig", "new owner"),
+            "due" => ("ny frist", "new due date"),
+            "done" => ("udført", "done"),
             _ => return None,
         };
         Some(self.pick(da, en))
@@ -654,6 +685,8 @@ impl Lang {
             Kind::Section => self.pick("afsnit", "section"),
             Kind::Template => self.pick("skabelon", "template"),
             Kind::Text => self.pick("tekst", "text"),
+            Kind::Action => self.pick("handlingspunkt", "action point"),
+            Kind::Decision => self.pick("beslutning", "decision"),
         }
     }
 
@@ -709,6 +742,13 @@ mod tests {
             Lang::Da.when_with_week(when("2026-03-03")),
             "tirsdag den 3. marts 2026 (uge 10)"
         );
+    }
+
+    #[test]
+    fn short_dates_fit_a_column() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 24).unwrap();
+        assert_eq!(Lang::Da.short_date(day), "24.03.2026");
+        assert_eq!(Lang::En.short_date(day), "24 Mar 2026");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, backticked, did_you_mean, nearest};
 use crate::model::when::HELP_MARK;
-use crate::model::{Dataset, Findings, LocalFile, Pos, Programme, Roadmap};
+use crate::model::{Dataset, Findings, LocalFile, Located, Minutes, Pos, Programme, Roadmap};
 
 pub use crate::model::FORMAT_VERSION;
 
@@ -38,13 +38,17 @@ pub enum DataSource {
     Dir(PathBuf),
 }
 
-/// One of the data files: the three main ones, or the n-th file of `local/`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+/// One of the data files: the three main ones, the n-th file of `local/`, or the n-th file
+/// of `minutes/`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub enum FileKind {
     Programme,
     Roadmap,
     Findings,
     Local(usize),
+    Minutes(usize),
 }
 
 impl FileKind {
@@ -56,6 +60,7 @@ impl FileKind {
             FileKind::Roadmap => "roadmap.yaml",
             FileKind::Findings => "findings.yaml",
             FileKind::Local(_) => "local/*.yaml",
+            FileKind::Minutes(_) => "minutes/*.yaml",
         }
     }
 
@@ -64,7 +69,7 @@ impl FileKind {
             FileKind::Programme => include_str!("../data/programme.yaml"),
             FileKind::Roadmap => include_str!("../data/roadmap.yaml"),
             FileKind::Findings => include_str!("../data/findings.yaml"),
-            FileKind::Local(_) => "",
+            FileKind::Local(_) | FileKind::Minutes(_) => "",
         }
     }
 }
@@ -137,6 +142,8 @@ pub struct Sources {
     pub roadmap: SourceFile,
     pub findings: SourceFile,
     pub local: Vec<SourceFile>,
+    /// The files of `minutes/`, index for index with [`Dataset::minutes`].
+    pub minutes: Vec<SourceFile>,
 }
 
 impl Sources {
@@ -152,6 +159,7 @@ impl Sources {
             FileKind::Roadmap => &self.roadmap,
             FileKind::Findings => &self.findings,
             FileKind::Local(i) => self.local.get(i).unwrap_or(&NONE),
+            FileKind::Minutes(i) => self.minutes.get(i).unwrap_or(&NONE),
         }
     }
 }
@@ -174,6 +182,9 @@ pub struct Loaded {
 
 /// The folder, inside a data folder, whose YAML files add meetings, templates and fora.
 pub const LOCAL_DIR: &str = "local";
+
+/// The folder, inside a data folder, that holds one file of minutes a meeting: `ID.yaml`.
+pub const MINUTES_DIR: &str = "minutes";
 
 /// Loads all three files. On failure, returns every file's first problem, not only the first file's.
 pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
@@ -198,9 +209,13 @@ pub(crate) fn load_observed(
     let programme = load_one::<Programme>(read(FileKind::Programme), &mut sources, &mut problems);
     let roadmap = load_one::<Roadmap>(read(FileKind::Roadmap), &mut sources, &mut problems);
     let findings = load_one::<Findings>(read(FileKind::Findings), &mut sources, &mut problems);
-    let locals = match source {
-        DataSource::Dir(dir) => load_local(dir, &mut sources, &mut problems, observe),
-        DataSource::Bundled => Vec::new(),
+    // The bundled data has no minutes: they are a committee's own.
+    let (locals, minutes) = match source {
+        DataSource::Dir(dir) => (
+            load_local(dir, &mut sources, &mut problems, observe),
+            load_minutes(dir, &mut sources, &mut problems, observe),
+        ),
+        DataSource::Bundled => (Vec::new(), Vec::new()),
     };
     match (programme, roadmap, findings) {
         (Some(mut programme), Some(mut roadmap), Some(findings)) if problems.is_empty() => {
@@ -229,7 +244,7 @@ pub(crate) fn load_observed(
                     programme,
                     roadmap,
                     findings,
-                    minutes: Vec::new(),
+                    minutes,
                     cycle: None,
                 },
                 sources,
@@ -240,25 +255,125 @@ pub(crate) fn load_observed(
     }
 }
 
+/// Reads `DIR/local/*.yaml`, in name order, when the folder exists.
+fn load_local(
+    dir: &Path,
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+    observe: &mut Observer<'_>,
+) -> Vec<LocalFile> {
+    let mut files = Vec::new();
+    for path in yaml_paths(dir, LOCAL_FOLDER).unwrap_or_else(|p| no_files(problems, *p)) {
+        let name = path.display().to_string();
+        if let Some(file) =
+            read_versioned::<LocalFile>(&path, &name, problems, observe, |f| f.version)
+        {
+            files.push(file);
+        }
+        sources.local.push(SourceFile::file(name, path));
+    }
+    files
+}
+
+/// Reads `DIR/minutes/*.yaml`, in name order, when the folder exists: one meeting's minutes
+/// a file.
+fn load_minutes(
+    dir: &Path,
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+    observe: &mut Observer<'_>,
+) -> Vec<Located<Minutes>> {
+    let mut files = Vec::new();
+    for path in yaml_paths(dir, MINUTES_FOLDER).unwrap_or_else(|p| no_files(problems, *p)) {
+        let name = path.display().to_string();
+        if let Some(minutes) =
+            read_versioned::<Located<Minutes>>(&path, &name, problems, observe, |m| m.version)
+        {
+            files.push(minutes);
+        }
+        sources.minutes.push(SourceFile::file(name, path));
+    }
+    files
+}
+
+/// Records a folder's problem; the folder then gives no files.
+fn no_files(problems: &mut Vec<Diagnostic>, problem: Diagnostic) -> Vec<PathBuf> {
+    problems.push(problem);
+    Vec::new()
+}
+
+/// Reads and parses one file of a folder, checking its format version.
+fn read_versioned<T: DeserializeOwned>(
+    path: &Path,
+    name: &str,
+    problems: &mut Vec<Diagnostic>,
+    observe: &mut Observer<'_>,
+    version: impl Fn(&T) -> u32,
+) -> Option<T> {
+    let read = read_bytes(path, name).inspect(|bytes| observe(name, bytes));
+    let text = match read.and_then(|bytes| decode(name, bytes)) {
+        Ok(text) => text,
+        Err(d) => {
+            problems.push(*d);
+            return None;
+        }
+    };
+    match parse::<T>(name, &text) {
+        Ok(file) if version(&file) == FORMAT_VERSION => Some(file),
+        Ok(file) => {
+            problems.push(
+                Diagnostic::error(
+                    name,
+                    version_pos(&text),
+                    format!("unsupported format version `{}`", version(&file)),
+                )
+                .with_help(format!("this medtrio reads `version: {FORMAT_VERSION}`"))
+                .with_source(&text),
+            );
+            None
+        }
+        Err(d) => {
+            problems.push(*d);
+            None
+        }
+    }
+}
+
+/// A folder of YAML files inside a data folder: its name, and what it holds (for help).
+type Folder = (&'static str, &'static str);
+const LOCAL_FOLDER: Folder = (LOCAL_DIR, "the local YAML files");
+const MINUTES_FOLDER: Folder = (MINUTES_DIR, "one minutes file a meeting, `ID.yaml`");
+
 /// The YAML files of `DIR/local/`, in name order; none when the folder does not exist.
 pub(crate) fn local_paths(dir: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
-    let local_dir = dir.join(LOCAL_DIR);
-    let shown = local_dir.display().to_string();
-    let folder_problem = |message: String, help: &str| {
+    yaml_paths(dir, LOCAL_FOLDER)
+}
+
+/// The YAML files of `DIR/minutes/`, in name order; none when the folder does not exist.
+pub(crate) fn minutes_paths(dir: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    yaml_paths(dir, MINUTES_FOLDER)
+}
+
+/// The YAML files (`*.yaml`, `*.yml`, in any case) of the folder `DIR/folder`, in name order;
+/// none when it does not exist. A `folder` that is a file, or a folder that cannot be read,
+/// is a problem: its files must not vanish without a word.
+fn yaml_paths(dir: &Path, (folder, holds): Folder) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let folder_dir = dir.join(folder);
+    let shown = folder_dir.display().to_string();
+    let folder_problem = |message: String, help: String| {
         Box::new(Diagnostic::error(&shown, Pos::default(), message).with_help(help))
     };
-    match fs::metadata(&local_dir) {
+    match fs::metadata(&folder_dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Ok(meta) if !meta.is_dir() => {
             return Err(folder_problem(
-                "`local` is a file, but a folder of YAML files is expected here".into(),
-                "rename the file, or make `local` a folder that holds the local YAML files",
+                format!("`{folder}` is a file, but a folder of YAML files is expected here"),
+                format!("rename the file, or make `{folder}` a folder that holds {holds}"),
             ));
         }
         _ => {}
     }
-    // An unreadable folder must not make its meetings vanish without a word.
-    let entries = fs::read_dir(&local_dir)
+    let entries = fs::read_dir(&folder_dir)
         .and_then(|entries| {
             entries
                 .map(|e| e.map(|e| e.path()))
@@ -267,7 +382,7 @@ pub(crate) fn local_paths(dir: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
         .map_err(|e| {
             folder_problem(
                 format!("cannot read the folder: {}", io_reason(&e)),
-                "check the folder's permissions",
+                "check the folder's permissions".to_owned(),
             )
         })?;
     let mut paths: Vec<PathBuf> = entries
@@ -280,49 +395,6 @@ pub(crate) fn local_paths(dir: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
         .collect();
     paths.sort();
     Ok(paths)
-}
-
-/// Reads `DIR/local/*.yaml`, in name order, when the folder exists.
-fn load_local(
-    dir: &Path,
-    sources: &mut Sources,
-    problems: &mut Vec<Diagnostic>,
-    observe: &mut Observer<'_>,
-) -> Vec<LocalFile> {
-    let paths = match local_paths(dir) {
-        Ok(paths) => paths,
-        Err(problem) => {
-            problems.push(*problem);
-            return Vec::new();
-        }
-    };
-    let mut files = Vec::new();
-    for path in paths {
-        let name = path.display().to_string();
-        let read = read_bytes(&path, &name).inspect(|bytes| observe(&name, bytes));
-        let text = match read.and_then(|bytes| decode(&name, bytes)) {
-            Ok(text) => text,
-            Err(d) => {
-                problems.push(*d);
-                continue;
-            }
-        };
-        match parse::<LocalFile>(&name, &text) {
-            Ok(file) if file.version == FORMAT_VERSION => files.push(file),
-            Ok(file) => problems.push(
-                Diagnostic::error(
-                    &name,
-                    version_pos(&text),
-                    format!("unsupported format version `{}`", file.version),
-                )
-                .with_help(format!("this medtrio reads `version: {FORMAT_VERSION}`"))
-                .with_source(&text),
-            ),
-            Err(d) => problems.push(*d),
-        }
-        sources.local.push(SourceFile::file(name, path));
-    }
-    files
 }
 
 trait Versioned {
@@ -360,7 +432,7 @@ fn load_one<T: DeserializeOwned + Versioned>(
     let slot = match kind {
         FileKind::Programme => &mut sources.programme,
         FileKind::Roadmap => &mut sources.roadmap,
-        FileKind::Findings | FileKind::Local(_) => &mut sources.findings,
+        FileKind::Findings | FileKind::Local(_) | FileKind::Minutes(_) => &mut sources.findings,
     };
     *slot = file;
     match parsed {

@@ -5,8 +5,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{backticked, did_you_mean, nearest};
 use crate::model::{
-    Audience, Catalog, Finding, Kind, Level, Meeting, Origin, Prompt, RoadmapActivity, Status,
-    When, when::parse_iso_week,
+    Action, ActionStatus, Audience, Catalog, Finding, Kind, Level, Meeting, Origin, Prompt,
+    RoadmapActivity, Status, When, when::parse_iso_week,
 };
 
 /// The filters as the command line gives them, before they are checked.
@@ -244,13 +244,43 @@ impl Query {
                 ("--forum", "prompts belong to no forum; use --level"),
                 ("--status", "prompts have no status"),
             ],
+            Kind::Action => &[
+                ("--audience", "action points have no audience"),
+                ("--origin", "action points have no origin"),
+                (
+                    "--status",
+                    "an action point's status is open, done or dropped; use --open or --done",
+                ),
+            ],
             _ => &[],
         };
+        let help = if Kind::LISTED.contains(&kind) {
+            "leave the flag out, or list another kind"
+        } else {
+            "leave the flag out"
+        };
+        self.refuse(kind.plural(), not_for, help)
+    }
+
+    /// Refuses flags that make no sense for the decisions of a referat.
+    pub fn check_applies_to_decisions(&self) -> Result<(), QueryError> {
+        let not_for: &[(&str, &str)] = &[
+            ("--audience", "decisions have no audience"),
+            ("--origin", "decisions have no origin"),
+            ("--status", "decisions have no status"),
+            ("--upcoming", "decisions are made at meetings already held"),
+            ("--overdue", "decisions are made at meetings already held"),
+            ("--undated", "every decision has the day of its meeting"),
+        ];
+        self.refuse("decisions", not_for, "leave the flag out")
+    }
+
+    fn refuse(&self, what: &str, not_for: &[(&str, &str)], help: &str) -> Result<(), QueryError> {
         for flag in &self.given {
             if let Some((_, why)) = not_for.iter().find(|(f, _)| f == flag) {
                 return Err(QueryError::with_help(
-                    format!("{flag} does not apply to {}: {why}", kind.plural()),
-                    "leave the flag out, or list another kind",
+                    format!("{flag} does not apply to {what}: {why}"),
+                    help,
                 ));
             }
         }
@@ -334,8 +364,9 @@ impl Query {
             .is_none_or(|a| Audience::reaches(audiences, a))
     }
 
+    /// Whether the meeting matches; its status is `held` once it has minutes.
     pub fn matches_meeting(&self, catalog: &Catalog<'_>, m: &Meeting) -> bool {
-        let status = catalog.status_of(m);
+        let status = catalog.meeting_status(m);
         self.dates_match(*m.date, status)
             && self.status.is_none_or(|s| s == status)
             && self.forum_matches(catalog, m.forum_id())
@@ -352,8 +383,9 @@ impl Query {
     }
 
     pub fn matches_activity(&self, catalog: &Catalog<'_>, a: &RoadmapActivity) -> bool {
-        self.dates_match(*a.date, a.status)
-            && self.status.is_none_or(|s| s == a.status)
+        let status = catalog.activity_status(a);
+        self.dates_match(*a.date, status)
+            && self.status.is_none_or(|s| s == status)
             && self.forum_matches(catalog, a.forum_id())
             && self
                 .level
@@ -364,6 +396,72 @@ impl Query {
                 a.notes.as_deref().unwrap_or(""),
                 a.forum_id().map_or("", |f| catalog.forum_name(f)),
             ])
+    }
+
+    /// Whether an action point of the minutes of `meeting` matches: the dates and
+    /// `--upcoming`/`--overdue` (open and due before today) go by its due date; the forum,
+    /// level and themes are its meeting's.
+    pub fn matches_action(&self, catalog: &Catalog<'_>, meeting: &str, a: &Action) -> bool {
+        self.action_dates_match(*a.due, a.status)
+            && self.meeting_matches(catalog, meeting)
+            && self.text_matches(&[
+                &a.text,
+                &a.owner,
+                a.story.as_deref().unwrap_or(""),
+                catalog.title_of(meeting),
+            ])
+    }
+
+    /// Whether a decision made on `day` at `meeting` matches; `text` is what was decided.
+    pub fn matches_decision(
+        &self,
+        catalog: &Catalog<'_>,
+        meeting: &str,
+        day: chrono::NaiveDate,
+        texts: &[&str],
+    ) -> bool {
+        let when = When::At(crate::model::Period::Day(day));
+        self.spans
+            .iter()
+            .all(|(from, to)| when.overlaps(*from, *to))
+            && self.meeting_matches(catalog, meeting)
+            && self.text_matches(texts)
+    }
+
+    /// The filters that go by a meeting: its forum, level and themes.
+    fn meeting_matches(&self, catalog: &Catalog<'_>, meeting: &str) -> bool {
+        let forum = catalog.forum_of(meeting);
+        let themes: &[crate::model::Located<String>] = match catalog.meeting(meeting) {
+            Some(m) => &m.themes,
+            None => catalog.activity(meeting).map_or(&[], |a| &a.themes),
+        };
+        self.forum_matches(catalog, forum)
+            && self
+                .level
+                .is_none_or(|l| forum.and_then(|f| catalog.forum_level(f)) == Some(l))
+            && self.theme_matches(themes.iter().map(|t| t.as_str()))
+    }
+
+    fn action_dates_match(&self, due: When, status: ActionStatus) -> bool {
+        if self.undated {
+            return !due.is_known();
+        }
+        if !self.spans.iter().all(|(from, to)| due.overlaps(*from, *to)) {
+            return false;
+        }
+        match self.timing {
+            None => true,
+            Some((timing, today)) => match due.days() {
+                None => false,
+                Some((_, last)) => {
+                    status == ActionStatus::Open
+                        && match timing {
+                            Timing::Upcoming => last >= today,
+                            Timing::Overdue => last < today,
+                        }
+                }
+            },
+        }
     }
 
     pub fn matches_finding(&self, catalog: &Catalog<'_>, f: &Finding) -> bool {

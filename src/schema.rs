@@ -4,7 +4,8 @@
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::model::{Findings, ID_PATTERN, LocalFile, Programme, Roadmap};
+use crate::model::{Findings, ID_PATTERN, LocalFile, Minutes, Programme, Roadmap};
+use crate::report::minutes::Referat;
 
 /// The files that have a schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -16,15 +17,21 @@ pub enum SchemaFile {
     Local,
     /// `cycle.yaml`, the annual cycle
     Cycle,
+    /// A file in `minutes/`: one meeting's minutes
+    Minutes,
+    /// The referat as `medtrio minutes ID --format json` prints it (output, not a data file)
+    Referat,
 }
 
 impl SchemaFile {
-    pub const ALL: [SchemaFile; 5] = [
+    pub const ALL: [SchemaFile; 7] = [
         SchemaFile::Programme,
         SchemaFile::Roadmap,
         SchemaFile::Findings,
         SchemaFile::Local,
         SchemaFile::Cycle,
+        SchemaFile::Minutes,
+        SchemaFile::Referat,
     ];
 
     /// The file name under `schemas/`.
@@ -35,6 +42,8 @@ impl SchemaFile {
             SchemaFile::Findings => "findings.schema.json",
             SchemaFile::Local => "local.schema.json",
             SchemaFile::Cycle => "cycle.schema.json",
+            SchemaFile::Minutes => "minutes.schema.json",
+            SchemaFile::Referat => "referat.schema.json",
         }
     }
 }
@@ -107,6 +116,109 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "Recurrence.from_year",
         "The first year of an every-N-years task",
         "Det første år for en opgave hvert N. år",
+    ),
+    (
+        "Minutes.meeting",
+        "The meeting the minutes are of (a meeting id); the file is named after it, minutes/ID.yaml",
+        "Det møde, referatet er fra (et møde-id); filen er navngivet efter det, minutes/ID.yaml",
+    ),
+    (
+        "Minutes.status",
+        "draft until a later meeting approves the minutes, then approved",
+        "draft (udkast), indtil et senere møde godkender referatet, derefter approved (godkendt)",
+    ),
+    (
+        "Minutes.held",
+        "When and where the meeting was actually held, where that differs from the plan",
+        "Hvornår og hvor mødet faktisk blev holdt, hvis det afviger fra planen",
+    ),
+    ("Minutes.present", "Who was there", "Til stede"),
+    (
+        "Minutes.approved",
+        "For approved minutes: the day and the later meeting of the same forum that approved them",
+        "For et godkendt referat: dagen og det senere møde i samme forum, der godkendte det",
+    ),
+    (
+        "Minutes.items",
+        "What each agenda item came to, by its number on the agenda",
+        "Hvad hvert dagsordenspunkt førte til, efter dets nummer på dagsordenen",
+    ),
+    (
+        "Minutes.actions",
+        "The action points (handlingspunkter): what, who, by when",
+        "Handlingspunkterne: hvad, hvem, hvornår",
+    ),
+    (
+        "Held.date",
+        "The day the meeting was held",
+        "Dagen, mødet blev holdt",
+    ),
+    (
+        "Approval.date",
+        "The day the minutes were approved",
+        "Dagen, referatet blev godkendt",
+    ),
+    (
+        "Approval.meeting",
+        "The later meeting of the same forum that approved the minutes (a meeting id)",
+        "Det senere møde i samme forum, der godkendte referatet (et møde-id)",
+    ),
+    (
+        "ItemMinutes.item",
+        "The item's number on the agenda, from 1, as medtrio agenda numbers it",
+        "Punktets nummer på dagsordenen, fra 1, som medtrio agenda nummererer det",
+    ),
+    (
+        "ItemMinutes.title",
+        "The item's title, to read the file by; validate checks it against the agenda",
+        "Punktets titel, så filen kan læses; validate tjekker den mod dagsordenen",
+    ),
+    (
+        "decision",
+        "For a B item: the decision (Beslutning)",
+        "For et B-punkt: beslutningen",
+    ),
+    (
+        "conclusion",
+        "For a D item: the conclusion (Konklusion)",
+        "For et D-punkt: konklusionen",
+    ),
+    (
+        "noted",
+        "For an O item: taken note of (taget til efterretning)",
+        "For et O-punkt: taget til efterretning",
+    ),
+    (
+        "postponed_to",
+        "Postponed (udsat) to this later meeting (a meeting id)",
+        "Udsat til dette senere møde (et møde-id)",
+    ),
+    (
+        "story",
+        "A good story of aktørskab that came out of it, to tell further up",
+        "En god historie om aktørskab, der kom ud af det, til at fortælle videre",
+    ),
+    ("Action.text", "What is to be done", "Hvad der skal gøres"),
+    ("Action.owner", "Who does it", "Hvem der gør det"),
+    (
+        "Action.due",
+        "By when: a day, a month or a quarter",
+        "Hvornår: en dag, en måned eller et kvartal",
+    ),
+    (
+        "Action.status",
+        "open, done or dropped",
+        "open (åben), done (udført) eller dropped (opgivet)",
+    ),
+    (
+        "Action.done",
+        "The day it was done, for a done action point",
+        "Dagen, det blev udført, for et udført handlingspunkt",
+    ),
+    (
+        "Action.item",
+        "The number of the agenda item it came from",
+        "Nummeret på det dagsordenspunkt, det kom fra",
     ),
     (
         "Meeting.forum",
@@ -410,6 +522,24 @@ pub fn schema_json(file: SchemaFile) -> String {
         SchemaFile::Findings => generator.into_root_schema_for::<Findings>(),
         SchemaFile::Local => generator.into_root_schema_for::<LocalFile>(),
         SchemaFile::Cycle => generator.into_root_schema_for::<crate::model::Cycle>(),
+        SchemaFile::Minutes => generator.into_root_schema_for::<Minutes>(),
+        // Output: its own doc comments describe it, not the data files' fields.
+        SchemaFile::Referat => {
+            let mut value = SchemaSettings::draft07()
+                .for_serialize()
+                .into_generator()
+                .into_root_schema_for::<Referat>()
+                .to_value();
+            if let Value::Object(map) = &mut value {
+                map.insert(
+                    "title".into(),
+                    Value::String("medtrio minutes ID --format json".into()),
+                );
+            }
+            let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+            out.push('\n');
+            return out;
+        }
     };
     let mut value = schema.to_value();
     let root = value
@@ -455,7 +585,9 @@ fn add_descriptions(value: &mut Value, owner: &str) {
                             .filter(|d| d.contains(" / "));
                         let text = keep.map_or_else(|| format!("{en} / {da}"), str::to_owned);
                         p.insert("description".into(), Value::String(text));
-                        if name == "id" && p.get("type").and_then(Value::as_str) == Some("string") {
+                        let names_an_id =
+                            ["id", "meeting", "postponed_to"].contains(&name.as_str());
+                        if names_an_id && p.get("type").and_then(Value::as_str) == Some("string") {
                             p.insert("pattern".into(), Value::String(ID_PATTERN.into()));
                         }
                     }

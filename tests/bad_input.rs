@@ -1,7 +1,11 @@
 //! The bad-input corpus: each `tests/bad-input/<case>.<file>.yaml` replaces one file of the
 //! minimal fixture set; `<case>.expected` holds the exit code and the exact stderr of
-//! `medtrio --data DIR validate`. Regenerate with `OVERWRITE=1 cargo test --test bad_input`,
-//! then read the diff.
+//! `medtrio --data DIR validate` (with `--today 2026-11-23`). Regenerate with
+//! `OVERWRITE=1 cargo test --test bad_input`, then read the diff.
+//!
+//! A case of minutes, `<case>.minutes.yaml` or `<case>.minutes-NAME.yaml`, is put into the
+//! minutes fixture set (`tests/fixtures/minutes`, whose `minutes/lmu-marts.yaml` is valid)
+//! as `minutes/lmu-april.yaml` or `minutes/NAME.yaml`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
@@ -16,20 +20,49 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input")
 }
 
+/// Where a case's file goes in the data folder, and the fixture set it goes into; `None` for
+/// a name that is no case.
+fn placed(file: &str) -> Option<(PathBuf, &'static str)> {
+    if FILES.contains(&file) {
+        return Some((PathBuf::from(format!("{file}.yaml")), "minimal"));
+    }
+    let name = match file.strip_prefix("minutes") {
+        Some("") => "lmu-april",
+        Some(rest) => rest.strip_prefix('-')?,
+        None => return None,
+    };
+    Some((Path::new("minutes").join(format!("{name}.yaml")), "minutes"))
+}
+
 /// Runs one case and returns its `exit N` line and stderr, with the temporary path masked.
 fn run_case(file: &str, case_path: &Path) -> String {
+    let (target, fixture) = placed(file).unwrap();
     let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{fixture}"));
     for name in FILES {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("tests/fixtures/minimal/{name}.yaml"));
-        fs::copy(from, dir.path().join(format!("{name}.yaml"))).unwrap();
+        fs::copy(
+            fixture.join(format!("{name}.yaml")),
+            dir.path().join(format!("{name}.yaml")),
+        )
+        .unwrap();
     }
-    fs::copy(case_path, dir.path().join(format!("{file}.yaml"))).unwrap();
+    if let Ok(minutes) = fs::read_dir(fixture.join("minutes")) {
+        fs::create_dir(dir.path().join("minutes")).unwrap();
+        for entry in minutes {
+            let path = entry.unwrap().path();
+            fs::copy(
+                &path,
+                dir.path().join("minutes").join(path.file_name().unwrap()),
+            )
+            .unwrap();
+        }
+    }
+    fs::copy(case_path, dir.path().join(target)).unwrap();
     let output = Command::cargo_bin("medtrio")
         .unwrap()
         .arg("--data")
         .arg(dir.path())
-        .arg("validate")
+        .args(["--today", "2026-11-23", "validate"])
         .env("NO_COLOR", "1")
         .timeout(std::time::Duration::from_secs(20))
         .output()
@@ -64,7 +97,7 @@ fn every_case_gives_its_exact_message() {
         let (case_name, file) = stem
             .rsplit_once('.')
             .expect("case files are named <case>.<file>.yaml");
-        assert!(FILES.contains(&file), "{name}: unknown file kind `{file}`");
+        assert!(placed(file).is_some(), "{name}: unknown file kind `{file}`");
         let actual = run_case(file, case);
         let expected_path = corpus_dir().join(format!("{case_name}.expected"));
         if overwrite {

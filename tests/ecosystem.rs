@@ -38,7 +38,14 @@ fn schema_errors(schema: &serde_json::Value, instance: &serde_json::Value) -> Ve
 
 #[test]
 fn the_committed_schemas_are_what_medtrio_prints() {
-    for file in ["programme", "roadmap", "findings", "local"] {
+    for file in [
+        "programme",
+        "roadmap",
+        "findings",
+        "local",
+        "minutes",
+        "referat",
+    ] {
         let committed = fs::read_to_string(format!("schemas/{file}.schema.json")).unwrap();
         assert_eq!(
             committed,
@@ -64,6 +71,70 @@ fn every_data_set_validates_against_its_schema() {
             assert!(errors.is_empty(), "{dir}/{file}.yaml: {errors:#?}");
         }
     }
+}
+
+#[test]
+fn every_minutes_file_validates_against_its_schema() {
+    let mut seen = 0;
+    for dir in [
+        "examples/havnekoebing/minutes",
+        "tests/fixtures/minutes/minutes",
+    ] {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let errors = schema_errors(&schema("minutes"), &yaml_as_json(&path));
+            assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 3, "only {seen} minutes files");
+}
+
+#[test]
+fn the_minutes_schema_refuses_what_medtrio_refuses() {
+    let mut minutes = yaml_as_json(Path::new("examples/havnekoebing/minutes/lmu-marts.yaml"));
+    minutes["actions"][0]["status"] = "closed".into();
+    minutes["actions"][1]["id"] = "Ugeplan 1".into();
+    minutes["items"][0]["decison"] = "Godkendt".into();
+    minutes["approved"]["date"] = "i går".into();
+    let errors = schema_errors(&schema("minutes"), &minutes);
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+}
+
+/// The referat's JSON is a contract, published as schemas/referat.schema.json.
+#[test]
+fn the_referat_json_validates_against_its_published_schema() {
+    let published: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string("schemas/referat.schema.json").unwrap()).unwrap();
+    for (id, lang) in [("lmu-marts", "da"), ("lmu-april", "en")] {
+        let json: serde_json::Value = serde_json::from_str(&stdout_of(&[
+            "--data",
+            "examples/havnekoebing",
+            "--lang",
+            lang,
+            "minutes",
+            id,
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        let errors = schema_errors(&published, &json);
+        assert!(errors.is_empty(), "{id}: {errors:#?}");
+        assert_eq!(json["id"], id);
+    }
+    // The schema can fail: a referat without items, or with a wrong status, does not pass.
+    let mut broken: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "--data",
+        "examples/havnekoebing",
+        "minutes",
+        "lmu-marts",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    broken["status"] = "final".into();
+    broken.as_object_mut().unwrap().remove("items");
+    assert_eq!(schema_errors(&published, &broken).len(), 2);
 }
 
 #[test]
@@ -149,6 +220,9 @@ fn the_man_page_is_roff_with_every_command() {
         "prompts",
         "prep",
         "plan",
+        "minutes",
+        "actions",
+        "decisions",
         "schema",
         "completions",
         "init",

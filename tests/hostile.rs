@@ -75,6 +75,7 @@ fn html_has_no_live_markup_from_the_data() {
         ("agenda", run(&["agenda", "m-x", "--format", "html"])),
         ("cards", run(&["prompts", "--format", "cards"])),
         ("prep", run(&["prep", "m-x", "--format", "html"])),
+        ("referat", run(&["minutes", "m-y", "--format", "html"])),
     ];
     for (what, bytes) in outputs {
         assert_no_live_markup(&String::from_utf8(bytes).unwrap(), what);
@@ -88,7 +89,7 @@ fn html_has_no_live_markup_from_the_data() {
         "--out",
         site.to_str().unwrap(),
     ]);
-    for name in ["index.html", "agendas/m-x.html"] {
+    for name in ["index.html", "agendas/m-x.html", "minutes/m-y.html"] {
         assert_no_live_markup(&fs::read_to_string(site.join(name)).unwrap(), name);
     }
 }
@@ -99,8 +100,16 @@ fn csv_protects_formula_cells() {
         ["--format", "csv"].as_slice(),
         ["--format", "csv", "--excel"].as_slice(),
     ] {
-        for kind in ["meetings", "roadmap", "findings", "prompts"] {
-            let bytes = run(&[&["list", kind][..], args].concat());
+        for command in [
+            ["list", "meetings"].as_slice(),
+            &["list", "roadmap"],
+            &["list", "findings"],
+            &["list", "prompts"],
+            &["actions"],
+            &["decisions"],
+        ] {
+            let kind = command.join(" ");
+            let bytes = run(&[command, args].concat());
             let excel = args.contains(&"--excel");
             let text = if excel { &bytes[3..] } else { &bytes[..] };
             let mut reader = csv::ReaderBuilder::new()
@@ -123,6 +132,17 @@ fn csv_protects_formula_cells() {
     assert!(
         findings.contains("'=1+1 | a | b"),
         "the text is kept, with a protecting quote"
+    );
+    let actions = String::from_utf8(run(&["actions", "--format", "csv"])).unwrap();
+    assert!(
+        actions.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klik\"\")\""),
+        "an owner that is a formula is kept as text: {actions}"
+    );
+    let mut reader = csv::Reader::from_reader(actions.as_bytes());
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(
+        &first[1], "<script>alert('action')</script> | pipe\r\nsecond line",
+        "a CSV reader reads the text back whole"
     );
 }
 
@@ -177,8 +197,16 @@ fn separators(row: &str) -> usize {
 
 #[test]
 fn markdown_tables_do_not_break_on_pipes() {
-    for kind in ["meetings", "roadmap", "findings", "prompts"] {
-        let md = String::from_utf8(run(&["list", kind, "--format", "md"])).unwrap();
+    for command in [
+        ["list", "meetings"].as_slice(),
+        &["list", "roadmap"],
+        &["list", "findings"],
+        &["list", "prompts"],
+        &["actions"],
+        &["decisions"],
+    ] {
+        let kind = command.join(" ");
+        let md = String::from_utf8(run(&[command, &["--format", "md"]].concat())).unwrap();
         let rows: Vec<&str> = md.lines().collect();
         let header = separators(rows[0]);
         for row in &rows {
@@ -215,6 +243,38 @@ fn markdown_and_text_documents_keep_the_text_inert() {
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["agenda", "m-x", "--format", "json"])).unwrap();
     assert_eq!(json["items"][0]["title"], "<script>alert('item')</script>");
+    let referat = String::from_utf8(run(&["minutes", "m-y", "--format", "md"])).unwrap();
+    let live = referat
+        .match_indices('<')
+        .filter(|(i, _)| !referat[..*i].ends_with('\\') && !referat[*i..].starts_with("<br>"))
+        .count();
+    assert_eq!(
+        live, 0,
+        "every `<` of a decision or an action is escaped (a cell's line break is <br>):\n{referat}"
+    );
+    assert!(
+        referat.contains("\\| pipe<br>second line"),
+        "an action's line break stays inside its table cell:\n{referat}"
+    );
+    assert!(
+        referat.contains("| pipe\\\nnew line {{ 7\\*7 }}"),
+        "a decision's line break is a hard break, and the line after it starts nothing:\n{referat}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["minutes", "m-y", "--format", "json"])).unwrap();
+    assert_eq!(
+        json["items"][0]["outcome"]["text"],
+        "<script>alert('decision')</script> | pipe\nnew line {{ 7*7 }}"
+    );
+    assert_eq!(
+        json["chair"], "{{ 7*7 }}",
+        "template syntax in the data is text"
+    );
+    let table = String::from_utf8(run(&["actions"])).unwrap();
+    assert!(
+        table.lines().all(|l| l.chars().count() <= 100),
+        "the action table fits COLUMNS"
+    );
     let table = String::from_utf8(run(&["list", "findings"])).unwrap();
     assert!(
         table.lines().all(|l| l.chars().count() <= 100),

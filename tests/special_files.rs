@@ -127,3 +127,81 @@ fn an_unreadable_local_folder_made_its_meetings_vanish() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_fifo_in_minutes_hung_every_command() {
+    let dir = copy_data("tests/fixtures/minimal");
+    fs::create_dir(dir.path().join("minutes")).unwrap();
+    mkfifo(&dir.path().join("minutes/lmu-marts.yaml"));
+    assert_eq!(
+        validate(dir.path()),
+        (
+            Some(1),
+            "[DATA]/minutes/lmu-marts.yaml: error: this is a named pipe (FIFO), not a regular file\n  = help: put a YAML file here; medtrio reads only regular files\nerror: the data has 1 error\n".into()
+        )
+    );
+}
+
+#[test]
+fn a_minutes_link_to_dev_zero_is_refused() {
+    let dir = copy_data("tests/fixtures/minimal");
+    fs::create_dir(dir.path().join("minutes")).unwrap();
+    symlink("/dev/zero", dir.path().join("minutes/lmu-marts.yaml")).unwrap();
+    let (code, stderr) = validate(dir.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr,
+        "[DATA]/minutes/lmu-marts.yaml: error: this is a device, not a regular file\n  = help: put a YAML file here; medtrio reads only regular files\nerror: the data has 1 error\n"
+    );
+}
+
+#[test]
+fn a_minutes_file_over_the_size_limit_is_refused() {
+    let dir = copy_data("tests/fixtures/minimal");
+    fs::create_dir(dir.path().join("minutes")).unwrap();
+    fs::write(
+        dir.path().join("minutes/lmu-marts.yaml"),
+        "# ".repeat(600 * 1024),
+    )
+    .unwrap();
+    let out = medtrio()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("validate")
+        .env("MEDTRIO_MAX_FILE_MB", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&dir.path().display().to_string(), "[DATA]"),
+        "[DATA]/minutes/lmu-marts.yaml: error: the file is 1 MiB; medtrio reads data files of up to 1 MiB\n  = help: check that this is the right file; for larger data, set MEDTRIO_MAX_FILE_MB\nerror: the data has 1 error\n"
+    );
+}
+
+#[test]
+fn a_minutes_that_is_a_file_would_make_the_minutes_vanish() {
+    let dir = copy_data("tests/fixtures/minimal");
+    fs::write(dir.path().join("minutes"), "meeting: lmu-marts\n").unwrap();
+    assert_eq!(
+        validate(dir.path()),
+        (
+            Some(1),
+            "[DATA]/minutes: error: `minutes` is a file, but a folder of YAML files is expected here\n  = help: rename the file, or make `minutes` a folder that holds one minutes file a meeting, `ID.yaml`\nerror: the data has 1 error\n".into()
+        )
+    );
+}
+
+#[test]
+fn an_unreadable_minutes_folder_would_make_the_minutes_vanish() {
+    let dir = copy_data("tests/fixtures/minimal");
+    let minutes = dir.path().join("minutes");
+    symlink(&minutes, &minutes).unwrap();
+    let (code, stderr) = validate(dir.path());
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.starts_with("[DATA]/minutes: error: cannot read the folder: "),
+        "{stderr}"
+    );
+}

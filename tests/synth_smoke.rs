@@ -34,6 +34,28 @@ fn synthetic_data_validates() {
         "unexpected output: {stdout}"
     );
     assert!(stderr.is_empty(), "validate warned:\n{stderr}");
+    // A fifth of the meetings have minutes, numbered as medtrio numbers their agendas (or
+    // validate would have refused them), and some approved by the forum's next meeting.
+    let minutes = std::fs::read_dir(dir.path().join("minutes"))
+        .unwrap()
+        .count();
+    assert!(
+        (75..=125).contains(&minutes),
+        "{minutes} minutes of 500 meetings"
+    );
+    assert!(
+        stdout.contains(&format!(", minutes of {minutes} meetings, ")),
+        "{stdout}"
+    );
+    let approved = std::fs::read_dir(dir.path().join("minutes"))
+        .unwrap()
+        .filter(|e| {
+            std::fs::read_to_string(e.as_ref().unwrap().path())
+                .unwrap()
+                .contains("status: approved")
+        })
+        .count();
+    assert!(approved >= 10, "{approved} of {minutes} approved");
 }
 
 /// The calendar of a set with thousands of dated meetings and long titles: every physical line

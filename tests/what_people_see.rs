@@ -186,8 +186,11 @@ fn the_index_page_on_a_phone_was_unusable() {
 fn the_timeline_was_not_to_be_trusted() {
     let dir = tempfile::tempdir().unwrap();
     let html = export(dir.path());
-    // Past is not done: nothing in the example is recorded as held.
-    assert!(!html.contains("class=\"bar held"), "a bar is marked held");
+    // Past is not done: only the two meetings with minutes are held; the rest of the past
+    // is past.
+    assert_eq!(html.matches("class=\"bar held").count(), 2, "{html}");
+    assert!(html.contains("title=\"tirsdag den 24. marts 2026 · afholdt\""));
+    assert!(html.contains("title=\"tirsdag den 7. april 2026 · afholdt\""));
     assert!(html.contains("class=\"bar past"));
     // The today line runs down over the bars, and the timeline reaches today's quarter.
     assert!(html.contains("class=\"today\" style=\"grid-row: 1 / "));
@@ -234,7 +237,7 @@ fn the_agenda_header_and_items_agree_and_a_break_takes_no_number() {
     let agenda = stdout(&["--data", EXAMPLE, "agenda", "lmu-april"]);
     assert!(agenda.contains("Tid:       kl. 13.00–14.00"), "{agenda}");
     assert!(
-        agenda.contains("\nAfrunding\n  kl. 13.50–14.00\n"),
+        agenda.contains("\nAfrunding\n  kl. 13.55–14.00\n"),
         "{agenda}"
     );
     assert!(
@@ -258,8 +261,9 @@ fn with_notes_leaves_ruled_lines_under_each_item() {
         .lines()
         .filter(|l| l.trim_start().starts_with("____"))
         .count();
-    // Four lines under each of the five items; the afrunding is no item and gets none.
-    assert_eq!(rules, 5 * 4, "{agenda}");
+    // Four lines under each of the six items (the follow-up on the March minutes is one);
+    // the afrunding is no item and gets none.
+    assert_eq!(rules, 6 * 4, "{agenda}");
     assert!(!stdout(&["--data", EXAMPLE, "agenda", "lmu-april"]).contains("\n   ____"));
 }
 

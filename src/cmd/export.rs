@@ -15,7 +15,8 @@ use crate::error::Failure;
 use crate::model::{Catalog, Kind};
 use crate::query::Query;
 use crate::render::{Document, Format, Renderer};
-use crate::report::{agenda, calendar, list, prompts, site};
+use crate::report::list::ListReport;
+use crate::report::{actions, agenda, calendar, decisions, list, minutes, prompts, site};
 
 /// The lists the export writes, each as JSON and CSV.
 const LISTS: [(Kind, &str); 4] = [
@@ -51,23 +52,43 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
             written: Vec::new(),
         },
     };
-    let links = export.agendas()?;
+    let (links, referater) = export.agendas()?;
     let agenda_count = links.len();
-    let files = export.data_files()?;
-    export.index(links, files)?;
+    let mut files = export.data_files()?;
+    let open = export.minutes_files(&mut files)?;
+    export.index(links, files, open)?;
 
     // Files of an earlier export that this one no longer writes.
     let written = export.files.written;
     let current: BTreeSet<&str> = written.iter().map(String::as_str).collect();
     outdir.remove_stale(&current);
     write_manifest(&outdir, current)?;
+    let minutes = if catalog.data.minutes.is_empty() {
+        String::new()
+    } else {
+        let fora = minutes_fora(&catalog).len();
+        format!(
+            ", {referater} referater (md and html), the action points (json and csv), {fora} decision {}",
+            if fora == 1 { "list" } else { "lists" }
+        )
+    };
     writeln!(
         out,
-        "exported {agenda_count} agendas (md and html), the calendar, 8 lists, the prompts and index.html to {} ({} files)",
+        "exported {agenda_count} agendas (md and html){minutes}, the calendar, 8 lists, the prompts and index.html to {} ({} files)",
         args.out.display(),
         written.len()
     )?;
     Ok(())
+}
+
+/// The fora whose meetings have minutes, each with a decision list of its own.
+fn minutes_fora<'a>(catalog: &Catalog<'a>) -> BTreeSet<&'a str> {
+    catalog
+        .data
+        .minutes
+        .iter()
+        .filter_map(|m| catalog.forum_of(&m.meeting))
+        .collect()
 }
 
 /// An export under way: each file is written as soon as it is rendered, so memory stays near
@@ -131,11 +152,18 @@ impl Export<'_> {
             .write(name, &mut |out| ctx.render(renderer, doc, format, out))
     }
 
-    /// Every agenda as Markdown and HTML; the links for the index.
-    fn agendas(&mut self) -> Result<Vec<site::AgendaLink>> {
+    /// Every agenda as Markdown and HTML, and the referat of each meeting with minutes, built
+    /// from the same agenda; the links for the index, and the number of referater.
+    fn agendas(&mut self) -> Result<(Vec<site::AgendaLink>, usize)> {
+        let (catalog, lang) = (self.catalog, self.ctx.lang);
+        let options = agenda::AgendaOptions {
+            today: Some(self.ctx.today),
+            ..Default::default()
+        };
         let mut links = Vec::new();
-        for id in self.catalog.agenda_ids() {
-            match agenda::agenda(self.catalog, id, self.ctx.lang, Default::default()) {
+        let mut referater = 0;
+        for id in catalog.agenda_ids() {
+            match agenda::agenda(catalog, id, lang, options) {
                 Ok(a) => {
                     let doc = Document::Agenda(&a);
                     self.file(format!("agendas/{}.md", a.id), &doc, Format::Md)?;
@@ -144,12 +172,62 @@ impl Export<'_> {
                         let name = format!("agendas/{}.{}", a.id, format.extension());
                         self.file(name, &doc, *format)?;
                     }
-                    links.push(site::AgendaLink::of(&a, self.ctx.today));
+                    let mut link = site::AgendaLink::of(&a, self.ctx.today);
+                    if catalog.minutes_of(id).is_some() {
+                        let r = minutes::referat_of(catalog, &a, lang)?;
+                        let doc = Document::Referat(&r);
+                        self.file(format!("minutes/{id}.md"), &doc, Format::Md)?;
+                        self.file(format!("minutes/{id}.html"), &doc, Format::Html)?;
+                        for format in self.documents {
+                            let name = format!("minutes/{id}.{}", format.extension());
+                            self.file(name, &doc, *format)?;
+                        }
+                        link.minutes = Some(format!("minutes/{id}.html"));
+                        referater += 1;
+                    }
+                    links.push(link);
                 }
                 Err(e) => writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?,
             }
         }
-        Ok(links)
+        Ok((links, referater))
+    }
+
+    /// The action points as JSON and CSV, and each forum's decision list; the open action
+    /// points, for the index.
+    fn minutes_files(&mut self, files: &mut Vec<String>) -> Result<Vec<site::OpenActionLink>> {
+        let (ctx, catalog) = (self.ctx, self.catalog);
+        if catalog.data.minutes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let all = Query::all();
+        let rows = actions::actions(catalog, &all, &actions::ActionFilter::default(), ctx.today)?;
+        let open = site::open_actions(&rows, ctx.lang);
+        let report = ListReport::Actions(rows);
+        for format in [Format::Json, Format::Csv] {
+            let file = format!("lists/actions.{}", format.extension());
+            self.file(file.clone(), &Document::List(&report), format)?;
+            files.push(file);
+        }
+        let mut by_forum: std::collections::BTreeMap<&str, Vec<decisions::DecisionRow<'_>>> =
+            minutes_fora(catalog)
+                .into_iter()
+                .map(|f| (f, Vec::new()))
+                .collect();
+        for row in decisions::decisions(catalog, &all)? {
+            if let Some(list) = by_forum.get_mut(row.forum) {
+                list.push(row);
+            }
+        }
+        for (forum, rows) in by_forum {
+            let report = ListReport::Decisions(rows);
+            for format in [Format::Md, Format::Json, Format::Csv] {
+                let file = format!("decisions/{forum}.{}", format.extension());
+                self.file(file.clone(), &Document::List(&report), format)?;
+                files.push(file);
+            }
+        }
+        Ok(open)
     }
 
     /// The calendar, the lists and the prompts; their names, for the index.
@@ -180,7 +258,12 @@ impl Export<'_> {
         Ok(files)
     }
 
-    fn index(&mut self, agendas: Vec<site::AgendaLink>, files: Vec<String>) -> Result<()> {
+    fn index(
+        &mut self,
+        agendas: Vec<site::AgendaLink>,
+        files: Vec<String>,
+        open_actions: Vec<site::OpenActionLink>,
+    ) -> Result<()> {
         let file_links = files
             .into_iter()
             .map(|f| site::FileLink {
@@ -188,13 +271,14 @@ impl Export<'_> {
                 href: f,
             })
             .collect();
-        let page = site::index_page(
+        let mut page = site::index_page(
             self.catalog,
             agendas,
             file_links,
             self.ctx.today,
             self.ctx.lang,
         );
+        page.open_actions = open_actions;
         self.file("index.html".into(), &Document::Index(&page), Format::Html)
     }
 }
@@ -216,6 +300,26 @@ fn planned_names(catalog: &Catalog<'_>, documents: &[Format]) -> Vec<String> {
     }
     names.push("prompts.md".into());
     names.push("index.html".into());
+    for m in &catalog.data.minutes {
+        names.push(format!("minutes/{}.md", m.meeting.value));
+        names.push(format!("minutes/{}.html", m.meeting.value));
+        for format in documents {
+            names.push(format!(
+                "minutes/{}.{}",
+                m.meeting.value,
+                format.extension()
+            ));
+        }
+    }
+    if !catalog.data.minutes.is_empty() {
+        names.push("lists/actions.json".into());
+        names.push("lists/actions.csv".into());
+    }
+    for forum in minutes_fora(catalog) {
+        for ext in ["md", "json", "csv"] {
+            names.push(format!("decisions/{forum}.{ext}"));
+        }
+    }
     names
 }
 

@@ -5,17 +5,14 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::ListArgs;
-use crate::cmd::Context;
-use crate::error::Failure;
+use crate::cmd::{Context, check_excel};
 use crate::model::Catalog;
 use crate::query::Query;
-use crate::render::{Document, Format};
+use crate::render::Document;
 use crate::report::list;
 
 pub fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
-    if args.output.excel && args.output.format != Format::Csv {
-        return Err(Failure::usage("--excel applies only to --format csv").into());
-    }
+    check_excel(&args.output)?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let query = Query::parse(&(&args.filters).into(), &catalog, ctx.today)?;

@@ -1,14 +1,17 @@
 //! One file per subcommand. The only place that touches stdout, files and the terminal.
 
+mod actions;
 mod agenda;
 mod calendar;
 mod completions;
 mod cycle;
+mod decisions;
 mod diff;
 mod export;
 mod init;
 mod interrupt;
 mod list;
+mod minutes;
 pub mod outdir;
 pub mod output;
 mod plan;
@@ -150,6 +153,10 @@ impl Context {
         let checked = crate::cache::load_checked(&self.source, &settings)
             .map_err(|problems| report_problems(&problems))?;
         print_diagnostics(&checked.warnings);
+        print_diagnostics(&crate::validate::validate_today(
+            &checked.loaded,
+            self.today,
+        ));
         Ok(checked.loaded)
     }
 }
@@ -197,7 +204,18 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Plan(args) => plan::run(&ctx, &args, out),
         Command::Cycle(args) => cycle::run(&ctx, &args, out),
         Command::Week(args) => week::run(&ctx, &args, out),
+        Command::Minutes(args) => minutes::run(&ctx, &args, out),
+        Command::Actions(args) => actions::run(&ctx, &args, out),
+        Command::Decisions(args) => decisions::run(&ctx, &args, out),
     }
+}
+
+/// Refuses `--excel` without `--format csv`, for every list-like command.
+pub fn check_excel(output: &crate::cli::TableOutput) -> Result<()> {
+    if output.excel && output.format != Format::Csv {
+        return Err(Failure::usage("--excel applies only to --format csv").into());
+    }
+    Ok(())
 }
 
 /// A buffered, locked stdout.
@@ -292,6 +310,32 @@ fn read_reference(path: &std::path::Path) -> Result<Vec<u8>> {
         .into());
     }
     Ok(bytes)
+}
+
+/// Why there is no agenda for `id`, as the user sees it; shared by the commands that build one.
+pub fn agenda_error(
+    catalog: &Catalog<'_>,
+    id: &str,
+    e: crate::report::agenda::AgendaError,
+) -> anyhow::Error {
+    use crate::report::agenda::AgendaError;
+    match e {
+        AgendaError::NotAMeeting(_) => match catalog.kind_of(id) {
+            Some(kind) => Failure::usage_with_help(
+                format!("`{id}` is a {kind}, not a meeting"),
+                "give the id of a meeting, or of a roadmap activity that is a meeting; `medtrio list meetings` and `medtrio list roadmap` show them",
+            ),
+            None => unknown_id(id, &catalog.agenda_ids()),
+        }
+        .into(),
+        // Data that validates fits by the same rule, so only --minutes or --start can fail it.
+        AgendaError::Timing(_) => {
+            Failure::usage_with_help(e.to_string(), "choose another --minutes or --start").into()
+        }
+        AgendaError::NoItems { .. } => {
+            Failure::operation(e.to_string(), "add `items:` or `template:` to it in the data").into()
+        }
+    }
 }
 
 /// The largest template file read.

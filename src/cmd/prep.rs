@@ -16,7 +16,7 @@ pub fn run(ctx: &Context, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
     ctx.check_binary(format, args.doc.output.as_deref())?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
-    let Some(sheet) = prep::prep(&catalog, &args.id, ctx.lang) else {
+    let Some(sheet) = prep::prep(&catalog, &args.id, ctx.lang, Some(ctx.today)) else {
         return Err(match catalog.kind_of(&args.id) {
             Some(kind) => Failure::usage_with_help(
                 format!(
@@ -47,7 +47,7 @@ fn warn_thin(catalog: &Catalog<'_>, sheet: &prep::PrepSheet, lang: crate::lang::
     let best = catalog
         .theme_ids()
         .into_iter()
-        .filter_map(|t| prep::prep(catalog, t, lang).map(|s| (s.filled_sections(), t)))
+        .filter_map(|t| prep::prep(catalog, t, lang, None).map(|s| (s.filled_sections(), t)))
         .max_by_key(|(filled, _)| *filled);
     let hint = match best {
         Some((_, theme)) => format!("; try `medtrio prep {theme}`"),

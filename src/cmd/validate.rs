@@ -14,7 +14,7 @@ use crate::render::{Document, Format};
 pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()> {
     let (loaded, problems) = match load::load(&ctx.source) {
         Ok(loaded) => {
-            let problems = crate::validate::validate(&loaded);
+            let problems = crate::validate::validate_on(&loaded, Some(ctx.today));
             (Some(loaded), problems)
         }
         Err(problems) => (None, problems),
@@ -52,6 +52,14 @@ fn summary(loaded: &load::Loaded, problems: &[Diagnostic]) -> String {
         count(d.findings.prompts.len(), "prompt", "prompts"),
     ]
     .join(", ");
+    if !d.minutes.is_empty() {
+        let actions = d.minutes.iter().map(|m| m.actions.len()).sum();
+        s.push_str(&format!(
+            ", minutes of {}, {}",
+            count(d.minutes.len(), "meeting", "meetings"),
+            count(actions, "action point", "action points")
+        ));
+    }
     if !problems.is_empty() {
         s.push_str(&format!(
             " ({})",

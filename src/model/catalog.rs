@@ -2,9 +2,11 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::{
-    Dataset, Finding, Forum, Id, Kind, Level, Meeting, Minutes, Prompt, RoadmapActivity, Section,
-    Template, Theme, WhyText,
+    Action, AgendaItem, Dataset, Finding, Forum, Id, Kind, Level, Located, Meeting, Minutes,
+    Prompt, RoadmapActivity, Section, Status, Template, Theme, When, WhyText,
 };
 
 /// The data with indexes by id. Borrowed from the dataset; nothing is cloned.
@@ -22,6 +24,10 @@ pub struct Catalog<'a> {
     prompts_by_source: HashMap<&'a str, Vec<&'a Prompt>>,
     /// The minutes of each meeting that has them.
     minutes: HashMap<&'a str, &'a Minutes>,
+    /// Each forum's minutes by the day the meeting was held; a day's in file order.
+    forum_minutes: HashMap<&'a str, Vec<(NaiveDate, &'a Minutes)>>,
+    /// Every action point, with the minutes it belongs to.
+    actions: HashMap<&'a str, (&'a Minutes, &'a Action)>,
     /// The findings of kind `summary`, which agendas quote as background.
     summaries: Vec<&'a Finding>,
 }
@@ -56,7 +62,7 @@ impl<'a> Catalog<'a> {
             .iter()
             .chain(&data.findings.themes)
             .map(|t| &t.value);
-        Catalog {
+        let mut catalog = Catalog {
             data,
             themes: index(themes, |t| &t.id.value),
             forums: index(data.roadmap.forums.iter().map(|f| &f.value), |f| {
@@ -83,6 +89,16 @@ impl<'a> Catalog<'a> {
             }),
             prompts_by_source,
             minutes: index(data.minutes.iter().map(|m| &m.value), |m| &m.meeting.value),
+            forum_minutes: HashMap::new(),
+            actions: data
+                .minutes
+                .iter()
+                .flat_map(|m| {
+                    m.actions
+                        .iter()
+                        .map(move |a| (a.id.as_str(), (&m.value, &a.value)))
+                })
+                .collect(),
             summaries: data
                 .findings
                 .findings
@@ -90,7 +106,21 @@ impl<'a> Catalog<'a> {
                 .map(|f| &f.value)
                 .filter(|f| f.kind == super::FindingKind::Summary)
                 .collect(),
+        };
+        let mut forum_minutes: HashMap<&'a str, Vec<(NaiveDate, &'a Minutes)>> = HashMap::new();
+        for m in &data.minutes {
+            if let (Some(forum), Some(day)) = (catalog.forum_of(&m.meeting), catalog.held_day(m)) {
+                forum_minutes
+                    .entry(forum)
+                    .or_default()
+                    .push((day, &m.value));
+            }
         }
+        for list in forum_minutes.values_mut() {
+            list.sort_by_key(|(day, _)| *day);
+        }
+        catalog.forum_minutes = forum_minutes;
+        catalog
     }
 
     pub fn theme(&self, id: &str) -> Option<&'a Theme> {
@@ -120,14 +150,6 @@ impl<'a> Catalog<'a> {
     pub fn activity(&self, id: &str) -> Option<&'a RoadmapActivity> {
         self.activities.get(id).copied()
     }
-    /// A meeting's status as it stands: held once it has minutes, else as planned.
-    pub fn status_of(&self, meeting: &Meeting) -> crate::model::Status {
-        if self.minutes.contains_key(meeting.id.as_str()) {
-            crate::model::Status::Held
-        } else {
-            meeting.status
-        }
-    }
 
     /// A meeting's deadlines, from its forum's rules: the day items must be proposed by, and
     /// the day the agenda goes out. Only for a meeting with an exact day.
@@ -147,6 +169,117 @@ impl<'a> Catalog<'a> {
     /// The minutes of the meeting `id`, if it has any.
     pub fn minutes_of(&self, id: &str) -> Option<&'a Minutes> {
         self.minutes.get(id).copied()
+    }
+
+    /// An action point, with the minutes it belongs to.
+    pub fn action(&self, id: &str) -> Option<(&'a Minutes, &'a Action)> {
+        self.actions.get(id).copied()
+    }
+
+    /// The forum of a meeting or a roadmap activity.
+    pub fn forum_of(&self, id: &str) -> Option<&'a str> {
+        match self.meeting(id) {
+            Some(m) => m.forum_id(),
+            None => self.activity(id).and_then(|a| a.forum_id()),
+        }
+    }
+
+    /// The planned date of a meeting or a roadmap activity.
+    pub fn date_of(&self, id: &str) -> When {
+        match self.meeting(id) {
+            Some(m) => *m.date,
+            None => self.activity(id).map_or(When::Unknown, |a| *a.date),
+        }
+    }
+
+    /// A meeting's or roadmap activity's title, or the id itself when it is unknown.
+    pub fn title_of<'s>(&self, id: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        match self.meeting(id) {
+            Some(m) => m.title.as_str(),
+            None => self.activity(id).map_or(id, |a| a.title.as_str()),
+        }
+    }
+
+    /// The day the meeting of these minutes was held: `held.date`, else its planned date,
+    /// when either is a day.
+    pub fn held_day(&self, minutes: &Minutes) -> Option<NaiveDate> {
+        match minutes.held.as_ref().map(|h| *h.date) {
+            Some(When::Unknown) | None => self.date_of(&minutes.meeting).day(),
+            Some(held) => held.day(),
+        }
+    }
+
+    /// The minutes of the meetings of `id`'s forum that were held before it, earliest first.
+    /// Before means before the day it was held, else its planned date; a meeting whose date
+    /// is not set yet comes after every meeting that has minutes.
+    pub fn earlier_minutes(&self, id: &str) -> &[(NaiveDate, &'a Minutes)] {
+        let Some(list) = self.forum_of(id).and_then(|f| self.forum_minutes.get(f)) else {
+            return &[];
+        };
+        let own = self.minutes_of(id).and_then(|m| self.held_day(m));
+        let before = match own.or_else(|| self.date_of(id).days().map(|(first, _)| first)) {
+            Some(day) => list.partition_point(|(d, _)| *d < day),
+            None => list.len(),
+        };
+        &list[..before]
+    }
+
+    /// A meeting's status: `held` once it has minutes, else what the data says.
+    pub fn meeting_status(&self, meeting: &Meeting) -> Status {
+        self.status_of(&meeting.id, meeting.status)
+    }
+
+    /// A roadmap activity's status: `held` once it has minutes, else what the data says.
+    pub fn activity_status(&self, activity: &RoadmapActivity) -> Status {
+        self.status_of(&activity.id, activity.status)
+    }
+
+    fn status_of(&self, id: &str, recorded: Status) -> Status {
+        if self.minutes.contains_key(id) {
+            Status::Held
+        } else {
+            recorded
+        }
+    }
+
+    /// The items of a meeting's agenda as it is printed and numbered: the data's but its
+    /// breaks, with the follow-up item inserted where the forum has earlier minutes (`None`: the inserted
+    /// item, whose title follows the output language). `None` when it has no items.
+    pub fn numbered_items(&self, id: &str) -> Option<Vec<Option<&'a AgendaItem>>> {
+        let items = self.agenda_items(id)?;
+        // A break is no item of the agenda: it takes no number.
+        let mut numbered: Vec<Option<&AgendaItem>> = items
+            .iter()
+            .filter(|i| !super::is_break(&i.title))
+            .map(|i| Some(&i.value))
+            .collect();
+        if !self.earlier_minutes(id).is_empty()
+            && let super::FollowUpSlot::Insert(at) =
+                super::follow_up_slot(numbered.iter().flatten().map(|i| i.title.as_str()))
+        {
+            numbered.insert(at, None);
+        }
+        Some(numbered)
+    }
+
+    /// The items of a meeting's agenda as the data gives them: its own, else its template's.
+    pub fn agenda_items(&self, id: &str) -> Option<&'a [Located<AgendaItem>]> {
+        let (items, template): (&'a [Located<AgendaItem>], _) = match self.meeting(id) {
+            Some(m) => (&m.items, m.template.as_ref()),
+            None => {
+                let a = self.activity(id).filter(|a| a.is_meeting())?;
+                (&[], a.template.as_ref())
+            }
+        };
+        if !items.is_empty() {
+            return Some(items);
+        }
+        template
+            .and_then(|t| self.template(t))
+            .map(|t| t.items.as_slice())
     }
 
     /// The prompts that name `source` (a finding or why-text id) among their sources.
@@ -230,6 +363,7 @@ impl<'a> Catalog<'a> {
             (Kind::Section, self.sections.contains_key(id)),
             (Kind::Template, self.templates.contains_key(id)),
             (Kind::Text, self.why.contains_key(id)),
+            (Kind::Action, self.actions.contains_key(id)),
         ];
         found
             .into_iter()
@@ -250,6 +384,11 @@ impl<'a> Catalog<'a> {
         ids.extend(d.findings.sections.iter().map(|x| x.id.as_str()));
         ids.extend(d.findings.findings.iter().map(|x| x.id.as_str()));
         ids.extend(d.findings.prompts.iter().map(|x| x.id.as_str()));
+        ids.extend(
+            d.minutes
+                .iter()
+                .flat_map(|m| m.actions.iter().map(|a| a.id.as_str())),
+        );
         ids
     }
 

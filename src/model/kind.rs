@@ -17,6 +17,11 @@ pub enum Kind {
     Template,
     /// One of the programme's "why" texts.
     Text,
+    /// An action point of a meeting's minutes.
+    Action,
+    /// What an agenda item came to in a referat (its decision, conclusion or note), named
+    /// `MEETING#ITEM`; not an id of the data.
+    Decision,
 }
 
 impl Kind {
@@ -35,6 +40,8 @@ impl Kind {
             Kind::Section => "section",
             Kind::Template => "template",
             Kind::Text => "text",
+            Kind::Action => "action",
+            Kind::Decision => "decision",
         }
     }
 
@@ -43,6 +50,7 @@ impl Kind {
         match self {
             Kind::Activity => "roadmap activity",
             Kind::Text => "programme text",
+            Kind::Action => "action point",
             other => other.as_str(),
         }
     }
@@ -59,6 +67,8 @@ impl Kind {
             Kind::Section => "sections",
             Kind::Template => "templates",
             Kind::Text => "programme texts",
+            Kind::Action => "action points",
+            Kind::Decision => "decisions",
         }
     }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::located::Located;
 use super::when::{ClockTime, When};
-use super::{Id, vocab::ActionStatus, vocab::MinutesStatus};
+use super::{AgendaItem, Id, ItemType, vocab::ActionStatus, vocab::MinutesStatus};
 
 /// `minutes/<meeting-id>.yaml`.
 #[derive(
@@ -27,7 +27,7 @@ pub struct Minutes {
     pub meeting: Located<Id>,
     /// `draft` until the next meeting approves them, then `approved`.
     #[serde(default = "draft")]
-    pub status: MinutesStatus,
+    pub status: Located<MinutesStatus>,
     /// When the meeting was actually held, where that differs from the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held: Option<Held>,
@@ -52,8 +52,8 @@ pub struct Minutes {
     pub actions: Vec<Located<Action>>,
 }
 
-fn draft() -> MinutesStatus {
-    MinutesStatus::Draft
+fn draft() -> Located<MinutesStatus> {
+    Located::new(MinutesStatus::Draft)
 }
 
 /// When a meeting was actually held.
@@ -176,11 +176,123 @@ fn open() -> ActionStatus {
 }
 
 impl Minutes {
+    /// The action points that came from item `number`, or from no item (`None`).
+    pub fn actions_of(&self, number: Option<u32>) -> impl Iterator<Item = &Action> {
+        self.actions
+            .iter()
+            .map(|a| &a.value)
+            .filter(move |a| a.item.as_ref().map(|i| i.value) == number)
+    }
+
     /// The minutes of item `number`, if they say anything of it.
     pub fn item(&self, number: u32) -> Option<&ItemMinutes> {
         self.items
             .iter()
             .map(|i| &i.value)
             .find(|i| i.item.value == number)
+    }
+}
+
+/// Whether an agenda item approves the minutes of the meeting before ("Godkendelse af referat").
+pub fn is_approval_item(title: &str) -> bool {
+    starts_with_folded(title, "godkendelse af referat")
+}
+
+/// Whether an agenda item follows up on decisions and action points ("Opfølgning på
+/// beslutninger", "Opfølgning på beslutninger og handlingspunkter").
+pub fn is_follow_up_item(title: &str) -> bool {
+    starts_with_folded(title, "opfølgning på beslutninger")
+}
+
+fn starts_with_folded(title: &str, start: &str) -> bool {
+    title.trim().to_lowercase().starts_with(start)
+}
+
+/// Where the follow-up on earlier minutes stands on an agenda.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FollowUpSlot {
+    /// The agenda has its own item "Opfølgning på beslutninger …", at this index.
+    Existing(usize),
+    /// It has none: one is inserted at this index, right after "Godkendelse af referat"
+    /// (else after "Godkendelse af dagsorden", else first).
+    Insert(usize),
+}
+
+/// Where the follow-up goes on an agenda with these item titles. The one rule, so that the
+/// agenda, the skeleton of the minutes and `validate` number the items alike.
+pub fn follow_up_slot<'a>(titles: impl IntoIterator<Item = &'a str>) -> FollowUpSlot {
+    let titles: Vec<&str> = titles.into_iter().collect();
+    if let Some(i) = titles.iter().position(|t| is_follow_up_item(t)) {
+        return FollowUpSlot::Existing(i);
+    }
+    let after = titles.iter().position(|t| is_approval_item(t)).or_else(|| {
+        titles
+            .iter()
+            .position(|t| starts_with_folded(t, "godkendelse af dagsorden"))
+    });
+    FollowUpSlot::Insert(after.map_or(0, |i| i + 1))
+}
+
+/// The minutes the inserted follow-up item takes, as in the committee templates.
+pub const FOLLOW_UP_MINUTES: i64 = 5;
+
+/// An agenda's items with the follow-up on earlier minutes in its place: the agenda's own
+/// item "Opfølgning på beslutninger …", or one of [`FOLLOW_UP_MINUTES`] titled `title`
+/// inserted by [`follow_up_slot`]. With the index of the follow-up item. The one rule for
+/// the agenda and for `validate`, so that data that validates fits its time with it.
+pub fn with_follow_up<'a>(
+    items: &'a [Located<AgendaItem>],
+    title: &str,
+) -> (std::borrow::Cow<'a, [Located<AgendaItem>]>, usize) {
+    match follow_up_slot(items.iter().map(|i| i.title.as_str())) {
+        FollowUpSlot::Existing(at) => (std::borrow::Cow::Borrowed(items), at),
+        FollowUpSlot::Insert(at) => {
+            let mut all = items.to_vec();
+            all.insert(
+                at,
+                Located::new(AgendaItem {
+                    title: Located::new(title.to_owned()),
+                    kind: Some(ItemType::Orientering),
+                    minutes: Located::new(FOLLOW_UP_MINUTES),
+                    lead: None,
+                    recommendation: None,
+                    notes: None,
+                    prompts: Vec::new(),
+                    fixed: true,
+                    cycle: None,
+                }),
+            );
+            (std::borrow::Cow::Owned(all), at)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_follow_up_goes_after_the_approval_of_the_minutes() {
+        let slot = |titles: &[&str]| follow_up_slot(titles.iter().copied());
+        assert_eq!(
+            slot(&["Godkendelse af dagsorden", "Godkendelse af referat", "APV"]),
+            FollowUpSlot::Insert(2)
+        );
+        assert_eq!(
+            slot(&[
+                "Godkendelse af dagsorden",
+                "Opfølgning på beslutninger",
+                "APV"
+            ]),
+            FollowUpSlot::Existing(1)
+        );
+        assert_eq!(
+            slot(&["Godkendelse af dagsorden", "Hvad er aktørskab for os?"]),
+            FollowUpSlot::Insert(1)
+        );
+        assert_eq!(slot(&["Velkomst"]), FollowUpSlot::Insert(0));
+        assert!(is_follow_up_item(
+            "OPFØLGNING på beslutninger og handlingspunkter"
+        ));
     }
 }

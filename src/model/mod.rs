@@ -20,10 +20,13 @@ pub use cycle::{Cycle, Recurrence, Rule};
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use kind::Kind;
 pub use located::{Located, Pos};
-pub use minutes::{Action, Approval, Held, ItemMinutes, Minutes};
+pub use minutes::{
+    Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, follow_up_slot,
+    is_approval_item, is_follow_up_item, with_follow_up,
+};
 pub use programme::{
     AgendaItem, Announcement, LocalFile, MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText,
-    total_minutes,
+    is_break, total_minutes,
 };
 pub use roadmap::{Forum, Roadmap, RoadmapActivity};
 pub use vocab::{

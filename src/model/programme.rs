@@ -280,3 +280,10 @@ pub struct LocalFile {
     #[serde(default)]
     pub meetings: Vec<Located<Meeting>>,
 }
+
+/// Whether an item is a break ("Pause", "Kaffepause"), which the agenda does not number, and
+/// the minutes do not either.
+pub fn is_break(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    t == "pause" || t.ends_with("pause") && !t.contains(' ')
+}

@@ -33,6 +33,8 @@ pub struct AgendaOptions {
     /// Leaves ruled lines under each item of the printed agenda for notes (`--with-notes`);
     /// no part of the timing.
     pub with_notes: bool,
+    /// The day taken as today, for the follow-up on earlier minutes; no part of the timing.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// The agenda's times.

@@ -20,6 +20,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("cards.html", include_str!("../../templates/cards.html")),
     ("prep.html", include_str!("../../templates/prep.html")),
     ("cycle.html", include_str!("../../templates/cycle.html")),
+    ("minutes.html", include_str!("../../templates/minutes.html")),
 ];
 
 /// The work a template may do, in minijinja's fuel (about one unit an instruction). The
@@ -129,6 +130,7 @@ impl HtmlRenderer {
         let name = match doc {
             Document::Agenda(_) => "agenda.html",
             Document::Prep(_) => "prep.html",
+            Document::Referat(_) => "minutes.html",
             Document::Cards(_) => "cards.html",
             Document::Index(_) => "index.html",
             Document::Cycle(_) => "cycle.html",

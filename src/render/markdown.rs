@@ -123,8 +123,32 @@ fn styled(text: &Text) -> String {
     }
 }
 
+/// Text of a document: inline syntax escaped, and a line break in the data kept as a hard
+/// break, so that the next line can never start a heading, a list, a quote or a table.
 fn esc(text: &str) -> String {
-    escape_inline(text)
+    let escaped = escape_inline(text);
+    let mut lines = escaped.split('\n').map(|l| l.trim_end_matches('\r'));
+    let mut out = lines.next().unwrap_or_default().to_owned();
+    for line in lines {
+        out.push_str("\\\n");
+        out.push_str(&guard_line_start(line.trim_start()));
+    }
+    out
+}
+
+/// A continuation line with what could open a block escaped: `#`, `-`, `+`, `>`, `=`, `|`,
+/// `~`, and the `.` or `)` of `1.`.
+fn guard_line_start(line: &str) -> String {
+    if line.starts_with(['#', '-', '+', '>', '=', '|', '~']) {
+        return format!("\\{line}");
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    match line[digits..].chars().next() {
+        Some(c @ ('.' | ')')) if digits > 0 => {
+            format!("{}\\{c}{}", &line[..digits], &line[digits + 1..])
+        }
+        _ => line.to_owned(),
+    }
 }
 
 pub fn render_table(table: &TextTable, out: &mut dyn Write) -> io::Result<()> {
@@ -163,6 +187,19 @@ pub fn escape_inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_break_in_the_data_starts_no_block() {
+        assert_eq!(
+            esc("Godkendt\n# Overskrift\r\n- punkt\n2. punkt\n  > citat"),
+            "Godkendt\\\n\\# Overskrift\\\n\\- punkt\\\n2\\. punkt\\\n\\> citat"
+        );
+        assert_eq!(
+            esc("2026. Et år"),
+            "2026. Et år",
+            "only a continuation line is guarded"
+        );
+    }
 
     #[test]
     fn pipes_do_not_break_a_table() {

@@ -34,6 +34,7 @@ use crate::report::cycle::CycleReport;
 use crate::report::diff::DiffReport;
 use crate::report::doc::{Doc, Printable};
 use crate::report::list::ListReport;
+use crate::report::minutes::Referat;
 use crate::report::prep::PrepSheet;
 use crate::report::prompts::{CardSheets, PromptSheet};
 use crate::report::show::Detail;
@@ -180,6 +181,7 @@ fn or_list(items: &[String]) -> String {
 /// Everything medtrio renders.
 pub enum Document<'a> {
     Agenda(&'a Agenda),
+    Referat(&'a Referat),
     Prep(&'a PrepSheet),
     Prompts(&'a PromptSheet),
     Cards(&'a CardSheets),
@@ -198,6 +200,7 @@ impl Document<'_> {
     fn name(&self) -> &'static str {
         match self {
             Document::Agenda(_) => "an agenda",
+            Document::Referat(_) => "a referat",
             Document::Prep(_) => "a prep sheet",
             Document::Prompts(_) => "a prompt sheet",
             Document::Cards(_) => "prompt cards",
@@ -216,6 +219,7 @@ impl Document<'_> {
     fn printable(&self) -> Option<Doc> {
         let printable: &dyn Printable = match self {
             Document::Agenda(a) => *a,
+            Document::Referat(r) => *r,
             Document::Prep(p) => *p,
             Document::Prompts(p) => *p,
             Document::Diff(d) => *d,
@@ -254,6 +258,7 @@ impl Serialize for Document<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Document::Agenda(a) => a.serialize(s),
+            Document::Referat(r) => r.serialize(s),
             Document::Prep(p) => p.serialize(s),
             Document::Prompts(p) => p.serialize(s),
             Document::Cards(c) => c.serialize(s),

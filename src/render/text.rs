@@ -58,7 +58,7 @@ fn document(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
 
 fn top_level(block: &Block, out: &mut dyn Write) -> io::Result<()> {
     match block {
-        Block::Facts { facts } => self::facts(facts, out),
+        Block::Facts { facts } => self::facts(facts, "", out),
         Block::Notice { text, .. } => write_wrapped(out, "! ", "  ", text),
         Block::Heading { text } => writeln!(out, "{}", text.to_uppercase()),
         Block::Item {
@@ -140,7 +140,7 @@ fn nested(block: &Block, indent: &str, out: &mut dyn Write) -> io::Result<()> {
         }
         Block::Notice { text, .. } => write_wrapped(out, &format!("{indent}! "), indent, text),
         Block::Heading { text } => writeln!(out, "{indent}{}", text.to_uppercase()),
-        Block::Facts { facts } => self::facts(facts, out),
+        Block::Facts { facts } => self::facts(facts, indent, out),
         Block::Item { .. } => top_level(block, out),
     }
 }
@@ -164,8 +164,9 @@ fn styled(text: &Text) -> String {
     text.text.clone()
 }
 
-/// Label–value pairs with the values lined up: "Dato:     tirsdag den 3. marts 2026".
-fn facts(facts: &[Fact], out: &mut dyn Write) -> io::Result<()> {
+/// Label–value pairs with the values lined up: "Dato:     tirsdag den 3. marts 2026"; inside
+/// an item, under its title.
+fn facts(facts: &[Fact], indent: &str, out: &mut dyn Write) -> io::Result<()> {
     let width = facts
         .iter()
         .map(|f| f.label.chars().count())
@@ -173,13 +174,21 @@ fn facts(facts: &[Fact], out: &mut dyn Write) -> io::Result<()> {
         .unwrap_or(0)
         + 2;
     for Fact { label, value } in facts {
-        let head = format!("{label}:{}", " ".repeat(width - label.chars().count() - 1));
+        let head = format!(
+            "{indent}{label}:{}",
+            " ".repeat(width - label.chars().count() - 1)
+        );
         let value = if value.is_empty() {
             "_".repeat(30)
         } else {
             value.clone()
         };
-        write_wrapped(out, &head, &" ".repeat(width), &value)?;
+        write_wrapped(
+            out,
+            &head,
+            &format!("{indent}{}", " ".repeat(width)),
+            &value,
+        )?;
     }
     Ok(())
 }

@@ -98,6 +98,8 @@ pub struct ItemOut {
     pub recommendation: Option<String>,
     pub notes: Option<String>,
     pub prompts: Vec<PromptOut>,
+    /// What the item says of the minutes before it (see `report::followup`), or null.
+    pub follow_up: Option<crate::report::followup::FollowUp>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -171,7 +173,7 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
             id: &m.id,
             title: &m.title,
             forum: m.forum_id(),
-            status: catalog.status_of(m),
+            status: catalog.meeting_status(m),
             date: *m.date,
             start: m.start.as_ref().map(|t| t.0),
             end: m.end.as_ref().map(|t| t.0),
@@ -191,7 +193,7 @@ fn source<'a>(catalog: &Catalog<'a>, id: &str) -> Result<Source<'a>, AgendaError
             id: &a.id,
             title: &a.title,
             forum: a.forum_id(),
-            status: a.status,
+            status: catalog.activity_status(a),
             date: *a.date,
             start: None,
             end: None,
@@ -218,6 +220,8 @@ pub fn agenda(
 ) -> Result<Agenda, AgendaError> {
     let src = source(catalog, id)?;
     let (items, from_template) = src.agenda_items()?;
+    let follow_up = crate::report::followup::Plan::new(catalog, src.id, items, lang);
+    let items = follow_up.items();
     let clock = timing::timing(
         &Frame {
             items,
@@ -233,6 +237,7 @@ pub fn agenda(
     let cancelled = src.status == Status::Cancelled;
     let suggestion = template.is_some_and(|t| t.suggestion);
     let mut out_items = slots(catalog, items, &clock.minutes, clock.start, lang);
+    follow_up.fill(catalog, &mut out_items, options.today);
     if let Some(rest) = afrunding(&clock, total, lang) {
         out_items.push(rest);
     }
@@ -312,6 +317,7 @@ fn afrunding(clock: &Timing, total: i64, lang: Lang) -> Option<ItemOut> {
         recommendation: None,
         notes: None,
         prompts: Vec::new(),
+        follow_up: None,
     })
 }
 
@@ -360,7 +366,7 @@ fn slots(
         .zip(minutes)
         .map(|(item, &length)| {
             // A break is no item of the agenda, so it takes no number.
-            let number = (!is_break(&item.title)).then(|| {
+            let number = (!crate::model::is_break(&item.title)).then(|| {
                 numbered += 1;
                 numbered
             });
@@ -399,6 +405,7 @@ fn slots(
                         citation: citation(catalog, p, lang),
                     })
                     .collect(),
+                follow_up: None,
             }
         })
         .collect()
@@ -420,12 +427,6 @@ fn bases(catalog: &Catalog<'_>, items: &[Located<AgendaItem>]) -> Vec<String> {
         }
     }
     out
-}
-
-/// Whether an item is a break ("Pause", "Kaffepause"), which the agenda does not number.
-pub fn is_break(title: &str) -> bool {
-    let t = title.trim().to_lowercase();
-    t == "pause" || t.ends_with("pause") && !t.contains(' ')
 }
 
 /// The warning of a provisional meeting: the programme's own caveat where it has one.
@@ -600,6 +601,7 @@ impl ItemOut {
         if let Some(n) = &self.notes {
             body.push(Block::paragraph(Style::Plain, n));
         }
+        body.extend(self.follow_up.iter().flat_map(|f| f.blocks(lang)));
         if !self.prompts.is_empty() {
             body.push(Block::paragraph(Style::Strong, format!("{}:", w.prompts)));
             let entries = self

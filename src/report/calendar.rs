@@ -158,10 +158,10 @@ pub fn calendar(
                 .as_ref()
                 .map(|u| u.value.clone())
                 .or_else(|| fallback_url.clone()),
-            status: catalog.status_of(m),
+            status: catalog.meeting_status(m),
             all_day: None,
         });
-        if options.deadlines && catalog.status_of(m) != Status::Cancelled {
+        if options.deadlines && catalog.meeting_status(m) != Status::Cancelled {
             events.extend(deadline_events(catalog, m, lang));
         }
     }

@@ -211,7 +211,7 @@ pub fn cycle(
                     .filter(|m| m.forum_id() == Some(forum.id.as_str()))
                     .filter(|m| m.date.overlaps(Some(first), Some(last)))
                     // A cancelled meeting covers nothing.
-                    .filter(|m| catalog.status_of(m) != crate::model::Status::Cancelled)
+                    .filter(|m| catalog.meeting_status(m) != crate::model::Status::Cancelled)
                     .find(|m| covers(catalog, m, &rule.id));
                 let gap = meeting
                     .is_none()

@@ -126,7 +126,63 @@ fn changes(old: &Dataset, new: &Dataset) -> Vec<Change> {
         &new.findings.prompts,
         |p| (&p.id, &p.text),
     );
+    compare(
+        &mut changes,
+        Kind::Decision,
+        &decisions(old),
+        &decisions(new),
+        |k| (&k.id, &k.title),
+    );
+    compare(
+        &mut changes,
+        Kind::Action,
+        &actions(old),
+        &actions(new),
+        |k| (&k.id, &k.title),
+    );
     changes
+}
+
+/// A value compared under a name of its own, e.g. what item 3 of a referat came to.
+#[derive(Serialize)]
+struct Keyed<'a, T> {
+    #[serde(skip)]
+    id: String,
+    #[serde(skip)]
+    title: String,
+    #[serde(flatten)]
+    value: &'a T,
+}
+
+/// What each item of each referat came to, named `MEETING#ITEM`.
+fn decisions(data: &Dataset) -> Vec<Keyed<'_, crate::model::ItemMinutes>> {
+    data.minutes
+        .iter()
+        .flat_map(|m| {
+            m.items.iter().map(move |i| Keyed {
+                id: format!("{}#{}", m.meeting.value, i.item.value),
+                title: i.title.as_ref().map_or_else(
+                    || format!("{} #{}", m.meeting.value, i.item.value),
+                    |t| t.value.clone(),
+                ),
+                value: &i.value,
+            })
+        })
+        .collect()
+}
+
+/// Every action point of every referat, by its id.
+fn actions(data: &Dataset) -> Vec<Keyed<'_, crate::model::Action>> {
+    data.minutes
+        .iter()
+        .flat_map(|m| {
+            m.actions.iter().map(|a| Keyed {
+                id: a.id.value.clone(),
+                title: a.text.value.clone(),
+                value: &a.value,
+            })
+        })
+        .collect()
 }
 
 fn compare<T: Serialize>(
@@ -218,11 +274,15 @@ fn field_label(field: &str, lang: Lang) -> String {
 
 fn describe_value(field: &str, value: &Value, lang: Lang) -> String {
     match (field, value) {
-        ("date", Value::Null) => lang.when(When::Unknown),
-        ("date", Value::String(s)) => s.parse().map_or_else(|_| s.clone(), |w: When| lang.when(w)),
-        ("status", Value::String(s)) => s
-            .parse()
-            .map_or_else(|_| s.clone(), |st: Status| lang.status(st).to_owned()),
+        ("date" | "due", Value::Null) => lang.when(When::Unknown),
+        ("date" | "due" | "done", Value::String(s)) => {
+            s.parse().map_or_else(|_| s.clone(), |w: When| lang.when(w))
+        }
+        ("status", Value::String(s)) => match (s.parse::<Status>(), s.parse()) {
+            (Ok(st), _) => lang.status(st).to_owned(),
+            (_, Ok(action)) => lang.action_status(action).to_owned(),
+            _ => s.clone(),
+        },
         (_, Value::Null) => "–".to_owned(),
         (_, Value::String(s)) => s.clone(),
         (_, Value::Array(items)) if items.iter().all(Value::is_string) => items

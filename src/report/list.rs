@@ -5,6 +5,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::TextTable;
+use super::actions::{self, ActionRow};
+use super::decisions::{self, DecisionRow};
 use super::prompts::{PromptRow, prompt_row};
 use crate::lang::Lang;
 use crate::model::{ActivityKind, Audience, Catalog, FindingKind, Kind, Level, Status, When};
@@ -72,7 +74,8 @@ pub struct FindingRow<'a> {
     pub audiences: Vec<Audience>,
 }
 
-/// The rows of one kind.
+/// The rows of one kind: what `list` lists, and the action points and decisions of the
+/// minutes (`medtrio actions`, `medtrio decisions`).
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub enum ListReport<'a> {
@@ -80,6 +83,8 @@ pub enum ListReport<'a> {
     Roadmap(Vec<ActivityRow<'a>>),
     Findings(Vec<FindingRow<'a>>),
     Prompts(Vec<PromptRow<'a>>),
+    Actions(Vec<ActionRow<'a>>),
+    Decisions(Vec<DecisionRow<'a>>),
 }
 
 fn known(when: When) -> Option<String> {
@@ -99,7 +104,7 @@ pub fn meetings<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<MeetingRow<'a>>
             forum: m.forum_id(),
             forum_name: m.forum_id().map(|f| catalog.forum_name(f)),
             level: m.forum_id().and_then(|f| catalog.forum_level(f)),
-            status: catalog.status_of(m),
+            status: catalog.meeting_status(m),
             date: m.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
             period: known(*m.date),
             start: m.start.as_ref().map(|t| t.to_string()),
@@ -133,7 +138,7 @@ pub fn activities<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<ActivityRow<'
             forum_name: a.forum_id().map(|f| catalog.forum_name(f)),
             level: a.forum_id().and_then(|f| catalog.forum_level(f)),
             kind: a.kind,
-            status: a.status,
+            status: catalog.activity_status(a),
             period: known(*a.date),
             source_label: a.source_label.as_deref(),
             quarters: a.date.quarters().iter().map(ToString::to_string).collect(),
@@ -198,6 +203,8 @@ impl ListReport<'_> {
             ListReport::Roadmap(r) => r.len(),
             ListReport::Findings(r) => r.len(),
             ListReport::Prompts(r) => r.len(),
+            ListReport::Actions(r) => r.len(),
+            ListReport::Decisions(r) => r.len(),
         }
     }
 
@@ -212,6 +219,8 @@ impl ListReport<'_> {
             ListReport::Roadmap(_) => schemars::schema_for!(ActivityRow<'static>),
             ListReport::Findings(_) => schemars::schema_for!(FindingRow<'static>),
             ListReport::Prompts(_) => schemars::schema_for!(PromptRow<'static>),
+            ListReport::Actions(_) => schemars::schema_for!(ActionRow<'static>),
+            ListReport::Decisions(_) => schemars::schema_for!(DecisionRow<'static>),
         };
         schema
             .get("properties")
@@ -313,6 +322,8 @@ impl ListReport<'_> {
                     })
                     .collect(),
             },
+            ListReport::Actions(rows) => actions::display_table(rows, lang),
+            ListReport::Decisions(rows) => decisions::display_table(rows, lang),
         }
     }
 }
@@ -332,7 +343,13 @@ mod tests {
             .collect();
         assert_eq!(
             ids,
-            ["lmu-marts", "lmu-april", "personalemoede", "lmu-oktober"]
+            [
+                "lmu-marts",
+                "lmu-april",
+                "personalemoede",
+                "lmu-oktober",
+                "lmu-december"
+            ]
         );
     }
 
@@ -345,6 +362,7 @@ mod tests {
         assert_eq!(da.headers, ["Id", "Møde", "Forum", "Dato", "Tid", "Status"]);
         assert_eq!(da.rows[0][3], "tirsdag den 24. marts 2026 (uge 13)");
         assert_eq!(da.rows[3][5], "aflyst");
+        assert_eq!(da.rows[0][5], "afholdt", "a meeting with minutes is held");
         let en = report.display_table(Lang::En);
         assert_eq!(en.rows[0][3], "Tuesday 24 March 2026 (week 13)");
     }

@@ -11,7 +11,7 @@ use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
 use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
 
 /// A meeting's referat.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Referat {
     /// The meeting's id.
     pub id: String,
@@ -40,7 +40,7 @@ pub struct Referat {
 }
 
 /// One item of the referat.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ReferatItem {
     pub number: usize,
     pub title: String,
@@ -57,14 +57,14 @@ pub struct ReferatItem {
     pub actions: Vec<ActionOut>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Outcome {
     pub label: String,
     pub text: String,
 }
 
 /// An action point as printed: what, who, by when, and where it stands.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ActionOut {
     pub id: String,
     pub text: String,
@@ -105,23 +105,33 @@ pub enum ReferatError {
 /// The referat of the meeting `id`, from its minutes and its agenda.
 pub fn referat(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Result<Referat, ReferatError> {
     let agenda = agenda::agenda(catalog, id, lang, AgendaOptions::default())?;
+    referat_of(catalog, &agenda, lang)
+}
+
+/// The referat of the meeting whose agenda is `agenda`, so that a caller with the agenda in
+/// hand (the export) builds it only once.
+pub fn referat_of(
+    catalog: &Catalog<'_>,
+    agenda: &Agenda,
+    lang: Lang,
+) -> Result<Referat, ReferatError> {
+    let id = agenda.id.as_str();
     let minutes = catalog
         .minutes_of(id)
         .ok_or_else(|| ReferatError::NoMinutes(id.to_owned()))?;
     let w = lang.words();
     let held = minutes.held.as_ref();
-    let date = held.map_or_else(
-        || catalog.meeting(id).map_or(When::Unknown, |m| *m.date),
-        |h| *h.date,
-    );
+    // The day it was held, else the planned one (`held.date: null` says nothing new).
+    let date = match held.map(|h| *h.date) {
+        Some(When::Unknown) | None => catalog.date_of(id),
+        Some(day) => day,
+    };
     let time_text = match held.and_then(|h| h.start.as_ref().zip(h.end.as_ref())) {
         Some((s, e)) => Some(lang.time_span(s.0, e.0)),
         None => agenda.time_text.clone().filter(|_| held.is_none()),
     };
     let approved_text = minutes.approved.as_ref().map(|a| {
-        let at = catalog
-            .meeting(&a.meeting)
-            .map_or(a.meeting.value.as_str(), |m| m.title.as_str());
+        let at = catalog.title_of(&a.meeting);
         lang.approved_at(&lang.when(*a.date), at)
     });
     let item_actions = |number: Option<u32>| -> Vec<ActionOut> {
@@ -163,8 +173,8 @@ pub fn referat(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Result<Referat, R
         place: held
             .and_then(|h| h.place.clone())
             .or_else(|| agenda.place.clone()),
-        status: minutes.status,
-        status_text: match minutes.status {
+        status: *minutes.status,
+        status_text: match *minutes.status {
             MinutesStatus::Draft => w.draft.to_owned(),
             MinutesStatus::Approved => w.approved.to_owned(),
         },
@@ -313,7 +323,11 @@ impl Printable for Referat {
             blocks.push(Block::Item {
                 number: item.number.to_string(),
                 title: item.title.clone(),
-                meta: item.type_text.clone(),
+                // "Beslutning" over "Beslutning: …" says it twice.
+                meta: item
+                    .type_text
+                    .clone()
+                    .filter(|t| item.outcome.as_ref().is_none_or(|o| &o.label != t)),
                 body,
             });
         }
@@ -334,10 +348,54 @@ impl Printable for Referat {
     }
 }
 
-/// The skeleton of a meeting's minutes, to fill in: every item of the agenda with an empty
-/// decision or conclusion (its recommendation as a comment to start from), the planned
-/// participants, and a commented example of an action point.
-pub fn skeleton(agenda: &Agenda, participants: &[String], lang: Lang) -> String {
+/// What the minutes say before they are written down: the answers of `medtrio minutes ID`,
+/// from flags or from the questions at a terminal. What is not answered comes from the plan.
+#[derive(Clone, Debug, Default)]
+pub struct Answers {
+    /// The day it was held, when not the planned one.
+    pub held: Option<chrono::NaiveDate>,
+    pub present: Option<Vec<String>>,
+    pub apologies: Option<Vec<String>>,
+    pub chair: Option<String>,
+    pub minute_taker: Option<String>,
+    /// What items came to, by number: the decision (B), conclusion (D) or note (O).
+    pub outcomes: Vec<(usize, String)>,
+    pub actions: Vec<NewAction>,
+}
+
+/// An action point as it is written into new minutes.
+#[derive(Clone, Debug)]
+pub struct NewAction {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    pub due: When,
+    /// The item it came from, by number.
+    pub item: Option<usize>,
+}
+
+/// `count` new action point ids for the minutes of `meeting`: `MEETING-1`, `MEETING-2`, …,
+/// skipping those `taken` says are in use, and short enough to be ids.
+pub fn new_action_ids(meeting: &str, count: usize, taken: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(count);
+    let mut n = 1usize;
+    while out.len() < count {
+        let suffix = format!("-{n}");
+        let mut stem = meeting.to_owned();
+        stem.truncate(crate::model::MAX_ID_LEN - suffix.len());
+        let id = format!("{}{suffix}", stem.trim_end_matches('-'));
+        if !taken(&id) && !out.contains(&id) {
+            out.push(id);
+        }
+        n += 1;
+    }
+    out
+}
+
+/// The minutes of a meeting to fill in: every item of the agenda with its decision or
+/// conclusion (empty where not answered, its recommendation as a comment to start from), the
+/// participants, and the action points, or a commented example of one.
+pub fn skeleton(agenda: &Agenda, answers: &Answers, lang: Lang) -> String {
     let w = lang.words();
     let q = |s: &str| quote(s);
     let mut out = String::new();
@@ -357,12 +415,24 @@ pub fn skeleton(agenda: &Agenda, participants: &[String], lang: Lang) -> String 
     out.push_str("version: 1\n");
     out.push_str(&format!("meeting: {}\n", agenda.id));
     out.push_str("status: draft\n");
-    out.push_str(&format!("present: [{}]\n", list(participants)));
-    out.push_str(&format!("apologies: [{}]\n", list(&agenda.apologies)));
-    if let Some(c) = &agenda.chair {
+    match answers.held {
+        Some(day) => out.push_str(&format!("held:\n  date: \"{}\"\n", day.format("%Y-%m-%d"))),
+        // Minutes need the day the meeting was held; the plan does not give one.
+        None if agenda.date.is_none() => out.push_str("held:\n  date: null # YYYY-MM-DD\n"),
+        None => {}
+    }
+    let present = answers.present.as_deref().unwrap_or(&agenda.participants);
+    let apologies = answers.apologies.as_deref().unwrap_or(&agenda.apologies);
+    out.push_str(&format!("present: [{}]\n", list(present)));
+    out.push_str(&format!("apologies: [{}]\n", list(apologies)));
+    if let Some(c) = answers.chair.as_ref().or(agenda.chair.as_ref()) {
         out.push_str(&format!("chair: {}\n", q(c)));
     }
-    if let Some(m) = &agenda.minute_taker {
+    if let Some(m) = answers
+        .minute_taker
+        .as_ref()
+        .or(agenda.minute_taker.as_ref())
+    {
         out.push_str(&format!("minute_taker: {}\n", q(m)));
     }
     out.push_str("items:\n");
@@ -373,24 +443,54 @@ pub fn skeleton(agenda: &Agenda, participants: &[String], lang: Lang) -> String 
             out.push_str("    ");
             comment(&mut out, r);
         }
-        match item.kind {
-            Some(ItemType::Beslutning) => out.push_str("    decision: \"\"\n"),
-            Some(ItemType::Orientering) => out.push_str("    noted: true\n"),
-            _ => out.push_str("    conclusion: \"\"\n"),
+        let said = answers
+            .outcomes
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == number)
+            .map(|(_, text)| text.as_str());
+        match (item.kind, said) {
+            (Some(ItemType::Beslutning), said) => {
+                out.push_str(&format!("    decision: {}\n", q(said.unwrap_or(""))));
+            }
+            (Some(ItemType::Orientering), said) => {
+                out.push_str("    noted: true\n");
+                if let Some(note) = said {
+                    out.push_str(&format!("    note: {}\n", q(note)));
+                }
+            }
+            (_, said) => {
+                out.push_str(&format!("    conclusion: {}\n", q(said.unwrap_or(""))));
+            }
         }
     }
-    out.push_str("actions: []\n");
-    comment(&mut out, w.skeleton_actions);
-    let due = agenda.date.as_deref().unwrap_or("YYYY-MM-DD");
-    for line in [
-        "actions:".to_owned(),
-        format!("  - id: {}-1", agenda.id),
-        format!("    text: {}", q(w.skeleton_action_text)),
-        format!("    owner: {}", q(w.skeleton_action_owner)),
-        format!("    due: \"{due}\""),
-        "    item: 1".to_owned(),
-    ] {
-        comment(&mut out, &line);
+    if answers.actions.is_empty() {
+        out.push_str("actions: []\n");
+        comment(&mut out, w.skeleton_actions);
+        let due = agenda.date.as_deref().unwrap_or("YYYY-MM-DD");
+        for line in [
+            "actions:".to_owned(),
+            format!("  - id: {}-1", agenda.id),
+            format!("    text: {}", q(w.skeleton_action_text)),
+            format!("    owner: {}", q(w.skeleton_action_owner)),
+            format!("    due: \"{due}\""),
+            "    item: 1".to_owned(),
+        ] {
+            comment(&mut out, &line);
+        }
+    } else {
+        out.push_str("actions:\n");
+        for a in &answers.actions {
+            out.push_str(&format!("  - id: {}\n", a.id));
+            out.push_str(&format!("    text: {}\n", q(&a.text)));
+            out.push_str(&format!("    owner: {}\n", q(&a.owner)));
+            if a.due.is_known() {
+                out.push_str(&format!("    due: \"{}\"\n", a.due));
+            }
+            if let Some(n) = a.item {
+                out.push_str(&format!("    item: {n}\n"));
+            }
+        }
     }
     out
 }

@@ -1,10 +1,13 @@
 //! Pure functions from the model and a query to rows and documents.
 
+pub mod actions;
 pub mod agenda;
 pub mod calendar;
 pub mod cycle;
+pub mod decisions;
 pub mod diff;
 pub mod doc;
+pub mod followup;
 pub mod list;
 pub mod minutes;
 pub mod plan;

@@ -44,6 +44,8 @@ pub struct PrepSheet {
     pub trials: Vec<Trial>,
     /// Whether the data has so little on the sheet's themes that the sheet is nearly empty.
     pub thin: bool,
+    /// For a meeting of a forum with earlier minutes: the action points still open, or null.
+    pub follow_up: Option<Vec<crate::report::followup::OpenAction>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -175,7 +177,12 @@ fn is_sentence(text: &str) -> bool {
 
 /// Builds the sheet for a meeting, a roadmap meeting, a template or a theme; `None` if `id`
 /// is none of these.
-pub fn prep(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<PrepSheet> {
+pub fn prep(
+    catalog: &Catalog<'_>,
+    id: &str,
+    lang: Lang,
+    today: Option<chrono::NaiveDate>,
+) -> Option<PrepSheet> {
     let Subject {
         title,
         purpose,
@@ -218,6 +225,7 @@ pub fn prep(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<PrepSheet> {
         success: findings.points(SectionRole::Success),
         trials: findings.trials(),
         thin: false,
+        follow_up: crate::report::followup::open_actions_of(catalog, id, today, lang),
     };
     sheet.thin = sheet.filled_sections() < THIN;
     Some(sheet)
@@ -516,6 +524,10 @@ impl Printable for PrepSheet {
                     })
                     .collect(),
             });
+        }
+        if let Some(actions) = &self.follow_up {
+            blocks.push(Block::heading(w.follow_up));
+            blocks.extend(crate::report::followup::actions_blocks(actions, self.lang));
         }
         Doc {
             kind: w.prep_heading.to_owned(),

@@ -3,11 +3,11 @@
 use serde::Serialize;
 
 use crate::lang::{Lang, Words};
+use crate::model::is_break;
 use crate::model::{
     AgendaItem, Catalog, Finding, Forum, Kind, Located, Meeting, Prompt, RoadmapActivity, Section,
     Template, Theme, WhyText, total_minutes,
 };
-use crate::report::agenda::is_break;
 use crate::report::prompts::{prompt_text, source_text};
 
 /// One thing, described for people.
@@ -56,6 +56,8 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
         Kind::Section => b.section_of(catalog.section(id)?),
         Kind::Template => b.template(catalog.template(id)?),
         Kind::Text => b.text(catalog.why(id)?),
+        Kind::Action => b.action(catalog.action(id)?),
+        Kind::Decision => return None,
     }
     Some(b.detail)
 }
@@ -171,7 +173,7 @@ impl Builder<'_, '_> {
             self.field(w.time, lang.time_span(s.0, e.0));
         }
         self.field(w.place, m.place.clone().unwrap_or_default());
-        self.field(w.status, lang.status(m.status));
+        self.field(w.status, lang.status(catalog.meeting_status(m)));
         if !m.details_announced {
             self.field(w.details, w.not_set);
         }
@@ -197,6 +199,28 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// An action point: what, who, by when, where it stands, and the meeting it came from.
+    fn action(&mut self, (minutes, a): (&crate::model::Minutes, &crate::model::Action)) {
+        let (w, lang, catalog) = (self.w, self.lang, self.catalog);
+        self.detail.title = a.text.value.clone();
+        let meeting = &minutes.meeting;
+        self.field(
+            w.meeting,
+            format!("{} ({})", catalog.title_of(meeting), meeting.value),
+        );
+        self.forum_field(catalog.forum_of(meeting));
+        if let Some(number) = &a.item {
+            self.field(w.item, number.to_string());
+        }
+        self.field(w.owner, a.owner.value.clone());
+        self.field(w.due, lang.when(*a.due));
+        self.field(w.status, lang.action_status(a.status));
+        if let Some(done) = &a.done {
+            self.field(w.done_on, lang.when(**done));
+        }
+        self.field(w.good_story, a.story.clone().unwrap_or_default());
+    }
+
     fn activity(&mut self, a: &RoadmapActivity) {
         let (w, lang) = (self.w, self.lang);
         self.detail.title = a.title.value.clone();
@@ -206,7 +230,7 @@ impl Builder<'_, '_> {
         let quarters: Vec<String> = a.date.quarters().iter().map(|q| lang.quarter(*q)).collect();
         self.field(w.quarters, quarters.join(", "));
         self.field(w.kind, lang.activity_kind(a.kind));
-        self.field(w.status, lang.status(a.status));
+        self.field(w.status, lang.status(self.catalog.activity_status(a)));
         let themes: Vec<&str> = a.themes.iter().map(|t| t.as_str()).collect();
         self.theme_field(&themes);
         self.field(

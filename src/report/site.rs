@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::{Catalog, Status, When};
+use crate::report::actions::ActionRow;
 use crate::report::agenda::Agenda;
 use crate::report::timeline::{self, Timeline};
 
@@ -19,6 +20,48 @@ pub struct IndexPage {
     pub timeline: Timeline,
     pub agendas: Vec<AgendaLink>,
     pub files: Vec<FileLink>,
+    /// The action points still open across the referater, overdue first.
+    pub open_actions: Vec<OpenActionLink>,
+}
+
+/// An open action point on the index page, linked to the referat it stands in.
+#[derive(Clone, Debug, Serialize)]
+pub struct OpenActionLink {
+    pub text: String,
+    pub owner: String,
+    pub due_text: String,
+    pub overdue: bool,
+    pub status_text: String,
+    pub meeting_title: String,
+    pub forum: String,
+    pub minutes: String,
+}
+
+/// The open action points of `rows`, overdue first, then by due date.
+pub fn open_actions(rows: &[ActionRow<'_>], lang: Lang) -> Vec<OpenActionLink> {
+    let w = lang.words();
+    let mut open: Vec<&ActionRow<'_>> = rows
+        .iter()
+        .filter(|r| r.status == crate::model::ActionStatus::Open)
+        .collect();
+    // Stable: within each group the rows keep their order by due date.
+    open.sort_by_key(|r| !r.overdue);
+    open.into_iter()
+        .map(|r| OpenActionLink {
+            text: r.text.to_owned(),
+            owner: r.owner.to_owned(),
+            due_text: lang.when(r.due_when),
+            overdue: r.overdue,
+            status_text: if r.overdue {
+                w.overdue.to_owned()
+            } else {
+                lang.action_status(r.status).to_owned()
+            },
+            meeting_title: r.meeting_title.to_owned(),
+            forum: r.forum_name.to_owned(),
+            minutes: format!("minutes/{}.html", r.meeting),
+        })
+        .collect()
 }
 
 impl AgendaLink {
@@ -39,6 +82,8 @@ impl AgendaLink {
             _ => a.status_text.clone(),
         };
         AgendaLink {
+            id: a.id.clone(),
+            minutes: None,
             title: a.title.clone(),
             forum: a
                 .forum
@@ -57,7 +102,10 @@ impl AgendaLink {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct AgendaLink {
+    pub id: String,
     pub title: String,
+    /// The referat's page, once the meeting has minutes.
+    pub minutes: Option<String>,
     pub forum: String,
     pub date_text: String,
     pub status_text: String,
@@ -98,5 +146,6 @@ pub fn index_page(
         timeline: timeline::timeline(catalog, today, lang),
         agendas,
         files,
+        open_actions: Vec::new(),
     }
 }

@@ -101,7 +101,7 @@ fn things<'a>(catalog: &Catalog<'a>) -> Vec<Thing<'a>> {
         title: &m.title,
         forum: m.forum_id(),
         date: *m.date,
-        status: catalog.status_of(m),
+        status: catalog.meeting_status(m),
         meeting: true,
         has_agenda: true,
     });

@@ -109,10 +109,10 @@ pub fn week(
                 forum: forum.clone(),
                 date: day.to_string(),
                 when_text: when.join(", "),
-                cancelled: catalog.status_of(m) == Status::Cancelled,
+                cancelled: catalog.meeting_status(m) == Status::Cancelled,
             });
         }
-        if catalog.status_of(m) == Status::Cancelled || day < today {
+        if catalog.meeting_status(m) == Status::Cancelled || day < today {
             continue;
         }
         let due = catalog.deadlines_of(m);
@@ -187,7 +187,7 @@ pub fn week(
         .minutes
         .iter()
         .map(|m| &m.value)
-        .filter(|m| m.status == MinutesStatus::Draft)
+        .filter(|m| *m.status == MinutesStatus::Draft)
         .filter_map(|m| {
             let meeting = catalog.meeting(&m.meeting)?;
             forum_ok(meeting.forum_id()).then(|| WeekDraft {

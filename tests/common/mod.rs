@@ -8,6 +8,8 @@ use std::process::Command as StdCommand;
 
 use assert_cmd::Command;
 
+pub mod tmux;
+
 /// `medtrio`, without colour and without the user's data or today.
 pub fn medtrio() -> Command {
     let mut cmd = Command::cargo_bin("medtrio").unwrap();

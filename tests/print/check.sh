@@ -82,17 +82,40 @@ print("\n".join(p.out))
 PY
 }
 
+# The draft mark (UDKAST) is printed on every page of a draft.
+draft_on_every_page() { # name
+  local n i missing=""
+  n=$(pdfinfo "$work/$1.pdf" | awk '/^Pages/ {print $2}')
+  for i in $(seq 1 "$n"); do
+    pdftotext -raw -f "$i" -l "$i" "$work/$1.pdf" - | grep -qx "UDKAST" || missing="$missing $i"
+  done
+  if [ -z "$missing" ]; then echo "ok: $1: the draft mark is on all $n pages"
+  else echo "FAILED: $1: no draft mark on page(s)$missing"; fail=1; fi
+}
+
 check omu-agenda 3 agenda dialog-omu-sundhed
 same_page omu-agenda "Dialog: Potentielle barrierer" "Anerkendelse er brændstof for aktørskab"
 check temamoede 2 agenda temamoede-1
 same_page temamoede "Workshop: Håndtering af krav" "Indflydelse i arbejdet – et fortsat fokus)"
-check lmu-agenda 1 --data examples/havnekoebing agenda lmu-april
+# lmu-april follows up on the minutes of March: an item more.
+check lmu-agenda 2 --data examples/havnekoebing agenda lmu-april
+same_page lmu-agenda "Opfølgning på beslutninger og handlingspunkter" "beslutte"
 
 # A cancelled meeting says so at the top, and has no time slots.
 check cancelled 1 --data examples/havnekoebing agenda lmu-oktober
 text=$(pdftotext "$work/cancelled.pdf" - | tr '\n' ' ')
 case "$text" in *"AFLYST – mødet holdes ikke."*) echo "ok: cancelled: AFLYST at the top" ;; *) echo "FAILED: cancelled: no AFLYST"; fail=1 ;; esac
 case "$text" in *"kl. 13.05"*) echo "FAILED: cancelled: it prints time slots"; fail=1 ;; *) echo "ok: cancelled: no time slots" ;; esac
+
+# A referat: A4, the draft mark on every page, no item split; the approved one without it.
+check referat-draft 2 --data examples/havnekoebing minutes lmu-april
+same_page referat-draft "APV: opfølgning på handleplanen" "Tilføj støj i garderoben til APV-handleplanen"
+draft_on_every_page referat-draft
+check referat-approved 1 --data examples/havnekoebing minutes lmu-marts
+same_page referat-approved "Hvad er aktørskab for os?" "Skriv ned, hvilke ændringer i ugeplanen personalet selv"
+# The next agenda, with its follow-up item whole on one page.
+check lmu-agenda-follow-up 1 --data examples/havnekoebing --today 2026-11-23 agenda lmu-december
+same_page lmu-agenda-follow-up "Opfølgning på beslutninger og handlingspunkter" "Tilføj støj i garderoben til APV-handleplanen"
 
 # Cut-out cards: eight to an A4 page, never split, and no word lost at a card's edge.
 check cards-all 6 prompts

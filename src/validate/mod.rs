@@ -1,16 +1,21 @@
 //! Every check over the loaded data that parsing alone cannot make. Returns all problems.
+//! The checks of the minutes are in [`minutes`].
 
-use std::collections::HashMap;
+mod minutes;
 
-use chrono::{LocalResult, TimeZone};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use chrono::{LocalResult, NaiveDate, TimeZone};
 use chrono_tz::Europe::Copenhagen;
 
 use crate::diagnostic::{Diagnostic, SourceLines, backticked, did_you_mean, nearest};
+use crate::lang::Lang;
 use crate::load::{FileKind, Loaded};
 use crate::model::timing::{self, Frame, TimingError};
 use crate::model::{
-    AgendaItem, FindingKind, Id, Level, Located, MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status,
-    Template, is_valid_id, suggest_id,
+    AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, Level, Located, MAX_ITEM_MINUTES,
+    Meeting, Origin, Pos, Status, Template, is_valid_id, suggest_id, with_follow_up,
 };
 
 /// What kind of thing an id names; references accept only some kinds.
@@ -25,9 +30,21 @@ enum Kind {
     Finding,
     WhyText,
     Prompt,
+    Action,
 }
 
 impl Kind {
+    /// The noun with its article: "a meeting", "an action point".
+    fn a_noun(self) -> String {
+        let noun = self.noun();
+        let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {noun}")
+    }
+
     fn noun(self) -> &'static str {
         match self {
             Kind::Theme => "theme",
@@ -39,6 +56,7 @@ impl Kind {
             Kind::Finding => "finding",
             Kind::WhyText => "programme text",
             Kind::Prompt => "prompt",
+            Kind::Action => "action point",
         }
     }
 }
@@ -49,12 +67,16 @@ struct Checker<'a> {
     /// Ids in order of definition, per kind, for suggestions.
     by_kind: HashMap<&'static str, Vec<&'a str>>,
     suggestions: Suggestions<'a>,
-    /// Each file's line index (by [`slot`]), made when a problem first quotes the file.
-    lines: Vec<Option<SourceLines<'a>>>,
+    /// Each file's line index, made when a problem first quotes the file.
+    lines: HashMap<FileKind, SourceLines<'a>>,
     /// Each forum's level, and each template; the first of an id wins.
     forum_levels: HashMap<&'a str, Level>,
     templates: HashMap<&'a str, &'a Template>,
     out: Vec<Diagnostic>,
+    /// The day taken as today, for minutes of a meeting that has not been held yet.
+    today: Option<NaiveDate>,
+    /// The meetings whose forum has earlier minutes: their agenda gets the follow-up item.
+    followed_up: HashSet<&'a str>,
 }
 
 /// The help for unknown references. Validation stays linear in the data: the known ids of a
@@ -76,55 +98,78 @@ impl Suggestions<'_> {
 
 /// Checks everything; the result is empty when the data is clean.
 pub fn validate(loaded: &Loaded) -> Vec<Diagnostic> {
-    check(loaded).out
+    validate_on(loaded, None)
 }
 
-fn check(loaded: &Loaded) -> Checker<'_> {
-    let d = &loaded.dataset;
-    let mut forum_levels = HashMap::new();
-    for f in &d.roadmap.forums {
-        forum_levels.entry(f.id.as_str()).or_insert(f.level);
-    }
-    let mut templates = HashMap::new();
-    for t in &d.programme.templates {
-        templates.entry(t.id.as_str()).or_insert(&t.value);
-    }
-    let mut c = Checker {
-        loaded,
-        ids: HashMap::new(),
-        by_kind: HashMap::new(),
-        suggestions: Suggestions::default(),
-        lines: Vec::new(),
-        forum_levels,
-        templates,
-        out: Vec::new(),
-    };
+/// Checks everything, with `today` for the checks that need it (minutes of a meeting that
+/// lies ahead are a warning); the result is empty when the data is clean.
+pub fn validate_on(loaded: &Loaded, today: Option<NaiveDate>) -> Vec<Diagnostic> {
+    check(loaded, today).out
+}
+
+/// The checks that depend on the day: the part of [`validate_on`] that [`validate`] leaves
+/// out, for data whose other checks are already known (the cache).
+pub fn validate_today(loaded: &Loaded, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut c = Checker::new(loaded, Some(today));
+    c.check_minutes_ahead();
+    c.out
+}
+
+fn check(loaded: &Loaded, today: Option<NaiveDate>) -> Checker<'_> {
+    let mut c = Checker::new(loaded, today);
     c.register_ids();
     c.check_programme();
     c.check_roadmap();
     c.check_findings();
+    c.check_minutes();
+    c.check_minutes_ahead();
     c
 }
 
-/// A file's place in [`Checker::lines`].
-fn slot(file: FileKind) -> usize {
-    match file {
-        FileKind::Programme => 0,
-        FileKind::Roadmap => 1,
-        FileKind::Findings => 2,
-        FileKind::Local(i) => 3 + i,
+impl<'a> Checker<'a> {
+    fn new(loaded: &'a Loaded, today: Option<NaiveDate>) -> Self {
+        let d = &loaded.dataset;
+        let mut forum_levels = HashMap::new();
+        for f in &d.roadmap.forums {
+            forum_levels.entry(f.id.as_str()).or_insert(f.level);
+        }
+        let mut templates = HashMap::new();
+        for t in &d.programme.templates {
+            templates.entry(t.id.as_str()).or_insert(&t.value);
+        }
+        let followed_up = if d.minutes.is_empty() {
+            HashSet::new()
+        } else {
+            let catalog = Catalog::new(d);
+            d.programme
+                .meetings
+                .iter()
+                .map(|m| m.id.as_str())
+                .filter(|id| !catalog.earlier_minutes(id).is_empty())
+                .collect()
+        };
+        Checker {
+            followed_up,
+            loaded,
+            ids: HashMap::new(),
+            by_kind: HashMap::new(),
+            suggestions: Suggestions::default(),
+            lines: HashMap::new(),
+            forum_levels,
+            templates,
+            out: Vec::new(),
+            today,
+        }
     }
 }
 
 impl<'a> Checker<'a> {
     fn emit(&mut self, diagnostic: Diagnostic, file: FileKind) {
-        let slot = slot(file);
-        if self.lines.len() <= slot {
-            self.lines.resize_with(slot + 1, || None);
-        }
         let sources = &self.loaded.sources;
-        let lines =
-            self.lines[slot].get_or_insert_with(|| SourceLines::new(sources.get(file).text()));
+        let lines = self
+            .lines
+            .entry(file)
+            .or_insert_with(|| SourceLines::new(sources.get(file).text()));
         self.out.push(diagnostic.with_line(lines));
     }
 
@@ -161,9 +206,9 @@ impl<'a> Checker<'a> {
                 file,
                 id.pos,
                 format!(
-                    "duplicate id `{}`: a {} at {first_name}:{first_pos} already has it",
+                    "duplicate id `{}`: {} at {first_name}:{first_pos} already has it",
                     id.value,
-                    first_kind.noun()
+                    first_kind.a_noun()
                 ),
                 Some("ids must be unique across all data files; rename one of them".into()),
             );
@@ -220,6 +265,11 @@ impl<'a> Checker<'a> {
         for p in &d.findings.prompts {
             self.register(&p.id, Kind::Prompt, Findings);
         }
+        for (i, m) in d.minutes.iter().enumerate() {
+            for a in &m.actions {
+                self.register(&a.id, Kind::Action, Minutes(i));
+            }
+        }
     }
 
     /// Checks that `reference` names a thing of one of the `accepted` kinds.
@@ -231,9 +281,10 @@ impl<'a> Checker<'a> {
         let noun = accepted[0].noun();
         let message = match found {
             Some(other) => format!(
-                "`{}` is a {}, but a {noun} is expected here",
+                "`{}` is {}, but {} is expected here",
                 reference.value,
-                other.noun()
+                other.a_noun(),
+                accepted[0].a_noun()
             ),
             None => format!("unknown {noun} `{}`", reference.value),
         };
@@ -489,6 +540,28 @@ impl<'a> Checker<'a> {
             Some((_, t)) => (t.items.as_slice(), true),
             None => return,
         };
+        // The agenda follows up on the forum's earlier minutes, and so is timed with it.
+        let follow_up = Lang::Da.words().follow_up;
+        let (items, added) = if self.followed_up.contains(meeting.id.as_str()) {
+            let (all, _) = with_follow_up(items, follow_up);
+            let added = all.len() > items.len();
+            (all, added)
+        } else {
+            (Cow::Borrowed(items), false)
+        };
+        let items = &*items;
+        let with = if added {
+            format!(
+                ", with the {FOLLOW_UP_MINUTES} minutes of the item `{follow_up}` that the earlier minutes add,"
+            )
+        } else {
+            ",".to_owned()
+        };
+        let own_item = if added {
+            format!("give the agenda its own item `{follow_up}` with the minutes it needs, ")
+        } else {
+            String::new()
+        };
         // An item of no minutes or of more than a day has its own error; a sum says no more.
         if !items
             .iter()
@@ -511,10 +584,10 @@ impl<'a> Checker<'a> {
             (TimingError::Overrun { total, length }, Some(start), Some(end), _) => (
                 meeting.pos,
                 format!(
-                    "the agenda items add up to {total} minutes, but the meeting lasts {length} ({}–{})",
+                    "the agenda items add up to {total} minutes{with} but the meeting lasts {length} ({}–{})",
                     start.value, end.value
                 ),
-                "shorten the items or move the end time".to_owned(),
+                format!("{own_item}shorten the items or move the end time"),
             ),
             (
                 TimingError::TooShort {
@@ -533,7 +606,12 @@ impl<'a> Checker<'a> {
                     start.value, end.value, name.value
                 ),
                 format!(
-                    "the template's fixed items take {fixed} minutes and each of its {flexible} other items at least {}; move the end time, or give the meeting its own `items:`",
+                    "the template's fixed items take {fixed} minutes{} and each of its {flexible} other items at least {}; move the end time, or give the meeting its own `items:`",
+                    if added {
+                        format!(" (with the item `{follow_up}` that the earlier minutes add)")
+                    } else {
+                        String::new()
+                    },
                     timing::MIN_ITEM_MINUTES
                 ),
             ),
@@ -832,7 +910,7 @@ mod tests {
     fn validate_4000_meetings_with_one_unknown_forum_computes_one_suggestion() {
         let dir = with_meetings(4000, "lmu-testhusett");
         let loaded = load(&DataSource::Dir(dir.path().to_owned())).unwrap();
-        let checker = check(&loaded);
+        let checker = check(&loaded, None);
         assert_eq!(checker.out.len(), 4000);
         for (i, d) in checker.out.iter().enumerate() {
             assert_eq!(d.message, "unknown forum `lmu-testhusett`");
@@ -843,7 +921,7 @@ mod tests {
         // The old code searched the forums once per meeting, and scanned the file from its
         // start for every quoted line.
         assert_eq!(checker.suggestions.computed(), 1);
-        assert_eq!(checker.lines.iter().flatten().count(), 1);
+        assert_eq!(checker.lines.len(), 1);
     }
 
     #[test]
@@ -856,7 +934,7 @@ mod tests {
         );
         fs::write(dir.path().join("programme.yaml"), programme).unwrap();
         let loaded = load(&DataSource::Dir(dir.path().to_owned())).unwrap();
-        let checker = check(&loaded);
+        let checker = check(&loaded, None);
         let helps: Vec<_> = checker
             .out
             .iter()

@@ -1,0 +1,29 @@
+//! `medtrio actions`: the action points of every referat, filtered.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::ActionsArgs;
+use crate::cmd::{Context, check_excel};
+use crate::model::Catalog;
+use crate::query::Query;
+use crate::render::Document;
+use crate::report::actions::{self, ActionFilter};
+use crate::report::list::ListReport;
+
+pub fn run(ctx: &Context, args: &ActionsArgs, out: &mut dyn Write) -> Result<()> {
+    check_excel(&args.output)?;
+    let loaded = ctx.load_checked()?;
+    let catalog = Catalog::new(&loaded.dataset);
+    let query = Query::parse(&(&args.filters).into(), &catalog, ctx.today)?;
+    let filter = ActionFilter {
+        owner: args.owner.clone(),
+        open: args.open,
+        done: args.done,
+    };
+    let rows = actions::actions(&catalog, &query, &filter, ctx.today)?;
+    let report = ListReport::Actions(rows);
+    let renderer = ctx.renderer(args.output.excel)?;
+    ctx.render(&renderer, &Document::List(&report), args.output.format, out)
+}

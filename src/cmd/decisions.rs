@@ -1,0 +1,23 @@
+//! `medtrio decisions`: the beslutningsprotokol, every decision of the referater in date order.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::DecisionsArgs;
+use crate::cmd::{Context, check_excel};
+use crate::model::Catalog;
+use crate::query::Query;
+use crate::render::Document;
+use crate::report::decisions;
+use crate::report::list::ListReport;
+
+pub fn run(ctx: &Context, args: &DecisionsArgs, out: &mut dyn Write) -> Result<()> {
+    check_excel(&args.output)?;
+    let loaded = ctx.load_checked()?;
+    let catalog = Catalog::new(&loaded.dataset);
+    let query = Query::parse(&(&args.filters).into(), &catalog, ctx.today)?;
+    let report = ListReport::Decisions(decisions::decisions(&catalog, &query)?);
+    let renderer = ctx.renderer(args.output.excel)?;
+    ctx.render(&renderer, &Document::List(&report), args.output.format, out)
+}

@@ -1,0 +1,374 @@
+//! `medtrio minutes ID`: writes a meeting's minutes to fill in (`DATA/minutes/ID.yaml`, never
+//! over an existing file), asking at a terminal for what the flags do not answer; or, with
+//! `--format` or `-o`, prints the referat.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Result;
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input};
+
+use crate::cli::{MinutesAnswers, MinutesArgs};
+use crate::cmd::{Context, agenda_error, output, unknown_id};
+use crate::error::Failure;
+use crate::lang::Words;
+use crate::load::{DataSource, MINUTES_DIR};
+use crate::model::{Catalog, ItemType, Minutes, When};
+use crate::render::Document;
+use crate::report::agenda::{self, Agenda, AgendaOptions};
+use crate::report::minutes::{self, Answers, NewAction, ReferatError};
+
+pub fn run(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
+    if args.doc.format.is_some() || args.doc.output.is_some() {
+        if let Some(flag) = args.answers.given().first() {
+            return Err(Failure::usage_with_help(
+                format!(
+                    "{flag} is an answer for writing the minutes, not for printing the referat"
+                ),
+                "leave out --format and -o to write DATA/minutes/ID.yaml, or leave out the answers",
+            )
+            .into());
+        }
+        return referat(ctx, args, out);
+    }
+    write(ctx, args, out)
+}
+
+/// Prints the referat in the format asked for.
+fn referat(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
+    let format = args.doc.chosen_format()?;
+    let loaded = ctx.load_checked()?;
+    let catalog = Catalog::new(&loaded.dataset);
+    let referat = minutes::referat(&catalog, &args.id, ctx.lang).map_err(|e| match e {
+        ReferatError::Agenda(e) => agenda_error(&catalog, &args.id, e),
+        e @ ReferatError::NoMinutes(_) => Failure::operation(
+            e.to_string(),
+            format!(
+                "`medtrio --data DIR minutes {}` writes them to fill in",
+                args.id
+            ),
+        )
+        .into(),
+    })?;
+    let renderer = ctx.renderer(false)?;
+    let mut bytes = Vec::new();
+    ctx.render(&renderer, &Document::Referat(&referat), format, &mut bytes)?;
+    output::emit(args.doc.output.as_deref(), args.doc.force, &bytes, out)
+}
+
+/// Writes `DATA/minutes/ID.yaml` from the agenda and the answers; with `--print`, to `out`.
+fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
+    let dir = match &ctx.source {
+        DataSource::Dir(dir) => Some(dir),
+        DataSource::Bundled if args.print => None,
+        DataSource::Bundled => {
+            return Err(Failure::usage_with_help(
+                "minutes are written into a data folder, and the bundled data is none",
+                "give --data DIR (or MEDTRIO_DATA); `medtrio init DIR` makes a new data folder",
+            )
+            .into());
+        }
+    };
+    let loaded = ctx.load_checked()?;
+    let catalog = Catalog::new(&loaded.dataset);
+    let id = args.id.as_str();
+    if catalog.kind_of(id).is_none() {
+        return Err(unknown_id(id, &catalog.agenda_ids()).into());
+    }
+    let options = AgendaOptions {
+        today: Some(ctx.today),
+        ..AgendaOptions::default()
+    };
+    let agenda = agenda::agenda(&catalog, id, ctx.lang, options)
+        .map_err(|e| agenda_error(&catalog, id, e))?;
+    let path = dir.map(|d| d.join(MINUTES_DIR).join(format!("{id}.yaml")));
+    let (Some(dir), Some(path)) = (dir, path.filter(|_| !args.print)) else {
+        let answers = from_flags(&catalog, &agenda, &args.answers)?;
+        out.write_all(minutes::skeleton(&agenda, &answers, ctx.lang).as_bytes())?;
+        return Ok(());
+    };
+    if catalog.minutes_of(id).is_some() || path.exists() {
+        return Err(Failure::operation(
+            format!("`{}` already exists", path.display()),
+            format!(
+                "medtrio never overwrites minutes: edit the file, or print the referat with `medtrio --data {} minutes {id} --format txt`",
+                dir.display()
+            ),
+        )
+        .into());
+    }
+    let mut answers = from_flags(&catalog, &agenda, &args.answers)?;
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if interactive {
+        Asker::new(ctx.lang.words())
+            .ask(&catalog, &agenda, &args.answers, &mut answers)
+            .map_err(cancelled)?;
+    }
+    let text = minutes::skeleton(&agenda, &answers, ctx.lang);
+    // The text is built to parse; a failure here is a bug, and nothing is written.
+    crate::load::parse::<Minutes>(&path.display().to_string(), &text).map_err(|d| {
+        Failure::operation(
+            format!("the minutes medtrio wrote do not parse: {}", d.message),
+            "this is a bug in medtrio; nothing was written",
+        )
+    })?;
+    std::fs::create_dir_all(dir.join(MINUTES_DIR)).map_err(|e| {
+        Failure::operation(
+            format!("cannot create `{}`: {e}", dir.join(MINUTES_DIR).display()),
+            "check the folder's permissions",
+        )
+    })?;
+    output::write_file(&path, text.as_bytes(), false)?;
+    eprintln!(
+        "wrote {}; fill it in, then print the referat with: medtrio --data {} minutes {id} --format txt",
+        path.display(),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Ctrl-C at a question leaves no file.
+fn cancelled(e: anyhow::Error) -> anyhow::Error {
+    match e.downcast_ref::<dialoguer::Error>() {
+        Some(dialoguer::Error::IO(io)) if io.kind() == std::io::ErrorKind::Interrupted => {
+            let _ = dialoguer::console::Term::stderr().show_cursor();
+            Failure::operation("cancelled", "nothing was written").into()
+        }
+        _ => e,
+    }
+}
+
+/// The answers the flags give, each checked against the agenda.
+fn from_flags(catalog: &Catalog<'_>, agenda: &Agenda, flags: &MinutesAnswers) -> Result<Answers> {
+    let mut answers = Answers {
+        held: flags.held,
+        present: flags.present.clone(),
+        apologies: flags.apologies.clone(),
+        chair: flags.chair.clone(),
+        minute_taker: flags.minute_taker.clone(),
+        ..Answers::default()
+    };
+    for written in &flags.outcome {
+        let parsed = written
+            .split_once('=')
+            .and_then(|(n, text)| Some((n.trim().parse::<usize>().ok()?, text.trim())));
+        let Some((number, text)) = parsed else {
+            return Err(Failure::usage_with_help(
+                format!("--outcome `{written}` is not N=TEXT"),
+                "give the item's number and what it came to, e.g. --outcome \"3=LMU prøver pausevagter i april\"",
+            )
+            .into());
+        };
+        check_item("--outcome", agenda, number)?;
+        answers.outcomes.push((number, text.to_owned()));
+    }
+    let mut parsed = Vec::new();
+    for written in &flags.action {
+        parsed.push(parse_action(written, agenda)?);
+    }
+    let ids = new_ids(catalog, &agenda.id, parsed.len());
+    answers.actions = parsed
+        .into_iter()
+        .zip(ids)
+        .map(|((text, owner, due, item), id)| NewAction {
+            id,
+            text,
+            owner,
+            due,
+            item,
+        })
+        .collect();
+    Ok(answers)
+}
+
+/// `WHAT;WHO;DUE[;ITEM]`.
+fn parse_action(written: &str, agenda: &Agenda) -> Result<(String, String, When, Option<usize>)> {
+    let bad = |why: String| -> anyhow::Error {
+        Failure::usage_with_help(
+            format!("--action `{written}`: {why}"),
+            "write what, who, by when and, optionally, the item, split by `;`, e.g. --action \"Lav en plan for pausevagter;AMR;2026-04;3\"",
+        )
+        .into()
+    };
+    let parts: Vec<&str> = written.split(';').map(str::trim).collect();
+    let (what, who, due, item) = match parts.as_slice() {
+        [what, who, due] => (*what, *who, *due, None),
+        [what, who, due, item] => (*what, *who, *due, Some(*item)),
+        _ => return Err(bad(format!("has {} parts, not 3 or 4", parts.len()))),
+    };
+    if what.is_empty() {
+        return Err(bad("says nothing of what is to be done".into()));
+    }
+    if who.is_empty() {
+        return Err(bad("has no owner".into()));
+    }
+    let due: When = due
+        .parse()
+        .map_err(|e: crate::model::when::DateError| bad(e.message(due)))?;
+    let item = match item {
+        None => None,
+        Some(n) => {
+            let number = n
+                .parse::<usize>()
+                .map_err(|_| bad(format!("`{n}` is not an item number")))?;
+            check_item("--action", agenda, number)?;
+            Some(number)
+        }
+    };
+    Ok((what.to_owned(), who.to_owned(), due, item))
+}
+
+fn check_item(flag: &str, agenda: &Agenda, number: usize) -> Result<()> {
+    let items = agenda.items.iter().filter(|i| i.number.is_some()).count();
+    if number == 0 || number > items {
+        return Err(Failure::usage_with_help(
+            format!(
+                "{flag}: item {number} is not on the agenda of `{}`, which has {} items",
+                agenda.id, items
+            ),
+            format!("`medtrio agenda {}` shows the items by number", agenda.id),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// New action point ids that no id of the data has.
+fn new_ids(catalog: &Catalog<'_>, meeting: &str, count: usize) -> Vec<String> {
+    minutes::new_action_ids(meeting, count, |id| catalog.kind_of(id).is_some())
+}
+
+/// At a terminal: walks the items, asking what each came to and its action points.
+struct Asker {
+    w: &'static Words,
+    theme: ColorfulTheme,
+}
+
+impl Asker {
+    fn new(w: &'static Words) -> Self {
+        Asker {
+            w,
+            theme: ColorfulTheme::default(),
+        }
+    }
+
+    fn ask(
+        &self,
+        catalog: &Catalog<'_>,
+        agenda: &Agenda,
+        flags: &MinutesAnswers,
+        answers: &mut Answers,
+    ) -> Result<()> {
+        let w = self.w;
+        if !Confirm::with_theme(&self.theme)
+            .with_prompt(w.minutes_fill_now)
+            .default(true)
+            .interact()?
+        {
+            return Ok(());
+        }
+        if flags.present.is_none() {
+            answers.present = Some(self.names(w.present, &agenda.participants)?);
+        }
+        if flags.apologies.is_none() {
+            answers.apologies = Some(self.names(w.apologies, &agenda.apologies)?);
+        }
+        let mut actions: Vec<(String, String, When, Option<usize>)> = Vec::new();
+        for (number, item) in agenda.items.iter().filter_map(|i| Some((i.number?, i))) {
+            eprintln!("\n{number}. {}", item.title);
+            if let Some(r) = &item.recommendation {
+                eprintln!("   {r}");
+            }
+            if !answers.outcomes.iter().any(|(n, _)| *n == number) {
+                let label = match item.kind {
+                    Some(ItemType::Beslutning) => w.decision,
+                    Some(ItemType::Orientering) => w.note,
+                    _ => w.conclusion,
+                };
+                let text: String = Input::with_theme(&self.theme)
+                    .with_prompt(label)
+                    .allow_empty(true)
+                    .interact_text()?;
+                if !text.trim().is_empty() {
+                    answers.outcomes.push((number, text.trim().to_owned()));
+                }
+            }
+            if flags.action.is_empty() {
+                self.actions(number, &mut actions)?;
+            }
+        }
+        let ids = new_ids(catalog, &agenda.id, answers.actions.len() + actions.len());
+        let fresh = ids.into_iter().skip(answers.actions.len());
+        answers.actions.extend(actions.into_iter().zip(fresh).map(
+            |((text, owner, due, item), id)| NewAction {
+                id,
+                text,
+                owner,
+                due,
+                item,
+            },
+        ));
+        if !Confirm::with_theme(&self.theme)
+            .with_prompt(w.minutes_save)
+            .default(true)
+            .interact()?
+        {
+            return Err(Failure::operation("not saved", "nothing was written").into());
+        }
+        Ok(())
+    }
+
+    /// A list of names, the planned ones to start from.
+    fn names(&self, prompt: &str, planned: &[String]) -> Result<Vec<String>> {
+        let text: String = Input::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .with_initial_text(planned.join(", "))
+            .allow_empty(true)
+            .interact_text()?;
+        Ok(text
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect())
+    }
+
+    /// The action points of item `number`, until an empty one.
+    fn actions(
+        &self,
+        number: usize,
+        out: &mut Vec<(String, String, When, Option<usize>)>,
+    ) -> Result<()> {
+        let w = self.w;
+        loop {
+            let what: String = Input::with_theme(&self.theme)
+                .with_prompt(w.minutes_action_what)
+                .allow_empty(true)
+                .interact_text()?;
+            if what.trim().is_empty() {
+                return Ok(());
+            }
+            let who: String = Input::with_theme(&self.theme)
+                .with_prompt(w.who)
+                .validate_with(|s: &String| {
+                    if s.trim().is_empty() {
+                        Err("?")
+                    } else {
+                        Ok(())
+                    }
+                })
+                .interact_text()?;
+            let due: String = Input::with_theme(&self.theme)
+                .with_prompt(w.minutes_action_due)
+                .allow_empty(true)
+                .validate_with(|s: &String| s.parse::<When>().map(|_| ()).map_err(|e| e.explain(s)))
+                .interact_text()?;
+            out.push((
+                what.trim().to_owned(),
+                who.trim().to_owned(),
+                due.parse().unwrap_or_default(),
+                Some(number),
+            ));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The action points of every referat, as list rows (`medtrio actions`): what, who, by
+//! when, where each stands, and the meeting, forum and item it came from.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::TextTable;
+use crate::lang::Lang;
+use crate::model::{ActionStatus, AgendaItem, Catalog, Kind, When};
+use crate::query::{Query, QueryError, fold};
+
+/// One action point, as the JSON contract and the CSV columns give it.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ActionRow<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub owner: &'a str,
+    /// The due date as precise as it is known (`2026-06`, `2026-Q3`, `2026-04-07`), or null.
+    pub due: Option<String>,
+    pub status: ActionStatus,
+    /// The day it was done, `YYYY-MM-DD`, or null.
+    pub done: Option<String>,
+    /// Open, and its due date is past (against --today).
+    pub overdue: bool,
+    /// The meeting whose minutes hold it (an id).
+    pub meeting: &'a str,
+    pub meeting_title: &'a str,
+    /// The day that meeting was held, `YYYY-MM-DD`, or null.
+    pub meeting_date: Option<String>,
+    pub forum: &'a str,
+    pub forum_name: &'a str,
+    /// The number of the agenda item it came from, or null.
+    pub item: Option<u32>,
+    pub item_title: Option<String>,
+    pub story: Option<&'a str>,
+    #[serde(skip)]
+    pub due_when: When,
+}
+
+/// The filters only action points have.
+#[derive(Clone, Debug, Default)]
+pub struct ActionFilter {
+    /// Text in the owner, regardless of case and accents.
+    pub owner: Option<String>,
+    pub open: bool,
+    pub done: bool,
+}
+
+/// The action points of every referat that match, by due date (the undated last), then by
+/// the day of their meeting.
+pub fn actions<'a>(
+    catalog: &Catalog<'a>,
+    query: &Query,
+    filter: &ActionFilter,
+    today: NaiveDate,
+) -> Result<Vec<ActionRow<'a>>, QueryError> {
+    query.check_applies_to(Kind::Action)?;
+    let owner = filter.owner.as_deref().map(fold);
+    let mut rows = Vec::new();
+    for minutes in &catalog.data.minutes {
+        let meeting = minutes.meeting.as_str();
+        let held = catalog.held_day(minutes);
+        let forum = catalog.forum_of(meeting);
+        let items = catalog.numbered_items(meeting);
+        for action in minutes.actions.iter().map(|a| &a.value) {
+            let keep = (!filter.open || action.status == ActionStatus::Open)
+                && (!filter.done || action.status == ActionStatus::Done)
+                && owner
+                    .as_deref()
+                    .is_none_or(|o| fold(&action.owner).contains(o))
+                && query.matches_action(catalog, meeting, action);
+            if !keep {
+                continue;
+            }
+            let item = action.item.as_ref().map(|i| i.value);
+            rows.push(ActionRow {
+                id: &action.id,
+                text: &action.text,
+                owner: &action.owner,
+                due: action.due.is_known().then(|| action.due.to_string()),
+                status: action.status,
+                done: action.done.as_ref().and_then(|d| d.day()).map(iso),
+                overdue: is_overdue(action.status, *action.due, today),
+                meeting,
+                meeting_title: catalog.title_of(meeting),
+                meeting_date: held.map(iso),
+                forum: forum.unwrap_or(""),
+                forum_name: forum.map_or("", |f| catalog.forum_name(f)),
+                item,
+                item_title: item.and_then(|n| item_title(items.as_deref(), n)),
+                story: action.story.as_deref(),
+                due_when: *action.due,
+            });
+        }
+    }
+    rows.sort_by(|a, b| {
+        (a.due_when.sort_key(), &a.meeting_date).cmp(&(b.due_when.sort_key(), &b.meeting_date))
+    });
+    Ok(rows)
+}
+
+/// Whether an action point is open and past its due date on `today`.
+pub fn is_overdue(status: ActionStatus, due: When, today: NaiveDate) -> bool {
+    status == ActionStatus::Open && due.days().is_some_and(|(_, last)| last < today)
+}
+
+fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// The title of item `number` of the agenda, as the referat numbers it. The follow-up item
+/// that medtrio inserts has its Danish title, the language of the data.
+fn item_title(items: Option<&[Option<&AgendaItem>]>, number: u32) -> Option<String> {
+    let index = usize::try_from(number).ok()?.checked_sub(1)?;
+    match items?.get(index)? {
+        Some(item) => Some(item.title.value.clone()),
+        None => Some(Lang::Da.words().follow_up.to_owned()),
+    }
+}
+
+/// The rows as a table for people: what, who, by when, where it stands, and the meeting.
+pub fn display_table(rows: &[ActionRow<'_>], lang: Lang) -> TextTable {
+    let w = lang.words();
+    TextTable {
+        headers: [w.id, w.action, w.owner, w.due, w.status, w.meeting]
+            .map(str::to_owned)
+            .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let status = if r.overdue {
+                    w.overdue
+                } else {
+                    lang.action_status(r.status)
+                };
+                vec![
+                    r.id.to_owned(),
+                    r.text.to_owned(),
+                    r.owner.to_owned(),
+                    lang.when(r.due_when),
+                    status.to_owned(),
+                    r.meeting_title.to_owned(),
+                ]
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,257 @@
+//! The next agenda follows up by itself. For a meeting of a forum with earlier minutes,
+//! "Godkendelse af referat" names the meeting whose minutes it approves, and the item
+//! "Opfølgning på beslutninger og handlingspunkter" (the agenda's own, or one inserted after
+//! "Godkendelse af referat") lists the forum's action points that are still open, each with
+//! owner and due date, and marks those that are overdue.
+//!
+//! What is open is read as of the meeting's day, or today when that comes first: the agenda
+//! of a past meeting shows what was open then, and a future one what is open now.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::lang::Lang;
+use crate::model::{
+    Action, ActionStatus, AgendaItem, Catalog, Located, Minutes, is_approval_item, with_follow_up,
+};
+use crate::report::agenda::ItemOut;
+use crate::report::doc::{Block, Style};
+
+/// What an item of the agenda says of the minutes before it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FollowUp {
+    /// On "Godkendelse af referat": the minutes it approves.
+    Approval {
+        /// The meeting whose minutes these are.
+        meeting: String,
+        /// The day it was held, `YYYY-MM-DD`.
+        date: String,
+        /// "Referat fra mødet tirsdag den 24. marts 2026"
+        text: String,
+    },
+    /// On "Opfølgning på beslutninger …": the forum's action points still open.
+    Actions {
+        /// The day they are read as of, `YYYY-MM-DD`, or null when neither the meeting's
+        /// day nor today is known (then none is overdue).
+        as_of: Option<String>,
+        actions: Vec<OpenAction>,
+    },
+}
+
+/// An action point that is still open, as the follow-up lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct OpenAction {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    /// As data (`2026-06`), or null.
+    pub due: Option<String>,
+    /// "juni 2026"
+    pub due_text: String,
+    /// Whether its due date is past.
+    pub overdue: bool,
+    /// "åben" or "overskredet".
+    pub status_text: String,
+    /// The meeting it came from.
+    pub meeting: String,
+}
+
+/// The follow-up of one agenda: where it goes, and the items with it inserted.
+pub struct Plan<'a> {
+    items: Cow<'a, [Located<AgendaItem>]>,
+    /// The index of the follow-up item, when the forum has earlier minutes.
+    follow_up: Option<usize>,
+    id: String,
+    lang: Lang,
+}
+
+impl<'a> Plan<'a> {
+    /// Plans the follow-up of the meeting `id`, whose agenda has `items`.
+    pub fn new(
+        catalog: &Catalog<'_>,
+        id: &str,
+        items: &'a [Located<AgendaItem>],
+        lang: Lang,
+    ) -> Self {
+        let mut plan = Plan {
+            items: Cow::Borrowed(items),
+            follow_up: None,
+            id: id.to_owned(),
+            lang,
+        };
+        if catalog.earlier_minutes(id).is_empty() {
+            return plan;
+        }
+        let (items, at) = with_follow_up(items, lang.words().follow_up);
+        plan.items = items;
+        plan.follow_up = Some(at);
+        plan
+    }
+
+    /// The agenda's items, with the follow-up item where it was inserted.
+    pub fn items(&self) -> &[Located<AgendaItem>] {
+        &self.items
+    }
+
+    /// Writes the follow-up into the items of the agenda, as of `today` when given.
+    pub fn fill(&self, catalog: &Catalog<'_>, items: &mut [ItemOut], today: Option<NaiveDate>) {
+        let Some(at) = self.follow_up else {
+            return;
+        };
+        if let Some(approval) = approved_here(catalog, &self.id) {
+            let item = items.iter_mut().find(|i| is_approval_item(&i.title));
+            if let (Some(item), Some(day)) = (item, catalog.held_day(approval)) {
+                item.follow_up = Some(FollowUp::Approval {
+                    meeting: approval.meeting.value.clone(),
+                    date: iso(day),
+                    text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
+                });
+            }
+        }
+        let as_of = as_of(catalog, &self.id, today);
+        if let Some(item) = items.get_mut(at) {
+            item.follow_up = Some(FollowUp::Actions {
+                as_of: as_of.map(iso),
+                actions: open_actions(catalog, &self.id, as_of, self.lang),
+            });
+        }
+    }
+}
+
+fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// The minutes that the meeting `id` approves: those that name it as their approving
+/// meeting, else the latest earlier minutes of its forum not approved elsewhere.
+fn approved_here<'a>(catalog: &Catalog<'a>, id: &str) -> Option<&'a Minutes> {
+    let earlier = catalog.earlier_minutes(id);
+    let named = earlier.iter().rev().find(|(_, m)| {
+        m.approved
+            .as_ref()
+            .is_some_and(|a| a.meeting.as_str() == id)
+    });
+    named
+        .or_else(|| earlier.last().filter(|(_, m)| m.approved.is_none()))
+        .map(|(_, m)| *m)
+}
+
+/// The day the follow-up is read as of: the meeting's day (its first, for a month or a
+/// quarter), or today when that comes first.
+fn as_of(catalog: &Catalog<'_>, id: &str, today: Option<NaiveDate>) -> Option<NaiveDate> {
+    let own = catalog
+        .minutes_of(id)
+        .and_then(|m| catalog.held_day(m))
+        .or_else(|| catalog.date_of(id).days().map(|(first, _)| first));
+    match (own, today) {
+        (Some(own), Some(today)) => Some(own.min(today)),
+        (own, today) => own.or(today),
+    }
+}
+
+/// Whether an action point was still open on `as_of`: open now, or done after that day.
+fn open_on(action: &Action, as_of: Option<NaiveDate>) -> bool {
+    match action.status {
+        ActionStatus::Open => true,
+        ActionStatus::Dropped => false,
+        ActionStatus::Done => match (action.done.as_ref().and_then(|d| d.day()), as_of) {
+            (Some(done), Some(as_of)) => done > as_of,
+            _ => false,
+        },
+    }
+}
+
+/// The follow-up of the meeting `id` for a sheet of its own (the prep sheet): the forum's
+/// action points still open as of the meeting, or today when that comes first; `None` when
+/// the forum has no earlier minutes.
+pub fn open_actions_of(
+    catalog: &Catalog<'_>,
+    id: &str,
+    today: Option<NaiveDate>,
+    lang: Lang,
+) -> Option<Vec<OpenAction>> {
+    if catalog.earlier_minutes(id).is_empty() {
+        return None;
+    }
+    Some(open_actions(catalog, id, as_of(catalog, id, today), lang))
+}
+
+/// The action points of the earlier minutes of `id`'s forum that were open on `as_of`, by
+/// due date (the undated last).
+fn open_actions(
+    catalog: &Catalog<'_>,
+    id: &str,
+    as_of: Option<NaiveDate>,
+    lang: Lang,
+) -> Vec<OpenAction> {
+    let w = lang.words();
+    let mut out: Vec<(crate::model::When, OpenAction)> = catalog
+        .earlier_minutes(id)
+        .iter()
+        .flat_map(|(_, m)| m.actions.iter().map(move |a| (*m, &a.value)))
+        .filter(|(_, a)| open_on(a, as_of))
+        .map(|(m, a)| {
+            let overdue = match (a.due.days(), as_of) {
+                (Some((_, last)), Some(as_of)) => last < as_of,
+                _ => false,
+            };
+            let action = OpenAction {
+                id: a.id.value.clone(),
+                text: a.text.value.clone(),
+                owner: a.owner.value.clone(),
+                due: a.due.is_known().then(|| a.due.to_string()),
+                due_text: lang.when(*a.due),
+                overdue,
+                status_text: if overdue {
+                    w.overdue.to_owned()
+                } else {
+                    lang.action_status(ActionStatus::Open).to_owned()
+                },
+                meeting: m.meeting.value.clone(),
+            };
+            (*a.due, action)
+        })
+        .collect();
+    out.sort_by_key(|(due, _)| due.sort_key());
+    out.into_iter().map(|(_, a)| a).collect()
+}
+
+impl FollowUp {
+    /// The follow-up as blocks under its item.
+    pub fn blocks(&self, lang: Lang) -> Vec<Block> {
+        match self {
+            FollowUp::Approval { text, .. } => vec![Block::paragraph(Style::Plain, text)],
+            FollowUp::Actions { actions, .. } => actions_blocks(actions, lang),
+        }
+    }
+}
+
+/// The open action points as a table (what, who, by when, status), or that there are none.
+pub fn actions_blocks(actions: &[OpenAction], lang: Lang) -> Vec<Block> {
+    let w = lang.words();
+    if actions.is_empty() {
+        return vec![Block::paragraph(Style::Plain, w.no_open_actions)];
+    }
+    vec![
+        Block::paragraph(Style::Strong, format!("{}:", w.actions)),
+        Block::Table {
+            headers: [w.what, w.who, w.by_when, w.status]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: actions
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.text.clone(),
+                        a.owner.clone(),
+                        a.due_text.clone(),
+                        a.status_text.clone(),
+                    ]
+                })
+                .collect(),
+        },
+    ]
+}

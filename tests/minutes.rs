@@ -1,0 +1,432 @@
+//! After the meeting: `medtrio minutes` writes the minutes to fill in (from flags, and at a
+//! terminal by asking), the referat prints as HTML for A4, the action points open as Danish
+//! Excel reads them, and the next agenda and the export follow up.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::tmux::Tmux;
+use common::{copy_data, medtrio};
+use html5ever::tendril::TendrilSink;
+
+const EXAMPLE: &str = "examples/havnekoebing";
+
+/// A copy of the example with the minutes of the meetings named.
+fn example_with(minutes: &[&str]) -> tempfile::TempDir {
+    let dir = copy_data(EXAMPLE);
+    fs::create_dir(dir.path().join("minutes")).unwrap();
+    for id in minutes {
+        fs::copy(
+            Path::new(EXAMPLE).join(format!("minutes/{id}.yaml")),
+            dir.path().join(format!("minutes/{id}.yaml")),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn stdout(data: &Path, args: &[&str]) -> String {
+    let out = medtrio()
+        .arg("--data")
+        .arg(data)
+        .args(["--today", "2026-11-23"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn html5_errors(html: &str) -> Vec<String> {
+    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
+        .from_utf8()
+        .read_from(&mut html.as_bytes())
+        .unwrap();
+    dom.errors.borrow().iter().map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn the_loop_runs_from_flags_without_a_terminal() {
+    let data = example_with(&["lmu-marts"]);
+    let path = data.path().join("minutes/lmu-april.yaml");
+    let out = medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .args(["--today", "2026-11-23", "minutes", "lmu-april"])
+        .args(["--present", "Leder,TR,AMR", "--apologies", "Pædagog"])
+        .args(["--outcome", "2=Referatet blev godkendt."])
+        .args(["--outcome", "4=Handleplanen mangler en tidsplan."])
+        .args(["--action", "Lav en tidsplan for handleplanen;AMR;2026-05;4"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
+    let shown = data.path().display().to_string();
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&shown, "[DATA]"),
+        "wrote [DATA]/minutes/lmu-april.yaml; fill it in, then print the referat with: medtrio --data [DATA] minutes lmu-april --format txt\n"
+    );
+    let yaml = fs::read_to_string(&path).unwrap();
+    assert!(
+        yaml.contains("  - item: 3\n    title: \"Opfølgning på beslutninger og handlingspunkter\"\n    noted: true\n"),
+        "the inserted follow-up item is numbered as the agenda numbers it:\n{yaml}"
+    );
+    assert!(yaml.contains("  - id: lmu-april-1\n    text: \"Lav en tidsplan for handleplanen\"\n    owner: \"AMR\"\n    due: \"2026-05\"\n    item: 4\n"));
+    assert_eq!(
+        stdout(data.path(), &["validate"]),
+        "ok: 5 meetings, 2 roadmap activities, 2 findings, 2 prompts, minutes of 2 meetings, 3 action points\n"
+    );
+
+    // Never over a file that is there, and the file is left as it was.
+    let again = medtrio()
+        .arg("--data")
+        .arg(data.path())
+        .args(["minutes", "lmu-april"])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(again.stderr)
+            .unwrap()
+            .replace(&shown, "[DATA]"),
+        "error: `[DATA]/minutes/lmu-april.yaml` already exists\n  = help: medtrio never overwrites minutes: edit the file, or print the referat with `medtrio --data [DATA] minutes lmu-april --format txt`\n"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), yaml);
+
+    let referat = stdout(data.path(), &["minutes", "lmu-april", "--format", "txt"]);
+    assert!(
+        referat.contains("Konklusion: Handleplanen mangler en tidsplan."),
+        "{referat}"
+    );
+    assert!(referat.contains("Afbud:     Pædagog"), "{referat}");
+    let open = stdout(data.path(), &["actions", "--open", "--format", "csv"]);
+    assert!(
+        open.contains(
+            "lmu-april-1,Lav en tidsplan for handleplanen,AMR,2026-05,open,,true,lmu-april"
+        ),
+        "{open}"
+    );
+    let agenda = stdout(data.path(), &["agenda", "lmu-december"]);
+    assert!(
+        agenda.contains("Referat fra mødet tirsdag den 7. april 2026"),
+        "{agenda}"
+    );
+    assert!(
+        agenda.contains("   - Lav en tidsplan for handleplanen · AMR · maj 2026 · overskredet\n"),
+        "{agenda}"
+    );
+}
+
+#[test]
+fn the_questions_at_a_terminal_write_minutes_that_validate() {
+    let data = example_with(&["lmu-marts"]);
+    let command = format!(
+        "NO_COLOR=1 MEDTRIO_TODAY=2026-11-23 {} --data {} minutes lmu-april",
+        assert_cmd::cargo::cargo_bin("medtrio").display(),
+        data.path().display()
+    );
+    let tmux = Tmux::start(&command);
+    tmux.wait_for("Udfyld referatet nu?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("Til stede");
+    tmux.keys(&["Leder, TR, AMR", "Enter"]);
+    tmux.wait_for("Afbud");
+    tmux.keys(&["Enter"]);
+    // 1. Godkendelse af dagsorden: a decision, no action point.
+    tmux.wait_for("Beslutning");
+    tmux.keys(&["Dagsordenen blev godkendt.", "Enter"]);
+    tmux.wait_for("Handlingspunkt under punktet");
+    tmux.keys(&["Enter"]);
+    // 2. Godkendelse af referat, 3. Opfølgning: nothing.
+    for _ in 0..2 {
+        tmux.keys(&["Enter", "Enter"]);
+    }
+    // 4. APV: a conclusion and one action point.
+    tmux.wait_for("4. APV: opfølgning på handleplanen");
+    tmux.keys(&["Pausevagterne hjælper.", "Enter"]);
+    tmux.wait_for("Handlingspunkt under punktet");
+    tmux.keys(&["Tal med køkkenet om støj", "Enter"]);
+    tmux.wait_for("Hvem");
+    tmux.keys(&["AMR", "Enter"]);
+    tmux.wait_for("Hvornår");
+    tmux.keys(&["2026-13", "Enter"]);
+    tmux.wait_for("a month is 01 to 12");
+    tmux.keys(&["2026-05", "Enter"]);
+    tmux.wait_for("Hvornår (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ-Qn; tomt: ikke fastsat) · 2026-05");
+    tmux.keys(&["Enter"]);
+    // 5. Næste møde, 6. Eventuelt: nothing; then save.
+    tmux.wait_for("5. Næste møde");
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for("6. Eventuelt");
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for("Gem referatet?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("EXIT=");
+    assert!(tmux.screen().contains("EXIT=0"), "{}", tmux.screen());
+    let yaml = fs::read_to_string(data.path().join("minutes/lmu-april.yaml")).unwrap();
+    assert!(
+        yaml.contains("present: [\"Leder\", \"TR\", \"AMR\"]\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("    decision: \"Dagsordenen blev godkendt.\"\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("    conclusion: \"Pausevagterne hjælper.\"\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("  - id: lmu-april-1\n    text: \"Tal med køkkenet om støj\"\n    owner: \"AMR\"\n    due: \"2026-05\"\n    item: 4\n"),
+        "{yaml}"
+    );
+    assert!(stdout(data.path(), &["validate"]).starts_with("ok: "));
+}
+
+#[test]
+fn ctrl_c_at_a_question_leaves_no_file() {
+    let data = example_with(&[]);
+    let command = format!(
+        "NO_COLOR=1 {} --data {} minutes lmu-april",
+        assert_cmd::cargo::cargo_bin("medtrio").display(),
+        data.path().display()
+    );
+    let tmux = Tmux::start(&command);
+    tmux.wait_for("Udfyld referatet nu?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("Til stede");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("EXIT=");
+    assert!(!tmux.screen().contains("EXIT=0"));
+    assert!(!data.path().join("minutes/lmu-april.yaml").exists());
+}
+
+#[test]
+fn referat_html_is_valid_self_contained_a4_and_marks_a_draft() {
+    let draft = stdout(
+        Path::new(EXAMPLE),
+        &["minutes", "lmu-april", "--format", "html"],
+    );
+    let approved = stdout(
+        Path::new(EXAMPLE),
+        &["minutes", "lmu-marts", "--format", "html"],
+    );
+    for html in [&draft, &approved] {
+        assert_eq!(html5_errors(html), Vec::<String>::new());
+        assert!(!html.contains("<script") && !html.contains("src="));
+        assert!(html.contains("@page { size: A4;"));
+        assert!(html.contains("li.item { break-inside: avoid"));
+    }
+    assert!(draft.contains("<div class=\"watermark\" aria-hidden=\"true\">UDKAST</div>"));
+    assert!(draft.contains("<p class=\"notice\">UDKAST – referatet er ikke godkendt endnu.</p>"));
+    assert!(!approved.contains("class=\"watermark\""));
+    assert!(approved.contains(
+        "<p class=\"approved\">Godkendt tirsdag den 7. april 2026 på LMU-møde i april</p>"
+    ));
+    assert!(approved.contains("<span class=\"label\">Beslutning:</span> LMU prøver faste pausevagter på de travle dage i april."));
+}
+
+#[test]
+fn the_action_points_open_as_danish_excel_reads_them() {
+    let out = medtrio()
+        .args(["--data", EXAMPLE, "--today", "2026-11-23"])
+        .args(["actions", "--format", "csv", "--excel"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let bytes = out.stdout;
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "a byte-order mark"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "id",
+            "text",
+            "owner",
+            "due",
+            "status",
+            "done",
+            "overdue",
+            "meeting",
+            "meeting_title",
+            "meeting_date",
+            "forum",
+            "forum_name",
+            "item",
+            "item_title",
+            "story"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        &rows[1].iter().take(7).collect::<Vec<_>>(),
+        &[
+            "marts-ugeplan",
+            "Skriv ned, hvilke ændringer i ugeplanen personalet selv kan beslutte",
+            "Leder",
+            "2026-06",
+            "open",
+            "",
+            "true"
+        ]
+    );
+    assert_eq!(&rows[2][13], "APV: opfølgning på handleplanen");
+}
+
+#[test]
+fn the_export_adds_referater_action_points_decisions_and_open_action_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let out = medtrio()
+        .args([
+            "--data",
+            EXAMPLE,
+            "--today",
+            "2026-11-23",
+            "export",
+            "--out",
+        ])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(&site.display().to_string(), "[DIR]"),
+        "exported 6 agendas (md and html), 2 referater (md and html), the action points (json and csv), 1 decision list, the calendar, 8 lists, the prompts and index.html to [DIR] (32 files)\n"
+    );
+    for name in [
+        "minutes/lmu-marts.md",
+        "minutes/lmu-april.html",
+        "lists/actions.json",
+        "lists/actions.csv",
+        "decisions/lmu-havnen.md",
+        "decisions/lmu-havnen.json",
+        "decisions/lmu-havnen.csv",
+    ] {
+        assert!(site.join(name).is_file(), "{name}");
+    }
+    for name in [
+        "index.html",
+        "minutes/lmu-april.html",
+        "agendas/lmu-december.html",
+    ] {
+        let html = fs::read_to_string(site.join(name)).unwrap();
+        assert_eq!(html5_errors(&html), Vec::<String>::new(), "{name}");
+    }
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("<h2>Åbne handlingspunkter</h2>"));
+    // Overdue first, and linked to the referat it stands in.
+    let overdue = index
+        .find("Skriv ned, hvilke ændringer i ugeplanen")
+        .unwrap();
+    let open = index.find("Tilføj støj i garderoben").unwrap();
+    assert!(overdue < open);
+    assert!(index.contains("<tr class=\"overdue\"><td>Skriv ned"));
+    assert!(index.contains("href=\"minutes&#x2f;lmu-marts.html\""));
+    assert!(
+        !index.contains("Lav en plan for pausevagter"),
+        "a done action point is not open"
+    );
+    let agenda = fs::read_to_string(site.join("agendas/lmu-december.md")).unwrap();
+    assert!(agenda.contains("Referat fra mødet tirsdag den 7. april 2026"));
+}
+
+#[test]
+fn the_agenda_of_a_past_meeting_shows_what_was_open_then() {
+    // On 7 April the ugeplan was not yet due, and the pausevagter plan was done on 1 April.
+    let agenda = stdout(
+        Path::new(EXAMPLE),
+        &["agenda", "lmu-april", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&agenda).unwrap();
+    let follow_up = &json["items"][2]["follow_up"];
+    assert_eq!(follow_up["kind"], "actions");
+    assert_eq!(follow_up["as_of"], "2026-04-07");
+    let ids: Vec<&str> = follow_up["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["marts-ugeplan"]);
+    assert_eq!(follow_up["actions"][0]["overdue"], false);
+    assert_eq!(json["items"][1]["follow_up"]["meeting"], "lmu-marts");
+    // A meeting before any minutes gets no follow-up item.
+    let marts = stdout(
+        Path::new(EXAMPLE),
+        &["agenda", "lmu-marts", "--format", "json"],
+    );
+    assert!(!marts.contains("Opfølgning på beslutninger"));
+}
+
+/// The follow-up item that earlier minutes add takes its minutes like any other: an agenda
+/// that fits without it but not with it is an error of `validate`, not an agenda that runs
+/// over or a note of `export` that leaves it out.
+#[test]
+fn the_follow_up_item_counts_when_an_agenda_is_timed() {
+    let fixture = Path::new("tests/fixtures/minutes");
+    let dir = copy_data("tests/fixtures/minutes");
+    fs::create_dir_all(dir.path().join("minutes")).unwrap();
+    fs::copy(
+        fixture.join("minutes/lmu-marts.yaml"),
+        dir.path().join("minutes/lmu-marts.yaml"),
+    )
+    .unwrap();
+    let programme = dir.path().join("programme.yaml");
+    let text = fs::read_to_string(&programme).unwrap().replacen(
+        "      - title: \"Trivsel: status på pauseplanen\"\n        type: D\n        minutes: 30",
+        "      - title: \"Trivsel: status på pauseplanen\"\n        type: D\n        minutes: 45",
+        1,
+    );
+    fs::write(&programme, text).unwrap();
+    let name = programme.display();
+    let expected = format!(
+        "{name}:29:5: error: the agenda items add up to 65 minutes, with the 5 minutes of the item `Opfølgning på beslutninger og handlingspunkter` that the earlier minutes add, but the meeting lasts 60 (13:00–14:00)
+   |
+29 |   - id: lmu-april
+   |     ^
+  = help: give the agenda its own item `Opfølgning på beslutninger og handlingspunkter` with the minutes it needs, shorten the items or move the end time
+error: the data has 1 error
+"
+    );
+    for args in [&["validate"][..], &["agenda", "lmu-april"]] {
+        medtrio()
+            .arg("--data")
+            .arg(dir.path())
+            .args(args)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(expected.clone());
+    }
+}
