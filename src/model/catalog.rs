@@ -96,7 +96,7 @@ impl<'a> Catalog<'a> {
                 .flat_map(|m| {
                     m.actions
                         .iter()
-                        .map(move |a| (a.id.as_str(), (&m.value, &a.value)))
+                        .map(move |a| (a.id.as_str(), (&m.value, a)))
                 })
                 .collect(),
             summaries: data

@@ -44,12 +44,13 @@ pub struct Minutes {
     /// For approved minutes: when, and at which meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved: Option<Approval>,
-    /// What each agenda item came to, by its number.
+    /// What each agenda item came to, by its number. (Not `Located`: the item's number and
+    /// fields carry their own positions, and a span costs parsing time in every file.)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<Located<ItemMinutes>>,
+    pub items: Vec<ItemMinutes>,
     /// The action points (handlingspunkter).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions: Vec<Located<Action>>,
+    pub actions: Vec<Action>,
 }
 
 fn draft() -> Located<MinutesStatus> {
@@ -180,16 +181,12 @@ impl Minutes {
     pub fn actions_of(&self, number: Option<u32>) -> impl Iterator<Item = &Action> {
         self.actions
             .iter()
-            .map(|a| &a.value)
             .filter(move |a| a.item.as_ref().map(|i| i.value) == number)
     }
 
     /// The minutes of item `number`, if they say anything of it.
     pub fn item(&self, number: u32) -> Option<&ItemMinutes> {
-        self.items
-            .iter()
-            .map(|i| &i.value)
-            .find(|i| i.item.value == number)
+        self.items.iter().find(|i| i.item.value == number)
     }
 }
 

@@ -166,10 +166,21 @@ pub fn render_table(table: &TextTable, out: &mut dyn Write) -> io::Result<()> {
 
 /// A table cell: `|` escaped, line breaks as `<br>`, so that no text breaks the table.
 pub fn escape_cell(text: &str) -> String {
-    escape_inline(text)
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+    // One pass: a table of thousands of rows escapes every cell.
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => out.push_str("<br>"),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Inline text: characters that would start Markdown or HTML syntax are escaped.

@@ -63,7 +63,7 @@ pub fn actions<'a>(
         let held = catalog.held_day(minutes);
         let forum = catalog.forum_of(meeting);
         let items = catalog.numbered_items(meeting);
-        for action in minutes.actions.iter().map(|a| &a.value) {
+        for action in &minutes.actions {
             let keep = (!filter.open || action.status == ActionStatus::Open)
                 && (!filter.done || action.status == ActionStatus::Done)
                 && owner

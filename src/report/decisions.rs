@@ -64,7 +64,7 @@ pub fn decisions<'a>(
         };
         let forum = catalog.forum_of(meeting);
         let items = catalog.numbered_items(meeting);
-        for said in minutes.items.iter().map(|i| &i.value) {
+        for said in &minutes.items {
             let number = said.item.value;
             let item_title = usize::try_from(number)
                 .ok()

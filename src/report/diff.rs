@@ -165,7 +165,7 @@ fn decisions(data: &Dataset) -> Vec<Keyed<'_, crate::model::ItemMinutes>> {
                     || format!("{} #{}", m.meeting.value, i.item.value),
                     |t| t.value.clone(),
                 ),
-                value: &i.value,
+                value: i,
             })
         })
         .collect()
@@ -179,7 +179,7 @@ fn actions(data: &Dataset) -> Vec<Keyed<'_, crate::model::Action>> {
             m.actions.iter().map(|a| Keyed {
                 id: a.id.value.clone(),
                 title: a.text.value.clone(),
-                value: &a.value,
+                value: a,
             })
         })
         .collect()
@@ -396,6 +396,31 @@ mod tests {
             [
                 "lmu-marts: aflyst",
                 "lmu-april: ny dato: tirsdag den 14. april 2026 (før: tirsdag den 7. april 2026)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_changed_decision_and_a_done_action_point_are_described() {
+        let old = example();
+        let mut new = old.clone();
+        let marts = &mut new.minutes[1].value;
+        assert_eq!(marts.meeting.as_str(), "lmu-marts");
+        marts.items[2].decision = Some("LMU prøver pausevagter i april og maj.".into());
+        let april = &mut new.minutes[0].value;
+        april.actions[0].status = crate::model::ActionStatus::Done;
+        april.actions[0].done = Some(Located::new("2026-11-20".parse().unwrap()));
+        let report = diff(&old, &new, Lang::Da);
+        let described: Vec<String> = report
+            .changes
+            .iter()
+            .map(|c| format!("{} {}: {}", c.kind, c.id, describe(c, Lang::Da)))
+            .collect();
+        assert_eq!(
+            described,
+            [
+                "decision lmu-marts#3: ny beslutning: LMU prøver pausevagter i april og maj. (før: LMU prøver faste pausevagter på de travle dage i april.)",
+                "action april-stoej: ny status: udført (før: åben); udført: fredag den 20. november 2026"
             ]
         );
     }

@@ -191,7 +191,7 @@ fn open_actions(
     let mut out: Vec<(crate::model::When, OpenAction)> = catalog
         .earlier_minutes(id)
         .iter()
-        .flat_map(|(_, m)| m.actions.iter().map(move |a| (*m, &a.value)))
+        .flat_map(|(_, m)| m.actions.iter().map(move |a| (*m, a)))
         .filter(|(_, a)| open_on(a, as_of))
         .map(|(m, a)| {
             let overdue = match (a.due.days(), as_of) {
