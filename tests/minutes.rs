@@ -234,6 +234,9 @@ fn referat_html_is_valid_self_contained_a4_and_marks_a_draft() {
         "<p class=\"approved\">Godkendt tirsdag den 7. april 2026 på LMU-møde i april</p>"
     ));
     assert!(approved.contains("<span class=\"label\">Beslutning:</span> LMU prøver faste pausevagter på de travle dage i april."));
+    // The action points are a table, not its markup printed as text.
+    assert!(approved.contains("<table class=\"actions\">"), "{approved}");
+    assert!(!approved.contains("&lt;"), "{approved}");
 }
 
 #[test]

@@ -227,6 +227,15 @@ impl<'a> Catalog<'a> {
         &list[..before]
     }
 
+    /// Whether the agenda of `id` follows up on earlier minutes: its forum has some, and it
+    /// is not cancelled (a meeting that is not held follows up on nothing).
+    pub fn follows_up(&self, id: &str) -> bool {
+        let cancelled = self
+            .meeting(id)
+            .is_some_and(|m| self.meeting_status(m) == Status::Cancelled);
+        !cancelled && !self.earlier_minutes(id).is_empty()
+    }
+
     /// A meeting's status: `held` once it has minutes, else what the data says.
     pub fn meeting_status(&self, meeting: &Meeting) -> Status {
         self.status_of(&meeting.id, meeting.status)
@@ -256,7 +265,7 @@ impl<'a> Catalog<'a> {
             .filter(|i| !super::is_break(&i.title))
             .map(|i| Some(&i.value))
             .collect();
-        if !self.earlier_minutes(id).is_empty()
+        if self.follows_up(id)
             && let super::FollowUpSlot::Insert(at) =
                 super::follow_up_slot(numbered.iter().flatten().map(|i| i.title.as_str()))
         {

@@ -94,8 +94,15 @@ impl HtmlRenderer {
         // A user's template is code we run: bounded in work and depth, so that nested loops
         // over large ranges end in an error that names the template rather than run forever.
         env.set_formatter(|out, state, value| match value.as_str() {
+            // A macro's output is safe already: keep it so, or its markup prints as text.
             Some(text) if *state.auto_escape() == minijinja::AutoEscape::Html => {
-                minijinja::escape_formatter(out, state, &Value::from(without_parse_errors(text)))
+                let text = without_parse_errors(text);
+                let text = if value.is_safe() {
+                    Value::from_safe_string(text.into_owned())
+                } else {
+                    Value::from(text)
+                };
+                minijinja::escape_formatter(out, state, &text)
             }
             _ => minijinja::escape_formatter(out, state, value),
         });

@@ -82,7 +82,7 @@ impl<'a> Plan<'a> {
             id: id.to_owned(),
             lang,
         };
-        if catalog.earlier_minutes(id).is_empty() {
+        if !catalog.follows_up(id) {
             return plan;
         }
         let (items, at) = with_follow_up(items, lang.words().follow_up);
@@ -173,7 +173,7 @@ pub fn open_actions_of(
     today: Option<NaiveDate>,
     lang: Lang,
 ) -> Option<Vec<OpenAction>> {
-    if catalog.earlier_minutes(id).is_empty() {
+    if !catalog.follows_up(id) {
         return None;
     }
     Some(open_actions(catalog, id, as_of(catalog, id, today), lang))

@@ -145,7 +145,7 @@ impl<'a> Checker<'a> {
                 .meetings
                 .iter()
                 .map(|m| m.id.as_str())
-                .filter(|id| !catalog.earlier_minutes(id).is_empty())
+                .filter(|id| catalog.follows_up(id))
                 .collect()
         };
         Checker {
