@@ -161,7 +161,9 @@ struct Input {
 
 /// Every file the loader reads from `data_dir`, in its order, and how many of them are in
 /// `local/`. `None` when a folder cannot be listed; the loader then reports why.
-fn input_files(data_dir: &Path) -> Option<(Vec<Input>, usize)> {
+/// The input files in the order the loader reads them, whether `cycle.yaml` is among them,
+/// and how many of them are `local/`'s.
+fn input_files(data_dir: &Path) -> Option<(Vec<Input>, bool, usize)> {
     let input = |path: PathBuf| Input {
         name: path.display().to_string(),
         path,
@@ -170,16 +172,20 @@ fn input_files(data_dir: &Path) -> Option<(Vec<Input>, usize)> {
         .iter()
         .map(|kind| input(data_dir.join(kind.file_name())))
         .collect();
+    let has_cycle = load::has_cycle(data_dir);
+    if has_cycle {
+        files.push(input(data_dir.join(load::CYCLE_FILE)));
+    }
     let local = load::local_paths(data_dir).ok()?;
     let local_count = local.len();
     files.extend(local.into_iter().map(input));
     files.extend(load::minutes_paths(data_dir).ok()?.into_iter().map(input));
-    Some((files, local_count))
+    Some((files, has_cycle, local_count))
 }
 
 /// The entry for the data folder as it is now, if one is stored and sound.
 fn lookup(data_dir: &Path, cache_dir: &Path, min_bytes: u64) -> Option<Checked> {
-    let (files, local_count) = input_files(data_dir)?;
+    let (files, has_cycle, local_count) = input_files(data_dir)?;
     // Small data is not worth a read of the cache; the sizes say so without reading a byte.
     let size: u64 = files
         .iter()
@@ -199,7 +205,7 @@ fn lookup(data_dir: &Path, cache_dir: &Path, min_bytes: u64) -> Option<Checked> 
     Some(Checked {
         loaded: Loaded {
             dataset: entry.dataset,
-            sources: sources_of(files, local_count),
+            sources: sources_of(files, has_cycle, local_count),
             provenance: entry.provenance,
         },
         warnings: entry.warnings,
@@ -236,13 +242,20 @@ fn hash_file(path: &Path, buffer: &mut [u8]) -> Option<(u64, u128)> {
 }
 
 /// The sources a load of `files` would have recorded.
-fn sources_of(files: Vec<Input>, local_count: usize) -> Sources {
+fn sources_of(files: Vec<Input>, has_cycle: bool, local_count: usize) -> Sources {
     let mut files = files.into_iter().map(|f| SourceFile::file(f.name, f.path));
     let mut next = || files.next().unwrap_or_default();
+    let (programme, roadmap, findings) = (next(), next(), next());
+    let cycle = if has_cycle {
+        next()
+    } else {
+        SourceFile::default()
+    };
     Sources {
-        programme: next(),
-        roadmap: next(),
-        findings: next(),
+        programme,
+        roadmap,
+        findings,
+        cycle,
         local: files.by_ref().take(local_count).collect(),
         minutes: files.collect(),
     }

@@ -262,6 +262,9 @@ words! {
     items_due: "Frist for punkter", "Deadline for items";
     deadlines: "Frister", "Deadlines";
     agenda_out: "Udsendes", "Sent out";
+    /// A deadline of the week, after the meeting's title.
+    week_items_due: "frist for punkter til dagsordenen", "deadline for agenda items";
+    week_agenda_out: "dagsordenen udsendes", "the agenda is sent out";
     week_heading: "Ugen", "The week";
     week_meetings: "Møder", "Meetings";
     week_deadlines: "Frister", "Deadlines";
@@ -535,11 +538,11 @@ impl Lang {
         }
     }
 
-    /// "Den årlige arbejdsmiljødrøftelse 2027: intet møde i LMU Havnen".
-    pub fn cycle_gap(self, rule: &str, year: i32, forum: &str) -> String {
+    /// "Den årlige arbejdsmiljødrøftelse, oktober 2027: intet møde i LMU Havnen".
+    pub fn cycle_gap(self, rule: &str, when: &str, forum: &str) -> String {
         match self {
-            Lang::Da => format!("{rule} {year}: intet møde i {forum}"),
-            Lang::En => format!("{rule} {year}: no meeting in {forum}"),
+            Lang::Da => format!("{rule}, {when}: intet møde i {forum}"),
+            Lang::En => format!("{rule}, {when}: no meeting in {forum}"),
         }
     }
 
@@ -587,11 +590,11 @@ impl Lang {
         }
     }
 
-    /// "Den årlige arbejdsmiljødrøftelse: intet møde i LMU Havnen endnu".
+    /// "Den årlige arbejdsmiljødrøftelse – intet møde i LMU Havnen endnu".
     pub fn cycle_no_meeting(self, rule: &str, forum: &str) -> String {
         match self {
-            Lang::Da => format!("{rule}: intet møde i {forum} endnu"),
-            Lang::En => format!("{rule}: no meeting in {forum} yet"),
+            Lang::Da => format!("{rule} – intet møde i {forum} endnu"),
+            Lang::En => format!("{rule} – no meeting in {forum} yet"),
         }
     }
 

@@ -12,7 +12,9 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, backticked, did_you_mean, nearest};
 use crate::model::when::HELP_MARK;
-use crate::model::{Dataset, Findings, LocalFile, Located, Minutes, Pos, Programme, Roadmap};
+use crate::model::{
+    Cycle, Dataset, Findings, LocalFile, Located, Minutes, Pos, Programme, Roadmap,
+};
 
 pub use crate::model::FORMAT_VERSION;
 
@@ -49,6 +51,8 @@ pub enum FileKind {
     Findings,
     Local(usize),
     Minutes(usize),
+    /// `cycle.yaml`, the annual cycle; optional.
+    Cycle,
 }
 
 impl FileKind {
@@ -61,6 +65,7 @@ impl FileKind {
             FileKind::Findings => "findings.yaml",
             FileKind::Local(_) => "local/*.yaml",
             FileKind::Minutes(_) => "minutes/*.yaml",
+            FileKind::Cycle => CYCLE_FILE,
         }
     }
 
@@ -69,7 +74,7 @@ impl FileKind {
             FileKind::Programme => include_str!("../data/programme.yaml"),
             FileKind::Roadmap => include_str!("../data/roadmap.yaml"),
             FileKind::Findings => include_str!("../data/findings.yaml"),
-            FileKind::Local(_) | FileKind::Minutes(_) => "",
+            FileKind::Local(_) | FileKind::Minutes(_) | FileKind::Cycle => "",
         }
     }
 }
@@ -144,6 +149,8 @@ pub struct Sources {
     pub local: Vec<SourceFile>,
     /// The files of `minutes/`, index for index with [`Dataset::minutes`].
     pub minutes: Vec<SourceFile>,
+    /// `cycle.yaml`, when the folder has one.
+    pub cycle: SourceFile,
 }
 
 impl Sources {
@@ -160,6 +167,7 @@ impl Sources {
             FileKind::Findings => &self.findings,
             FileKind::Local(i) => self.local.get(i).unwrap_or(&NONE),
             FileKind::Minutes(i) => self.minutes.get(i).unwrap_or(&NONE),
+            FileKind::Cycle => &self.cycle,
         }
     }
 }
@@ -186,6 +194,9 @@ pub const LOCAL_DIR: &str = "local";
 /// The folder, inside a data folder, that holds one file of minutes a meeting: `ID.yaml`.
 pub const MINUTES_DIR: &str = "minutes";
 
+/// The annual cycle's file in a data folder; optional.
+pub const CYCLE_FILE: &str = "cycle.yaml";
+
 /// Loads all three files. On failure, returns every file's first problem, not only the first file's.
 pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
     load_observed(source, &mut |_, _| {})
@@ -209,13 +220,15 @@ pub(crate) fn load_observed(
     let programme = load_one::<Programme>(read(FileKind::Programme), &mut sources, &mut problems);
     let roadmap = load_one::<Roadmap>(read(FileKind::Roadmap), &mut sources, &mut problems);
     let findings = load_one::<Findings>(read(FileKind::Findings), &mut sources, &mut problems);
-    // The bundled data has no minutes: they are a committee's own.
-    let (locals, minutes) = match source {
+    // The bundled data has no cycle and no minutes: the sources give none, and minutes are a
+    // committee's own.
+    let (cycle, locals, minutes) = match source {
         DataSource::Dir(dir) => (
+            load_cycle(dir, &mut sources, &mut problems, observe),
             load_local(dir, &mut sources, &mut problems, observe),
             load_minutes(dir, &mut sources, &mut problems, observe),
         ),
-        DataSource::Bundled => (Vec::new(), Vec::new()),
+        DataSource::Bundled => (None, Vec::new(), Vec::new()),
     };
     match (programme, roadmap, findings) {
         (Some(mut programme), Some(mut roadmap), Some(findings)) if problems.is_empty() => {
@@ -245,7 +258,7 @@ pub(crate) fn load_observed(
                     roadmap,
                     findings,
                     minutes,
-                    cycle: None,
+                    cycle,
                 },
                 sources,
                 provenance,
@@ -253,6 +266,28 @@ pub(crate) fn load_observed(
         }
         _ => Err(problems),
     }
+}
+
+/// Whether the data folder has a `cycle.yaml` (a file or anything else in its place, which
+/// reading then refuses).
+pub(crate) fn has_cycle(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(CYCLE_FILE)).is_ok()
+}
+
+/// Reads `DIR/cycle.yaml`, when there is one.
+fn load_cycle(
+    dir: &Path,
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+    observe: &mut Observer<'_>,
+) -> Option<Cycle> {
+    if !has_cycle(dir) {
+        return None;
+    }
+    let path = dir.join(CYCLE_FILE);
+    let name = path.display().to_string();
+    sources.cycle = SourceFile::file(name.clone(), path.clone());
+    read_versioned::<Cycle>(&path, &name, problems, observe, |c| c.version)
 }
 
 /// Reads `DIR/local/*.yaml`, in name order, when the folder exists.
@@ -433,6 +468,7 @@ fn load_one<T: DeserializeOwned + Versioned>(
         FileKind::Programme => &mut sources.programme,
         FileKind::Roadmap => &mut sources.roadmap,
         FileKind::Findings | FileKind::Local(_) | FileKind::Minutes(_) => &mut sources.findings,
+        FileKind::Cycle => &mut sources.cycle,
     };
     *slot = file;
     match parsed {

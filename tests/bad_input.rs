@@ -3,6 +3,9 @@
 //! `medtrio --data DIR validate` (with `--today 2026-11-23`). Regenerate with
 //! `OVERWRITE=1 cargo test --test bad_input`, then read the diff.
 //!
+//! A case of `cycle.yaml`, `<case>.cycle.yaml`, is added to the minimal fixture set, which has
+//! none.
+//!
 //! A case of minutes, `<case>.minutes.yaml` or `<case>.minutes-NAME.yaml`, is put into the
 //! minutes fixture set (`tests/fixtures/minutes`, whose `minutes/lmu-marts.yaml` is valid)
 //! as `minutes/lmu-april.yaml` or `minutes/NAME.yaml`.
@@ -23,7 +26,7 @@ fn corpus_dir() -> PathBuf {
 /// Where a case's file goes in the data folder, and the fixture set it goes into; `None` for
 /// a name that is no case.
 fn placed(file: &str) -> Option<(PathBuf, &'static str)> {
-    if FILES.contains(&file) {
+    if FILES.contains(&file) || file == "cycle" {
         return Some((PathBuf::from(format!("{file}.yaml")), "minimal"));
     }
     let name = match file.strip_prefix("minutes") {

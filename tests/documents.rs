@@ -427,7 +427,7 @@ fn a_municipality_letterhead_replaces_the_built_in_base() {
 #[test]
 fn data_text_is_escaped_in_html() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["programme", "roadmap", "findings"] {
+    for name in ["programme", "roadmap", "findings", "cycle"] {
         fs::copy(
             format!("{EXAMPLE}/{name}.yaml"),
             dir.path().join(format!("{name}.yaml")),

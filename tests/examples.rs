@@ -37,7 +37,7 @@ fn words(line: &str) -> Vec<String> {
 fn run_ci_file(ci_file: &str, site: &str) {
     let repo = tempfile::tempdir().unwrap();
     fs::create_dir(repo.path().join("data")).unwrap();
-    for name in ["programme", "roadmap", "findings"] {
+    for name in ["programme", "roadmap", "findings", "cycle"] {
         fs::copy(
             Path::new("examples/havnekoebing").join(format!("{name}.yaml")),
             repo.path().join(format!("data/{name}.yaml")),

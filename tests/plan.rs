@@ -141,7 +141,7 @@ fn the_flag_path_needs_no_terminal() {
         .arg("validate")
         .assert()
         .success()
-        .stdout("ok: 6 meetings, 2 roadmap activities, 2 findings, 2 prompts\n");
+        .stdout("ok: 6 meetings, 2 roadmap activities, 2 findings, 2 prompts, 5 tasks of the annual cycle\n");
     let out = medtrio()
         .arg("--data")
         .arg(data.path())

@@ -235,7 +235,10 @@ fn terminal_output_in_danish_spoke_english_and_broke_words() {
 #[test]
 fn the_agenda_header_and_items_agree_and_a_break_takes_no_number() {
     let agenda = stdout(&["--data", EXAMPLE, "agenda", "lmu-april"]);
-    assert!(agenda.contains("Tid:       kl. 13.00–14.00"), "{agenda}");
+    assert!(
+        agenda.contains("Tid:               kl. 13.00–14.00"),
+        "{agenda}"
+    );
     assert!(
         agenda.contains("\nAfrunding\n  kl. 13.55–14.00\n"),
         "{agenda}"

@@ -60,6 +60,12 @@ fn summary(loaded: &load::Loaded, problems: &[Diagnostic]) -> String {
             count(actions, "action point", "action points")
         ));
     }
+    if let Some(cycle) = &d.cycle {
+        s.push_str(&format!(
+            ", {} of the annual cycle",
+            count(cycle.rules.len(), "task", "tasks")
+        ));
+    }
     if !problems.is_empty() {
         s.push_str(&format!(
             " ({})",

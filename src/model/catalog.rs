@@ -154,6 +154,10 @@ impl<'a> Catalog<'a> {
     /// A meeting's deadlines, from its forum's rules: the day items must be proposed by, and
     /// the day the agenda goes out. Only for a meeting with an exact day.
     pub fn deadlines_of(&self, meeting: &Meeting) -> Deadlines {
+        // A meeting that is not held has no deadlines.
+        if self.meeting_status(meeting) == Status::Cancelled {
+            return Deadlines::default();
+        }
         let day = meeting.date.day();
         let forum = meeting.forum_id().and_then(|f| self.forum(f));
         let before = |days: Option<&super::Located<u32>>| {

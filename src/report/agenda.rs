@@ -423,7 +423,7 @@ fn bases(catalog: &Catalog<'_>, items: &[Located<AgendaItem>]) -> Vec<String> {
                 .is_some_and(|c| c.as_str() == rule.id.as_str())
         });
         if let (true, Some(basis)) = (named, &rule.basis) {
-            out.push(format!("{}: {basis}", rule.title.value));
+            out.push(format!("{} – {basis}", rule.title.value));
         }
     }
     out

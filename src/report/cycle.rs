@@ -62,7 +62,7 @@ pub struct CycleEntry {
     pub status: &'static str,
     pub status_text: String,
     pub meeting: Option<CoverOut>,
-    /// "Den årlige arbejdsmiljødrøftelse 2027: intet møde i LMU Havnen", when missing.
+    /// "Den årlige arbejdsmiljødrøftelse, oktober 2027: intet møde i LMU Havnen", when missing.
     pub gap: Option<String>,
 }
 
@@ -215,7 +215,7 @@ pub fn cycle(
                     .find(|m| covers(catalog, m, &rule.id));
                 let gap = meeting
                     .is_none()
-                    .then(|| lang.cycle_gap(&title, year, &forum.name));
+                    .then(|| lang.cycle_gap(&title, &span.text, &forum.name));
                 entries.push(CycleEntry {
                     rule: rule.id.value.clone(),
                     number: i + 1,
@@ -246,9 +246,11 @@ pub fn cycle(
         }
     }
     entries.sort_by_key(|e| (e.month, e.number));
+    // The tasks that fall this year in the fora shown, numbered as the wheel marks them.
     let rules_out: Vec<RuleOut> = rules
         .iter()
         .enumerate()
+        .filter(|(_, r)| entries.iter().any(|e| e.rule == r.id.value))
         .map(|(i, r)| RuleOut {
             number: i + 1,
             id: r.id.value.clone(),
@@ -709,7 +711,7 @@ mod tests {
         assert_eq!(e.status, "missing");
         assert_eq!(
             e.gap.as_deref(),
-            Some("Opgave r0 2027: intet møde i LMU Børnehuset Havnen")
+            Some("Opgave r0, marts 2027: intet møde i LMU Børnehuset Havnen")
         );
         assert_eq!(report.missing, report.entries.len());
     }

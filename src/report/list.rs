@@ -359,7 +359,13 @@ mod tests {
         let catalog = Catalog::new(&data);
         let report = list(&catalog, &Query::all(), Kind::Meeting).unwrap();
         let da = report.display_table(Lang::Da);
-        assert_eq!(da.headers, ["Id", "Møde", "Forum", "Dato", "Tid", "Status"]);
+        // The forum sets deadlines, so they get a column; a cancelled meeting has none.
+        assert_eq!(
+            da.headers,
+            ["Id", "Møde", "Forum", "Dato", "Tid", "Status", "Frister"]
+        );
+        assert_eq!(da.rows[4][6], "punkter 17. nov. · udsendes 24. nov.");
+        assert_eq!(da.rows[3][6], "");
         assert_eq!(da.rows[0][3], "tirsdag den 24. marts 2026 (uge 13)");
         assert_eq!(da.rows[3][5], "aflyst");
         assert_eq!(da.rows[0][5], "afholdt", "a meeting with minutes is held");

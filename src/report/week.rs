@@ -116,13 +116,16 @@ pub fn week(
             continue;
         }
         let due = catalog.deadlines_of(m);
-        for (date, what) in [(due.items_due, w.items_due), (due.agenda_out, w.agenda_out)] {
+        for (date, what, phrase) in [
+            (due.items_due, w.items_due, w.week_items_due),
+            (due.agenda_out, w.agenda_out, w.week_agenda_out),
+        ] {
             if let Some(date) = date.filter(|d| in_period(*d)) {
                 deadlines.push(WeekDeadline {
                     date: date.to_string(),
                     what: what.to_owned(),
                     meeting: m.id.value.clone(),
-                    text: format!("{}: {what} {}", lang.long_date(date), m.title.value),
+                    text: format!("{}: {} – {phrase}", lang.long_date(date), m.title.value),
                 });
             }
         }

@@ -1,6 +1,7 @@
 //! Every check over the loaded data that parsing alone cannot make. Returns all problems.
 //! The checks of the minutes are in [`minutes`].
 
+mod cycle;
 mod minutes;
 
 use std::borrow::Cow;
@@ -31,6 +32,7 @@ enum Kind {
     WhyText,
     Prompt,
     Action,
+    Rule,
 }
 
 impl Kind {
@@ -57,6 +59,7 @@ impl Kind {
             Kind::WhyText => "programme text",
             Kind::Prompt => "prompt",
             Kind::Action => "action point",
+            Kind::Rule => "cycle task",
         }
     }
 }
@@ -123,6 +126,7 @@ fn check(loaded: &Loaded, today: Option<NaiveDate>) -> Checker<'_> {
     c.check_findings();
     c.check_minutes();
     c.check_minutes_ahead();
+    c.check_cycle();
     c
 }
 
@@ -269,6 +273,9 @@ impl<'a> Checker<'a> {
             for a in &m.actions {
                 self.register(&a.id, Kind::Action, Minutes(i));
             }
+        }
+        for rule in d.cycle.iter().flat_map(|c| &c.rules) {
+            self.register(&rule.id, Kind::Rule, Cycle);
         }
     }
 
@@ -659,7 +666,29 @@ impl<'a> Checker<'a> {
                 );
             }
             self.references(p, &item.prompts, &[Kind::Prompt]);
+            if let Some(task) = &item.cycle {
+                self.cycle_reference(p, task);
+            }
         }
+    }
+
+    /// An item's `cycle:` names a task of `cycle.yaml`; without the file, it names nothing.
+    fn cycle_reference(&mut self, p: FileKind, task: &Located<Id>) {
+        if self.loaded.dataset.cycle.is_some() {
+            return self.reference(p, task, &[Kind::Rule]);
+        }
+        self.error(
+            p,
+            task.pos,
+            format!(
+                "the item names the cycle task `{}`, but the data has no cycle.yaml",
+                task.value
+            ),
+            Some(
+                "add cycle.yaml with the task (`medtrio init DIR` writes one to start from), or leave `cycle:` out"
+                    .into(),
+            ),
+        );
     }
 
     fn check_roadmap(&mut self) {

@@ -33,6 +33,13 @@ pub fn copy_data_into(from: &str, to: &Path) {
             .join(format!("{name}.yaml"));
         fs::copy(source, to.join(format!("{name}.yaml"))).unwrap();
     }
+    // The annual cycle is optional; its tasks are named by the meetings' items.
+    let cycle = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(from)
+        .join("cycle.yaml");
+    if cycle.exists() {
+        fs::copy(cycle, to.join("cycle.yaml")).unwrap();
+    }
 }
 
 /// A new temporary folder with a synthetic data set from the generator (`examples/synth.rs`).

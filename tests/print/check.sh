@@ -24,7 +24,7 @@ check() { # name, expected pages, medtrio args...
   local name=$1 pages=$2; shift 2
   "$bin" "$@" -o "$work/$name.html"
   pdf_of "$work/$name.html" "$work/$name.pdf"
-  expect "$name: page size" "$(pdfinfo "$work/$name.pdf" | awk '/^Page size/ {print $3 "x" $5}')" "594.96x841.92"
+  expect "$name: page size" "$(pdfinfo "$work/$name.pdf" | awk '/^Page size/ {print $3 "x" $5}')" "${size:-594.96x841.92}"
   expect "$name: pages" "$(pdfinfo "$work/$name.pdf" | awk '/^Pages/ {print $2}')" "$pages"
   pdftoppm -png -r 40 -f 1 -l 1 "$work/$name.pdf" "$work/$name"
   [ -s "$work/$name-1.png" ] || { echo "FAILED: $name: no page image"; fail=1; }
@@ -100,6 +100,13 @@ same_page temamoede "Workshop: Håndtering af krav" "Indflydelse i arbejdet – 
 # lmu-april follows up on the minutes of March: an item more.
 check lmu-agenda 2 --data examples/havnekoebing agenda lmu-april
 same_page lmu-agenda "Opfølgning på beslutninger og handlingspunkter" "beslutte"
+
+# The annual cycle's wheel: one A4 landscape page, every task's title in the page text.
+size=841.92x594.96 check wheel 1 --data examples/havnekoebing --today 2026-11-23 cycle --year 2026 --format html
+text=$(pdftotext "$work/wheel.pdf" - | tr '\n' ' ')
+for t in "Arbejdspladsvurdering (APV)" "Den årlige arbejdsmiljødrøftelse" "Sygefravær: status" "oktober"; do
+  case "$text" in *"$t"*) echo "ok: wheel: \"$t\"" ;; *) echo "FAILED: wheel: no \"$t\""; fail=1 ;; esac
+done
 
 # A cancelled meeting says so at the top, and has no time slots.
 check cancelled 1 --data examples/havnekoebing agenda lmu-oktober
