@@ -325,7 +325,7 @@ fn the_export_adds_referater_action_points_decisions_and_open_action_points() {
         String::from_utf8(out.stdout)
             .unwrap()
             .replace(&site.display().to_string(), "[DIR]"),
-        "exported 6 agendas (md and html), 2 referater (md and html), the action points (json and csv), 1 decision list, the calendar, 8 lists, the prompts and index.html to [DIR] (32 files)\n"
+        "exported 6 agendas (md and html), 2 referater (md and html), the action points (json and csv), 1 decision list, the calendar, 8 lists, the prompts, the annual cycle and index.html to [DIR] (33 files)\n"
     );
     for name in [
         "minutes/lmu-marts.md",
@@ -335,11 +335,15 @@ fn the_export_adds_referater_action_points_decisions_and_open_action_points() {
         "decisions/lmu-havnen.md",
         "decisions/lmu-havnen.json",
         "decisions/lmu-havnen.csv",
+        "cycle.html",
     ] {
         assert!(site.join(name).is_file(), "{name}");
     }
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("<a href=\"cycle.html\">Årshjul 2026</a>"));
     for name in [
         "index.html",
+        "cycle.html",
         "minutes/lmu-april.html",
         "agendas/lmu-december.html",
     ] {

@@ -16,7 +16,10 @@ use crate::model::{Catalog, Kind};
 use crate::query::Query;
 use crate::render::{Document, Format, Renderer};
 use crate::report::list::ListReport;
-use crate::report::{actions, agenda, calendar, decisions, list, minutes, prompts, site};
+use crate::report::{actions, agenda, calendar, cycle, decisions, list, minutes, prompts, site};
+
+/// The annual cycle's wheel, when the data has a cycle.
+const CYCLE_PAGE: &str = "cycle.html";
 
 /// The lists the export writes, each as JSON and CSV.
 const LISTS: [(Kind, &str); 4] = [
@@ -56,7 +59,8 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     let agenda_count = links.len();
     let mut files = export.data_files()?;
     let open = export.minutes_files(&mut files)?;
-    export.index(links, files, open)?;
+    let wheel = export.wheel()?;
+    export.index(links, files, open, wheel)?;
 
     // Files of an earlier export that this one no longer writes.
     let written = export.files.written;
@@ -74,7 +78,12 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     };
     writeln!(
         out,
-        "exported {agenda_count} agendas (md and html){minutes}, the calendar, 8 lists, the prompts and index.html to {} ({} files)",
+        "exported {agenda_count} agendas (md and html){minutes}, the calendar, 8 lists, the prompts{} and index.html to {} ({} files)",
+        if catalog.data.cycle.is_some() {
+            ", the annual cycle"
+        } else {
+            ""
+        },
         args.out.display(),
         written.len()
     )?;
@@ -258,11 +267,27 @@ impl Export<'_> {
         Ok(files)
     }
 
+    /// The annual cycle's wheel for the year of today, when the data has a cycle.
+    fn wheel(&mut self) -> Result<Option<site::FileLink>> {
+        if self.catalog.data.cycle.is_none() {
+            return Ok(None);
+        }
+        let (ctx, all) = (self.ctx, Query::all());
+        let year = chrono::Datelike::year(&ctx.today);
+        let report = cycle::cycle(self.catalog, &all, year, ctx.today, ctx.lang);
+        self.file(CYCLE_PAGE.into(), &Document::Cycle(&report), Format::Html)?;
+        Ok(Some(site::FileLink {
+            label: format!("{} {year}", ctx.lang.words().cycle_heading),
+            href: CYCLE_PAGE.to_owned(),
+        }))
+    }
+
     fn index(
         &mut self,
         agendas: Vec<site::AgendaLink>,
         files: Vec<String>,
         open_actions: Vec<site::OpenActionLink>,
+        wheel: Option<site::FileLink>,
     ) -> Result<()> {
         let file_links = files
             .into_iter()
@@ -279,6 +304,7 @@ impl Export<'_> {
             self.ctx.lang,
         );
         page.open_actions = open_actions;
+        page.cycle = wheel;
         self.file("index.html".into(), &Document::Index(&page), Format::Html)
     }
 }
@@ -300,6 +326,9 @@ fn planned_names(catalog: &Catalog<'_>, documents: &[Format]) -> Vec<String> {
     }
     names.push("prompts.md".into());
     names.push("index.html".into());
+    if catalog.data.cycle.is_some() {
+        names.push(CYCLE_PAGE.into());
+    }
     for m in &catalog.data.minutes {
         names.push(format!("minutes/{}.md", m.meeting.value));
         names.push(format!("minutes/{}.html", m.meeting.value));

@@ -22,6 +22,8 @@ pub struct IndexPage {
     pub files: Vec<FileLink>,
     /// The action points still open across the referater, overdue first.
     pub open_actions: Vec<OpenActionLink>,
+    /// The annual cycle's wheel for the year, when the data has a cycle.
+    pub cycle: Option<FileLink>,
 }
 
 /// An open action point on the index page, linked to the referat it stands in.
@@ -147,5 +149,6 @@ pub fn index_page(
         agendas,
         files,
         open_actions: Vec::new(),
+        cycle: None,
     }
 }
