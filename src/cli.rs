@@ -354,6 +354,10 @@ pub struct PlanArgs {
         value_parser = clap::value_parser!(i64).range(1..=1440)
     )]
     pub item_minutes: Option<Vec<i64>>,
+    /// Tasks of the annual cycle (cycle.yaml) to add as items, by id; plan names those that
+    /// fall in the meeting's month
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub cycle: Vec<String>,
     /// Write here instead of DATA/local/ID.yaml
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -196,6 +196,7 @@ words! {
     plan_start: "Starttid (TT:MM)", "Start time (HH:MM)";
     plan_length: "Længde i minutter", "Length in minutes";
     plan_pick_prompts: "Vælg dialogspørgsmål (mellemrum vælger, enter går videre)", "Pick prompts (space selects, enter continues)";
+    plan_pick_cycle: "Opgaver fra årshjulet i mødets måned (mellemrum vælger, enter går videre)", "Tasks of the annual cycle in the meeting's month (space selects, enter continues)";
     plan_order: "Rækkefølge (enter godkender)", "Order (enter accepts)";
     plan_total: "i alt", "total";
     plan_of: "af", "of";

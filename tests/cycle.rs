@@ -232,3 +232,78 @@ fn the_week_has_every_section_on_a_busy_day_and_one_line_on_a_quiet_one() {
         "UGEN\nuge 48–49 2026\n==============\nIntet at gøre i uge 48–49 2026.\n"
     );
 }
+
+#[test]
+fn plan_names_the_tasks_of_the_month_and_adds_them_on_request() {
+    let dir = copy_data(EXAMPLE);
+    fs::create_dir(dir.path().join("minutes")).unwrap();
+    fs::copy(
+        format!("{EXAMPLE}/minutes/lmu-marts.yaml"),
+        dir.path().join("minutes/lmu-marts.yaml"),
+    )
+    .unwrap();
+    let plan = |extra: &[&str]| {
+        let mut cmd = medtrio();
+        cmd.arg("--data").arg(dir.path()).args([
+            "plan",
+            "--meeting",
+            "lmu-dialog",
+            "--forum",
+            "lmu-havnen",
+            "--date",
+            "2026-10-13",
+            "--start",
+            "13:00",
+        ]);
+        cmd.args(extra);
+        cmd
+    };
+    // Without --cycle: written, and the October task is named with the flag that adds it.
+    let written = dir.path().join("local/lmu-havnen-2026-10-13.yaml");
+    plan(&[]).assert().success().stderr(format!(
+        "wrote {}; render it with: medtrio --data {} agenda lmu-havnen-2026-10-13
+note: the annual cycle has a task for lmu-havnen in the meeting's month: `arbejdsmiljoedroeftelse` (Den årlige arbejdsmiljødrøftelse); add it with --cycle arbejdsmiljoedroeftelse
+",
+        written.display(),
+        dir.path().display()
+    ));
+    // With it: the task's item, named by the task, before "Eventuelt"; the follow-up on the
+    // March minutes is written too, so that the agenda fits its end; the basis in small print.
+    plan(&["--cycle", "arbejdsmiljoedroeftelse", "--id", "lmu-okt"])
+        .assert()
+        .success();
+    let yaml = fs::read_to_string(dir.path().join("local/lmu-okt.yaml")).unwrap();
+    assert!(yaml.contains("cycle: arbejdsmiljoedroeftelse"), "{yaml}");
+    assert!(
+        yaml.contains("Opfølgning på beslutninger og handlingspunkter"),
+        "{yaml}"
+    );
+    let agenda = String::from_utf8(
+        medtrio()
+            .arg("--data")
+            .arg(dir.path())
+            .args(["agenda", "lmu-okt"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        agenda.contains("5. Den årlige arbejdsmiljødrøftelse\n   kl. 14.10–14.50 · Drøftelse\n"),
+        "{agenda}"
+    );
+    assert!(agenda.contains("6. Eventuelt"), "{agenda}");
+    assert!(
+        agenda.contains("Grundlag: Den årlige arbejdsmiljødrøftelse – "),
+        "{agenda}"
+    );
+    // A task that is not in cycle.yaml.
+    plan(&["--cycle", "apw", "--id", "lmu-okt-2"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: unknown task of the annual cycle `apw`
+  = help: `medtrio cycle` shows the tasks; their ids are in cycle.yaml
+",
+        );
+}

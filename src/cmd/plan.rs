@@ -43,7 +43,11 @@ pub fn run(ctx: &Context, args: &PlanArgs, _out: &mut dyn Write) -> Result<()> {
         }
         _ => e,
     })?;
-    save(ctx, &loaded, args, &file, interactive)
+    save(ctx, &loaded, args, &file, interactive)?;
+    if !interactive {
+        cycle_note(&catalog, &file);
+    }
+    Ok(())
 }
 
 fn parse_base(catalog: &Catalog<'_>, text: &str) -> Base {
@@ -90,6 +94,7 @@ fn from_flags(catalog: &Catalog<'_>, args: &PlanArgs) -> Result<PlanSpec> {
         length: args.length.map(i64::from),
         prompts: args.prompts.clone(),
         item_minutes: args.item_minutes.clone(),
+        cycle: args.cycle.clone(),
     })
 }
 
@@ -121,13 +126,17 @@ impl<'c, 'a> Asker<'c, 'a> {
             forum: base_forum,
             ..
         } = plan::base_items(self.catalog, &base).map_err(plan_error)?;
-        let (forum, new_forum) = match (&args.forum, &args.new_forum, base_forum) {
+        let (forum, new_forum) = match (&args.forum, &args.new_forum, base_forum.clone()) {
             (None, None, None) => self.forum()?,
             (forum, new_forum, _) => (forum.clone(), new_forum.clone()),
         };
         let date = match args.date {
             Some(d) => d,
             None => self.date()?,
+        };
+        let cycle = match forum.as_deref().or(base_forum.as_deref()) {
+            Some(forum) if args.cycle.is_empty() => self.cycle(forum, date, &items)?,
+            _ => args.cycle.clone(),
         };
         let start = match args.start {
             Some(s) => s,
@@ -157,6 +166,7 @@ impl<'c, 'a> Asker<'c, 'a> {
             length: Some(length),
             prompts: Some(prompts),
             item_minutes: args.item_minutes.clone(),
+            cycle,
         };
         if spec.item_minutes.is_none() {
             spec.item_minutes = Some(self.item_minutes(&spec, length)?);
@@ -264,6 +274,34 @@ impl<'c, 'a> Asker<'c, 'a> {
                 }
             })
             .interact_text()?)
+    }
+
+    /// The tasks of the annual cycle that fall in the meeting's month for its forum, which no
+    /// item names yet: picked with a multi-select, all chosen to start with. Not asked when
+    /// there are none.
+    fn cycle(
+        &self,
+        forum: &str,
+        date: chrono::NaiveDate,
+        items: &[crate::model::Located<crate::model::AgendaItem>],
+    ) -> Result<Vec<String>> {
+        let due = due_tasks(self.catalog, forum, date, items);
+        if due.is_empty() {
+            return Ok(Vec::new());
+        }
+        let labels: Vec<String> = due
+            .iter()
+            .map(|r| self.lang.prefer(&r.title, r.title_en.as_deref()).to_owned())
+            .collect();
+        let chosen = MultiSelect::with_theme(&self.theme)
+            .with_prompt(self.w.plan_pick_cycle)
+            .items(&labels)
+            .defaults(&vec![true; due.len()])
+            .interact()?;
+        Ok(chosen
+            .into_iter()
+            .map(|i| due[i].id.value.clone())
+            .collect())
     }
 
     /// 3. Prompts: pick with a multi-select, then order.
@@ -378,6 +416,57 @@ fn confirm(ctx: &Context, loaded: &Loaded, file: &LocalFile) -> Result<()> {
     Ok(())
 }
 
+/// The tasks of the annual cycle that fall in `date`'s month for `forum` and that none of
+/// `items` names.
+fn due_tasks<'a>(
+    catalog: &Catalog<'a>,
+    forum: &str,
+    date: chrono::NaiveDate,
+    items: &[crate::model::Located<crate::model::AgendaItem>],
+) -> Vec<&'a crate::model::Rule> {
+    use chrono::Datelike;
+    let Some(forum) = catalog.forum(forum) else {
+        return Vec::new();
+    };
+    crate::report::cycle::rules_in_month(catalog, forum, date.year(), date.month())
+        .into_iter()
+        .filter(|r| {
+            !items.iter().any(|i| {
+                i.cycle
+                    .as_ref()
+                    .is_some_and(|c| c.as_str() == r.id.as_str())
+            })
+        })
+        .collect()
+}
+
+/// Without a terminal, the tasks of the month that the plan leaves out are named, with the
+/// flag that adds them.
+fn cycle_note(catalog: &Catalog<'_>, file: &LocalFile) {
+    let Some(meeting) = file.meetings.first() else {
+        return;
+    };
+    let (Some(forum), Some(day)) = (meeting.forum_id(), meeting.date.day()) else {
+        return;
+    };
+    let due = due_tasks(catalog, forum, day, &meeting.items);
+    if due.is_empty() {
+        return;
+    }
+    let names: Vec<String> = due
+        .iter()
+        .map(|r| format!("`{}` ({})", r.id.value, r.title.value))
+        .collect();
+    let ids: Vec<&str> = due.iter().map(|r| r.id.as_str()).collect();
+    eprintln!(
+        "note: the annual cycle has {} for {forum} in the meeting's month: {}; add {} with --cycle {}",
+        if due.len() == 1 { "a task" } else { "tasks" },
+        names.join(", "),
+        if due.len() == 1 { "it" } else { "them" },
+        ids.join(",")
+    );
+}
+
 fn plan_error(e: PlanError) -> anyhow::Error {
     let help = match &e {
         PlanError::UnknownBase(_) => {
@@ -388,6 +477,9 @@ fn plan_error(e: PlanError) -> anyhow::Error {
             "start from a committee's meeting or template, or from `blank`, the usual LMU agenda"
         }
         PlanError::UnknownPrompt(_) => "`medtrio list prompts` shows the prompt ids",
+        PlanError::UnknownCycleTask(_) => {
+            "`medtrio cycle` shows the tasks; their ids are in cycle.yaml"
+        }
         PlanError::NoForum => "add --forum ID or --new-forum \"LMU Navn\"",
         PlanError::InvalidId(id) => {
             return Failure::usage_with_help(e.to_string(), slug_help(id)).into();

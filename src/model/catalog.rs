@@ -216,6 +216,14 @@ impl<'a> Catalog<'a> {
         }
     }
 
+    /// Whether the forum has minutes of a meeting held before `day`: a new meeting of the
+    /// forum on that day follows up on them.
+    pub fn has_minutes_before(&self, forum: &str, day: NaiveDate) -> bool {
+        self.forum_minutes
+            .get(forum)
+            .is_some_and(|list| list.first().is_some_and(|(d, _)| *d < day))
+    }
+
     /// The minutes of the meetings of `id`'s forum that were held before it, earliest first.
     /// Before means before the day it was held, else its planned date; a meeting whose date
     /// is not set yet comes after every meeting that has minutes.

@@ -4,10 +4,11 @@
 use chrono::{LocalResult, NaiveDate, NaiveTime, TimeZone, Timelike};
 use chrono_tz::Europe::Copenhagen;
 
+use crate::lang::Lang;
 use crate::model::timing::{TimingError, scale};
 use crate::model::{
     AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
-    Status, When, is_valid_id, suggest_id, total_minutes,
+    Status, When, is_valid_id, suggest_id, total_minutes, with_follow_up,
 };
 
 /// What the new meeting starts from.
@@ -39,6 +40,8 @@ pub struct PlanSpec {
     pub prompts: Option<Vec<String>>,
     /// Each item's minutes, overriding the base's (interactive step 4).
     pub item_minutes: Option<Vec<i64>>,
+    /// Tasks of the annual cycle whose items the meeting takes, by id.
+    pub cycle: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -51,6 +54,8 @@ pub enum PlanError {
     UnknownForum(String),
     #[error("unknown prompt `{0}`")]
     UnknownPrompt(String),
+    #[error("unknown task of the annual cycle `{0}`")]
+    UnknownCycleTask(String),
     #[error("a forum is needed: the new meeting starts from a template or a blank agenda")]
     NoForum,
     #[error("--item-minutes gives {given} values, but the agenda has {items} items")]
@@ -220,6 +225,42 @@ fn blank_items() -> Vec<Located<AgendaItem>> {
     ]
 }
 
+/// Adds the item of each task of the annual cycle, named by the task, before the closing
+/// items ("Næste møde", "Evaluering af mødet", "Eventuelt"), unless an item names it already.
+fn add_cycle_items(
+    catalog: &Catalog<'_>,
+    items: &mut Vec<Located<AgendaItem>>,
+    tasks: &[String],
+) -> Result<(), PlanError> {
+    let rules = catalog.data.cycle.iter().flat_map(|c| &c.rules);
+    for task in tasks {
+        let rule = rules
+            .clone()
+            .find(|r| r.id.as_str() == task)
+            .ok_or_else(|| PlanError::UnknownCycleTask(task.clone()))?;
+        if items
+            .iter()
+            .any(|i| i.cycle.as_ref().is_some_and(|c| c.as_str() == task))
+        {
+            continue;
+        }
+        let closing = |title: &str| {
+            let t = title.trim().to_lowercase();
+            ["næste møde", "evaluering", "eventuelt"]
+                .iter()
+                .any(|c| t.starts_with(c))
+        };
+        let at = items
+            .iter()
+            .position(|i| closing(&i.title))
+            .unwrap_or(items.len());
+        let mut item = rule.item.clone();
+        item.value.cycle = Some(Located::new(task.clone()));
+        items.insert(at, item);
+    }
+    Ok(())
+}
+
 /// Builds the new meeting (and forum, if new) as a local file.
 pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanError> {
     let BaseParts {
@@ -251,6 +292,13 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
         (None, None, Some(id)) => id,
         (None, None, None) => return Err(PlanError::NoForum),
     };
+    // The agenda follows up on the forum's earlier minutes: the item is written, and timed.
+    if catalog.has_minutes_before(&forum, spec.date) {
+        items = with_follow_up(&items, Lang::Da.words().follow_up)
+            .0
+            .into_owned();
+    }
+    add_cycle_items(catalog, &mut items, &spec.cycle)?;
     if let Some(prompts) = &spec.prompts {
         for p in prompts {
             catalog
@@ -374,6 +422,7 @@ mod tests {
             length: None,
             prompts: None,
             item_minutes: None,
+            cycle: Vec::new(),
         }
     }
 
