@@ -690,6 +690,7 @@ impl Lang {
             Kind::Template => self.pick("skabelon", "template"),
             Kind::Text => self.pick("tekst", "text"),
             Kind::Action => self.pick("handlingspunkt", "action point"),
+            Kind::Task => self.pick("opgave i årshjulet", "task of the annual cycle"),
             Kind::Decision => self.pick("beslutning", "decision"),
         }
     }

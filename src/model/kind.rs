@@ -19,6 +19,8 @@ pub enum Kind {
     Text,
     /// An action point of a meeting's minutes.
     Action,
+    /// A task of the annual cycle (`cycle.yaml`).
+    Task,
     /// What an agenda item came to in a referat (its decision, conclusion or note), named
     /// `MEETING#ITEM`; not an id of the data.
     Decision,
@@ -41,6 +43,7 @@ impl Kind {
             Kind::Template => "template",
             Kind::Text => "text",
             Kind::Action => "action",
+            Kind::Task => "task",
             Kind::Decision => "decision",
         }
     }
@@ -51,6 +54,7 @@ impl Kind {
             Kind::Activity => "roadmap activity",
             Kind::Text => "programme text",
             Kind::Action => "action point",
+            Kind::Task => "cycle task",
             other => other.as_str(),
         }
     }
@@ -68,6 +72,7 @@ impl Kind {
             Kind::Template => "templates",
             Kind::Text => "programme texts",
             Kind::Action => "action points",
+            Kind::Task => "cycle tasks",
             Kind::Decision => "decisions",
         }
     }

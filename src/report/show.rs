@@ -57,7 +57,8 @@ pub fn show(catalog: &Catalog<'_>, id: &str, lang: Lang) -> Option<Detail> {
         Kind::Template => b.template(catalog.template(id)?),
         Kind::Text => b.text(catalog.why(id)?),
         Kind::Action => b.action(catalog.action(id)?),
-        Kind::Decision => return None,
+        // Not ids that `show` looks up: a decision is `MEETING#ITEM`, a task is cycle.yaml's.
+        Kind::Decision | Kind::Task => return None,
     }
     Some(b.detail)
 }

@@ -2,8 +2,9 @@
 //! and themes that exist, and brings an item an agenda can hold; and that an item's `cycle:`
 //! names a task.
 
-use super::{Checker, Kind};
+use super::Checker;
 use crate::load::FileKind;
+use crate::model::Kind;
 use crate::model::{Recurrence, Rule};
 
 impl Checker<'_> {

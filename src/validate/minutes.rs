@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Checker, Kind};
+use super::Checker;
 use crate::load::FileKind;
+use crate::model::Kind;
 use crate::model::{Catalog, Located, Minutes, MinutesStatus, Pos, Status, When};
 
 /// A day as messages write it.

@@ -15,53 +15,20 @@ use crate::lang::Lang;
 use crate::load::{FileKind, Loaded};
 use crate::model::timing::{self, Frame, TimingError};
 use crate::model::{
-    AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, Level, Located, MAX_ITEM_MINUTES,
-    Meeting, Origin, Pos, Status, Template, is_valid_id, suggest_id, with_follow_up,
+    AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, Kind, Level, Located,
+    MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_valid_id, suggest_id,
+    with_follow_up,
 };
 
-/// What kind of thing an id names; references accept only some kinds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Kind {
-    Theme,
-    Forum,
-    Meeting,
-    Template,
-    Activity,
-    Section,
-    Finding,
-    WhyText,
-    Prompt,
-    Action,
-    Rule,
-}
-
-impl Kind {
-    /// The noun with its article: "a meeting", "an action point".
-    fn a_noun(self) -> String {
-        let noun = self.noun();
-        let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "an"
-        } else {
-            "a"
-        };
-        format!("{article} {noun}")
-    }
-
-    fn noun(self) -> &'static str {
-        match self {
-            Kind::Theme => "theme",
-            Kind::Forum => "forum",
-            Kind::Meeting => "meeting",
-            Kind::Template => "template",
-            Kind::Activity => "roadmap activity",
-            Kind::Section => "section",
-            Kind::Finding => "finding",
-            Kind::WhyText => "programme text",
-            Kind::Prompt => "prompt",
-            Kind::Action => "action point",
-            Kind::Rule => "cycle task",
-        }
-    }
+/// The noun with its article: "a meeting", "an action point".
+fn a_noun(kind: Kind) -> String {
+    let noun = kind.noun();
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }
 
 struct Checker<'a> {
@@ -212,7 +179,7 @@ impl<'a> Checker<'a> {
                 format!(
                     "duplicate id `{}`: {} at {first_name}:{first_pos} already has it",
                     id.value,
-                    first_kind.a_noun()
+                    a_noun(first_kind)
                 ),
                 Some("ids must be unique across all data files; rename one of them".into()),
             );
@@ -242,7 +209,7 @@ impl<'a> Checker<'a> {
             self.register(&t.id, Kind::Theme, Programme);
         }
         for w in &d.programme.why {
-            self.register(&w.id, Kind::WhyText, Programme);
+            self.register(&w.id, Kind::Text, Programme);
         }
         let provenance = &self.loaded.provenance;
         for (m, file) in d.programme.meetings.iter().zip(&provenance.meetings) {
@@ -275,7 +242,7 @@ impl<'a> Checker<'a> {
             }
         }
         for rule in d.cycle.iter().flat_map(|c| &c.rules) {
-            self.register(&rule.id, Kind::Rule, Cycle);
+            self.register(&rule.id, Kind::Task, Cycle);
         }
     }
 
@@ -290,8 +257,8 @@ impl<'a> Checker<'a> {
             Some(other) => format!(
                 "`{}` is {}, but {} is expected here",
                 reference.value,
-                other.a_noun(),
-                accepted[0].a_noun()
+                a_noun(other),
+                a_noun(accepted[0])
             ),
             None => format!("unknown {noun} `{}`", reference.value),
         };
@@ -675,7 +642,7 @@ impl<'a> Checker<'a> {
     /// An item's `cycle:` names a task of `cycle.yaml`; without the file, it names nothing.
     fn cycle_reference(&mut self, p: FileKind, task: &Located<Id>) {
         if self.loaded.dataset.cycle.is_some() {
-            return self.reference(p, task, &[Kind::Rule]);
+            return self.reference(p, task, &[Kind::Task]);
         }
         self.error(
             p,
@@ -812,7 +779,7 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            self.references(F, &prompt.sources, &[Kind::Finding, Kind::WhyText]);
+            self.references(F, &prompt.sources, &[Kind::Finding, Kind::Text]);
             self.references(F, &prompt.themes, &[Kind::Theme]);
             let missing = [
                 (
