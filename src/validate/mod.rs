@@ -47,6 +47,8 @@ struct Checker<'a> {
     today: Option<NaiveDate>,
     /// The meetings whose forum has earlier minutes: their agenda gets the follow-up item.
     followed_up: HashSet<&'a str>,
+    /// The ids of the cycle's tasks, a namespace of their own.
+    tasks: HashMap<&'a str, Pos>,
 }
 
 /// The help for unknown references. Validation stays linear in the data: the known ids of a
@@ -120,6 +122,7 @@ impl<'a> Checker<'a> {
                 .collect()
         };
         Checker {
+            tasks: HashMap::new(),
             followed_up,
             loaded,
             ids: HashMap::new(),
@@ -241,9 +244,32 @@ impl<'a> Checker<'a> {
                 self.register(&a.id, Kind::Action, Minutes(i));
             }
         }
+        // The cycle's tasks have ids of their own: only an item's `cycle:` names one, so a
+        // task may share its id with a theme (`sygefravaer`).
         for rule in d.cycle.iter().flat_map(|c| &c.rules) {
-            self.register(&rule.id, Kind::Task, Cycle);
+            self.register_task(&rule.id);
         }
+    }
+
+    fn register_task(&mut self, id: &'a Located<Id>) {
+        let file = FileKind::Cycle;
+        if !is_valid_id(id) {
+            let noun = Kind::Task.noun();
+            self.error(file, id.pos, not_a_slug(noun, id), Some(slug_help(id)));
+        }
+        if let Some(first) = self.tasks.get(id.as_str()).copied() {
+            self.error(
+                file,
+                id.pos,
+                format!(
+                    "duplicate task id `{}`: the task at line {} already has it",
+                    id.value, first.line
+                ),
+                Some("a task's id is unique in cycle.yaml; rename one of them".into()),
+            );
+            return;
+        }
+        self.tasks.insert(id.as_str(), id.pos);
     }
 
     /// Checks that `reference` names a thing of one of the `accepted` kinds.
@@ -642,7 +668,26 @@ impl<'a> Checker<'a> {
     /// An item's `cycle:` names a task of `cycle.yaml`; without the file, it names nothing.
     fn cycle_reference(&mut self, p: FileKind, task: &Located<Id>) {
         if self.loaded.dataset.cycle.is_some() {
-            return self.reference(p, task, &[Kind::Task]);
+            if self.tasks.contains_key(task.as_str()) {
+                return;
+            }
+            // In the order of cycle.yaml, for a stable help.
+            let known = self
+                .loaded
+                .dataset
+                .cycle
+                .iter()
+                .flat_map(|c| &c.rules)
+                .map(|r| r.id.as_str());
+            let help = did_you_mean(nearest(task, known.clone())).unwrap_or_else(|| {
+                if self.tasks.is_empty() {
+                    "cycle.yaml has no tasks; add the task there".to_owned()
+                } else {
+                    format!("the tasks of cycle.yaml are {}", backticked(known))
+                }
+            });
+            let message = format!("unknown cycle task `{}`", task.value);
+            return self.error(p, task.pos, message, Some(help));
         }
         self.error(
             p,
