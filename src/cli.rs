@@ -32,7 +32,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Read programme.yaml, roadmap.yaml and findings.yaml from DIR instead of the bundled data
+    /// Read the data folder DIR (programme.yaml, roadmap.yaml, findings.yaml; local/, minutes/ and cycle.yaml when there) instead of the bundled data
     #[arg(long, global = true, env = "MEDTRIO_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
