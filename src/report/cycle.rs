@@ -182,6 +182,16 @@ pub fn cycle(
                 .any(|r| applies(r, &d.roadmap.forums).iter().any(|a| a.id == f.id))
         })
         .collect();
+    // Each forum's meetings, found once: a rule is looked up in every forum it applies to.
+    let mut by_forum: std::collections::HashMap<&str, Vec<&Meeting>> =
+        std::collections::HashMap::new();
+    if !rules.is_empty() {
+        for m in d.programme.meetings.iter().map(|m| &m.value) {
+            if let Some(forum) = m.forum_id() {
+                by_forum.entry(forum).or_default().push(m);
+            }
+        }
+    }
     let mut entries = Vec::new();
     for (i, rule) in rules.iter().enumerate() {
         let title = lang
@@ -203,12 +213,11 @@ pub fn cycle(
                 if !forums.iter().any(|f| f.id == forum.id) {
                     continue;
                 }
-                let meeting = d
-                    .programme
-                    .meetings
-                    .iter()
-                    .map(|m| &m.value)
-                    .filter(|m| m.forum_id() == Some(forum.id.as_str()))
+                let meeting = by_forum
+                    .get(forum.id.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied()
                     .filter(|m| m.date.overlaps(Some(first), Some(last)))
                     // A cancelled meeting covers nothing.
                     .filter(|m| catalog.meeting_status(m) != crate::model::Status::Cancelled)
@@ -267,15 +276,18 @@ pub fn cycle(
             level: f.level,
         })
         .collect();
+    let ring_of: std::collections::HashMap<&str, usize> = rings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
     let meetings: Vec<(usize, NaiveDate, String)> = d
         .programme
         .meetings
         .iter()
         .filter_map(|m| {
-            let ring = rings
-                .iter()
-                .position(|r| Some(r.id.as_str()) == m.forum_id())?;
             let day = m.date.day().filter(|d| d.year() == year)?;
+            let ring = *ring_of.get(m.forum_id()?)?;
             Some((ring, day, m.title.value.clone()))
         })
         .collect();

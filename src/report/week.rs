@@ -164,16 +164,26 @@ pub fn week(
     actions.sort_by(|a, b| (!a.overdue, &a.due).cmp(&(!b.overdue, &b.due)));
 
     let mut cycle = Vec::new();
+    // This month's meetings by forum, found once for every forum and task.
+    let mut this_month: std::collections::HashMap<&str, Vec<&crate::model::Meeting>> =
+        std::collections::HashMap::new();
+    if d.cycle.is_some() {
+        for m in d.programme.meetings.iter().map(|m| &m.value) {
+            if let Some(forum) = m.forum_id()
+                && in_month(*m.date, today.year(), today.month())
+            {
+                this_month.entry(forum).or_default().push(m);
+            }
+        }
+    }
     for forum in d.roadmap.forums.iter().map(|f| &f.value) {
         if !query.matches_forum(catalog, &forum.id) {
             continue;
         }
         for rule in rules_in_month(catalog, forum, today.year(), today.month()) {
-            let covered = d.programme.meetings.iter().any(|m| {
-                m.forum_id() == Some(forum.id.as_str())
-                    && in_month(*m.date, today.year(), today.month())
-                    && covers(catalog, m, &rule.id)
-            });
+            let covered = this_month
+                .get(forum.id.as_str())
+                .is_some_and(|ms| ms.iter().any(|m| covers(catalog, m, &rule.id)));
             if !covered {
                 cycle.push(WeekRule {
                     rule: rule.id.value.clone(),
