@@ -168,7 +168,7 @@ fn input_files(data_dir: &Path) -> Option<(Vec<Input>, usize)> {
     };
     let mut files: Vec<Input> = FileKind::ALL
         .iter()
-        .map(|kind| input(data_dir.join(kind.file_name())))
+        .map(|kind| input(crate::tree::main_file(data_dir, *kind)))
         .collect();
     let local = load::local_paths(data_dir).ok()?;
     let local_count = local.len();

@@ -510,7 +510,8 @@ fn read_source(
             ))
         }
         DataSource::Dir(dir) => {
-            let path = dir.join(kind.file_name());
+            // A committee's folder in a tree may leave out the roadmap and the findings.
+            let path = crate::tree::main_file(dir, kind);
             let name = path.display().to_string();
             let bytes = read_bytes(&path, &name)?;
             observe(&name, &bytes);

@@ -384,7 +384,7 @@ impl Query {
 
     pub fn matches_activity(&self, catalog: &Catalog<'_>, a: &RoadmapActivity) -> bool {
         let status = catalog.activity_status(a);
-        self.dates_match(*a.date, status)
+        self.dates_match(a.current_date(), status)
             && self.status.is_none_or(|s| s == status)
             && self.forum_matches(catalog, a.forum_id())
             && self

@@ -2,6 +2,7 @@
 //! The checks of the minutes are in [`minutes`].
 
 mod minutes;
+mod tree;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -121,6 +122,7 @@ fn check(loaded: &Loaded, today: Option<NaiveDate>) -> Checker<'_> {
     c.check_programme();
     c.check_roadmap();
     c.check_findings();
+    c.check_tree();
     c.check_minutes();
     c.check_minutes_ahead();
     c
