@@ -298,6 +298,7 @@ words! {
     progress: "Forløb", "Progress";
     outcome: "Udfald", "Outcome";
     carried_by: "Møder, der gennemførte den", "Meetings that carried it out";
+    not_in_this_folder: "i et andet udvalgs mappe", "in another committee's folder";
     nothing_to_show: "Intet at vise.", "Nothing to show.";
     no_theme: "(uden tema)", "(no theme)";
     // Printed pages.

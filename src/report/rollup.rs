@@ -647,8 +647,9 @@ pub fn rollup(
                     .map(str::to_owned)
                     .collect::<Vec<_>>()
             });
-            let (state, state_text) = activity_state(&top.catalog, a, today, lang);
+            let state = activity_state(&top.catalog, a, today);
             let when = a.current_date();
+            let state_text = state_text(state, when, lang);
             activities.push(Coverage {
                 id: a.id.value.clone(),
                 title: a.title.value.clone(),
@@ -745,33 +746,43 @@ pub fn rollup(
 }
 
 /// Where a roadmap activity stands: what was recorded, else where its period lies against
-/// today. Past with nothing recorded is past, not overdue: only what was promised (a status
-/// other than `not-recorded`) can be overdue.
+/// today: `held`, `cancelled`, `postponed` (to a period not over yet), `past` (over, with
+/// nothing recorded), `overdue` (over, though a status was promised), `now` or `coming`.
+/// Past with nothing recorded is past, not overdue.
 pub fn activity_state(
     catalog: &Catalog<'_>,
     a: &RoadmapActivity,
     today: NaiveDate,
-    lang: Lang,
-) -> (&'static str, String) {
+) -> &'static str {
     use crate::model::OutcomeStatus;
-    let w = lang.words();
-    if let Some(o) = &a.outcome
-        && o.status == OutcomeStatus::Postponed
+    let when = a.current_date();
+    if a.outcome
+        .as_ref()
+        .is_some_and(|o| o.status == OutcomeStatus::Postponed)
+        && when.days().is_none_or(|(_, last)| last >= today)
     {
-        let when = a.current_date();
-        if when.days().is_none_or(|(_, last)| last >= today) {
-            return (
-                "postponed",
-                format!("{} {}", w.postponed_to_period, lang.when(when)),
-            );
-        }
+        return "postponed";
     }
     let status = catalog.activity_status(a);
-    let (state, text) = super::timeline::state_of(status, a.current_date(), today, lang);
+    let (state, _) = super::timeline::state_of(status, when, today, Lang::Da);
     match (state, status) {
-        ("past", Status::NotRecorded) => ("past", w.past_unrecorded.to_owned()),
-        ("past", _) => ("overdue", w.overdue.to_owned()),
-        _ => (state, text.to_owned()),
+        ("past", Status::NotRecorded) => "past",
+        ("past", _) => "overdue",
+        (state, _) => state,
+    }
+}
+
+/// An activity's state (see [`activity_state`]) in words; `when` is its current period.
+pub fn state_text(state: &str, when: When, lang: Lang) -> String {
+    let w = lang.words();
+    match state {
+        "postponed" => format!("{} {}", w.postponed_to_period, lang.when(when)),
+        "held" => w.held.to_owned(),
+        "cancelled" => lang.status(Status::Cancelled).to_owned(),
+        "past" => w.past_unrecorded.to_owned(),
+        "overdue" => w.overdue.to_owned(),
+        "now" => w.now.to_owned(),
+        _ => w.coming.to_owned(),
     }
 }
 
