@@ -513,7 +513,14 @@ fn read_source(
             // A committee's folder in a tree may leave out the roadmap and the findings.
             let path = crate::tree::main_file(dir, kind);
             let name = path.display().to_string();
-            let bytes = read_bytes(&path, &name)?;
+            let bytes = read_bytes(&path, &name).map_err(|d| {
+                match (path.exists(), crate::tree::missing_inherited(dir, kind)) {
+                    (false, Some((message, help))) => {
+                        Box::new(Diagnostic::error(&name, Pos::default(), message).with_help(help))
+                    }
+                    _ => d,
+                }
+            })?;
             observe(&name, &bytes);
             let text = decode(&name, bytes)?;
             Ok((kind, SourceFile::file(name, path), Cow::Owned(text)))

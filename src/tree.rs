@@ -203,6 +203,57 @@ pub fn main_file(dir: &Path, kind: FileKind) -> PathBuf {
         .unwrap_or(own)
 }
 
+/// The problem of a missing `roadmap.yaml` or `findings.yaml` in a folder that names a
+/// parent: why the committees above could not give it. `None` when the folder names none.
+pub fn missing_inherited(dir: &Path, kind: FileKind) -> Option<(String, String)> {
+    if !matches!(kind, FileKind::Roadmap | FileKind::Findings) {
+        return None;
+    }
+    let head = read_head(dir)?;
+    let parent = head.parent?;
+    let file = kind.file_name();
+    let found = ancestors(dir);
+    let ids: Vec<String> = found
+        .folders
+        .iter()
+        .map(|(_, id)| format!("`{id}`"))
+        .collect();
+    Some(match found.broken {
+        Some(Broken::Missing {
+            parent: missing, ..
+        }) => (
+            format!(
+                "the file is missing, and the folder of the committee above, `{missing}`, is not found"
+            ),
+            format!(
+                "medtrio looks for a programme.yaml with `committee: {missing}` in the folders above this one, up to the first that is no committee's folder, and in the folders directly inside them; check `parent:`, or add {file} here"
+            ),
+        ),
+        Some(Broken::Cycle(chain)) => (
+            "the file is missing, and the committees' parents go round in a circle".to_owned(),
+            format!(
+                "fix `parent:` in the committees {}; the top committee names none",
+                chain
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+        ),
+        Some(Broken::TooDeep) | None => (
+            format!(
+                "the file is missing, here and in the folders of the committees above ({})",
+                if ids.is_empty() {
+                    format!("`{parent}`")
+                } else {
+                    ids.join(", ")
+                }
+            ),
+            format!("add {file} here, or to the folder of a committee above"),
+        ),
+    })
+}
+
 /// How deep below ROOT committees' folders are looked for.
 pub const MAX_WALK_DEPTH: usize = 32;
 

@@ -130,17 +130,14 @@ pub fn run(ctx: &Context, args: &RollupArgs, out: &mut dyn Write) -> Result<()> 
     if !broken.is_empty() {
         out.flush()?;
         let n = broken.len();
+        let all = n + committees.len();
+        let (noun, verb) = match (all, n) {
+            (1, _) => ("folder", "has errors and is"),
+            (_, 1) => ("folders", "has errors and is"),
+            _ => ("folders", "have errors and are"),
+        };
         return Err(Failure::operation(
-            format!(
-                "{n} of {} {} could not be read and {} left out of the report",
-                n + committees.len(),
-                if n + committees.len() == 1 {
-                    "folder"
-                } else {
-                    "folders"
-                },
-                if n == 1 { "is" } else { "are" }
-            ),
+            format!("{n} of {all} {noun} {verb} left out of the report"),
             "fix the errors above, then run rollup again",
         )
         .into());
