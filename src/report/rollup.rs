@@ -60,6 +60,7 @@ pub struct Rollup {
     pub top_name: String,
     /// The day the figures are taken on, `YYYY-MM-DD`.
     pub today: String,
+    pub today_text: String,
     /// The filters given, as written on the command line.
     pub filters: Vec<String>,
     pub counts: Counts,
@@ -175,6 +176,7 @@ pub struct Group {
 pub struct DecisionLine {
     /// `YYYY-MM-DD`.
     pub date: String,
+    pub date_text: String,
     pub meeting: String,
     pub meeting_title: String,
     pub item: u32,
@@ -502,6 +504,7 @@ pub fn rollup(
         if let Ok(found) = decisions(catalog, query) {
             for d in found.into_iter().filter(|d| own_minutes(d.meeting)) {
                 group.decisions.push(DecisionLine {
+                    date_text: lang.short_date(d.day),
                     date: d.date,
                     meeting: d.meeting.to_owned(),
                     meeting_title: d.meeting_title.to_owned(),
@@ -731,6 +734,7 @@ pub fn rollup(
         top: top.map(|c| c.id.clone()),
         top_name: top.map_or_else(String::new, |c| c.catalog.forum_name(&c.id).to_owned()),
         today: today.format("%Y-%m-%d").to_string(),
+        today_text: lang.long_date(today),
         filters: written_filters(scope.filters, scope.under),
         counts,
         committees: rows,
