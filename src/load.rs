@@ -416,19 +416,25 @@ impl Versioned for Findings {
     }
 }
 
-fn load_one<T: DeserializeOwned + Versioned>(
-    read: Result<(FileKind, SourceFile, Cow<'static, str>), Box<Diagnostic>>,
+fn load_one<T: DeserializeOwned + Versioned + Clone + Send + Sync + 'static>(
+    read: Result<ReadFile, Box<Diagnostic>>,
     sources: &mut Sources,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let (kind, file, text) = match read {
+    let (kind, file, text, inherited) = match read {
         Ok(read) => read,
         Err(diagnostic) => {
             problems.push(*diagnostic);
             return None;
         }
     };
-    let parsed = parse::<T>(&file.name, &text);
+    // A file inherited from the committees above is the same for all the folders below them:
+    // `rollup` parses it once.
+    let parsed = if inherited {
+        crate::tree::parse_shared::<T>(&file.name, &text)
+    } else {
+        parse::<T>(&file.name, &text)
+    };
     let slot = match kind {
         FileKind::Programme => &mut sources.programme,
         FileKind::Roadmap => &mut sources.roadmap,
@@ -494,12 +500,16 @@ fn check_dir(dir: &Path) -> Result<(), Vec<Diagnostic>> {
     }
 }
 
+/// A file as read: its kind, its source, its text, and whether it is inherited from the
+/// folder of a committee above.
+type ReadFile = (FileKind, SourceFile, Cow<'static, str>, bool);
+
 /// Reads one file and checks that it is UTF-8 with content in it; returns the text to parse.
 fn read_source(
     source: &DataSource,
     kind: FileKind,
     observe: &mut Observer<'_>,
-) -> Result<(FileKind, SourceFile, Cow<'static, str>), Box<Diagnostic>> {
+) -> Result<ReadFile, Box<Diagnostic>> {
     match source {
         DataSource::Bundled => {
             let text = kind.bundled_text();
@@ -507,6 +517,7 @@ fn read_source(
                 kind,
                 SourceFile::bundled(format!("<bundled>/{}", kind.file_name()), text),
                 Cow::Borrowed(text),
+                false,
             ))
         }
         DataSource::Dir(dir) => {
@@ -523,7 +534,13 @@ fn read_source(
             })?;
             observe(&name, &bytes);
             let text = decode(&name, bytes)?;
-            Ok((kind, SourceFile::file(name, path), Cow::Owned(text)))
+            let inherited = path != dir.join(kind.file_name());
+            Ok((
+                kind,
+                SourceFile::file(name, path),
+                Cow::Owned(text),
+                inherited,
+            ))
         }
     }
 }
