@@ -11,6 +11,16 @@
 //! action points that the next meeting of the forum approves and follows up. The same `--seed`
 //! gives the same bytes, and the three main files are the same with or without the minutes.
 //! Only the standard library is used; the YAML is written by hand.
+//!
+//! With `--committees N` it writes a tree of N committees' folders instead (for `medtrio
+//! rollup`): `DIR/hu/` with the roadmap (every forum) and the findings, `DIR/<omu>/` for each
+//! OMU, and `DIR/<omu>/<lmu>/` for the LMUs, shared round the OMUs. Each folder has its own
+//! programme of `--meetings` meetings of its committee (`committee:`, `parent:`), and the
+//! minutes of those held; the OMUs and LMUs use HU's roadmap and findings.
+//!
+//! ```sh
+//! cargo run --release --example synth -- --committees 500 --meetings 100 --findings 1000 --out DIR
+//! ```
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -525,6 +535,12 @@ enum Agenda {
     Template(&'static str),
 }
 
+/// A committee's place in a tree: its forum (an index into the forums) and the one above.
+struct Place<'a> {
+    forum: usize,
+    parent: Option<&'a str>,
+}
+
 fn programme(
     rng: &mut Rng,
     sizes: &Sizes,
@@ -532,13 +548,28 @@ fn programme(
     prompt_ids: &[String],
     infos: &mut Vec<MeetingInfo>,
     template_items: &mut Vec<(&'static str, Vec<(&'static str, &'static str)>)>,
+    place: Option<&Place<'_>>,
 ) -> String {
     let mut y = String::with_capacity(sizes.meetings * 1100);
     y.push_str("version: 1\n");
     y.push_str("# Synthetic data written by `cargo run --example synth`; not real meetings.\n");
-    y.push_str("id: \"syntetisk-kommune-2025-2028\"\n");
-    y.push_str("title: \"MED i Syntetisk Kommune 2025-2028\"\n");
-    y.push_str("owner: hu\n");
+    match place {
+        None => {
+            y.push_str("id: \"syntetisk-kommune-2025-2028\"\n");
+            y.push_str("title: \"MED i Syntetisk Kommune 2025-2028\"\n");
+            y.push_str("owner: hu\n");
+        }
+        Some(p) => {
+            let f = &forums[p.forum];
+            let _ = writeln!(y, "id: \"{}-2025-2028\"", f.id);
+            let _ = writeln!(y, "title: {}", q(&format!("{} 2025-2028", f.name)));
+            let _ = writeln!(y, "committee: {}", f.id);
+            if let Some(parent) = p.parent {
+                let _ = writeln!(y, "parent: {parent}");
+            }
+            let _ = writeln!(y, "owner: {}", f.id);
+        }
+    }
     y.push_str("period: \"2025-2028\"\n");
     y.push_str("status: planned\n");
     y.push_str("intro: \"HovedMED sætter fokus på trivsel, indflydelse og et godt psykisk arbejdsmiljø i alle lokale MED-udvalg.\"\n");
@@ -566,10 +597,11 @@ fn programme(
     ];
     for i in 0..sizes.meetings {
         // LMUs hold most meetings; OMUs some; HU a few.
-        let forum_index = match rng.below(100) {
-            0..=2 => 0,
-            3..=14 => 1 + rng.below(OMUS.len()),
-            _ => 1 + OMUS.len() + rng.below(forums.len() - 1 - OMUS.len()),
+        let forum_index = match (place, rng.below(100)) {
+            (Some(p), _) => p.forum,
+            (None, 0..=2) => 0,
+            (None, 3..=14) => 1 + rng.below(OMUS.len()),
+            (None, _) => 1 + OMUS.len() + rng.below(forums.len() - 1 - OMUS.len()),
         };
         let forum = &forums[forum_index];
         let date = meeting_date(rng);
@@ -999,6 +1031,7 @@ struct Args {
     findings: usize,
     out: PathBuf,
     seed: u64,
+    committees: Option<usize>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -1006,6 +1039,7 @@ fn parse_args() -> Result<Args, String> {
     let mut findings = None;
     let mut out = None;
     let mut seed = 1;
+    let mut committees = None;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
@@ -1018,6 +1052,9 @@ fn parse_args() -> Result<Args, String> {
             }
             "--out" => out = Some(PathBuf::from(value()?)),
             "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--committees" => {
+                committees = Some(value()?.parse().map_err(|e| format!("--committees: {e}"))?)
+            }
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -1026,6 +1063,7 @@ fn parse_args() -> Result<Args, String> {
         findings: findings.ok_or("--findings N is required")?,
         out: out.ok_or("--out DIR is required")?,
         seed,
+        committees,
     })
 }
 
@@ -1033,10 +1071,24 @@ fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(args) => args,
         Err(e) => {
-            eprintln!("synth: {e}\nusage: synth --meetings N --findings N --out DIR [--seed N]");
+            eprintln!(
+                "synth: {e}\nusage: synth --meetings N --findings N --out DIR [--seed N] [--committees N]"
+            );
             return ExitCode::from(2);
         }
     };
+    if let Some(n) = args.committees {
+        return match tree(&args, n) {
+            Ok(summary) => {
+                println!("{summary}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("synth: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let mut rng = Rng(args.seed);
     let findings_n = args.findings.max(1);
     let sizes = Sizes {
@@ -1066,6 +1118,7 @@ fn main() -> ExitCode {
                 &prompt_ids,
                 &mut infos,
                 &mut template_items,
+                None,
             ),
         ),
         ("roadmap.yaml", roadmap(&mut rng, &sizes, &forums)),
@@ -1123,4 +1176,94 @@ fn main() -> ExitCode {
         total as f64 / 1048576.0
     );
     ExitCode::SUCCESS
+}
+
+/// Writes one committee's folder: its files, and its minutes in `minutes/`. Returns the bytes.
+fn write_folder(
+    dir: &std::path::Path,
+    files: &[(&str, String)],
+    minutes: &[(String, String)],
+) -> Result<usize, String> {
+    let mut total = 0;
+    std::fs::create_dir_all(dir.join("minutes"))
+        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        total += text.len();
+    }
+    for (name, text) in minutes {
+        let path = dir.join("minutes").join(name);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        total += text.len();
+    }
+    Ok(total)
+}
+
+/// `--committees N`: a tree of N committees' folders (HU, the OMUs, the LMUs).
+fn tree(args: &Args, committees: usize) -> Result<String, String> {
+    let omus = OMUS.len();
+    if committees < omus + 2 {
+        return Err(format!(
+            "--committees must be at least {} (HU, {omus} OMUs and an LMU)",
+            omus + 2
+        ));
+    }
+    let mut rng = Rng(args.seed);
+    let findings_n = args.findings.max(1);
+    let forums = forums(&mut rng, committees - 1 - omus);
+    let sizes = Sizes {
+        meetings: args.meetings,
+        findings: findings_n,
+        prompts: (findings_n / 3).max(1),
+        activities: (args.meetings / 10).max(1),
+        forums: forums.len(),
+    };
+    let prompt_ids: Vec<String> = (1..=sizes.prompts).map(|i| format!("p-{i:06}")).collect();
+    let mut total = 0;
+    let mut meetings = 0;
+    let mut minutes_n = 0;
+    for (i, forum) in forums.iter().enumerate() {
+        let (dir, parent) = match forum.level {
+            "hu" => (args.out.join("hu"), None),
+            "omu" => (args.out.join(&forum.id), Some("hu")),
+            _ => {
+                let omu = OMUS[(i - 1 - omus) % omus].0;
+                (args.out.join(omu).join(&forum.id), Some(omu))
+            }
+        };
+        let place = Place { forum: i, parent };
+        let mut infos = Vec::with_capacity(sizes.meetings);
+        let mut template_items = Vec::new();
+        let mut files = vec![(
+            "programme.yaml",
+            programme(
+                &mut rng,
+                &sizes,
+                &forums,
+                &prompt_ids,
+                &mut infos,
+                &mut template_items,
+                Some(&place),
+            ),
+        )];
+        if parent.is_none() {
+            files.push(("roadmap.yaml", roadmap(&mut rng, &sizes, &forums)));
+            files.push(("findings.yaml", findings(&mut rng, &sizes, &prompt_ids)));
+        }
+        let mut minutes_rng = Rng(args.seed ^ 0x6d69_6e75_7465_7321 ^ i as u64);
+        let minutes = minutes(&mut minutes_rng, &infos, &template_items);
+        meetings += infos.len();
+        minutes_n += minutes.len();
+        total += write_folder(&dir, &files, &minutes)?;
+    }
+    Ok(format!(
+        "synth: {} committees, {meetings} meetings ({minutes_n} with minutes), {} findings, {} prompts (seed {}) in {}, total {:.1} MiB",
+        forums.len(),
+        sizes.findings,
+        sizes.prompts,
+        args.seed,
+        args.out.display(),
+        total as f64 / 1048576.0
+    ))
 }

@@ -194,6 +194,22 @@ pub enum Command {
     /// Example: medtrio --data mine decisions --forum lmu-havnen --format md
     Decisions(DecisionsArgs),
 
+    /// The report upward from a tree of committees' folders: who met on each roadmap activity and theme
+    ///
+    /// Reads every folder under ROOT that holds a programme.yaml (one committee each, named
+    /// by `committee:`, the one above by `parent:`), checks them all in parallel, and reports
+    /// per roadmap activity and theme which committees held a meeting on it and which have
+    /// not; the decisions and action points, grouped by OMU, then LMU; the good stories; the
+    /// prompts used; and the figures (committees reached, meetings held, action points open,
+    /// done and overdue against --today). A folder with errors is reported on stderr, with
+    /// paths relative to ROOT, and left out; the rest is reported, and the exit code is then 1.
+    ///
+    /// Examples:
+    ///   medtrio rollup examples/kommune --theme aktoerskab
+    ///   medtrio rollup examples/kommune --under omu-sundhed --format html -o opsamling.html
+    #[command(verbatim_doc_comment)]
+    Rollup(RollupArgs),
+
     /// Plan a meeting step by step, and save it as YAML that --data loads
     ///
     /// At a terminal it asks: what the meeting starts from (a meeting, a template or a
@@ -443,6 +459,49 @@ pub struct ActionsArgs {
     pub done: bool,
     #[command(flatten)]
     pub output: TableOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct RollupArgs {
+    /// The folder that holds the committees' data folders, at any depth
+    pub root: PathBuf,
+    /// Only this committee (a forum id, e.g. an OMU) and the committees below it
+    #[arg(long, value_name = "FORUM", help_heading = "Filters")]
+    pub under: Option<String>,
+    /// A theme id: only the activities, meetings, decisions and action points of this theme
+    #[arg(long, value_name = "ID", help_heading = "Filters")]
+    pub theme: Option<String>,
+    /// Keep what overlaps from this date on (a day, month or quarter)
+    #[arg(long, value_name = "DATE", help_heading = "Filters")]
+    pub from: Option<String>,
+    /// Keep what overlaps up to this date (a day, month or quarter)
+    #[arg(long, value_name = "DATE", help_heading = "Filters")]
+    pub to: Option<String>,
+    /// Keep what overlaps this quarter, e.g. 2026-Q1
+    #[arg(long, value_name = "YYYY-Qn", help_heading = "Filters")]
+    pub quarter: Option<String>,
+    /// Output format [default: from the extension of -o, else md]
+    #[arg(long, value_parser = formats(offered::ROLLUP))]
+    pub format: Option<Format>,
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl RollupArgs {
+    /// The shared filters this command takes.
+    pub fn filters(&self) -> Filters {
+        Filters {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            quarter: self.quarter.clone(),
+            theme: self.theme.clone(),
+            ..Filters::default()
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -276,6 +276,35 @@ words! {
     minutes_action_what: "Handlingspunkt under punktet (tomt: ikke flere)", "Action point under the item (empty: no more)";
     minutes_action_due: "Hvornår (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ-Qn; tomt: ikke fastsat)", "By when (YYYY-MM-DD, YYYY-MM or YYYY-Qn; empty: not set)";
     minutes_save: "Gem referatet?", "Save the minutes?";
+    // The rollup (`medtrio rollup`) and what is recorded of a roadmap activity.
+    rollup_kind: "Opsamling", "Roll-up";
+    rollup_title: "Opsamling fra udvalgene", "Report from the committees";
+    rollup_counts: "Tal", "Figures";
+    committees: "Udvalg", "Committees";
+    committees_reached: "Udvalg, der har holdt møde", "Committees that have met";
+    meetings_held: "Afholdte møder", "Meetings held";
+    actions_done_count: "Udførte handlingspunkter", "Action points done";
+    actions_overdue_count: "Overskredne handlingspunkter", "Action points overdue";
+    roadmap_activities: "Køreplanens aktiviteter", "The roadmap's activities";
+    met_on_it: "Holdt møde om det", "Met on it";
+    planned_on_it: "Møde planlagt", "Meeting planned";
+    not_yet: "Endnu ikke", "Not yet";
+    no_committee_named: "ikke et af udvalgene her", "not one of the committees here";
+    decisions_and_actions: "Beslutninger og handlingspunkter", "Decisions and action points";
+    good_stories: "Gode historier", "Good stories";
+    prompts_used: "Brugte dialogspørgsmål", "Dialogue prompts used";
+    times: "Gange", "Times";
+    broken_folders: "Mapper med fejl, der ikke er med i opsamlingen", "Folders with errors, left out of the report";
+    errors_word: "fejl", "errors";
+    filters: "Udvalgt", "Selected";
+    past_unrecorded: "forbi, intet registreret", "past, nothing recorded";
+    postponed_to_period: "udsat til", "postponed to";
+    progress: "Forløb", "Progress";
+    outcome: "Udfald", "Outcome";
+    carried_by: "Møder, der gennemførte den", "Meetings that carried it out";
+    not_in_this_folder: "i et andet udvalgs mappe", "in another committee's folder";
+    nothing_to_show: "Intet at vise.", "Nothing to show.";
+    no_theme: "(uden tema)", "(no theme)";
     // Printed pages.
     page: "Side", "Page";
     page_of: "af", "of";

@@ -15,6 +15,7 @@ pub mod query;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod tree;
 pub mod validate;
 
 use std::ffi::OsString;

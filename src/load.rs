@@ -451,19 +451,25 @@ impl Versioned for Findings {
     }
 }
 
-fn load_one<T: DeserializeOwned + Versioned>(
-    read: Result<(FileKind, SourceFile, Cow<'static, str>), Box<Diagnostic>>,
+fn load_one<T: DeserializeOwned + Versioned + Clone + Send + Sync + 'static>(
+    read: Result<ReadFile, Box<Diagnostic>>,
     sources: &mut Sources,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let (kind, file, text) = match read {
+    let (kind, file, text, inherited) = match read {
         Ok(read) => read,
         Err(diagnostic) => {
             problems.push(*diagnostic);
             return None;
         }
     };
-    let parsed = parse::<T>(&file.name, &text);
+    // A file inherited from the committees above is the same for all the folders below them:
+    // `rollup` parses it once.
+    let parsed = if inherited {
+        crate::tree::parse_shared::<T>(&file.name, &text)
+    } else {
+        parse::<T>(&file.name, &text)
+    };
     let slot = match kind {
         FileKind::Programme => &mut sources.programme,
         FileKind::Roadmap => &mut sources.roadmap,
@@ -530,12 +536,16 @@ fn check_dir(dir: &Path) -> Result<(), Vec<Diagnostic>> {
     }
 }
 
+/// A file as read: its kind, its source, its text, and whether it is inherited from the
+/// folder of a committee above.
+type ReadFile = (FileKind, SourceFile, Cow<'static, str>, bool);
+
 /// Reads one file and checks that it is UTF-8 with content in it; returns the text to parse.
 fn read_source(
     source: &DataSource,
     kind: FileKind,
     observe: &mut Observer<'_>,
-) -> Result<(FileKind, SourceFile, Cow<'static, str>), Box<Diagnostic>> {
+) -> Result<ReadFile, Box<Diagnostic>> {
     match source {
         DataSource::Bundled => {
             let text = kind.bundled_text();
@@ -543,15 +553,30 @@ fn read_source(
                 kind,
                 SourceFile::bundled(format!("<bundled>/{}", kind.file_name()), text),
                 Cow::Borrowed(text),
+                false,
             ))
         }
         DataSource::Dir(dir) => {
-            let path = dir.join(kind.file_name());
+            // A committee's folder in a tree may leave out the roadmap and the findings.
+            let path = crate::tree::main_file(dir, kind);
             let name = path.display().to_string();
-            let bytes = read_bytes(&path, &name)?;
+            let bytes = read_bytes(&path, &name).map_err(|d| {
+                match (path.exists(), crate::tree::missing_inherited(dir, kind)) {
+                    (false, Some((message, help))) => {
+                        Box::new(Diagnostic::error(&name, Pos::default(), message).with_help(help))
+                    }
+                    _ => d,
+                }
+            })?;
             observe(&name, &bytes);
             let text = decode(&name, bytes)?;
-            Ok((kind, SourceFile::file(name, path), Cow::Owned(text)))
+            let inherited = path != dir.join(kind.file_name());
+            Ok((
+                kind,
+                SourceFile::file(name, path),
+                Cow::Owned(text),
+                inherited,
+            ))
         }
     }
 }

@@ -77,6 +77,8 @@ pub struct Query {
     origin: Option<Origin>,
     /// The flags that were given, for "does not apply" errors.
     given: Vec<&'static str>,
+    /// The day taken as today, for where an activity stands (`list roadmap`); not a filter.
+    today: Option<NaiveDate>,
 }
 
 impl Query {
@@ -85,13 +87,24 @@ impl Query {
         Query::default()
     }
 
+    /// The same query, with `today` as the day that where things stand is measured against.
+    pub fn as_of(mut self, today: NaiveDate) -> Self {
+        self.today = Some(today);
+        self
+    }
+
+    /// The day taken as today, when the query was given one.
+    pub fn today(&self) -> Option<NaiveDate> {
+        self.today
+    }
+
     /// Parses the filters once. Unknown themes and impossible dates are errors.
     pub fn parse(
         flags: &Filters,
         catalog: &Catalog<'_>,
         today: NaiveDate,
     ) -> Result<Self, QueryError> {
-        let mut q = Query::default();
+        let mut q = Query::all().as_of(today);
         if flags.from.is_some() || flags.to.is_some() {
             let from = flags
                 .from
@@ -384,7 +397,7 @@ impl Query {
 
     pub fn matches_activity(&self, catalog: &Catalog<'_>, a: &RoadmapActivity) -> bool {
         let status = catalog.activity_status(a);
-        self.dates_match(*a.date, status)
+        self.dates_match(a.current_date(), status)
             && self.status.is_none_or(|s| s == status)
             && self.forum_matches(catalog, a.forum_id())
             && self

@@ -21,10 +21,12 @@ pub enum SchemaFile {
     Minutes,
     /// The referat as `medtrio minutes ID --format json` prints it (output, not a data file)
     Referat,
+    /// The report as `medtrio rollup ROOT --format json` prints it (output, not a data file)
+    Rollup,
 }
 
 impl SchemaFile {
-    pub const ALL: [SchemaFile; 7] = [
+    pub const ALL: [SchemaFile; 8] = [
         SchemaFile::Programme,
         SchemaFile::Roadmap,
         SchemaFile::Findings,
@@ -32,6 +34,7 @@ impl SchemaFile {
         SchemaFile::Cycle,
         SchemaFile::Minutes,
         SchemaFile::Referat,
+        SchemaFile::Rollup,
     ];
 
     /// The file name under `schemas/`.
@@ -44,6 +47,7 @@ impl SchemaFile {
             SchemaFile::Cycle => "cycle.schema.json",
             SchemaFile::Minutes => "minutes.schema.json",
             SchemaFile::Referat => "referat.schema.json",
+            SchemaFile::Rollup => "rollup.schema.json",
         }
     }
 }
@@ -51,6 +55,46 @@ impl SchemaFile {
 /// Each field's description in English and Danish, by name. A name written `Type.field`
 /// describes that field of that type only, and goes before the plain name.
 const FIELDS: &[(&str, &str, &str)] = &[
+    (
+        "Programme.committee",
+        "The committee whose data this folder is (a forum id), in a tree of committees' folders",
+        "Det udvalg, hvis data mappen rummer (et forum-id), i et træ af udvalgenes mapper",
+    ),
+    (
+        "Programme.parent",
+        "The committee above this one (a forum id: its OMU or HU); a folder without roadmap.yaml or findings.yaml uses theirs",
+        "Udvalget over dette (et forum-id: dets OMU eller HU); en mappe uden roadmap.yaml eller findings.yaml bruger deres",
+    ),
+    (
+        "Meeting.activity",
+        "The roadmap activity the meeting carries out (an activity id)",
+        "Den aktivitet i køreplanen, mødet gennemfører (et aktivitets-id)",
+    ),
+    (
+        "RoadmapActivity.outcome",
+        "What came of the activity, once recorded: held, postponed or cancelled",
+        "Hvad der kom ud af aktiviteten, når det er registreret: afholdt, udsat eller aflyst",
+    ),
+    (
+        "Outcome.status",
+        "held, postponed or cancelled",
+        "held (afholdt), postponed (udsat) eller cancelled (aflyst)",
+    ),
+    (
+        "Outcome.date",
+        "Held: the day it was held. Postponed: the new period",
+        "Afholdt: dagen. Udsat: den nye periode",
+    ),
+    (
+        "Outcome.meetings",
+        "The meetings that carried it out (meeting ids), here or in the committees' folders below",
+        "De møder, der gennemførte den (møde-id'er), her eller i udvalgenes mapper nedenunder",
+    ),
+    (
+        "Outcome.note",
+        "What came of it, in a few words",
+        "Hvad der kom ud af det, med få ord",
+    ),
     (
         "AgendaItem.cycle",
         "The task of the annual cycle (a rule id of cycle.yaml) that this item covers",
@@ -525,20 +569,12 @@ pub fn schema_json(file: SchemaFile) -> String {
         SchemaFile::Minutes => generator.into_root_schema_for::<Minutes>(),
         // Output: its own doc comments describe it, not the data files' fields.
         SchemaFile::Referat => {
-            let mut value = SchemaSettings::draft07()
-                .for_serialize()
-                .into_generator()
-                .into_root_schema_for::<Referat>()
-                .to_value();
-            if let Value::Object(map) = &mut value {
-                map.insert(
-                    "title".into(),
-                    Value::String("medtrio minutes ID --format json".into()),
-                );
-            }
-            let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
-            out.push('\n');
-            return out;
+            return output_schema::<Referat>("medtrio minutes ID --format json");
+        }
+        SchemaFile::Rollup => {
+            return output_schema::<crate::report::rollup::Rollup>(
+                "medtrio rollup ROOT --format json",
+            );
         }
     };
     let mut value = schema.to_value();
@@ -556,6 +592,21 @@ pub fn schema_json(file: SchemaFile) -> String {
                 file.file_name().replace(".schema.json", ".yaml")
             )),
         );
+    }
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The schema of a command's JSON output, described by its own doc comments.
+fn output_schema<T: schemars::JsonSchema>(title: &str) -> String {
+    let mut value = SchemaSettings::draft07()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value();
+    if let Value::Object(map) = &mut value {
+        map.insert("title".into(), Value::String(title.into()));
     }
     let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
     out.push('\n');
@@ -585,8 +636,15 @@ fn add_descriptions(value: &mut Value, owner: &str) {
                             .filter(|d| d.contains(" / "));
                         let text = keep.map_or_else(|| format!("{en} / {da}"), str::to_owned);
                         p.insert("description".into(), Value::String(text));
-                        let names_an_id =
-                            ["id", "meeting", "postponed_to"].contains(&name.as_str());
+                        let names_an_id = [
+                            "id",
+                            "meeting",
+                            "postponed_to",
+                            "committee",
+                            "parent",
+                            "activity",
+                        ]
+                        .contains(&name.as_str());
                         if names_an_id && p.get("type").and_then(Value::as_str) == Some("string") {
                             p.insert("pattern".into(), Value::String(ID_PATTERN.into()));
                         }

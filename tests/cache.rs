@@ -703,3 +703,63 @@ fn a_synthetic_set_above_the_default_threshold_is_cached_with_the_same_output() 
         assert!(was_hit(&entry, before), "`{args:?}` did not read the cache");
     }
 }
+
+/// A folder in a tree of committees reads its roadmap and findings from HU's folder: those
+/// files are inputs too, so a change in them is never answered from the cache.
+#[test]
+fn a_change_in_an_inherited_file_above_is_a_miss() {
+    let cache = tempfile::tempdir().unwrap();
+    let tree = tempfile::tempdir().unwrap();
+    fn copy(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for e in fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &to.join(e.file_name()));
+            } else {
+                fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+    }
+    copy(Path::new("tests/fixtures/tree"), tree.path());
+    let lmu = tree.path().join("omu-nord/lmu-a");
+    let args = ["agenda", "lmu-a-april"];
+    let first = run(cache.path(), &lmu, &args);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&first.stdout)
+            .contains("Hvad er aktørskab for os på vores arbejdsplads?")
+    );
+    assert_eq!(entries(cache.path()).len(), 1);
+    let findings = tree.path().join("hu/findings.yaml");
+    let text = fs::read_to_string(&findings).unwrap();
+    fs::write(
+        &findings,
+        text.replace("på vores arbejdsplads?", "hos os i hverdagen?"),
+    )
+    .unwrap();
+    let second = run(cache.path(), &lmu, &args);
+    assert_eq!(
+        seen(&second),
+        seen(&run_uncached(cache.path(), &lmu, &args))
+    );
+    assert!(
+        String::from_utf8_lossy(&second.stdout)
+            .contains("Hvad er aktørskab for os hos os i hverdagen?")
+    );
+    assert_eq!(
+        entries(cache.path()).len(),
+        2,
+        "the changed file above is a new key"
+    );
+    // And the folder's entry is used: unchanged data is a hit (the same file, not a new one).
+    let before: Vec<u64> = entries(cache.path()).iter().map(|e| inode(e)).collect();
+    let third = run(cache.path(), &lmu, &args);
+    assert_eq!(seen(&third), seen(&second));
+    let after: Vec<u64> = entries(cache.path()).iter().map(|e| inode(e)).collect();
+    assert_eq!(before, after, "a hit rewrites no entry");
+}

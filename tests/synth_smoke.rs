@@ -93,3 +93,46 @@ fn synthetic_calendar_lines_fit_75_octets() {
     assert_eq!(events, text.matches("BEGIN:VEVENT").count());
     assert!(events > 1000, "the set has dated meetings: {events}");
 }
+
+/// `--committees N` writes a tree that `medtrio rollup` reads whole: every folder valid, HU's
+/// roadmap and findings used by the OMUs and LMUs below it.
+#[test]
+fn a_synthetic_tree_rolls_up_with_every_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let generated = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--manifest-path"])
+        .arg(&manifest)
+        .args([
+            "--example",
+            "synth",
+            "--",
+            "--committees",
+            "14",
+            "--meetings",
+            "20",
+        ])
+        .args(["--findings", "60", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        generated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&generated.stderr)
+    );
+    assert!(!dir.path().join("omu-sundhed/roadmap.yaml").exists());
+    let output = Command::cargo_bin("medtrio")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .args(["--today", "2026-11-23", "--no-cache", "rollup"])
+        .arg(dir.path())
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let rows = String::from_utf8_lossy(&output.stdout).lines().count();
+    assert_eq!(rows, 1 + 14, "a header and a row per committee");
+}

@@ -209,7 +209,7 @@ impl Export<'_> {
         if catalog.data.minutes.is_empty() {
             return Ok(Vec::new());
         }
-        let all = Query::all();
+        let all = Query::all().as_of(ctx.today);
         let rows = actions::actions(catalog, &all, &actions::ActionFilter::default(), ctx.today)?;
         let open = site::open_actions(&rows, ctx.lang);
         let report = ListReport::Actions(rows);
@@ -242,7 +242,7 @@ impl Export<'_> {
     /// The calendar, the lists and the prompts; their names, for the index.
     fn data_files(&mut self) -> Result<Vec<String>> {
         let (ctx, catalog) = (self.ctx, self.catalog);
-        let all = Query::all();
+        let all = Query::all().as_of(ctx.today);
         let mut files = Vec::new();
         let options = calendar::CalendarOptions { deadlines: true };
         let report = calendar::calendar(catalog, &all, ctx.lang, ctx.stamp_day(catalog), options);

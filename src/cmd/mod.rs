@@ -17,6 +17,7 @@ pub mod output;
 mod plan;
 mod prep;
 mod prompts;
+mod rollup;
 mod schema;
 mod show;
 mod validate;
@@ -207,6 +208,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Minutes(args) => minutes::run(&ctx, &args, out),
         Command::Actions(args) => actions::run(&ctx, &args, out),
         Command::Decisions(args) => decisions::run(&ctx, &args, out),
+        Command::Rollup(args) => rollup::run(&ctx, &args, out),
     }
 }
 

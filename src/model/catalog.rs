@@ -254,8 +254,27 @@ impl<'a> Catalog<'a> {
     }
 
     /// A roadmap activity's status: `held` once it has minutes, else what the data says.
+    /// A recorded outcome wins: held or cancelled; a postponed one is `planned` again.
     pub fn activity_status(&self, activity: &RoadmapActivity) -> Status {
-        self.status_of(&activity.id, activity.status)
+        use super::OutcomeStatus;
+        match activity.outcome.as_ref().map(|o| o.status) {
+            Some(OutcomeStatus::Held) => Status::Held,
+            Some(OutcomeStatus::Cancelled) => Status::Cancelled,
+            Some(OutcomeStatus::Postponed) => self.status_of(&activity.id, Status::Planned),
+            None => self.status_of(&activity.id, activity.status),
+        }
+    }
+
+    /// The meetings of this folder that carry out `activity` (`activity:` in a meeting), in
+    /// the data's order.
+    pub fn meetings_carrying(&self, activity: &str) -> Vec<&'a Meeting> {
+        self.data
+            .programme
+            .meetings
+            .iter()
+            .map(|m| &m.value)
+            .filter(|m| m.activity.as_ref().is_some_and(|a| a.value == activity))
+            .collect()
     }
 
     fn status_of(&self, id: &str, recorded: Status) -> Status {

@@ -28,7 +28,7 @@ pub use programme::{
     AgendaItem, Announcement, LocalFile, MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText,
     is_break, total_minutes,
 };
-pub use roadmap::{Forum, Roadmap, RoadmapActivity};
+pub use roadmap::{Forum, Outcome, OutcomeStatus, Roadmap, RoadmapActivity};
 pub use vocab::{
     ActionStatus, ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat,
     MinutesStatus, Origin, SectionRole, Status, TemplateKind,

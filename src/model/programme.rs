@@ -28,6 +28,13 @@ pub struct Programme {
     /// The forum that owns and announces the programme (a forum id). It is not the forum of
     /// the programme's meetings: a temamøde for MED-trios is held by no committee.
     pub owner: Located<String>,
+    /// The committee whose data this folder is (a forum id), in a tree of committees' folders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<Located<Id>>,
+    /// The committee above this one (a forum id: its OMU or HU). A folder without
+    /// `roadmap.yaml` or `findings.yaml` uses the nearest one of the committees above it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Located<Id>>,
     /// The years it runs, as written (`2026-2027`).
     #[serde(default)]
     pub period: Option<String>,
@@ -120,6 +127,10 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forum: Option<Located<Id>>,
     pub status: Status,
+    /// The roadmap activity the meeting carries out (an activity id), such as "Tage det ud i
+    /// de enkelte LMU'er" for an LMU's meeting on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<Located<Id>>,
     #[serde(default)]
     pub date: Located<When>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -100,6 +100,58 @@ pub struct RoadmapActivity {
     pub template: Option<Located<Id>>,
     #[serde(default)]
     pub notes: Option<String>,
+    /// What came of the activity, once someone records it: held, postponed or cancelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Located<Outcome>>,
+}
+
+/// What came of a roadmap activity, as recorded.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub status: OutcomeStatus,
+    /// Held: the day (or month) it was held. Postponed: the new period.
+    #[serde(default)]
+    pub date: Located<When>,
+    /// The meetings that carried it out (meeting ids), in this folder or in the committees'
+    /// folders below it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Located<Id>>,
+    /// What came of it, in a few words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// `held`, `postponed` or `cancelled`.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutcomeStatus {
+    Held,
+    Postponed,
+    Cancelled,
 }
 
 fn not_recorded() -> Status {
@@ -110,6 +162,14 @@ impl RoadmapActivity {
     /// The id of the activity's forum, when the source names one.
     pub fn forum_id(&self) -> Option<&str> {
         self.forum.as_ref().map(|f| f.value.as_str())
+    }
+
+    /// When the activity happens as things stand: a postponed one's new period, else its date.
+    pub fn current_date(&self) -> When {
+        match &self.outcome {
+            Some(o) if o.status == OutcomeStatus::Postponed && o.date.is_known() => *o.date,
+            _ => *self.date,
+        }
     }
 
     /// Whether the activity is a meeting that can have an agenda.

@@ -21,6 +21,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("prep.html", include_str!("../../templates/prep.html")),
     ("cycle.html", include_str!("../../templates/cycle.html")),
     ("minutes.html", include_str!("../../templates/minutes.html")),
+    ("rollup.html", include_str!("../../templates/rollup.html")),
 ];
 
 /// The work a template may do, in minijinja's fuel (about one unit an instruction). The
@@ -141,6 +142,7 @@ impl HtmlRenderer {
             Document::Cards(_) => "cards.html",
             Document::Index(_) => "index.html",
             Document::Cycle(_) => "cycle.html",
+            Document::Rollup(_) => "rollup.html",
             _ => return Ok(false),
         };
         let ctx = context! {

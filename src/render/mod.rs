@@ -37,6 +37,7 @@ use crate::report::list::ListReport;
 use crate::report::minutes::Referat;
 use crate::report::prep::PrepSheet;
 use crate::report::prompts::{CardSheets, PromptSheet};
+use crate::report::rollup::Rollup;
 use crate::report::show::Detail;
 use crate::report::site::IndexPage;
 use crate::report::week::Week;
@@ -81,6 +82,7 @@ pub mod offered {
     pub const PROBLEMS: &[Format] = &[Txt, Json, Github];
     pub const CYCLE: &[Format] = &[Table, Txt, Md, Html, Json, Csv];
     pub const WEEK: &[Format] = &[Txt, Md, Json];
+    pub const ROLLUP: &[Format] = &[Md, Txt, Html, Json, Csv];
 }
 
 /// A format that cannot be used.
@@ -193,6 +195,7 @@ pub enum Document<'a> {
     Problems(&'a [Diagnostic]),
     Cycle(&'a CycleReport),
     Week(&'a Week),
+    Rollup(&'a Rollup),
 }
 
 impl Document<'_> {
@@ -212,6 +215,7 @@ impl Document<'_> {
             Document::Problems(_) => "the problems",
             Document::Cycle(_) => "the annual cycle",
             Document::Week(_) => "the week",
+            Document::Rollup(_) => "the rollup",
         }
     }
 
@@ -225,6 +229,7 @@ impl Document<'_> {
             Document::Diff(d) => *d,
             Document::Cycle(c) => *c,
             Document::Week(w) => *w,
+            Document::Rollup(r) => *r,
             _ => return None,
         };
         Some(printable.doc())
@@ -237,6 +242,10 @@ impl Document<'_> {
             Document::Cycle(cycle) => Some((
                 crate::report::cycle::CycleReport::field_names(),
                 serde_json::to_value(&cycle.entries),
+            )),
+            Document::Rollup(rollup) => Some((
+                crate::report::rollup::Rollup::field_names(),
+                serde_json::to_value(&rollup.committees),
             )),
             _ => None,
         }
@@ -269,6 +278,7 @@ impl Serialize for Document<'_> {
             Document::Problems(p) => p.serialize(s),
             Document::Cycle(c) => c.serialize(s),
             Document::Week(w) => w.serialize(s),
+            Document::Rollup(r) => r.serialize(s),
             Document::Calendar(_) => Err(serde::ser::Error::custom("a calendar has no JSON form")),
         }
     }

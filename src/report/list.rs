@@ -58,6 +58,11 @@ pub struct ActivityRow<'a> {
     /// Every quarter the activity touches, e.g. `["2026-Q3", "2026-Q4"]`.
     pub quarters: Vec<String>,
     pub themes: Vec<&'a str>,
+    /// Where it stands against --today: `held`, `cancelled`, `postponed`, `past` (over, with
+    /// nothing recorded), `overdue` (over, though a status was promised), `now` or `coming`.
+    pub state: Option<&'static str>,
+    /// What was recorded of how it went (`outcome.note`).
+    pub outcome: Option<&'a str>,
     #[serde(skip)]
     pub when: When,
 }
@@ -125,6 +130,11 @@ pub fn meetings<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<MeetingRow<'a>>
 }
 
 pub fn activities<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<ActivityRow<'a>> {
+    let state = |a: &crate::model::RoadmapActivity| {
+        query
+            .today()
+            .map(|today| super::rollup::activity_state(catalog, a, today))
+    };
     let mut rows: Vec<ActivityRow<'a>> = catalog
         .data
         .roadmap
@@ -139,11 +149,18 @@ pub fn activities<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<ActivityRow<'
             level: a.forum_id().and_then(|f| catalog.forum_level(f)),
             kind: a.kind,
             status: catalog.activity_status(a),
-            period: known(*a.date),
+            period: known(a.current_date()),
             source_label: a.source_label.as_deref(),
-            quarters: a.date.quarters().iter().map(ToString::to_string).collect(),
+            quarters: a
+                .current_date()
+                .quarters()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
             themes: a.themes.iter().map(|t| t.as_str()).collect(),
-            when: *a.date,
+            state: state(a),
+            outcome: a.outcome.as_ref().and_then(|o| o.note.as_deref()),
+            when: a.current_date(),
         })
         .collect();
     rows.sort_by_key(|r| r.when.sort_key());
@@ -272,7 +289,7 @@ impl ListReport<'_> {
                 table
             }
             ListReport::Roadmap(rows) => TextTable {
-                headers: h(&[w.id, w.activity, w.forum, w.period, w.status]),
+                headers: h(&[w.id, w.activity, w.forum, w.period, w.progress]),
                 rows: rows
                     .iter()
                     .map(|r| {
@@ -281,7 +298,12 @@ impl ListReport<'_> {
                             r.title.to_owned(),
                             r.forum_name.unwrap_or(w.no_forum).to_owned(),
                             lang.when_with_week(r.when),
-                            lang.status(r.status).to_owned(),
+                            // Where it stands, from its status and today; the status alone
+                            // when the query has no today.
+                            r.state.map_or_else(
+                                || lang.status(r.status).to_owned(),
+                                |s| super::rollup::state_text(s, r.when, lang),
+                            ),
                         ]
                     })
                     .collect(),

@@ -13,6 +13,7 @@ pub mod minutes;
 pub mod plan;
 pub mod prep;
 pub mod prompts;
+pub mod rollup;
 pub mod show;
 pub mod site;
 pub mod timeline;

@@ -371,6 +371,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             title_en: None,
             forum: Some(Located::new(forum)),
             status: Status::Planned,
+            activity: None,
             date: Located::new(When::At(Period::Day(spec.date))),
             start: Some(Located::new(ClockTime(spec.start))),
             // Items that end at midnight have no end to write (`00:00` is not after the start).

@@ -242,9 +242,57 @@ impl Builder<'_, '_> {
                 .unwrap_or_default(),
         );
         self.field(w.notes, a.notes.clone().unwrap_or_default());
+        if let Some(o) = &a.outcome {
+            use crate::model::OutcomeStatus;
+            let what = match o.status {
+                OutcomeStatus::Held => w.held.to_owned(),
+                OutcomeStatus::Cancelled => lang.status(crate::model::Status::Cancelled).to_owned(),
+                OutcomeStatus::Postponed => w.postponed_to_period.to_owned(),
+            };
+            let mut text = match *o.date {
+                crate::model::When::Unknown => what,
+                when => format!("{what} {}", lang.when(when)),
+            };
+            if let Some(note) = &o.note {
+                text = format!("{text}: {note}");
+            }
+            self.field(w.outcome, text);
+        }
         if a.is_meeting() {
             self.field(w.agenda, format!("medtrio agenda {}", a.id.value));
         }
+        // The meetings that carried it out: those that name it (`activity:`), those its
+        // outcome names, and the activity itself when it has minutes.
+        let catalog = self.catalog;
+        let mut ids: Vec<&str> = catalog
+            .meetings_carrying(&a.id)
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        for m in a.outcome.iter().flat_map(|o| &o.meetings) {
+            if !ids.contains(&m.as_str()) {
+                ids.push(m.as_str());
+            }
+        }
+        if catalog.minutes_of(&a.id).is_some() {
+            ids.push(a.id.as_str());
+        }
+        let lines = ids
+            .iter()
+            .map(|id| {
+                let date = lang.when(catalog.date_of(id));
+                let minutes = match (catalog.minutes_of(id), catalog.meeting(id)) {
+                    (Some(_), _) => format!("{}: minutes/{id}.yaml", w.minutes_heading),
+                    (None, Some(m)) => lang.status(catalog.meeting_status(m)).to_owned(),
+                    (None, None) if catalog.activity(id).is_none() => {
+                        return format!("{id} · {}", w.not_in_this_folder);
+                    }
+                    (None, None) => lang.status(crate::model::Status::NotRecorded).to_owned(),
+                };
+                format!("{} ({id}), {date} · {minutes}", catalog.title_of(id))
+            })
+            .collect();
+        self.section(w.carried_by, lines);
     }
 
     fn finding(&mut self, f: &Finding) {

@@ -91,8 +91,8 @@ fn things<'a>(catalog: &Catalog<'a>) -> Vec<Thing<'a>> {
         id: &a.id,
         title: &a.title,
         forum: a.forum_id(),
-        date: *a.date,
-        status: a.status,
+        date: a.current_date(),
+        status: catalog.activity_status(a),
         meeting: false,
         has_agenda: a.is_meeting(),
     });
@@ -231,8 +231,19 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
 
 /// Where a thing stands against today. Held only when recorded; over and unrecorded is past.
 fn state(t: &Thing<'_>, today: NaiveDate, lang: Lang) -> (&'static str, &'static str) {
+    state_of(t.status, t.date, today, lang)
+}
+
+/// Where something of `status` and `date` stands against today: `held`, `cancelled`,
+/// `past` (over, with nothing recorded), `now` or `coming`, and the word for it.
+pub fn state_of(
+    status: Status,
+    date: When,
+    today: NaiveDate,
+    lang: Lang,
+) -> (&'static str, &'static str) {
     let w = lang.words();
-    match (t.status, t.date.days()) {
+    match (status, date.days()) {
         (Status::Cancelled, _) => ("cancelled", lang.status(Status::Cancelled)),
         (Status::Held, _) => ("held", w.held),
         (_, Some((_, end))) if end < today => ("past", w.past),

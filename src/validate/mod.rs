@@ -3,6 +3,7 @@
 
 mod cycle;
 mod minutes;
+mod tree;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -93,6 +94,7 @@ fn check(loaded: &Loaded, today: Option<NaiveDate>) -> Checker<'_> {
     c.check_programme();
     c.check_roadmap();
     c.check_findings();
+    c.check_tree();
     c.check_minutes();
     c.check_minutes_ahead();
     c.check_cycle();

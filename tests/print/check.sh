@@ -138,6 +138,12 @@ check prep-theme-en 2 --lang en prep ledelse
 texts_of "$work/prep-theme.html" box > "$work/prep-texts"
 words_present prep-theme "$work/prep-texts"
 
+# The rollup of the example tree: A4, each committee's decisions and action points whole.
+check rollup 5 --today 2026-11-23 rollup examples/kommune
+same_page rollup "LMU Plejecenter Solhaven LMU" "Saml personalets erfaringer med tiden til det uforudsete"
+same_page rollup "OMU Sundhed og omsorg OMU" "Hvert LMU sætter et møde om aktørskab på dagsordenen"
+check rollup-omu 3 --today 2026-11-23 rollup examples/kommune --under omu-sundhed
+
 # The export's index page at a phone's width and a laptop's; the PNGs are kept with
 # PRINT_KEEP=DIR for a look.
 "$bin" --data examples/havnekoebing --today 2026-11-23 export --out "$work/site" >/dev/null
