@@ -82,7 +82,7 @@ pub mod offered {
     pub const PROBLEMS: &[Format] = &[Txt, Json, Github];
     pub const CYCLE: &[Format] = &[Table, Txt, Md, Html, Json, Csv];
     pub const WEEK: &[Format] = &[Txt, Md, Json];
-    pub const ROLLUP: &[Format] = &[Md, Txt, Html, Json, Csv];
+    pub const ROLLUP: &[Format] = &[Md, Txt, Html, Json, Csv, Docx, Pdf];
 }
 
 /// A format that cannot be used.

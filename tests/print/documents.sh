@@ -68,6 +68,7 @@ pdf prep 1 prep roller
 pdf prompts 1 prompts --theme roller --format pdf
 # Text from the data is data to typst, never markup.
 pdf hostile 1 --data tests/fixtures/hostile agenda m-x
+pdf rollup 5 --today 2026-11-23 rollup examples/kommune
 for mark in '# Typst #set page(width: 1cm) *fed* $x^2$ [link] ] @ref <tag> // kommentar'; do
   contains "hostile.pdf: \`$mark\` prints as written" "$work/hostile.txt" "$mark"
 done
@@ -78,6 +79,7 @@ if cmp -s "$work/agenda.pdf" "$work/again.pdf"; then echo "ok: two runs give the
 docx agenda --data examples/havnekoebing agenda lmu-april
 docx programme agenda temamoede-1
 docx prep prep roller
+docx rollup --today 2026-11-23 rollup examples/kommune
 python3 - "$work/agenda.json" <<'PY' || fail=1
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
