@@ -449,23 +449,13 @@ impl Printable for PrepSheet {
         }
         blocks.push(Block::heading(w.purpose));
         blocks.push(Block::paragraph(Style::Plain, &self.purpose));
-        if !self.prompts.is_empty() {
-            blocks.push(Block::heading(w.suggested_prompts));
-            blocks.push(Block::List {
-                numbered: true,
-                entries: self
-                    .prompts
-                    .iter()
-                    .map(|p| Entry {
-                        notes: vec![Text::new(
-                            Style::Small,
-                            format!("{}: {}", w.source, p.source),
-                        )],
-                        ..Entry::new(&p.text)
-                    })
-                    .collect(),
-            });
-        }
+        sourced_list(
+            &mut blocks,
+            w,
+            w.suggested_prompts,
+            true,
+            self.prompts.iter().map(|p| (&*p.text, &*p.source)),
+        );
         for hu in &self.hu_points {
             blocks.push(Block::heading(&hu.heading));
             if let Some(intro) = &hu.intro {
@@ -508,23 +498,13 @@ impl Printable for PrepSheet {
             });
         }
         list(&mut blocks, w.success, &self.success);
-        if !self.trials.is_empty() {
-            blocks.push(Block::heading(w.trials));
-            blocks.push(Block::List {
-                numbered: false,
-                entries: self
-                    .trials
-                    .iter()
-                    .map(|t| Entry {
-                        notes: vec![Text::new(
-                            Style::Small,
-                            format!("{}: {}", w.source, t.source),
-                        )],
-                        ..Entry::new(&t.text)
-                    })
-                    .collect(),
-            });
-        }
+        sourced_list(
+            &mut blocks,
+            w,
+            w.trials,
+            false,
+            self.trials.iter().map(|t| (&*t.text, &*t.source)),
+        );
         if let Some(actions) = &self.follow_up {
             blocks.push(Block::heading(w.follow_up));
             blocks.extend(crate::report::followup::actions_blocks(actions, self.lang));
@@ -536,4 +516,28 @@ impl Printable for PrepSheet {
             ..Doc::new(self.lang)
         }
     }
+}
+
+/// A heading and a list of texts, each with its source in small print under it; nothing when
+/// there are no texts.
+fn sourced_list<'t>(
+    blocks: &mut Vec<Block>,
+    w: &crate::lang::Words,
+    heading: &str,
+    numbered: bool,
+    texts: impl ExactSizeIterator<Item = (&'t str, &'t str)>,
+) {
+    if texts.len() == 0 {
+        return;
+    }
+    blocks.push(Block::heading(heading));
+    blocks.push(Block::List {
+        numbered,
+        entries: texts
+            .map(|(text, source)| Entry {
+                notes: vec![Text::new(Style::Small, format!("{}: {source}", w.source))],
+                ..Entry::new(text)
+            })
+            .collect(),
+    });
 }
