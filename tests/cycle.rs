@@ -8,18 +8,9 @@ mod common;
 
 use std::fs;
 
-use common::{copy_data, medtrio};
-use html5ever::tendril::TendrilSink;
+use common::{copy_data, html5_errors, medtrio};
 
 const EXAMPLE: &str = "examples/havnekoebing";
-
-fn html5_errors(html: &str) -> Vec<String> {
-    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
-        .from_utf8()
-        .read_from(&mut html.as_bytes())
-        .unwrap();
-    dom.errors.borrow().iter().map(|e| e.to_string()).collect()
-}
 
 fn stdout(args: &[&str]) -> String {
     let out = medtrio().args(args).output().unwrap();

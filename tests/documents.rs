@@ -8,20 +8,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::medtrio;
-use html5ever::tendril::TendrilSink;
+use common::{html5_errors, medtrio};
 use icalendar::Component as _;
 
 const EXAMPLE: &str = "examples/havnekoebing";
-
-/// Parses `html` as a browser would and returns the parser's errors.
-fn html5_errors(html: &str) -> Vec<String> {
-    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
-        .from_utf8()
-        .read_from(&mut html.as_bytes())
-        .unwrap();
-    dom.errors.borrow().iter().map(|e| e.to_string()).collect()
-}
 
 fn assert_self_contained(html: &str) {
     assert!(!html.contains("<script"), "has a script");

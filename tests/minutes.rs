@@ -10,8 +10,7 @@ use std::fs;
 use std::path::Path;
 
 use common::tmux::Tmux;
-use common::{copy_data, medtrio};
-use html5ever::tendril::TendrilSink;
+use common::{copy_data, html5_errors, medtrio};
 
 const EXAMPLE: &str = "examples/havnekoebing";
 
@@ -43,14 +42,6 @@ fn stdout(data: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
-}
-
-fn html5_errors(html: &str) -> Vec<String> {
-    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
-        .from_utf8()
-        .read_from(&mut html.as_bytes())
-        .unwrap();
-    dom.errors.borrow().iter().map(|e| e.to_string()).collect()
 }
 
 #[test]

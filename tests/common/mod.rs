@@ -67,3 +67,13 @@ pub fn synth(meetings: u32, findings: u32) -> tempfile::TempDir {
     );
     dir
 }
+
+/// Parses `html` as a browser would and returns the parser's errors.
+pub fn html5_errors(html: &str) -> Vec<String> {
+    use html5ever::tendril::TendrilSink;
+    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
+        .from_utf8()
+        .read_from(&mut html.as_bytes())
+        .unwrap();
+    dom.errors.borrow().iter().map(|e| e.to_string()).collect()
+}
