@@ -558,6 +558,10 @@ pub struct ExportArgs {
     /// Also write every agenda as these documents: pdf, docx
     #[arg(long, value_name = "pdf,docx", value_delimiter = ',', value_parser = formats(&[Format::Pdf, Format::Docx]))]
     pub documents: Vec<Format>,
+    /// Export a tree of committees' folders instead of --data: each committee's site in a
+    /// folder of its own, and the rollup as the index
+    #[arg(long, value_name = "ROOT")]
+    pub tree: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -252,14 +252,16 @@ pub(crate) fn load_observed(
                 programme.templates.extend(local.templates);
                 roadmap.forums.extend(local.forums);
             }
+            let mut dataset = Dataset {
+                programme,
+                roadmap,
+                findings,
+                minutes,
+                cycle,
+            };
+            dataset.fit();
             Ok(Loaded {
-                dataset: Dataset {
-                    programme,
-                    roadmap,
-                    findings,
-                    minutes,
-                    cycle,
-                },
+                dataset,
                 sources,
                 provenance,
             })

@@ -246,3 +246,137 @@ fn every_folder_of_the_example_tree_validates_against_the_schemas() {
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
     }
 }
+
+fn export_tree(root: &str, out: &Path, extra: &[&str]) -> (i32, String, String) {
+    let run = medtrio()
+        .args([
+            "--today",
+            "2026-11-23",
+            "--no-cache",
+            "export",
+            "--tree",
+            root,
+        ])
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        run.status.code().unwrap_or(-1),
+        String::from_utf8(run.stdout).unwrap(),
+        String::from_utf8(run.stderr).unwrap(),
+    )
+}
+
+/// Every file under `dir`, relative to it, with its bytes.
+fn files_of(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let name = path.strip_prefix(root).unwrap().display().to_string();
+                out.insert(name, fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+#[test]
+fn export_of_a_tree_writes_each_committee_s_site_and_the_rollup_as_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let (code, stdout, stderr) = export_tree(TREE, &out, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("exported the rollup of 9 committees (index.html, json and csv) and each committee's site ("),
+        "{stdout}"
+    );
+    // A note that every committee shares (the inherited dialogue meetings have no agenda) is
+    // told once, not once per committee.
+    let note = "note: no agenda for `dialog-omu-adm`: `dialog-omu-adm` has no agenda items and no template";
+    assert_eq!(stderr.matches(note).count(), 1, "{stderr}");
+
+    let index = fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(common::html5_errors(&index), Vec::<String>::new());
+    // Each committee of the rollup links to its own site, and that site is there, with its
+    // agendas; the root's JSON is the rollup's, without the links.
+    let rollup: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("rollup.json")).unwrap()).unwrap();
+    let committees = rollup["committees"].as_array().unwrap();
+    assert_eq!(committees.len(), 9);
+    for c in committees {
+        let folder = c["folder"].as_str().unwrap();
+        assert!(c.get("page").is_none(), "{c}");
+        let href = format!("{folder}/index.html");
+        // minijinja escapes `/` in HTML as `&#x2f;`, which every browser reads as `/`.
+        let escaped = href.replace('/', "&#x2f;");
+        assert!(index.contains(&format!("<a href=\"{escaped}\">")), "{href}");
+        let page = fs::read_to_string(out.join(&href)).unwrap();
+        assert_eq!(common::html5_errors(&page), Vec::<String>::new(), "{href}");
+        assert!(out.join(folder).join("calendar.ics").is_file(), "{folder}");
+    }
+    assert!(
+        out.join("omu-sundhed/lmu-solhaven/agendas")
+            .read_dir()
+            .unwrap()
+            .next()
+            .is_some()
+    );
+    // The manifest lists every file written, so that --force replaces exactly those.
+    let manifest = fs::read_to_string(out.join(".medtrio-export")).unwrap();
+    let listed: std::collections::BTreeSet<&str> = manifest.lines().collect();
+    let written = files_of(&out);
+    let on_disk: std::collections::BTreeSet<&str> = written
+        .keys()
+        .map(String::as_str)
+        .filter(|n| *n != ".medtrio-export")
+        .collect();
+    assert_eq!(listed, on_disk);
+
+    // Two runs give the same bytes.
+    let (code, _, stderr) = export_tree(TREE, &out, &["--force"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(files_of(&out), written);
+}
+
+#[test]
+fn export_of_a_tree_with_a_broken_folder_writes_the_rest_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let (code, stdout, stderr) = export_tree("tests/fixtures/tree-broken", &out, &[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stderr.contains("omu-nord/lmu-b/programme.yaml:15:5: error: unknown field `plads`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(
+            "error: 1 of 4 folders has errors and is left out of the export\n  = help: fix the errors above, then run the export again\n"
+        ),
+        "{stderr}"
+    );
+    assert!(out.join("omu-nord/lmu-a/index.html").is_file());
+    assert!(!out.join("omu-nord/lmu-b").exists());
+    let index = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        index.contains("omu-nord&#x2f;lmu-b"),
+        "the broken folder is named"
+    );
+}
+
+#[test]
+fn export_of_a_tree_refuses_a_root_that_is_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = export_tree("no/such/tree", &dir.path().join("site"), &[]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "error: the folder `no/such/tree` does not exist\n  = help: give --tree the folder that holds the committees' data folders, e.g. `medtrio export --tree examples/kommune --out site`\n"
+    );
+}

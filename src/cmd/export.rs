@@ -4,18 +4,21 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Result;
 
 use crate::cli::ExportArgs;
-use crate::cmd::Context;
 use crate::cmd::outdir::{MANIFEST, OutDir};
 use crate::cmd::output::{Durability, write_file, write_file_streamed};
+use crate::cmd::{Context, committees, print_diagnostics};
 use crate::error::Failure;
 use crate::model::{Catalog, Kind};
-use crate::query::Query;
+use crate::query::{Filters, Query};
 use crate::render::{Document, Format, Renderer};
 use crate::report::list::ListReport;
+use crate::report::rollup::{self, Scope};
 use crate::report::{actions, agenda, calendar, cycle, decisions, list, minutes, prompts, site};
 
 /// The annual cycle's wheel, when the data has a cycle.
@@ -30,64 +33,233 @@ const LISTS: [(Kind, &str); 4] = [
 ];
 
 pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
+    if let Some(root) = &args.tree {
+        return run_tree(ctx, args, root, out);
+    }
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let outdir = OutDir::open(&args.out, args.force)?;
-    // Every name this export may write is checked before the first write; the manifest lists
-    // them (with the earlier export's) first, so that an interrupted run leaves no file that
-    // the next run would take for a foreign one.
     let planned = planned_names(&catalog, &args.documents);
-    outdir.check_planned(planned.iter().map(String::as_str))?;
-    let mut listed: BTreeSet<&str> = planned.iter().map(String::as_str).collect();
-    listed.extend(outdir.previous().iter().map(String::as_str));
-    write_manifest(&outdir, listed)?;
-
-    let mut export = Export {
-        ctx,
-        catalog: &catalog,
-        renderer: ctx
-            .renderer(false)?
-            .for_site()
-            .with_created(ctx.stamp_day(&catalog)),
-        documents: &args.documents,
-        files: Files {
-            outdir: &outdir,
-            written: Vec::new(),
-        },
-    };
-    let (links, referater) = export.agendas()?;
-    let agenda_count = links.len();
-    let mut files = export.data_files()?;
-    let open = export.minutes_files(&mut files)?;
-    let wheel = export.wheel()?;
-    export.index(links, files, open, wheel)?;
-
-    // Files of an earlier export that this one no longer writes.
-    let written = export.files.written;
-    let current: BTreeSet<&str> = written.iter().map(String::as_str).collect();
-    outdir.remove_stale(&current);
-    write_manifest(&outdir, current)?;
-    let minutes = if catalog.data.minutes.is_empty() {
-        String::new()
-    } else {
-        let fora = minutes_fora(&catalog).len();
-        format!(
-            ", {referater} referater (md and html), the action points (json and csv), {fora} decision {}",
-            if fora == 1 { "list" } else { "lists" }
-        )
-    };
+    begin(&outdir, &planned)?;
+    let mut export = Export::new(ctx, &catalog, &args.documents, &outdir, String::new())?;
+    let done = export.all()?;
+    print_notes(export.notes.iter())?;
+    let current: BTreeSet<&str> = planned
+        .iter()
+        .map(String::as_str)
+        .filter(|name| export.wrote(name))
+        .collect();
+    finish(&outdir, current)?;
     writeln!(
         out,
-        "exported {agenda_count} agendas (md and html){minutes}, the calendar, 8 lists, the prompts{} and index.html to {} ({} files)",
+        "exported {}{}, the calendar, 8 lists, the prompts{} and index.html to {} ({} files)",
+        done.agendas_text(),
+        done.minutes_text(),
         if catalog.data.cycle.is_some() {
             ", the annual cycle"
         } else {
             ""
         },
         args.out.display(),
-        written.len()
+        export.files.written
     )?;
     Ok(())
+}
+
+/// Before the first write: every name this export may write is checked, and the manifest
+/// lists them (with the earlier export's), so that an interrupted run leaves no file that the
+/// next run would take for a foreign one.
+fn begin(outdir: &OutDir, planned: &[String]) -> Result<()> {
+    outdir.check_planned(planned.iter().map(String::as_str))?;
+    let mut listed: BTreeSet<&str> = planned.iter().map(String::as_str).collect();
+    listed.extend(outdir.previous().iter().map(String::as_str));
+    write_manifest(outdir, listed)
+}
+
+/// After the last write: the files of an earlier export that this one no longer wrote are
+/// removed, and the manifest lists what was written.
+fn finish(outdir: &OutDir, current: BTreeSet<&str>) -> Result<()> {
+    outdir.remove_stale(&current);
+    write_manifest(outdir, current)
+}
+
+/// `export --tree ROOT`: each committee's site in a folder of its own (its folder in the
+/// tree; the root's own data under its id), and the rollup as the index. A broken folder is
+/// reported and left out; the rest is exported.
+fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) -> Result<()> {
+    let tree = committees::read(
+        root,
+        ctx.today,
+        "--tree",
+        "medtrio export --tree examples/kommune --out site",
+    )?;
+    print_diagnostics(&tree.problems);
+    let committees = tree.committees();
+    if committees.is_empty() {
+        return Err(tree
+            .left_out("the export", "the export")
+            .map_or_else(|| anyhow::anyhow!("no committee to export"), Into::into));
+    }
+    let sites: Vec<String> = committees
+        .iter()
+        .map(|c| {
+            if c.folder == "." {
+                c.id.clone()
+            } else {
+                c.folder.clone()
+            }
+        })
+        .collect();
+    // Every name of every committee's site, checked before the first write; no two
+    // committees may write one file.
+    let mut planned: Vec<String> = TREE_FILES.iter().map(|f| (*f).to_owned()).collect();
+    let mut ranges = Vec::new();
+    for (c, site) in committees.iter().zip(&sites) {
+        let start = planned.len();
+        planned.extend(
+            planned_names(&c.catalog, &args.documents)
+                .into_iter()
+                .map(|name| format!("{site}/{name}")),
+        );
+        ranges.push(start..planned.len());
+    }
+    let mut seen = BTreeSet::new();
+    if let Some(twice) = planned.iter().find(|name| !seen.insert(name.as_str())) {
+        return Err(Failure::operation(
+            format!("two committees would write `{twice}`"),
+            "give each committee a folder of its own, and the root's committee an id no folder has",
+        )
+        .into());
+    }
+    drop(seen);
+    let outdir = OutDir::open(&args.out, args.force)?;
+    begin(&outdir, &planned)?;
+
+    let (mut done, mut written) = (Done::default(), 0);
+    // A note that many committees share (an inherited activity without an agenda) is told once.
+    let mut notes: Vec<String> = Vec::new();
+    let mut current: BTreeSet<&str> = TREE_FILES.iter().copied().collect();
+    for ((c, site), range) in committees.iter().zip(&sites).zip(ranges) {
+        let mut export = Export::new(
+            ctx,
+            &c.catalog,
+            &args.documents,
+            &outdir,
+            format!("{site}/"),
+        )?;
+        done.add(&export.all()?);
+        written += export.files.written;
+        for note in export.notes.drain(..) {
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+        current.extend(
+            planned[range]
+                .iter()
+                .map(String::as_str)
+                .filter(|name| export.wrote(name)),
+        );
+    }
+    let filters = Filters::default();
+    let scope = Scope {
+        filters: &filters,
+        under: None,
+        today: ctx.today,
+        lang: ctx.lang,
+    };
+    let mut report = rollup::rollup(&committees, tree.broken.clone(), &scope);
+    let mut files = Files {
+        outdir: &outdir,
+        written: 0,
+        prefix: String::new(),
+    };
+    let renderer = ctx.renderer(false)?.for_site();
+    for (name, format) in [("rollup.json", Format::Json), ("rollup.csv", Format::Csv)] {
+        let doc = Document::Rollup(&report);
+        files.write(name.to_owned(), &mut |out| {
+            ctx.render(&renderer, &doc, format, out)
+        })?;
+    }
+    // The index links each committee to its site.
+    for row in &mut report.committees {
+        let site = if row.folder == "." {
+            &row.id
+        } else {
+            &row.folder
+        };
+        row.page = Some(format!("{site}/index.html"));
+    }
+    let doc = Document::Rollup(&report);
+    files.write("index.html".to_owned(), &mut |out| {
+        ctx.render(&renderer, &doc, Format::Html, out)
+    })?;
+    written += files.written;
+    finish(&outdir, current)?;
+    print_notes(notes.iter())?;
+    writeln!(
+        out,
+        "exported the rollup of {} {} (index.html, json and csv) and each committee's site ({}{}) to {} ({written} files)",
+        committees.len(),
+        if committees.len() == 1 {
+            "committee"
+        } else {
+            "committees"
+        },
+        done.agendas_text(),
+        done.minutes_text(),
+        args.out.display(),
+    )?;
+    if let Some(failure) = tree.left_out("the export", "the export") {
+        out.flush()?;
+        return Err(failure.into());
+    }
+    Ok(())
+}
+
+fn print_notes<'a>(notes: impl Iterator<Item = &'a String>) -> Result<()> {
+    let mut err = anstream::stderr().lock();
+    for note in notes {
+        writeln!(err, "{note}")?;
+    }
+    Ok(())
+}
+
+/// The files of a tree's export beside the committees' folders.
+const TREE_FILES: [&str; 3] = ["index.html", "rollup.json", "rollup.csv"];
+
+/// What an export wrote, for its message.
+#[derive(Default)]
+struct Done {
+    agendas: usize,
+    referater: usize,
+    /// The fora with a decision list, when any meeting has minutes.
+    decision_lists: Option<usize>,
+}
+
+impl Done {
+    fn add(&mut self, other: &Done) {
+        self.agendas += other.agendas;
+        self.referater += other.referater;
+        if let Some(n) = other.decision_lists {
+            *self.decision_lists.get_or_insert(0) += n;
+        }
+    }
+
+    fn agendas_text(&self) -> String {
+        format!("{} agendas (md and html)", self.agendas)
+    }
+
+    fn minutes_text(&self) -> String {
+        match self.decision_lists {
+            None => String::new(),
+            Some(fora) => format!(
+                ", {} referater (md and html), the action points (json and csv), {fora} decision {}",
+                self.referater,
+                if fora == 1 { "list" } else { "lists" }
+            ),
+        }
+    }
 }
 
 /// The fora whose meetings have minutes, each with a decision list of its own.
@@ -109,12 +281,19 @@ struct Export<'a> {
     /// The print formats written beside each agenda's Markdown and HTML.
     documents: &'a [Format],
     files: Files<'a>,
+    /// The meetings whose agenda could not be made, and so has no files.
+    skipped: std::collections::HashSet<String>,
+    /// What to tell the user once the files are written.
+    notes: Vec<String>,
 }
 
-/// The files written so far, in the checked output folder.
+/// The files written so far, in the checked output folder; only their number is kept (the
+/// names are the plan's).
 struct Files<'a> {
     outdir: &'a OutDir,
-    written: Vec<String>,
+    written: usize,
+    /// The folder in the output folder that the names are in (`lmu-x/`), or nothing.
+    prefix: String,
 }
 
 impl Files<'_> {
@@ -123,6 +302,7 @@ impl Files<'_> {
         name: String,
         fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>,
     ) -> Result<()> {
+        let name = format!("{}{name}", self.prefix);
         let path = self.outdir.checked_path(&name)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| {
@@ -132,7 +312,7 @@ impl Files<'_> {
                 )
             })?;
         }
-        let done = self.written.len();
+        let done = self.written;
         write_file_streamed(&path, true, Durability::Atomic, fill).map_err(|e| {
             // Each file is replaced atomically, but the export as a whole is not: say what
             // is already in place rather than "nothing was changed".
@@ -148,12 +328,61 @@ impl Files<'_> {
                 Err(e) => e,
             }
         })?;
-        self.written.push(name);
+        self.written += 1;
         Ok(())
     }
 }
 
-impl Export<'_> {
+impl<'a> Export<'a> {
+    /// An export of `catalog` into `prefix` (a folder of the output folder, or nothing).
+    fn new(
+        ctx: &'a Context,
+        catalog: &'a Catalog<'a>,
+        documents: &'a [Format],
+        outdir: &'a OutDir,
+        prefix: String,
+    ) -> Result<Self> {
+        Ok(Export {
+            ctx,
+            catalog,
+            renderer: ctx
+                .renderer(false)?
+                .for_site()
+                .with_created(ctx.stamp_day(catalog)),
+            documents,
+            files: Files {
+                outdir,
+                written: 0,
+                prefix,
+            },
+            skipped: Default::default(),
+            notes: Vec::new(),
+        })
+    }
+
+    /// Every file of the site, the index last.
+    fn all(&mut self) -> Result<Done> {
+        let (links, referater) = self.agendas()?;
+        let agendas = links.len();
+        let mut files = self.data_files()?;
+        let open = self.minutes_files(&mut files)?;
+        let wheel = self.wheel()?;
+        self.index(links, files, open, wheel)?;
+        let catalog = self.catalog;
+        Ok(Done {
+            agendas,
+            referater,
+            decision_lists: (!catalog.data.minutes.is_empty()).then(|| minutes_fora(catalog).len()),
+        })
+    }
+
+    /// Whether the planned file `name` (with the prefix) was written: every one was, but
+    /// those of the agendas (and referater) that could not be made.
+    fn wrote(&self, name: &str) -> bool {
+        let name = name.strip_prefix(&self.files.prefix).unwrap_or(name);
+        !self.skipped.contains(agenda_of(name).unwrap_or_default())
+    }
+
     /// Renders `doc` as `format` into the file `name`.
     fn file(&mut self, name: String, doc: &Document<'_>, format: Format) -> Result<()> {
         let (ctx, renderer) = (self.ctx, &self.renderer);
@@ -169,9 +398,10 @@ impl Export<'_> {
             today: Some(self.ctx.today),
             ..Default::default()
         };
-        let mut links = Vec::new();
+        let ids = catalog.agenda_ids();
+        let mut links = Vec::with_capacity(ids.len());
         let mut referater = 0;
-        for id in catalog.agenda_ids() {
+        for id in ids {
             match agenda::agenda(catalog, id, lang, options) {
                 Ok(a) => {
                     let doc = Document::Agenda(&a);
@@ -191,12 +421,15 @@ impl Export<'_> {
                             let name = format!("minutes/{id}.{}", format.extension());
                             self.file(name, &doc, *format)?;
                         }
-                        link.minutes = Some(format!("minutes/{id}.html"));
+                        link.minutes = true;
                         referater += 1;
                     }
                     links.push(link);
                 }
-                Err(e) => writeln!(anstream::stderr().lock(), "note: no agenda for `{id}`: {e}")?,
+                Err(e) => {
+                    self.notes.push(format!("note: no agenda for `{id}`: {e}"));
+                    self.skipped.insert(id.to_owned());
+                }
             }
         }
         Ok((links, referater))
@@ -204,10 +437,10 @@ impl Export<'_> {
 
     /// The action points as JSON and CSV, and each forum's decision list; the open action
     /// points, for the index.
-    fn minutes_files(&mut self, files: &mut Vec<String>) -> Result<Vec<site::OpenActionLink>> {
+    fn minutes_files(&mut self, files: &mut Vec<String>) -> Result<Arc<Vec<site::OpenActionLink>>> {
         let (ctx, catalog) = (self.ctx, self.catalog);
         if catalog.data.minutes.is_empty() {
-            return Ok(Vec::new());
+            return Ok(Arc::default());
         }
         let all = Query::all().as_of(ctx.today);
         let rows = actions::actions(catalog, &all, &actions::ActionFilter::default(), ctx.today)?;
@@ -286,7 +519,7 @@ impl Export<'_> {
         &mut self,
         agendas: Vec<site::AgendaLink>,
         files: Vec<String>,
-        open_actions: Vec<site::OpenActionLink>,
+        open_actions: Arc<Vec<site::OpenActionLink>>,
         wheel: Option<site::FileLink>,
     ) -> Result<()> {
         let file_links = files
@@ -307,6 +540,14 @@ impl Export<'_> {
         page.cycle = wheel;
         self.file("index.html".into(), &Document::Index(&page), Format::Html)
     }
+}
+
+/// The meeting whose agenda or referat the file `name` is, if it is one.
+fn agenda_of(name: &str) -> Option<&str> {
+    let file = name
+        .strip_prefix("agendas/")
+        .or_else(|| name.strip_prefix("minutes/"))?;
+    file.rsplit_once('.').map(|(id, _)| id)
 }
 
 /// Every name an export of this data may write, for the checks before the first write.

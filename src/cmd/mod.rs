@@ -3,6 +3,7 @@
 mod actions;
 mod agenda;
 mod calendar;
+pub mod committees;
 mod completions;
 mod cycle;
 mod decisions;

@@ -12,20 +12,24 @@ pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> R
     let Some((headers, rows)) = doc.csv_rows() else {
         return Ok(false);
     };
-    let rows = match rows? {
-        Value::Array(rows) => rows,
-        _ => Vec::new(),
-    };
-    let table: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
+    // One row is serialized at a time, so a list of every meeting is never held twice.
+    let mut failed = None;
+    let table = rows.map_while(|row| match row {
+        Ok(row) => Some(
             headers
                 .iter()
                 .map(|h| cell(row.get(h).unwrap_or(&Value::Null)))
-                .collect()
-        })
-        .collect();
-    write(&headers, &table, settings.excel, out)?;
+                .collect(),
+        ),
+        Err(e) => {
+            failed = Some(e);
+            None
+        }
+    });
+    write(&headers, table, settings.excel, out)?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
     Ok(true)
 }
 
@@ -55,7 +59,7 @@ fn cell(value: &Value) -> String {
 /// Writes the header and rows: `,` and CRLF (RFC 4180), or for Excel `;`, CRLF and a BOM.
 fn write(
     headers: &[String],
-    rows: &[Vec<String>],
+    rows: impl IntoIterator<Item = Vec<String>>,
     excel: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -109,7 +113,7 @@ mod tests {
     fn rfc_4180() {
         let (h, r) = table();
         let mut out = Vec::new();
-        write(&h, &r, false, &mut out).unwrap();
+        write(&h, r, false, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "id,text\r\na,'=SUM(A1)\r\nb,\"Æble; \"\"ø\"\"\"\r\n"
@@ -120,7 +124,7 @@ mod tests {
     fn excel() {
         let (h, r) = table();
         let mut out = Vec::new();
-        write(&h, &r, true, &mut out).unwrap();
+        write(&h, r, true, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\u{feff}id;text\r\na;'=SUM(A1)\r\nb;\"Æble; \"\"ø\"\"\"\r\n"

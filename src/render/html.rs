@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::Arc;
 
-use minijinja::value::Serde;
+use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, merge_maps};
 use minijinja::{Environment, UndefinedBehavior, Value, context};
+use serde::Serialize;
 
 use super::{Document, RenderError, Rendered, Settings};
 
@@ -145,18 +146,72 @@ impl HtmlRenderer {
             Document::Rollup(_) => "rollup.html",
             _ => return Ok(false),
         };
-        let ctx = context! {
-            labels => Value::from(Serde(settings.lang.words())),
-            site => settings.site,
-            ..Value::from(Serde(doc))
-        };
-        let html = self
-            .env
-            .get_template(name)
-            .and_then(|t| t.render(ctx))
-            .map_err(template_error)?;
-        out.write_all(html.as_bytes())?;
+        let template = self.env.get_template(name).map_err(template_error)?;
+        // The last map wins: the fixed words, then the long lists, over the document.
+        let ctx = merge_maps([
+            Value::from(Serde(doc)),
+            long_lists(doc),
+            context! {
+                labels => Value::from(Serde(settings.lang.words())),
+                site => settings.site,
+            },
+        ]);
+        if let Document::Index(_) = doc {
+            // The index of a large programme runs to megabytes: written as it is rendered
+            // (into the export's temporary file, so a failure leaves nothing behind).
+            template
+                .render_captured_to(ctx, &mut *out)
+                .map_err(template_error)?;
+        } else {
+            let html = template.render(ctx).map_err(template_error)?;
+            out.write_all(html.as_bytes())?;
+        }
         Ok(true)
+    }
+}
+
+/// The long lists of a document, which the template reads one item at a time.
+fn long_lists(doc: &Document<'_>) -> Value {
+    match doc {
+        Document::Index(page) => context! {
+            agendas => OneAtATime::value(&page.agendas),
+            open_actions => OneAtATime::value(&page.open_actions),
+            timeline => merge_maps([
+                Value::from(Serde(&page.timeline)),
+                context! {
+                    rows => OneAtATime::value(&page.timeline.rows),
+                    by_quarter => OneAtATime::value(&page.timeline.by_quarter),
+                },
+            ]),
+        },
+        _ => context! {},
+    }
+}
+
+/// A list that becomes template values one item at a time, when the template reaches it:
+/// a page of 50 000 rows never holds them all as values beside the report.
+#[derive(Debug)]
+struct OneAtATime<T>(Arc<Vec<T>>);
+
+impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> OneAtATime<T> {
+    fn value(items: &Arc<Vec<T>>) -> Value {
+        Value::from_object(OneAtATime(Arc::clone(items)))
+    }
+}
+
+impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> Object for OneAtATime<T> {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0
+            .get(key.as_usize()?)
+            .map(|item| Value::from(Serde(item)))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
     }
 }
 

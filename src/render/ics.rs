@@ -25,7 +25,7 @@ pub fn render(doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
     Ok(true)
 }
 
-fn calendar(report: &CalendarReport, out: &mut dyn Write) -> io::Result<()> {
+fn calendar(report: &CalendarReport<'_>, out: &mut dyn Write) -> io::Result<()> {
     let mut w = LineWriter::new(out);
     w.raw("BEGIN", "VCALENDAR")?;
     w.raw("VERSION", "2.0")?;
@@ -36,8 +36,8 @@ fn calendar(report: &CalendarReport, out: &mut dyn Write) -> io::Result<()> {
     w.raw("CALSCALE", "GREGORIAN")?;
     w.text("NAME", &report.name)?;
     w.text("X-WR-CALNAME", &report.name)?;
-    for e in &report.events {
-        event(&mut w, e, report.stamp)?;
+    for e in report.events() {
+        event(&mut w, &e, report.stamp)?;
     }
     w.raw("END", "VCALENDAR")
 }

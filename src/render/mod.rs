@@ -180,6 +180,9 @@ fn or_list(items: &[String]) -> String {
     }
 }
 
+/// The rows of a CSV file, each as its JSON value.
+type CsvRows<'a> = Box<dyn Iterator<Item = Result<serde_json::Value, serde_json::Error>> + 'a>;
+
 /// Everything medtrio renders.
 pub enum Document<'a> {
     Agenda(&'a Agenda),
@@ -191,7 +194,7 @@ pub enum Document<'a> {
     Diff(&'a DiffReport),
     Detail(&'a Detail),
     Index(&'a IndexPage),
-    Calendar(&'a CalendarReport),
+    Calendar(&'a CalendarReport<'a>),
     Problems(&'a [Diagnostic]),
     Cycle(&'a CycleReport),
     Week(&'a Week),
@@ -235,17 +238,33 @@ impl Document<'_> {
         Some(printable.doc())
     }
 
-    /// The rows that CSV writes, with their columns: the JSON rows' own fields.
-    fn csv_rows(&self) -> Option<(Vec<String>, Result<serde_json::Value, serde_json::Error>)> {
+    /// The rows that CSV writes, with their columns: the JSON rows' own fields. Each row is
+    /// serialized when it is reached.
+    fn csv_rows(&self) -> Option<(Vec<String>, CsvRows<'_>)> {
+        fn each<T: Serialize>(rows: &[T]) -> CsvRows<'_> {
+            Box::new(rows.iter().map(serde_json::to_value))
+        }
         match self {
-            Document::List(list) => Some((list.field_names(), serde_json::to_value(list))),
+            Document::List(list) => Some((
+                list.field_names(),
+                match list {
+                    ListReport::Meetings(rows) => {
+                        Box::new(rows.iter().map(|row| serde_json::to_value(&row)))
+                    }
+                    ListReport::Roadmap(rows) => each(rows),
+                    ListReport::Findings(rows) => each(rows),
+                    ListReport::Prompts(rows) => each(rows),
+                    ListReport::Actions(rows) => each(rows),
+                    ListReport::Decisions(rows) => each(rows),
+                },
+            )),
             Document::Cycle(cycle) => Some((
                 crate::report::cycle::CycleReport::field_names(),
-                serde_json::to_value(&cycle.entries),
+                each(&cycle.entries),
             )),
             Document::Rollup(rollup) => Some((
                 crate::report::rollup::Rollup::field_names(),
-                serde_json::to_value(&rollup.committees),
+                each(&rollup.committees),
             )),
             _ => None,
         }

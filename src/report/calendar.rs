@@ -4,7 +4,7 @@ use chrono::{DateTime, LocalResult, NaiveDate, TimeDelta, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
 
 use crate::lang::Lang;
-use crate::model::{Catalog, Status};
+use crate::model::{Catalog, Meeting, Status};
 use crate::query::Query;
 use crate::report::agenda::{self, AgendaOptions};
 
@@ -25,12 +25,41 @@ pub struct Event {
 }
 
 /// The events, and how many matching meetings were left out for want of a date and time.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CalendarReport {
+/// The events are made one at a time as they are written ([`CalendarReport::events`]), so a
+/// calendar of every meeting is never held beside the model; only their order is kept.
+#[derive(Clone)]
+pub struct CalendarReport<'a> {
     pub name: String,
     pub stamp: DateTime<Utc>,
-    pub events: Vec<Event>,
     pub left_out: usize,
+    catalog: &'a Catalog<'a>,
+    lang: Lang,
+    entries: Vec<Entry<'a>>,
+}
+
+/// One event to come: a meeting at its start, or one of its deadlines.
+#[derive(Clone, Copy, Debug)]
+struct Entry<'a> {
+    meeting: &'a Meeting,
+    start: DateTime<Utc>,
+    kind: EntryKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EntryKind {
+    Meeting,
+    ItemsDue,
+    AgendaOut,
+}
+
+impl EntryKind {
+    fn tag(self) -> &'static str {
+        match self {
+            EntryKind::Meeting => "",
+            EntryKind::ItemsDue => "-items-due",
+            EntryKind::AgendaOut => "-agenda-out",
+        }
+    }
 }
 
 /// Local Copenhagen time to UTC; in the autumn's repeated hour, the first one.
@@ -41,34 +70,42 @@ fn to_utc(day: NaiveDate, time: chrono::NaiveTime) -> Option<DateTime<Utc>> {
     }
 }
 
-/// A meeting's item deadline and send-out day as all-day events.
-fn deadline_events(catalog: &Catalog<'_>, m: &crate::model::Meeting, lang: Lang) -> Vec<Event> {
+/// A meeting's item deadline or send-out day as an all-day event.
+fn deadline_event(
+    catalog: &Catalog<'_>,
+    m: &Meeting,
+    day: NaiveDate,
+    kind: EntryKind,
+    lang: Lang,
+) -> Event {
     let w = lang.words();
-    let due = catalog.deadlines_of(m);
     let title = lang.prefer(&m.title, m.title_en.as_deref());
-    [
-        (due.items_due, w.items_due, "items-due"),
-        (due.agenda_out, w.agenda_out, "agenda-out"),
-    ]
-    .into_iter()
-    .filter_map(|(day, what, tag)| {
-        let day = day?;
-        Some(Event {
-            uid: format!(
-                "{}-{tag}@{}.medtrio",
-                m.id.value, catalog.data.programme.id.value
-            ),
-            summary: format!("{what}: {title}"),
-            start: day.and_time(chrono::NaiveTime::MIN).and_utc(),
-            end: None,
-            location: None,
-            description: String::new(),
-            url: None,
-            status: Status::Confirmed,
-            all_day: Some(day),
-        })
-    })
-    .collect()
+    let what = if kind == EntryKind::ItemsDue {
+        w.items_due
+    } else {
+        w.agenda_out
+    };
+    Event {
+        uid: uid(catalog, m, kind),
+        summary: format!("{what}: {title}"),
+        start: day.and_time(chrono::NaiveTime::MIN).and_utc(),
+        end: None,
+        location: None,
+        description: String::new(),
+        url: None,
+        status: Status::Confirmed,
+        all_day: Some(day),
+    }
+}
+
+/// Stable across runs and versions, so that an import updates rather than duplicates.
+fn uid(catalog: &Catalog<'_>, m: &Meeting, kind: EntryKind) -> String {
+    format!(
+        "{}{}@{}.medtrio",
+        m.id.value,
+        kind.tag(),
+        catalog.data.programme.id.value
+    )
 }
 
 /// The day the data last speaks of: a deterministic DTSTAMP when no --today is given.
@@ -91,22 +128,16 @@ pub struct CalendarOptions {
     pub deadlines: bool,
 }
 
-pub fn calendar(
-    catalog: &Catalog<'_>,
+pub fn calendar<'a>(
+    catalog: &'a Catalog<'a>,
     query: &Query,
     lang: Lang,
     stamp_day: NaiveDate,
     options: CalendarOptions,
-) -> CalendarReport {
+) -> CalendarReport<'a> {
     let d = catalog.data;
-    let mut events = Vec::new();
+    let mut entries = Vec::new();
     let mut left_out = 0;
-    let fallback_url = d
-        .programme
-        .announcement
-        .as_ref()
-        .and_then(|a| a.url.as_ref())
-        .map(|u| u.value.clone());
     for m in d
         .programme
         .meetings
@@ -121,11 +152,71 @@ pub fn calendar(
             left_out += 1;
             continue;
         };
+        entries.push(Entry {
+            meeting: m,
+            start: start_utc,
+            kind: EntryKind::Meeting,
+        });
+        if options.deadlines && catalog.meeting_status(m) != Status::Cancelled {
+            let due = catalog.deadlines_of(m);
+            for (day, kind) in [
+                (due.items_due, EntryKind::ItemsDue),
+                (due.agenda_out, EntryKind::AgendaOut),
+            ] {
+                if let Some(day) = day {
+                    entries.push(Entry {
+                        meeting: m,
+                        start: day.and_time(chrono::NaiveTime::MIN).and_utc(),
+                        kind,
+                    });
+                }
+            }
+        }
+    }
+    // By start, then by UID: the order of the file, whatever the order of the data.
+    entries.sort_by_cached_key(|e| (e.start, uid(catalog, e.meeting, e.kind)));
+    CalendarReport {
+        name: d.programme.title.value.clone(),
+        stamp: stamp_day.and_time(chrono::NaiveTime::MIN).and_utc(),
+        left_out,
+        catalog,
+        lang,
+        entries,
+    }
+}
+
+impl CalendarReport<'_> {
+    /// The number of events.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The events in order, each made when it is reached.
+    pub fn events(&self) -> impl Iterator<Item = Event> + '_ {
+        self.entries.iter().map(|e| match e.kind {
+            EntryKind::Meeting => self.meeting_event(e.meeting, e.start),
+            kind => deadline_event(
+                self.catalog,
+                e.meeting,
+                e.start.date_naive(),
+                kind,
+                self.lang,
+            ),
+        })
+    }
+
+    fn meeting_event(&self, m: &Meeting, start_utc: DateTime<Utc>) -> Event {
+        let (catalog, lang) = (self.catalog, self.lang);
+        let d = catalog.data;
         let agenda = agenda::agenda(catalog, &m.id, lang, AgendaOptions::default()).ok();
-        let end = match (&m.end, &agenda) {
-            (Some(end), _) => to_utc(day, end.0),
-            (None, Some(a)) => Some(start_utc + TimeDelta::minutes(a.total_minutes)),
-            (None, None) => None,
+        let end = match (&m.end, &agenda, m.date.day()) {
+            (Some(end), _, Some(day)) => to_utc(day, end.0),
+            (None, Some(a), _) => Some(start_utc + TimeDelta::minutes(a.total_minutes)),
+            _ => None,
         };
         let mut description = Vec::new();
         if let Some(a) = &agenda {
@@ -146,8 +237,14 @@ pub fn calendar(
         if let Some(notes) = &m.notes {
             description.push(notes.clone());
         }
-        events.push(Event {
-            uid: format!("{}@{}.medtrio", m.id.value, d.programme.id.value),
+        let fallback_url = d
+            .programme
+            .announcement
+            .as_ref()
+            .and_then(|a| a.url.as_ref())
+            .map(|u| u.value.clone());
+        Event {
+            uid: uid(catalog, m, EntryKind::Meeting),
             summary: lang.prefer(&m.title, m.title_en.as_deref()).to_owned(),
             start: start_utc,
             end,
@@ -157,19 +254,9 @@ pub fn calendar(
                 .signup_url
                 .as_ref()
                 .map(|u| u.value.clone())
-                .or_else(|| fallback_url.clone()),
+                .or(fallback_url),
             status: catalog.meeting_status(m),
             all_day: None,
-        });
-        if options.deadlines && catalog.meeting_status(m) != Status::Cancelled {
-            events.extend(deadline_events(catalog, m, lang));
         }
-    }
-    events.sort_by(|a, b| (a.start, &a.uid).cmp(&(b.start, &b.uid)));
-    CalendarReport {
-        name: d.programme.title.value.clone(),
-        stamp: stamp_day.and_time(chrono::NaiveTime::MIN).and_utc(),
-        events,
-        left_out,
     }
 }

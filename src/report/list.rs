@@ -84,7 +84,7 @@ pub struct FindingRow<'a> {
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub enum ListReport<'a> {
-    Meetings(Vec<MeetingRow<'a>>),
+    Meetings(MeetingRows<'a>),
     Roadmap(Vec<ActivityRow<'a>>),
     Findings(Vec<FindingRow<'a>>),
     Prompts(Vec<PromptRow<'a>>),
@@ -96,37 +96,89 @@ fn known(when: When) -> Option<String> {
     when.is_known().then(|| when.to_string())
 }
 
-pub fn meetings<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<MeetingRow<'a>> {
-    let mut rows: Vec<MeetingRow<'a>> = catalog
+/// The meetings of a list, in order. A row is made when it is reached, so that a list of
+/// every meeting (export's) is never held as rows beside the model: what is kept per meeting
+/// is what needs the catalog.
+#[derive(Clone, Debug)]
+pub struct MeetingRows<'a> {
+    entries: Vec<MeetingEntry<'a>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct MeetingEntry<'a> {
+    meeting: &'a crate::model::Meeting,
+    forum_name: Option<&'a str>,
+    level: Option<Level>,
+    status: Status,
+    deadlines: crate::model::Deadlines,
+}
+
+impl<'a> MeetingRows<'a> {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The rows, each made as it is reached.
+    pub fn iter(&self) -> impl Iterator<Item = MeetingRow<'a>> + '_ {
+        self.entries.iter().map(|e| {
+            let m = e.meeting;
+            MeetingRow {
+                id: &m.id,
+                title: &m.title,
+                forum: m.forum_id(),
+                forum_name: e.forum_name,
+                level: e.level,
+                status: e.status,
+                date: m.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
+                period: known(*m.date),
+                start: m.start.as_ref().map(|t| t.to_string()),
+                end: m.end.as_ref().map(|t| t.to_string()),
+                place: m.place.as_deref(),
+                themes: m.themes.iter().map(|t| t.as_str()).collect(),
+                audiences: m.audiences.clone(),
+                items_due: e.deadlines.items_due.map(|d| d.to_string()),
+                agenda_out: e.deadlines.agenda_out.map(|d| d.to_string()),
+                when: *m.date,
+                times: (m.start.as_ref().map(|t| t.0), m.end.as_ref().map(|t| t.0)),
+                deadlines: e.deadlines,
+            }
+        })
+    }
+}
+
+impl Serialize for MeetingRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+pub fn meetings<'a>(catalog: &Catalog<'a>, query: &Query) -> MeetingRows<'a> {
+    let mut entries: Vec<MeetingEntry<'a>> = catalog
         .data
         .programme
         .meetings
         .iter()
         .filter(|m| query.matches_meeting(catalog, m))
-        .map(|m| MeetingRow {
-            id: &m.id,
-            title: &m.title,
-            forum: m.forum_id(),
+        .map(|m| MeetingEntry {
+            meeting: m,
             forum_name: m.forum_id().map(|f| catalog.forum_name(f)),
             level: m.forum_id().and_then(|f| catalog.forum_level(f)),
             status: catalog.meeting_status(m),
-            date: m.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
-            period: known(*m.date),
-            start: m.start.as_ref().map(|t| t.to_string()),
-            end: m.end.as_ref().map(|t| t.to_string()),
-            place: m.place.as_deref(),
-            themes: m.themes.iter().map(|t| t.as_str()).collect(),
-            audiences: m.audiences.clone(),
-            items_due: catalog.deadlines_of(m).items_due.map(|d| d.to_string()),
-            agenda_out: catalog.deadlines_of(m).agenda_out.map(|d| d.to_string()),
-            when: *m.date,
-            times: (m.start.as_ref().map(|t| t.0), m.end.as_ref().map(|t| t.0)),
             deadlines: catalog.deadlines_of(m),
         })
         .collect();
     // Stable: by date (unknown last), then start time; equal keys keep the file's order.
-    rows.sort_by(|a, b| (a.when.sort_key(), &a.start).cmp(&(b.when.sort_key(), &b.start)));
-    rows
+    entries.sort_by_key(|e| {
+        (
+            e.meeting.date.sort_key(),
+            e.meeting.start.as_ref().map(|t| t.0),
+        )
+    });
+    MeetingRows { entries }
 }
 
 pub fn activities<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<ActivityRow<'a>> {
@@ -282,7 +334,7 @@ impl ListReport<'_> {
                         .collect(),
                 };
                 if deadlines {
-                    for (row, r) in table.rows.iter_mut().zip(rows) {
+                    for (row, r) in table.rows.iter_mut().zip(rows.iter()) {
                         row.push(lang.deadlines(r.deadlines.items_due, r.deadlines.agenda_out));
                     }
                 }

@@ -121,6 +121,10 @@ pub struct CommitteeRow {
     pub stories: usize,
     /// The roadmap activities it held a meeting on (ids).
     pub activities_held: Vec<String>,
+    /// Its site's page, in an export of the tree (not in JSON or CSV).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(skip)]
+    pub page: Option<String>,
 }
 
 /// Who met on an activity or a theme, and who has not.
@@ -407,6 +411,7 @@ pub fn rollup(
             actions_overdue: 0,
             stories: 0,
             activities_held: Vec::new(),
+            page: None,
         };
         let mut group = Group {
             committee: c.id.clone(),

@@ -1,5 +1,7 @@
 //! The export's index page: the roadmap timeline, the agendas, and links to every file.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -9,6 +11,9 @@ use crate::report::actions::ActionRow;
 use crate::report::agenda::Agenda;
 use crate::report::timeline::{self, Timeline};
 
+/// The page's long lists (an agenda link for every meeting, the open action points) are
+/// shared, not serialized with the rest: the HTML renderer hands them to the template one row
+/// at a time, so the page is written without holding all of it twice.
 #[derive(Clone, Debug, Serialize)]
 pub struct IndexPage {
     pub lang: Lang,
@@ -18,10 +23,12 @@ pub struct IndexPage {
     pub today_text: String,
     pub provisional_note: Option<String>,
     pub timeline: Timeline,
-    pub agendas: Vec<AgendaLink>,
+    #[serde(skip)]
+    pub agendas: Arc<Vec<AgendaLink>>,
     pub files: Vec<FileLink>,
     /// The action points still open across the referater, overdue first.
-    pub open_actions: Vec<OpenActionLink>,
+    #[serde(skip)]
+    pub open_actions: Arc<Vec<OpenActionLink>>,
     /// The annual cycle's wheel for the year, when the data has a cycle.
     pub cycle: Option<FileLink>,
 }
@@ -40,7 +47,7 @@ pub struct OpenActionLink {
 }
 
 /// The open action points of `rows`, overdue first, then by due date.
-pub fn open_actions(rows: &[ActionRow<'_>], lang: Lang) -> Vec<OpenActionLink> {
+pub fn open_actions(rows: &[ActionRow<'_>], lang: Lang) -> Arc<Vec<OpenActionLink>> {
     let w = lang.words();
     let mut open: Vec<&ActionRow<'_>> = rows
         .iter()
@@ -63,7 +70,8 @@ pub fn open_actions(rows: &[ActionRow<'_>], lang: Lang) -> Vec<OpenActionLink> {
             forum: r.forum_name.to_owned(),
             minutes: format!("minutes/{}.html", r.meeting),
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 impl AgendaLink {
@@ -85,7 +93,7 @@ impl AgendaLink {
         };
         AgendaLink {
             id: a.id.clone(),
-            minutes: None,
+            minutes: false,
             title: a.title.clone(),
             forum: a
                 .forum
@@ -95,28 +103,56 @@ impl AgendaLink {
             date_text: a.date_text.clone(),
             status_text,
             cancelled: a.cancelled,
-            html: format!("agendas/{}.html", a.id),
-            md: format!("agendas/{}.md", a.id),
             first_day: days.map(|(first, _)| first),
         }
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+/// An agenda on the index page. One is kept for every meeting until the page is written, so
+/// it holds only what the page cannot compute: the links are made from the id when the page
+/// reads them.
+#[derive(Clone, Debug)]
 pub struct AgendaLink {
     pub id: String,
     pub title: String,
-    /// The referat's page, once the meeting has minutes.
-    pub minutes: Option<String>,
+    /// Whether the meeting has minutes, and so a referat's page.
+    pub minutes: bool,
     pub forum: String,
     pub date_text: String,
     pub status_text: String,
     pub cancelled: bool,
-    pub html: String,
-    pub md: String,
     /// For the order of the table: by date, the undated last.
-    #[serde(skip)]
     pub first_day: Option<NaiveDate>,
+}
+
+impl Serialize for AgendaLink {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Link<'a> {
+            id: &'a str,
+            title: &'a str,
+            /// The referat's page, once the meeting has minutes.
+            minutes: Option<String>,
+            forum: &'a str,
+            date_text: &'a str,
+            status_text: &'a str,
+            cancelled: bool,
+            html: String,
+            md: String,
+        }
+        Link {
+            id: &self.id,
+            title: &self.title,
+            minutes: self.minutes.then(|| format!("minutes/{}.html", self.id)),
+            forum: &self.forum,
+            date_text: &self.date_text,
+            status_text: &self.status_text,
+            cancelled: self.cancelled,
+            html: format!("agendas/{}.html", self.id),
+            md: format!("agendas/{}.md", self.id),
+        }
+        .serialize(s)
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -146,9 +182,9 @@ pub fn index_page(
             .filter(|_| d.programme.status == Status::Provisional)
             .map(str::to_owned),
         timeline: timeline::timeline(catalog, today, lang),
-        agendas,
+        agendas: Arc::new(agendas),
         files,
-        open_actions: Vec::new(),
+        open_actions: Arc::default(),
         cycle: None,
     }
 }

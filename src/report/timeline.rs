@@ -2,24 +2,32 @@
 //! over its quarters, marked held, past, now or coming against today. Past is only past: an
 //! activity is "held" only when the data records it so.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::{Catalog, Quarter, Status, When};
 
+/// The rows and the list by quarter can be long (every meeting of the programme is a bar), so
+/// they are shared, not serialized with the rest: the HTML renderer hands them to the template
+/// one row at a time, and the list by quarter holds the same bars as the rows.
 #[derive(Clone, Debug, Serialize)]
 pub struct Timeline {
     /// Number of quarter columns.
     pub columns: usize,
     pub quarters: Vec<QuarterHead>,
-    pub rows: Vec<ForumRow>,
+    #[serde(skip)]
+    pub rows: Arc<Vec<ForumRow>>,
     /// Activities and meetings without a date, which have no place on the timeline.
     pub undated: Vec<Bar>,
     /// Where today is, when it is on the timeline.
     pub today: Option<TodayMark>,
     /// The same bars as a list by quarter, for narrow screens.
-    pub by_quarter: Vec<QuarterList>,
+    #[serde(skip)]
+    pub by_quarter: Arc<Vec<QuarterList>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -40,21 +48,23 @@ pub struct TodayMark {
 pub struct ForumRow {
     pub forum: String,
     /// Bars packed so that none overlap within a lane.
-    pub lanes: Vec<Vec<Bar>>,
+    pub lanes: Vec<Vec<Arc<Bar>>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct QuarterList {
     pub label: String,
-    pub bars: Vec<Bar>,
+    pub bars: Vec<Arc<Bar>>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+/// One activity or meeting on the timeline. There is one for every meeting, so the texts that
+/// repeat are shared (the forum) or made when the page reads them (the agenda's link).
+#[derive(Clone, Debug)]
 pub struct Bar {
     pub id: String,
     pub title: String,
     /// The forum, for the list by quarter.
-    pub forum: String,
+    pub forum: Arc<str>,
     pub when: String,
     /// First quarter column (1-based) and the column after the last.
     pub start: usize,
@@ -64,8 +74,46 @@ pub struct Bar {
     pub state_text: &'static str,
     /// Whether it is a meeting (drawn as a mark) rather than an activity.
     pub meeting: bool,
+    /// Whether it has an agenda, and so a link to it.
+    pub has_agenda: bool,
+}
+
+impl Bar {
     /// The agenda's file name, for what has an agenda.
-    pub agenda: Option<String>,
+    pub fn agenda(&self) -> Option<String> {
+        self.has_agenda.then(|| format!("agendas/{}.html", self.id))
+    }
+}
+
+impl Serialize for Bar {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            id: &'a str,
+            title: &'a str,
+            forum: &'a str,
+            when: &'a str,
+            start: usize,
+            end: usize,
+            state: &'static str,
+            state_text: &'static str,
+            meeting: bool,
+            agenda: Option<String>,
+        }
+        Fields {
+            id: &self.id,
+            title: &self.title,
+            forum: &self.forum,
+            when: &self.when,
+            start: self.start,
+            end: self.end,
+            state: self.state,
+            state_text: self.state_text,
+            meeting: self.meeting,
+            agenda: self.agenda(),
+        }
+        .serialize(s)
+    }
 }
 
 /// Quarters from `first`'s quarter to `date`'s, 0-based.
@@ -108,7 +156,7 @@ fn things<'a>(catalog: &Catalog<'a>) -> Vec<Thing<'a>> {
     activities.chain(meetings).collect()
 }
 
-pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline {
+pub fn timeline<'a>(catalog: &Catalog<'a>, today: NaiveDate, lang: Lang) -> Timeline {
     let w = lang.words();
     let things = things(catalog);
     let spans: Vec<(NaiveDate, NaiveDate)> = things.iter().filter_map(|t| t.date.days()).collect();
@@ -119,10 +167,10 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
         return Timeline {
             columns: 0,
             quarters: Vec::new(),
-            rows: Vec::new(),
+            rows: Arc::default(),
             undated: Vec::new(),
             today: None,
-            by_quarter: Vec::new(),
+            by_quarter: Arc::default(),
         };
     };
     let first = Quarter::of(first).first_day();
@@ -146,12 +194,16 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
         .meetings_heading
         .as_deref()
         .unwrap_or(w.meetings);
-    let row_of = |t: &Thing<'_>| match t.forum {
-        Some(f) => catalog.forum_name(f).to_owned(),
-        None if t.meeting => programme_row.to_owned(),
-        None => w.no_forum.to_owned(),
+    let row_of = |t: &Thing<'a>| -> &'a str {
+        match t.forum {
+            Some(f) => catalog.forum_name(f),
+            None if t.meeting => programme_row,
+            None => w.no_forum,
+        }
     };
-    let bar = |t: &Thing<'_>| {
+    // Each forum's name once, shared by its bars.
+    let mut forum_names: HashMap<&str, Arc<str>> = HashMap::new();
+    let mut bar = |t: &Thing<'a>| {
         let (state, state_text) = state(t, today, lang);
         let (start, end) = t.date.days().map_or((0, 0), |(s, e)| {
             (column_of(first, s) + 1, column_of(first, e) + 2)
@@ -159,39 +211,43 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
         Bar {
             id: t.id.to_owned(),
             title: t.title.to_owned(),
-            forum: row_of(t),
+            forum: forum_names
+                .entry(row_of(t))
+                .or_insert_with_key(|name| Arc::from(*name))
+                .clone(),
             when: lang.when(t.date),
             start,
             end,
             state,
             state_text,
             meeting: t.meeting,
-            agenda: t.has_agenda.then(|| format!("agendas/{}.html", t.id)),
+            has_agenda: t.has_agenda,
         }
     };
-    // Rows in the order of the fora, then the programme's meetings, then what has no forum.
-    let mut names: Vec<String> = catalog
+    // Rows in the order of the fora, then the programme's meetings, then what has no forum;
+    // each dated thing goes to its row in one pass.
+    let mut names: Vec<&str> = catalog
         .data
         .roadmap
         .forums
         .iter()
-        .map(|f| f.name.value.clone())
+        .map(|f| f.name.value.as_str())
         .collect();
-    names.push(programme_row.to_owned());
-    names.push(w.no_forum.to_owned());
+    names.push(programme_row);
+    names.push(w.no_forum);
+    let mut by_row: HashMap<&str, Vec<Arc<Bar>>> = HashMap::new();
+    for t in things.iter().filter(|t| t.date.is_known()) {
+        by_row.entry(row_of(t)).or_default().push(Arc::new(bar(t)));
+    }
     let mut rows = Vec::new();
     for name in names {
-        let mut bars: Vec<Bar> = things
-            .iter()
-            .filter(|t| t.date.is_known() && row_of(t) == name)
-            .map(bar)
-            .collect();
-        if bars.is_empty() || rows.iter().any(|r: &ForumRow| r.forum == name) {
+        // A name met twice (two fora of one name) has its row already.
+        let Some(mut bars) = by_row.remove(name) else {
             continue;
-        }
+        };
         bars.sort_by_key(|b| (b.start, b.end));
         rows.push(ForumRow {
-            forum: name,
+            forum: name.to_owned(),
             lanes: pack(bars),
         });
     }
@@ -200,7 +256,7 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
         .filter(|t| !t.date.is_known())
         .map(bar)
         .collect();
-    let by_quarter = quarters
+    let by_quarter: Vec<QuarterList> = quarters
         .iter()
         .map(|q| QuarterList {
             label: q.label.clone(),
@@ -219,13 +275,13 @@ pub fn timeline(catalog: &Catalog<'_>, today: NaiveDate, lang: Lang) -> Timeline
     Timeline {
         columns,
         quarters,
-        rows,
+        rows: Arc::new(rows),
         undated,
         today: Some(TodayMark {
             column: column_of(first, today) + 1,
             percent: u32::try_from(into * 100 / length).unwrap_or(0),
         }),
-        by_quarter,
+        by_quarter: Arc::new(by_quarter),
     }
 }
 
@@ -253,8 +309,8 @@ pub fn state_of(
 }
 
 /// Packs bars into lanes so that none overlap within one.
-fn pack(bars: Vec<Bar>) -> Vec<Vec<Bar>> {
-    let mut lanes: Vec<Vec<Bar>> = Vec::new();
+fn pack(bars: Vec<Arc<Bar>>) -> Vec<Vec<Arc<Bar>>> {
+    let mut lanes: Vec<Vec<Arc<Bar>>> = Vec::new();
     for b in bars {
         match lanes
             .iter_mut()
