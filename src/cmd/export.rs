@@ -39,11 +39,12 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let outdir = OutDir::open(&args.out, args.force)?;
-    let planned = planned_names(&catalog, &args.documents);
-    begin(&outdir, &planned)?;
+    begin(&outdir, &planned_names(&catalog, &args.documents))?;
     let mut export = Export::new(ctx, &catalog, &args.documents, &outdir, String::new())?;
     let done = export.all()?;
     print_notes(export.notes.iter())?;
+    // The plan again, rather than kept beside all the export holds at its end.
+    let planned = planned_names(&catalog, &args.documents);
     let current: BTreeSet<&str> = planned
         .iter()
         .map(String::as_str)

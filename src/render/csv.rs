@@ -6,9 +6,18 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::{Document, Rendered, Settings};
+use super::{Document, Rendered, Renderer, Spec};
 
-pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
+/// CSV.
+pub const SPEC: Spec = Spec {
+    extension: "csv",
+    recognised: &["csv"],
+    second_choice: false,
+    binary: false,
+    render,
+};
+
+fn render(renderer: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
     let Some((headers, rows)) = doc.csv_rows() else {
         return Ok(false);
     };
@@ -26,7 +35,7 @@ pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> R
             None
         }
     });
-    write(&headers, table, settings.excel, out)?;
+    write(&headers, table, renderer.settings().excel, out)?;
     if let Some(e) = failed {
         return Err(e.into());
     }

@@ -41,16 +41,25 @@ pub enum DocxError {
     Io(#[from] std::io::Error),
 }
 
+/// Word.
+pub const SPEC: super::Spec = super::Spec {
+    extension: "docx",
+    recognised: &["docx"],
+    second_choice: false,
+    binary: true,
+    render,
+};
+
 /// A printable document as Word, in the styles of the user's reference document if given.
-pub fn render_document(
+fn render(
+    renderer: &super::Renderer,
     doc: &super::Document<'_>,
-    reference: Option<&[u8]>,
     out: &mut dyn Write,
 ) -> super::Rendered {
     let Some(printable) = doc.printable() else {
         return Ok(false);
     };
-    write(&printable, reference, out).map_err(super::RenderError::from)?;
+    write(&printable, renderer.reference_docx(), out).map_err(super::RenderError::from)?;
     Ok(true)
 }
 

@@ -3,10 +3,19 @@
 
 use std::io::Write;
 
-use super::{Document, Rendered};
+use super::{Document, Rendered, Renderer, Spec};
 use crate::diagnostic::Diagnostic;
 
-pub fn render(doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
+/// GitHub Actions annotations: written as `.log`, and named by no extension of `-o`.
+pub const SPEC: Spec = Spec {
+    extension: "log",
+    recognised: &[],
+    second_choice: false,
+    binary: false,
+    render,
+};
+
+fn render(_: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
     let Document::Problems(problems) = doc else {
         return Ok(false);
     };

@@ -10,7 +10,28 @@ use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, merge_maps};
 use minijinja::{Environment, UndefinedBehavior, Value, context};
 use serde::Serialize;
 
-use super::{Document, RenderError, Rendered, Settings};
+use super::{Document, RenderError, Rendered, Renderer, Settings, Spec};
+
+/// One HTML page.
+pub const HTML: Spec = Spec {
+    extension: "html",
+    recognised: &["html", "htm"],
+    second_choice: false,
+    binary: false,
+    render,
+};
+
+/// Cut-out cards, written by the same templates as [`HTML`]. An `.html` file is a page
+/// first: cards only where the command offers no page.
+pub const CARDS: Spec = Spec {
+    second_choice: true,
+    ..HTML
+};
+
+/// Either of the two: each document has one template.
+fn render(renderer: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
+    renderer.html().render(doc, renderer.settings(), out)
+}
 
 /// The built-in templates, by name.
 const BUILT_IN: &[(&str, &str)] = &[

@@ -10,14 +10,23 @@ use std::io::{self, Write};
 
 use chrono::{DateTime, Utc};
 
-use super::{Document, Rendered};
+use super::{Document, Rendered, Renderer, Spec};
 use crate::model::Status;
 use crate::report::calendar::{CalendarReport, Event};
 
 /// The most octets a content line may have, not counting its CRLF (RFC 5545, 3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
 
-pub fn render(doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
+/// iCalendar.
+pub const SPEC: Spec = Spec {
+    extension: "ics",
+    recognised: &["ics"],
+    second_choice: false,
+    binary: false,
+    render,
+};
+
+fn render(_: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
     let Document::Calendar(report) = doc else {
         return Ok(false);
     };

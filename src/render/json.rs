@@ -2,9 +2,18 @@
 
 use std::io::Write;
 
-use super::{Document, Rendered, write_json};
+use super::{Document, Rendered, Renderer, Spec, write_json};
 
-pub fn render(doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
+/// JSON.
+pub const SPEC: Spec = Spec {
+    extension: "json",
+    recognised: &["json"],
+    second_choice: false,
+    binary: false,
+    render,
+};
+
+fn render(_: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
     if matches!(doc, Document::Calendar(_)) {
         return Ok(false);
     }

@@ -3,14 +3,23 @@
 
 use std::io::{self, Write};
 
-use super::{Document, Rendered, Settings};
+use super::{Document, Rendered, Renderer, Spec};
 use crate::report::TextTable;
 use crate::report::doc::{Block, Doc, Entry, Style, Text};
 
-pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
+/// Markdown.
+pub const SPEC: Spec = Spec {
+    extension: "md",
+    recognised: &["md", "markdown"],
+    second_choice: false,
+    binary: false,
+    render,
+};
+
+fn render(renderer: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
     if let Some(printable) = doc.printable() {
         document(&printable, out)?;
-    } else if let Some(table) = doc.table(settings.lang) {
+    } else if let Some(table) = doc.table(renderer.settings().lang) {
         render_table(&table, out)?;
     } else {
         return Ok(false);

@@ -2,11 +2,19 @@
 //! report types. One entry point, [`Renderer::render`]: a [`Document`] and a [`Format`] give
 //! bytes to a `&mut dyn Write`.
 //!
-//! Each format is one file. Printable documents reach the print formats as a
-//! [`Doc`](crate::report::doc::Doc), so a new print format renders every document at once;
-//! lists reach the table formats as a [`TextTable`](crate::report::TextTable) or as their
-//! serialized rows.
+//! Each format is one file, which declares what the format is in a [`Spec`]: the extension
+//! it writes, the extensions of `-o` that name it, whether it is binary, and its render
+//! function. The `formats!` list below names each format once, with its help text, and
+//! makes [`Format`] of it; everything else about a format goes through [`Format::spec`].
+//! Which commands offer a format is the lists in [`offered`].
+//!
+//! Printable documents reach the print formats as a [`Doc`](crate::report::doc::Doc), so a
+//! new print format renders every document at once; lists reach the table formats as a
+//! [`TextTable`](crate::report::TextTable) or as their serialized rows.
 
+// The files of the formats, which the `formats!` list below names. These lines are not made
+// by the macro: rustfmt does not look into macros, so it would neither format nor check a
+// file that only a macro declares.
 pub mod csv;
 pub mod docx;
 pub mod github;
@@ -17,6 +25,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod table;
 pub mod text;
+
 pub mod wrap;
 
 use std::cell::OnceCell;
@@ -42,32 +51,80 @@ use crate::report::show::Detail;
 use crate::report::site::IndexPage;
 use crate::report::week::Week;
 
-/// Every output format. Each command offers some of them (see [`offered`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+/// What a format is, declared by its file as a `SPEC` (or one const for each format it
+/// serves) and named in the `formats!` list.
+#[derive(Clone, Copy, Debug)]
+pub struct Spec {
+    /// The extension of the files it writes, without the dot.
+    pub extension: &'static str,
+    /// The extensions of `-o FILE` that name it, in lower case and without the dot.
+    pub recognised: &'static [&'static str],
+    /// Whether it yields the extensions it is recognised by to another offered format that
+    /// is recognised by them too: `.txt` is text before it is a table, and `.html` a page
+    /// before it is cards.
+    pub second_choice: bool,
+    /// Whether the output is binary, and so not for a terminal.
+    pub binary: bool,
+    /// Writes a document in the format; `Ok(false)` if the format has no form of it.
+    pub render: RenderFn,
+}
+
+/// How every format writes a document: the [`Renderer`] gives the settings and what else
+/// the format needs (the compiled HTML templates, the user's templates, the reference docx).
+pub type RenderFn = fn(&Renderer, &Document<'_>, &mut dyn Write) -> Rendered;
+
+/// The list of formats: each a variant of [`Format`] (its doc comment is the help of the
+/// value; attributes such as `#[value(alias = …)]` go to clap) and the [`Spec`] that says
+/// what it is.
+macro_rules! formats {
+    ($($(#[$attr:meta])* $format:ident => $spec:path,)*) => {
+        /// Every output format. Each command offers some of them (see [`offered`]).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+        pub enum Format {
+            $($(#[$attr])* $format,)*
+        }
+
+        impl Format {
+            /// Every format, in the order of the list.
+            pub const ALL: &'static [Format] = &[$(Format::$format),*];
+
+            /// What the format is: its extensions, whether it is binary, how it is written.
+            pub fn spec(self) -> &'static Spec {
+                match self {
+                    $(Format::$format => &$spec,)*
+                }
+            }
+        }
+    };
+}
+
+// Every format, once: its help text (clap's, byte for byte), its name, and the `Spec` its
+// file declares. Which commands offer it is the `offered` lists below; which format an
+// extension of `-o` means is in the specs (`second_choice`), not in this order.
+formats! {
     /// A table that fits the terminal
-    Table,
+    Table => table::SPEC,
     /// Plain text for the terminal and e-mail
     #[value(alias = "text")]
-    Txt,
+    Txt => text::SPEC,
     /// Markdown (CommonMark, GitHub tables)
-    Md,
+    Md => markdown::SPEC,
     /// One self-contained HTML file, built for print on A4
-    Html,
+    Html => html::HTML,
     /// HTML cut-out cards for A4, eight to a page
-    Cards,
+    Cards => html::CARDS,
     /// JSON, the stable contract for scripts
-    Json,
+    Json => json::SPEC,
     /// CSV (RFC 4180; with --excel, for Danish Excel)
-    Csv,
+    Csv => csv::SPEC,
     /// iCalendar (RFC 5545)
-    Ics,
+    Ics => ics::SPEC,
     /// GitHub Actions annotations (`::error file=…,line=…,col=…::`)
-    Github,
+    Github => github::SPEC,
     /// Word (.docx), in the styles of --reference-docx if given
-    Docx,
+    Docx => docx::SPEC,
     /// PDF for A4, typeset by medtrio with its fonts embedded
-    Pdf,
+    Pdf => pdf::SPEC,
 }
 
 /// The formats each command offers, in the order of its help.
@@ -96,37 +153,29 @@ pub struct FormatError {
 impl Format {
     /// The file extension of the format.
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Table | Format::Txt => "txt",
-            Format::Md => "md",
-            Format::Html | Format::Cards => "html",
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Ics => "ics",
-            Format::Github => "log",
-            Format::Docx => "docx",
-            Format::Pdf => "pdf",
-        }
+        self.spec().extension
     }
 
     /// Whether the format is binary, and so not for a terminal.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Docx | Format::Pdf)
+        self.spec().binary
     }
 
-    /// The formats a file extension can mean, in order of preference.
-    fn for_extension(ext: &str) -> &'static [Format] {
-        match ext {
-            "md" | "markdown" => &[Format::Md],
-            "txt" | "text" => &[Format::Txt, Format::Table],
-            "html" | "htm" => &[Format::Html, Format::Cards],
-            "json" => &[Format::Json],
-            "csv" => &[Format::Csv],
-            "ics" => &[Format::Ics],
-            "docx" => &[Format::Docx],
-            "pdf" => &[Format::Pdf],
-            _ => &[],
-        }
+    /// The formats a file extension can mean, in order of preference: those it names first,
+    /// then those it names second, each in the order of the list.
+    fn for_extension(ext: &str) -> impl Iterator<Item = Format> + '_ {
+        let named = move |second: bool| {
+            Format::ALL.iter().copied().filter(move |f| {
+                let spec = f.spec();
+                spec.second_choice == second && spec.recognised.contains(&ext)
+            })
+        };
+        named(false).chain(named(true))
+    }
+
+    /// The format among `offered` that a file with extension `ext` is written in.
+    fn by_extension(ext: &str, offered: &[Format]) -> Option<Format> {
+        Format::for_extension(ext).find(|f| offered.contains(f))
     }
 
     /// The one place a format is chosen: the flag, else what the extension of `-o` names
@@ -148,19 +197,16 @@ impl Format {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_lowercase();
-        if let Some(format) = Format::for_extension(&ext)
+        if let Some(format) = Format::by_extension(&ext, offered) {
+            return Ok(format);
+        }
+        // Each offered format by its own extension, if that names it here: `.txt` is
+        // offered once, for text rather than the table.
+        let extensions: Vec<String> = offered
             .iter()
-            .find(|f| offered.contains(f))
-        {
-            return Ok(*format);
-        }
-        let mut extensions: Vec<String> = Vec::new();
-        for f in offered {
-            let e = format!(".{}", f.extension());
-            if !extensions.contains(&e) && *f != Format::Table {
-                extensions.push(e);
-            }
-        }
+            .filter(|f| Format::by_extension(f.extension(), offered) == Some(**f))
+            .map(|f| format!(".{}", f.extension()))
+            .collect();
         Err(FormatError {
             message: format!(
                 "cannot tell the format of `{}` from its extension",
@@ -414,40 +460,35 @@ impl Renderer {
         format: Format,
         out: &mut dyn Write,
     ) -> Result<(), RenderError> {
-        let s = &self.settings;
-        let unsupported = || RenderError::Unsupported {
-            document: doc.name(),
-            format,
-        };
-        match format {
-            Format::Table => table::render(doc, s, out),
-            Format::Txt => text::render(doc, s, out),
-            Format::Md => markdown::render(doc, s, out),
-            Format::Html | Format::Cards => self.html().render(doc, s, out),
-            Format::Json => json::render(doc, out),
-            Format::Csv => csv::render(doc, s, out),
-            Format::Ics => ics::render(doc, out),
-            Format::Github => github::render(doc, out),
-            Format::Docx => docx::render_document(doc, self.reference_docx.as_deref(), out),
-            Format::Pdf => pdf::render(doc, s, self.templates.text(pdf::LAYOUT_FILE), out),
+        if (format.spec().render)(self, doc, out)? {
+            Ok(())
+        } else {
+            Err(RenderError::Unsupported {
+                document: doc.name(),
+                format,
+            })
         }
-        .and_then(|supported| {
-            if supported {
-                Ok(())
-            } else {
-                Err(unsupported())
-            }
-        })
     }
 
-    fn html(&self) -> &html::HtmlRenderer {
+    /// The HTML templates, compiled the first time they are asked for.
+    pub fn html(&self) -> &html::HtmlRenderer {
         self.html
             .get_or_init(|| html::HtmlRenderer::new(self.templates.clone()))
+    }
+
+    /// The user's templates (`--templates DIR`).
+    pub fn templates(&self) -> &html::UserTemplates {
+        &self.templates
+    }
+
+    /// The bytes of the user's reference document for Word output, if given.
+    pub fn reference_docx(&self) -> Option<&[u8]> {
+        self.reference_docx.as_deref()
     }
 }
 
 /// What every format file returns: whether it could write the document at all.
-type Rendered = Result<bool, RenderError>;
+pub type Rendered = Result<bool, RenderError>;
 
 /// Writes a value as pretty JSON with a final newline.
 fn write_json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> Result<(), RenderError> {
@@ -483,5 +524,17 @@ mod tests {
             ),
             Ok(Format::Json)
         );
+    }
+
+    #[test]
+    fn an_extension_names_one_format_first() {
+        for format in Format::ALL {
+            for ext in format.spec().recognised {
+                let first: Vec<Format> = Format::for_extension(ext)
+                    .filter(|f| !f.spec().second_choice)
+                    .collect();
+                assert_eq!(first.len(), 1, ".{ext} is named first by {first:?}");
+            }
+        }
     }
 }

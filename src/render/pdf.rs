@@ -25,17 +25,27 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::report::doc::Doc;
 
+/// PDF.
+pub const SPEC: super::Spec = super::Spec {
+    extension: "pdf",
+    recognised: &["pdf"],
+    second_choice: false,
+    binary: true,
+    render,
+};
+
 /// A printable document as PDF; the layout is the user's `document.typ` if they gave one.
-pub fn render(
+fn render(
+    renderer: &super::Renderer,
     doc: &super::Document<'_>,
-    settings: &super::Settings,
-    layout: Option<&str>,
     out: &mut dyn Write,
 ) -> super::Rendered {
     let Some(printable) = doc.printable() else {
         return Ok(false);
     };
-    typeset(&printable, layout, settings.created, out).map_err(super::RenderError::from)?;
+    let layout = renderer.templates().text(LAYOUT_FILE);
+    typeset(&printable, layout, renderer.settings().created, out)
+        .map_err(super::RenderError::from)?;
     Ok(true)
 }
 

@@ -5,10 +5,21 @@ use std::io::{self, Write};
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 
 use super::wrap::{cap, safe, width, wrap_to};
-use super::{Document, Rendered, Settings};
+use super::{Document, Rendered, Renderer, Settings, Spec};
 use crate::report::TextTable;
 
-pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
+/// A table that fits the terminal. It writes `.txt`, but a `.txt` file is text first: a
+/// table only where the command offers no text.
+pub const SPEC: Spec = Spec {
+    extension: "txt",
+    recognised: &["txt", "text"],
+    second_choice: true,
+    binary: false,
+    render,
+};
+
+fn render(renderer: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
+    let settings = renderer.settings();
     let Some(table) = doc.table(settings.lang) else {
         return Ok(false);
     };

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::wrap::{safe, wrap};
-use super::{Document, Rendered, Settings};
+use super::{Document, Rendered, Renderer, Spec};
 use crate::diagnostic::Diagnostic;
 use crate::report::doc::{Block, Doc, Entry, Fact, Text};
 use crate::report::show::Detail;
@@ -12,7 +12,17 @@ use crate::report::show::Detail;
 /// The width plain text is wrapped to, as e-mail expects.
 const TEXT_WIDTH: usize = 72;
 
-pub fn render(doc: &Document<'_>, settings: &Settings, out: &mut dyn Write) -> Rendered {
+/// Plain text.
+pub const SPEC: Spec = Spec {
+    extension: "txt",
+    recognised: &["txt", "text"],
+    second_choice: false,
+    binary: false,
+    render,
+};
+
+fn render(renderer: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
+    let settings = renderer.settings();
     if let Some(printable) = doc.printable() {
         document(&printable, out)?;
         return Ok(true);

@@ -87,9 +87,9 @@ impl AgendaLink {
             .and_then(|w| w.days());
         let past = days.is_some_and(|(_, last)| last < today);
         let status_text = match a.status {
-            Status::Cancelled | Status::Held => a.status_text.clone(),
-            _ if past => w.not_registered.to_owned(),
-            _ => a.status_text.clone(),
+            Status::Cancelled | Status::Held => a.lang.status(a.status),
+            _ if past => w.not_registered,
+            _ => a.lang.status(a.status),
         };
         AgendaLink {
             id: a.id.clone(),
@@ -119,7 +119,7 @@ pub struct AgendaLink {
     pub minutes: bool,
     pub forum: String,
     pub date_text: String,
-    pub status_text: String,
+    pub status_text: &'static str,
     pub cancelled: bool,
     /// For the order of the table: by date, the undated last.
     pub first_day: Option<NaiveDate>,
@@ -146,7 +146,7 @@ impl Serialize for AgendaLink {
             minutes: self.minutes.then(|| format!("minutes/{}.html", self.id)),
             forum: &self.forum,
             date_text: &self.date_text,
-            status_text: &self.status_text,
+            status_text: self.status_text,
             cancelled: self.cancelled,
             html: format!("agendas/{}.html", self.id),
             md: format!("agendas/{}.md", self.id),
