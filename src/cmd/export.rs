@@ -401,6 +401,7 @@ impl<'a> Export<'a> {
         };
         let ids = catalog.agenda_ids();
         let mut links = Vec::with_capacity(ids.len());
+        let mut forums = std::collections::HashSet::new();
         let mut referater = 0;
         for id in ids {
             match agenda::agenda(catalog, id, lang, options) {
@@ -413,6 +414,7 @@ impl<'a> Export<'a> {
                         self.file(name, &doc, *format)?;
                     }
                     let mut link = site::AgendaLink::of(&a, self.ctx.today);
+                    link.share_forum(&mut forums);
                     if catalog.minutes_of(id).is_some() {
                         let r = minutes::referat_of(catalog, &a, lang)?;
                         let doc = Document::Referat(&r);

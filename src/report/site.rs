@@ -40,7 +40,7 @@ pub struct OpenActionLink {
     pub owner: String,
     pub due_text: String,
     pub overdue: bool,
-    pub status_text: String,
+    pub status_text: &'static str,
     pub meeting_title: String,
     pub forum: String,
     pub minutes: String,
@@ -62,9 +62,9 @@ pub fn open_actions(rows: &[ActionRow<'_>], lang: Lang) -> Arc<Vec<OpenActionLin
             due_text: lang.when(r.due_when),
             overdue: r.overdue,
             status_text: if r.overdue {
-                w.overdue.to_owned()
+                w.overdue
             } else {
-                lang.action_status(r.status).to_owned()
+                lang.action_status(r.status)
             },
             meeting_title: r.meeting_title.to_owned(),
             forum: r.forum_name.to_owned(),
@@ -95,15 +95,28 @@ impl AgendaLink {
             id: a.id.clone(),
             minutes: false,
             title: a.title.clone(),
-            forum: a
-                .forum
-                .clone()
-                .or_else(|| a.organiser.clone())
-                .unwrap_or_else(|| w.no_forum.to_owned()),
+            forum: Arc::from(
+                a.forum
+                    .as_deref()
+                    .or(a.organiser.as_deref())
+                    .unwrap_or(w.no_forum),
+            ),
             date_text: a.date_text.clone(),
             status_text,
             cancelled: a.cancelled,
             first_day: days.map(|(first, _)| first),
+        }
+    }
+}
+
+impl AgendaLink {
+    /// Shares the forum's name with the other agendas of `names`' forums.
+    pub fn share_forum(&mut self, names: &mut std::collections::HashSet<Arc<str>>) {
+        match names.get(&self.forum) {
+            Some(shared) => self.forum = Arc::clone(shared),
+            None => {
+                names.insert(Arc::clone(&self.forum));
+            }
         }
     }
 }
@@ -117,7 +130,8 @@ pub struct AgendaLink {
     pub title: String,
     /// Whether the meeting has minutes, and so a referat's page.
     pub minutes: bool,
-    pub forum: String,
+    /// The forum's name, shared by its agendas (see [`AgendaLink::share_forum`]).
+    pub forum: Arc<str>,
     pub date_text: String,
     pub status_text: &'static str,
     pub cancelled: bool,
