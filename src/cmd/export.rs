@@ -96,10 +96,11 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
     )?;
     print_diagnostics(&tree.problems);
     let committees = tree.committees();
-    if committees.is_empty() {
-        return Err(tree
-            .left_out("the export", "the export")
-            .map_or_else(|| anyhow::anyhow!("no committee to export"), Into::into));
+    // Every folder broken: nothing to write.
+    if committees.is_empty()
+        && let Some(failure) = tree.left_out("the export", "the export")
+    {
+        return Err(failure.into());
     }
     let sites: Vec<String> = committees
         .iter()
