@@ -508,6 +508,10 @@ impl RollupArgs {
 pub struct DecisionsArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Also list the procedural decisions ("Dagsordenen blev godkendt.", the approval of the
+    /// last referat), which are left out by default
+    #[arg(long)]
+    pub procedural: bool,
     #[command(flatten)]
     pub output: TableOutput,
 }

@@ -109,7 +109,7 @@ words! {
     indicative: "vejledende", "indicative";
     provisional: "Foreløbig", "Provisional";
     may_change: "der kan forekomme ændringer.", "this may change.";
-    announced_via: "Meldes ud via", "To be announced in";
+    announced_via: "link meldes ud løbende via", "link to be announced in";
     via: "Via", "In";
     and_at: "og på", "and at";
     week: "uge", "week";
@@ -150,7 +150,7 @@ words! {
     // The export's index page and the timeline.
     as_of: "Status pr.", "As of";
     done: "gennemført", "done";
-    now: "i gang", "now";
+    now: "nu – intet registreret", "now – nothing recorded";
     coming: "kommende", "coming";
     today: "i dag", "today";
     undated: "Uden dato", "Without a date";
@@ -202,7 +202,7 @@ words! {
     plan_of: "af", "of";
     plan_save: "Gem mødet?", "Save the meeting?";
     plan_overwrite: "findes allerede. Overskriv?", "already exists. Overwrite?";
-    rounding_off: "Afrunding", "Rounding off";
+    rounding_off: "Afrunding", "Wrap-up";
     cancelled_notice: "AFLYST – mødet holdes ikke.", "CANCELLED – the meeting will not take place.";
     // What the sources do not say.
     no_forum: "forum ikke angivet", "no forum given";
@@ -210,7 +210,7 @@ words! {
     cross_cutting: "Tværgående temamøde for MED-trioer", "Cross-cutting theme meeting for MED trios";
     as_written: "I kilden", "As written";
     note: "Note", "Note";
-    lead_in: "Optakt", "Lead-in";
+    lead_in: "Indledning til punkterne", "Lead-in to the points";
     source_words: "Kildens ord", "Source's words";
     programme: "Program", "Programme";
     owns_programme: "Ejer af programmet", "Owns the programme";
@@ -225,7 +225,7 @@ words! {
     decision: "Beslutning", "Decision";
     conclusion: "Konklusion", "Conclusion";
     information: "Orientering", "Information";
-    noted: "Taget til efterretning", "Noted";
+    noted: "Orienteringen blev taget til efterretning.", "The information was noted.";
     draft: "Udkast", "Draft";
     approved: "Godkendt", "Approved";
     draft_notice: "UDKAST – referatet er ikke godkendt endnu.", "DRAFT – these minutes have not been approved yet.";
@@ -262,7 +262,7 @@ words! {
     example_rule: "Eksempel – tilpas til jeres MED-aftale.", "An example – adapt it to your MED agreement.";
     items_due: "Frist for punkter", "Deadline for items";
     deadlines: "Frister", "Deadlines";
-    agenda_out: "Udsendes", "Sent out";
+    agenda_out: "Dagsordenen udsendes", "Agenda sent out";
     /// A deadline of the week, after the meeting's title.
     week_items_due: "frist for punkter til dagsordenen", "deadline for agenda items";
     week_agenda_out: "dagsordenen udsendes", "the agenda is sent out";
@@ -289,14 +289,14 @@ words! {
     met_on_it: "Holdt møde om det", "Met on it";
     planned_on_it: "Møde planlagt", "Meeting planned";
     not_yet: "Endnu ikke", "Not yet";
-    no_committee_named: "ikke et af udvalgene her", "not one of the committees here";
+    no_committee_named: "–", "–";
     decisions_and_actions: "Beslutninger og handlingspunkter", "Decisions and action points";
     good_stories: "Gode historier", "Good stories";
     prompts_used: "Brugte dialogspørgsmål", "Dialogue prompts used";
     times: "Gange", "Times";
     broken_folders: "Mapper med fejl, der ikke er med i opsamlingen", "Folders with errors, left out of the report";
     errors_word: "fejl", "errors";
-    filters: "Udvalgt", "Selected";
+    filters: "Afgrænset til", "Limited to";
     past_unrecorded: "forbi, intet registreret", "past, nothing recorded";
     postponed_to_period: "udsat til", "postponed to";
     progress: "Forløb", "Progress";
@@ -308,6 +308,37 @@ words! {
     // Printed pages.
     page: "Side", "Page";
     page_of: "af", "of";
+    // Issue #29: what the sources do not give, and documents in their genre.
+    /// The place of a meeting whose details the source has not given.
+    place_not_given: "ikke oplyst", "not given";
+    /// The source of a prep sheet's points, when they come from the findings.
+    the_summary: "opsamlingen", "the summary";
+    /// The source of a prep sheet's points, when they come from several sources.
+    the_sources: "kilderne", "the sources";
+    /// Before a list that shows some of a section's points.
+    selected_points: "Udvalgte punkter", "Selected points";
+    /// The audience of the temamøder: inferred from the programme's web address.
+    inferred: "formodet", "inferred";
+    /// The heading of the programme's own texts on a prep sheet.
+    why_texts: "Fra programmet", "From the programme";
+    /// A past meeting without minutes, in `week`.
+    minutes_missing: "Referat mangler", "Minutes missing";
+    /// Of an agenda item with nothing recorded in the referat.
+    nothing_recorded_item: "Intet.", "Nothing.";
+    /// The apologies of a referat whose data gives none, once the meeting is held.
+    no_apologies: "Ingen", "None";
+    /// An activity whose period is now, with meetings recorded on it.
+    now_period: "igangværende periode", "current period";
+}
+
+/// One limit of a report, for [`Lang::limited_to`]: its value already in words.
+#[derive(Clone, Copy, Debug)]
+pub enum Limit<'a> {
+    Theme(&'a str),
+    From(&'a str),
+    To(&'a str),
+    Quarter(&'a str),
+    Under(&'a str),
 }
 
 impl Lang {
@@ -460,7 +491,7 @@ impl Lang {
             Audience::Tr => "TR",
             Audience::Amr => "AMR",
             Audience::Medarbejder => self.pick("medarbejder", "employee"),
-            Audience::Trio => "MED-trio",
+            Audience::Trio => self.pick("MED-trio", "MED trio"),
         }
     }
 
@@ -494,9 +525,7 @@ impl Lang {
     pub fn finding_kind(self, kind: FindingKind) -> &'static str {
         match kind {
             FindingKind::Point => self.pick("punkt", "point"),
-            FindingKind::Requirement => {
-                self.pick("for at lykkes kræver det", "to succeed, it takes")
-            }
+            FindingKind::Requirement => self.pick("forudsætning", "precondition"),
             FindingKind::Barrier => self.pick("barriere", "barrier"),
             FindingKind::Summary => self.pick("opsamling", "summary"),
             FindingKind::Note => self.pick("note", "note"),
@@ -506,20 +535,37 @@ impl Lang {
     pub fn origin(self, origin: Origin) -> &'static str {
         match origin {
             Origin::Seed => self.pick("fra kilden", "from the source"),
-            Origin::Authored => self.pick("skrevet ud fra fundene", "written from the findings"),
+            Origin::Authored => self.pick(
+                "formuleret ud fra opsamlingen",
+                "written from the findings",
+            ),
         }
     }
 
-    /// "Dagsorden (fra skabelonen lmu-standard)", or "Program (…)" for a temamøde's programme.
-    pub fn agenda_from_template(self, template: &str, programme: bool) -> String {
+    /// Where a prompt comes from, by its real source: the seed's own question, a question
+    /// written from the findings, or one written from the programme's text.
+    pub fn origin_of(self, origin: Origin, from_programme: bool) -> &'static str {
+        match (origin, from_programme) {
+            (Origin::Authored, true) => {
+                self.pick("formuleret ud fra programmet", "written from the programme")
+            }
+            _ => self.origin(origin),
+        }
+    }
+
+    /// "Dagsorden (fra skabelonen lmu-standard)", or "Program (…)" for a temamøde's programme;
+    /// "(forslag fra skabelonen …)" when the template's items are suggestions.
+    pub fn agenda_from_template(self, template: &str, programme: bool, suggestion: bool) -> String {
         let kind = if programme {
             self.words().programme
         } else {
             self.words().agenda
         };
-        match self {
-            Lang::Da => format!("{kind} (fra skabelonen {template})"),
-            Lang::En => format!("{kind} (from the template {template})"),
+        match (self, suggestion) {
+            (Lang::Da, false) => format!("{kind} (fra skabelonen {template})"),
+            (Lang::Da, true) => format!("{kind} (forslag fra skabelonen {template})"),
+            (Lang::En, false) => format!("{kind} (from the template {template})"),
+            (Lang::En, true) => format!("{kind} (suggested by the template {template})"),
         }
     }
 
@@ -571,18 +617,26 @@ impl Lang {
     /// "Den årlige arbejdsmiljødrøftelse, oktober 2027: intet møde i LMU Havnen".
     pub fn cycle_gap(self, rule: &str, when: &str, forum: &str) -> String {
         match self {
-            Lang::Da => format!("{rule}, {when}: intet møde i {forum}"),
-            Lang::En => format!("{rule}, {when}: no meeting in {forum}"),
+            Lang::Da => format!("{rule} ({when}) – intet møde i {forum}"),
+            Lang::En => format!("{rule} ({when}) – no meeting in {forum}"),
         }
     }
 
-    /// "punkter 10. mar. · udsendes 17. mar." for the deadlines column of a list.
+    /// "punkter 10. mar. · udsendes 17. mar." for the deadlines column of a list. A month of
+    /// four letters or fewer is written whole, without a full stop ("12. maj", "3. juni").
     pub fn deadlines(self, items_due: Option<NaiveDate>, agenda_out: Option<NaiveDate>) -> String {
         let short = |d: NaiveDate| {
-            let month: String = self.month_name(d.month()).chars().take(3).collect();
+            let name = self.month_name(d.month());
             match self {
-                Lang::Da => format!("{}. {month}.", d.day()),
-                Lang::En => format!("{} {month}", d.day()),
+                Lang::Da if name.chars().count() <= 4 => format!("{}. {name}", d.day()),
+                Lang::Da => {
+                    let month: String = name.chars().take(3).collect();
+                    format!("{}. {month}.", d.day())
+                }
+                Lang::En => {
+                    let month: String = name.chars().take(3).collect();
+                    format!("{} {month}", d.day())
+                }
             }
         };
         let mut parts = Vec::new();
@@ -599,16 +653,22 @@ impl Lang {
         parts.join(" · ")
     }
 
-    /// "uge 49–50 2026", or "uge 49 2026" for one week.
+    /// "uge 49–50, 2026", or "uge 49, 2026" for one week.
     pub fn week_span(self, monday: NaiveDate, sunday: NaiveDate) -> String {
         let (a, b) = (monday.iso_week(), sunday.iso_week());
         let word = self.words().week;
         if a == b {
-            format!("{word} {} {}", a.week(), a.year())
+            format!("{word} {}, {}", a.week(), a.year())
         } else if a.year() == b.year() {
-            format!("{word} {}–{} {}", a.week(), b.week(), a.year())
+            format!("{word} {}–{}, {}", a.week(), b.week(), a.year())
         } else {
-            format!("{word} {} {}–{} {}", a.week(), a.year(), b.week(), b.year())
+            format!(
+                "{word} {}, {}–{}, {}",
+                a.week(),
+                a.year(),
+                b.week(),
+                b.year()
+            )
         }
     }
 
@@ -638,6 +698,50 @@ impl Lang {
         }
     }
 
+    /// "2 punkter" / "2 points".
+    pub fn points_count(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Da, 1) => "1 punkt".to_owned(),
+            (Lang::Da, n) => format!("{n} punkter"),
+            (Lang::En, 1) => "1 point".to_owned(),
+            (Lang::En, n) => format!("{n} points"),
+        }
+    }
+
+    /// "Udvalgte punkter (4 af 5) fra »Det, der giver mening«." for a list that shows some
+    /// of its sections' points; `sections` are the sections' titles.
+    pub fn selected_points(self, shown: usize, total: usize, sections: &[&str]) -> String {
+        let names: Vec<String> = sections.iter().map(|s| self.quoted(s)).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let from = self.join(&names);
+        match self {
+            Lang::Da => format!(
+                "{} ({shown} af {total}) fra {from}.",
+                self.words().selected_points
+            ),
+            Lang::En => format!(
+                "{} ({shown} of {total}) from {from}.",
+                self.words().selected_points
+            ),
+        }
+    }
+
+    /// How the rollup is limited, in words: "temaet »Styrket aktørskab«", "fra 1. kvartal
+    /// 2026", "OMU Sundhed og omsorg og udvalgene under det".
+    pub fn limited_to(self, what: Limit<'_>) -> String {
+        match (self, what) {
+            (Lang::Da, Limit::Theme(t)) => format!("temaet {}", self.quoted(t)),
+            (Lang::En, Limit::Theme(t)) => format!("the theme {}", self.quoted(t)),
+            (Lang::Da, Limit::From(w)) => format!("fra {w}"),
+            (Lang::En, Limit::From(w)) => format!("from {w}"),
+            (Lang::Da, Limit::To(w)) => format!("til og med {w}"),
+            (Lang::En, Limit::To(w)) => format!("up to {w}"),
+            (_, Limit::Quarter(w)) => w.to_owned(),
+            (Lang::Da, Limit::Under(c)) => format!("{c} og udvalgene under det"),
+            (Lang::En, Limit::Under(c)) => format!("{c} and the committees under it"),
+        }
+    }
+
     /// "Tema" before one theme, "Temaer" before more.
     pub fn themes_label(self, count: usize) -> &'static str {
         match (self, count) {
@@ -648,11 +752,14 @@ impl Lang {
         }
     }
 
-    /// The purpose of a prep sheet whose data gives none, as a sentence: "MED-trioen
-    /// forbereder dialogen om …: hvad HU har peget på, …".
-    pub fn prep_purpose(self, title: &str, themes: &[String]) -> String {
-        let names: Vec<&str> = themes.iter().map(String::as_str).collect();
-        let subject = match (names.contains(&title), names.is_empty()) {
+    /// The purpose of a prep sheet whose data gives none, as sentences: "MED-trioen
+    /// forbereder dialogen om »…«. Arket samler, hvad opsamlingen peger på, …". `source` names
+    /// whose text the sheet draws on ("HovedMEDs program", "opsamlingen").
+    pub fn prep_purpose(self, title: &str, themes: &[String], source: &str) -> String {
+        let names: Vec<String> = themes.iter().map(|t| self.quoted(t)).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let own = themes.iter().any(|t| t == title);
+        let subject = match (own, names.is_empty()) {
             (true, _) => format!(
                 "{} {}",
                 self.pick("dialogen om", "the dialogue on"),
@@ -668,19 +775,19 @@ impl Lang {
         };
         match self {
             Lang::Da => format!(
-                "MED-trioen forbereder {subject}: hvad HU har peget på, hvad I vil spørge om, og hvordan I kan se, at I lykkes."
+                "MED-trioen forbereder {subject}. Arket samler, hvad {source} peger på, hvad I vil spørge om, og hvordan I kan se, at I lykkes."
             ),
             Lang::En => format!(
-                "The MED trio prepares {subject}: what HU pointed to, what you will ask, and how you will see that you succeed."
+                "The MED trio prepares {subject}. The sheet gathers what {source} points to, what you will ask, and how you will see that you succeed."
             ),
         }
     }
 
-    /// "Godkendt tirsdag den 7. april 2026 på LMU-møde i april".
+    /// "Godkendt på mødet tirsdag den 7. april 2026 (LMU-møde i april)".
     pub fn approved_at(self, date: &str, meeting: &str) -> String {
         match self {
-            Lang::Da => format!("Godkendt {date} på {meeting}"),
-            Lang::En => format!("Approved {date} at {meeting}"),
+            Lang::Da => format!("Godkendt på mødet {date} ({meeting})"),
+            Lang::En => format!("Approved at the meeting on {date} ({meeting})"),
         }
     }
 

@@ -17,7 +17,11 @@ pub fn run(ctx: &Context, args: &DecisionsArgs, out: &mut dyn Write) -> Result<(
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let query = Query::parse(&(&args.filters).into(), &catalog, ctx.today)?;
-    let report = ListReport::Decisions(decisions::decisions(&catalog, &query)?);
+    let mut rows = decisions::decisions(&catalog, &query)?;
+    if !args.procedural {
+        rows.retain(|r| !r.is_procedural());
+    }
+    let report = ListReport::Decisions(rows);
     let renderer = ctx.renderer(args.output.excel)?;
     ctx.render(&renderer, &Document::List(&report), args.output.format, out)
 }

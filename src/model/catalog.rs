@@ -207,6 +207,11 @@ impl<'a> Catalog<'a> {
         }
     }
 
+    /// A meeting's English title (`title_en`), if the data gives one.
+    pub fn title_en_of(&self, id: &str) -> Option<&'a str> {
+        self.meeting(id).and_then(|m| m.title_en.as_deref())
+    }
+
     /// The day the meeting of these minutes was held: `held.date`, else its planned date,
     /// when either is a day.
     pub fn held_day(&self, minutes: &Minutes) -> Option<NaiveDate> {

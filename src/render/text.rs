@@ -125,12 +125,18 @@ fn nested(block: &Block, indent: &str, out: &mut dyn Write) -> io::Result<()> {
             }
             Ok(())
         }
-        Block::Table { rows, .. } => {
+        Block::Table { headers, rows } => {
             for row in rows {
-                let cells: Vec<&str> = row
+                // A row on one line keeps its columns' names: "Endnu ikke: LMU Sundhedshuset"
+                // says what a bare list of names would not. The first column names the row.
+                let cells: Vec<String> = row
                     .iter()
-                    .map(String::as_str)
-                    .filter(|c| !c.is_empty())
+                    .enumerate()
+                    .filter(|(_, c)| !c.is_empty())
+                    .map(|(i, c)| match headers.get(i).filter(|h| i > 0 && !h.is_empty()) {
+                        Some(h) => format!("{h}: {c}"),
+                        None => c.clone(),
+                    })
                     .collect();
                 write_wrapped(
                     out,

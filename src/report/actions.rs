@@ -36,6 +36,8 @@ pub struct ActionRow<'a> {
     pub story: Option<&'a str>,
     #[serde(skip)]
     pub due_when: When,
+    #[serde(skip)]
+    pub meeting_title_en: Option<&'a str>,
 }
 
 /// The filters only action points have.
@@ -91,6 +93,7 @@ pub fn actions<'a>(
                 item_title: item.and_then(|n| item_title(items.as_deref(), n)),
                 story: action.story.as_deref(),
                 due_when: *action.due,
+                meeting_title_en: catalog.title_en_of(meeting),
             });
         }
     }
@@ -140,7 +143,7 @@ pub fn display_table(rows: &[ActionRow<'_>], lang: Lang) -> TextTable {
                     r.owner.to_owned(),
                     lang.when(r.due_when),
                     status.to_owned(),
-                    r.meeting_title.to_owned(),
+                    lang.prefer(r.meeting_title, r.meeting_title_en).to_owned(),
                 ]
             })
             .collect(),

@@ -50,6 +50,9 @@ pub struct Agenda {
     pub provisional_note: Option<String>,
     /// Whether the date, place and programme are still to be announced.
     pub details_pending: bool,
+    /// What the header says of a place the data does not give: "ikke oplyst", or "ikke
+    /// registreret" once the meeting's period is over; null when the place is known.
+    pub place_missing: Option<String>,
     pub signup: Option<Signup>,
     pub participants: Vec<String>,
     pub apologies: Vec<String>,
@@ -273,6 +276,14 @@ pub fn agenda(
         start: clock.start.map(hhmm),
         end: clock.end.map(hhmm),
         time_text: time_text(&clock, lang, suggestion),
+        place_missing: (src.place.is_none() && src.details_pending).then(|| {
+            let over = options
+                .today
+                .zip(src.date.days())
+                .is_some_and(|(today, (_, last))| last < today);
+            let w = lang.words();
+            if over { w.not_registered } else { w.place_not_given }.to_owned()
+        }),
         place: src.place.map(str::to_owned),
         status: src.status,
         status_text: lang.status(src.status).to_owned(),
@@ -337,7 +348,8 @@ impl<'a> Source<'a> {
 }
 
 /// "kl. 13.00–15.30", with "(vejledende)" when the time comes from the template, or
-/// "(forslag)" when the template is a suggestion.
+/// "(forslag)" when it comes from a template that is a suggestion. A time the meeting itself
+/// gives is a fact, and is printed as one.
 fn time_text(clock: &Timing, lang: Lang, suggestion: bool) -> Option<String> {
     let (Some(s), Some(e)) = (clock.start, clock.end) else {
         return None;
@@ -345,9 +357,9 @@ fn time_text(clock: &Timing, lang: Lang, suggestion: bool) -> Option<String> {
     let span = lang.time_span(s, e);
     let w = lang.words();
     Some(match (clock.indicative, suggestion) {
-        (_, true) => format!("{span} ({})", w.suggestion),
+        (true, true) => format!("{span} ({})", w.suggestion),
         (true, false) => format!("{span} ({})", w.indicative),
-        (false, false) => span,
+        (false, _) => span,
     })
 }
 
@@ -540,7 +552,12 @@ impl Agenda {
         }
         match (&self.place, self.details_pending) {
             (Some(p), _) => out.push(fact(w.place, p.clone())),
-            (None, true) => out.push(fact(w.place, w.not_set.to_owned())),
+            (None, true) => out.push(fact(
+                w.place,
+                self.place_missing
+                    .clone()
+                    .unwrap_or_else(|| w.place_not_given.to_owned()),
+            )),
             _ => {}
         }
         if matches!(self.status, Status::Provisional | Status::Cancelled) {

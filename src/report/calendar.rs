@@ -223,7 +223,12 @@ impl CalendarReport<'_> {
             if let Some(note) = &a.provisional_note {
                 description.push(note.clone());
             }
-            description.push(format!("{}:", lang.words().agenda));
+            // A template's suggested items are not the plan of a real event: say so, and call
+            // a temamøde's programme a programme.
+            if a.suggestion {
+                description.push(lang.words().suggestions_note.to_owned());
+            }
+            description.push(format!("{}:", a.kind_word()));
             for item in &a.items {
                 let number = item.number.map(|n| format!("{n}. ")).unwrap_or_default();
                 let slot = if item.slot_text.is_empty() {

@@ -246,7 +246,7 @@ pub fn cycle(
                     .to_owned(),
                     meeting: meeting.map(|m| CoverOut {
                         id: m.id.value.clone(),
-                        title: m.title.value.clone(),
+                        title: lang.prefer(&m.title, m.title_en.as_deref()).to_owned(),
                         date_text: lang.when(*m.date),
                     }),
                     gap,
@@ -288,7 +288,11 @@ pub fn cycle(
         .filter_map(|m| {
             let day = m.date.day().filter(|d| d.year() == year)?;
             let ring = *ring_of.get(m.forum_id()?)?;
-            Some((ring, day, m.title.value.clone()))
+            Some((
+                ring,
+                day,
+                lang.prefer(&m.title, m.title_en.as_deref()).to_owned(),
+            ))
         })
         .collect();
     let wheel = wheel(&rings, &entries, &meetings, year, today, lang);

@@ -48,6 +48,25 @@ pub struct DecisionRow<'a> {
     /// The planned date of the meeting a postponed item goes to.
     #[serde(skip)]
     pub postponed_when: crate::model::When,
+    #[serde(skip)]
+    pub meeting_title_en: Option<&'a str>,
+}
+
+impl DecisionRow<'_> {
+    /// Whether the row records the meeting's procedure, not a decision on its matters: the
+    /// approval of the agenda or of the last referat. No HU reads a report of those.
+    pub fn is_procedural(&self) -> bool {
+        self.item_title.as_deref().is_some_and(is_procedural_item)
+    }
+}
+
+/// Whether an item of this title is the meeting's procedure: "Godkendelse af dagsorden",
+/// "Godkendelse af referat" (also "… af referatet fra sidste møde").
+pub fn is_procedural_item(title: &str) -> bool {
+    let title = crate::query::fold(title);
+    ["godkendelse af dagsorden", "godkendelse af referat"]
+        .iter()
+        .any(|p| title.starts_with(p))
 }
 
 /// Every decision that matches, by date, then meeting, then item.
@@ -94,6 +113,7 @@ pub fn decisions<'a>(
                     day,
                     postponed_when: postponed_to
                         .map_or(crate::model::When::Unknown, |to| catalog.date_of(to)),
+                    meeting_title_en: catalog.title_en_of(meeting),
                 });
             }
         }
@@ -157,7 +177,12 @@ pub fn display_table(rows: &[DecisionRow<'_>], lang: Lang) -> TextTable {
                 if several_fora {
                     row.push(r.forum_name.to_owned());
                 }
-                row.extend([r.meeting_title.to_owned(), item, kind.to_owned(), text]);
+                row.extend([
+                    lang.prefer(r.meeting_title, r.meeting_title_en).to_owned(),
+                    item,
+                    kind.to_owned(),
+                    text,
+                ]);
                 row
             })
             .collect(),

@@ -278,6 +278,8 @@ fn describe_value(field: &str, value: &Value, lang: Lang) -> String {
         ("date" | "due" | "done", Value::String(s)) => {
             s.parse().map_or_else(|_| s.clone(), |w: When| lang.when(w))
         }
+        ("start" | "end", Value::String(s)) => chrono::NaiveTime::parse_from_str(s, "%H:%M")
+            .map_or_else(|_| s.clone(), |t| lang.clock(t)),
         ("status", Value::String(s)) => match (s.parse::<Status>(), s.parse()) {
             (Ok(st), _) => lang.status(st).to_owned(),
             (_, Ok(action)) => lang.action_status(action).to_owned(),

@@ -35,6 +35,8 @@ pub struct MeetingRow<'a> {
     /// The day the agenda goes out, ISO, from the forum's rule; or null.
     pub agenda_out: Option<String>,
     #[serde(skip)]
+    pub title_en: Option<&'a str>,
+    #[serde(skip)]
     pub when: When,
     #[serde(skip)]
     pub times: (Option<NaiveTime>, Option<NaiveTime>),
@@ -142,6 +144,7 @@ impl<'a> MeetingRows<'a> {
                 audiences: m.audiences.clone(),
                 items_due: e.deadlines.items_due.map(|d| d.to_string()),
                 agenda_out: e.deadlines.agenda_out.map(|d| d.to_string()),
+                title_en: m.title_en.as_deref(),
                 when: *m.date,
                 times: (m.start.as_ref().map(|t| t.0), m.end.as_ref().map(|t| t.0)),
                 deadlines: e.deadlines,
@@ -324,7 +327,7 @@ impl ListReport<'_> {
                             };
                             vec![
                                 r.id.to_owned(),
-                                r.title.to_owned(),
+                                lang.prefer(r.title, r.title_en).to_owned(),
                                 r.forum_name.unwrap_or(w.no_forum).to_owned(),
                                 lang.when_with_week(r.when),
                                 time,

@@ -131,7 +131,7 @@ pub fn referat_of(
         None => agenda.time_text.clone().filter(|_| held.is_none()),
     };
     let approved_text = minutes.approved.as_ref().map(|a| {
-        let at = catalog.title_of(&a.meeting);
+        let at = lang.prefer(catalog.title_of(&a.meeting), catalog.title_en_of(&a.meeting));
         lang.approved_at(&lang.when(*a.date), at)
     });
     let item_actions = |number: Option<u32>| -> Vec<ActionOut> {

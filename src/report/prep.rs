@@ -37,9 +37,17 @@ pub struct PrepSheet {
     pub meaning: Vec<String>,
     pub attention: Vec<String>,
     pub questions: Vec<String>,
+    /// For each of `meaning`, `attention`, `questions` and `success` that shows only some of
+    /// its sections' points, or points of more than one section: which ("Udvalgte punkter (4
+    /// af 5) fra »Det, der giver mening«."), keyed by the list's name.
+    pub selected: std::collections::BTreeMap<&'static str, String>,
     pub barriers: Vec<BarrierOut>,
+    /// The prompts of the meeting's own agenda first, then others on its themes.
     pub prompts: Vec<PrepPrompt>,
     pub success: Vec<String>,
+    /// The programme's own texts on the sheet's themes ("Hvorfor arbejde med …"), for a
+    /// temamøde or a theme of the programme.
+    pub why: Vec<agenda::Background>,
     /// Trial actions (prøvehandlinger) the findings speak of, each with where it comes from.
     pub trials: Vec<Trial>,
     /// Whether the data has so little on the sheet's themes that the sheet is nearly empty.
@@ -93,6 +101,39 @@ struct Subject<'a> {
     meeting: Option<PrepMeeting>,
     /// The level whose prompts fit; `None` takes any level (a temamøde for trios from all).
     level: Option<Level>,
+    /// What the meeting's agenda asks, if the sheet is for a meeting with one.
+    agenda: AgendaAsks,
+    /// Whether the sheet is for a temamøde of the programme or a theme of the programme.
+    programme: bool,
+}
+
+/// What a meeting's agenda puts to the meeting: its prompts, in order, and whether an item
+/// is a dialogue on the barriers.
+#[derive(Default)]
+struct AgendaAsks {
+    prompts: Vec<String>,
+    barriers: bool,
+}
+
+impl AgendaAsks {
+    fn of(a: &agenda::Agenda, catalog: &Catalog<'_>) -> Self {
+        let mut prompts: Vec<String> = Vec::new();
+        let mut barriers = false;
+        for item in &a.items {
+            barriers |= fold(&item.title).contains("barriere");
+            for p in &item.prompts {
+                barriers |= p.sources.iter().any(|s| {
+                    catalog
+                        .finding(&s.id)
+                        .is_some_and(|f| f.kind == FindingKind::Barrier)
+                });
+                if !prompts.contains(&p.id) {
+                    prompts.push(p.id.clone());
+                }
+            }
+        }
+        AgendaAsks { prompts, barriers }
+    }
 }
 
 /// The subject of a meeting, a roadmap meeting, a template or a theme.
@@ -106,26 +147,38 @@ fn subject<'a>(catalog: &Catalog<'a>, id: &str, lang: Lang) -> Option<Subject<'a
         );
         all
     };
+    let agenda = agenda::agenda(catalog, id, lang, AgendaOptions::default()).ok();
+    let asks = agenda
+        .as_ref()
+        .map(|a| AgendaAsks::of(a, catalog))
+        .unwrap_or_default();
     let meeting_facts = || {
-        agenda::agenda(catalog, id, lang, AgendaOptions::default())
-            .ok()
-            .map(|a| PrepMeeting {
-                forum: a.forum,
-                organiser: a.organiser,
-                date_text: a.date_text,
-                time_text: a.time_text,
-                place: a.place,
-            })
+        agenda.as_ref().map(|a| PrepMeeting {
+            forum: a.forum.clone(),
+            organiser: a.organiser.clone(),
+            date_text: a.date_text.clone(),
+            time_text: a.time_text.clone(),
+            place: a.place.clone(),
+        })
+    };
+    let in_programme = |themes: &[&str]| {
+        themes.iter().any(|t| {
+            catalog
+                .data
+                .programme
+                .themes
+                .iter()
+                .any(|p| p.id.as_str() == *t)
+        })
     };
     if let Some(m) = catalog.meeting(id) {
         let template = m.template.as_ref().and_then(|t| catalog.template(t));
         let programme = template.is_some_and(|t| t.kind == TemplateKind::Programme);
+        // A template's description is a suggestion for meetings of its kind, not this
+        // meeting's purpose: only the meeting's own notes are.
         return Some(Subject {
             title: m.title.value.clone(),
-            purpose: m
-                .notes
-                .clone()
-                .or_else(|| template.and_then(|t| t.description.clone())),
+            purpose: m.notes.clone(),
             themes: themes_of(&m.themes, template),
             meeting: meeting_facts(),
             level: match m.forum_id() {
@@ -133,22 +186,27 @@ fn subject<'a>(catalog: &Catalog<'a>, id: &str, lang: Lang) -> Option<Subject<'a
                 None if programme => None,
                 None => template.and_then(|t| t.level),
             },
+            agenda: asks,
+            programme,
         });
     }
     if let Some(a) = catalog.activity(id) {
         let template = a.template.as_ref().and_then(|t| catalog.template(t));
         return Some(Subject {
             title: a.title.value.clone(),
-            purpose: a
-                .notes
-                .clone()
-                .or_else(|| template.and_then(|t| t.description.clone())),
+            purpose: a.notes.clone(),
             themes: themes_of(&a.themes, template),
             meeting: a.is_meeting().then(meeting_facts).flatten(),
             level: a
                 .forum_id()
                 .and_then(|f| catalog.forum_level(f))
                 .or_else(|| template.and_then(|t| t.level)),
+            agenda: if a.is_meeting() {
+                asks
+            } else {
+                AgendaAsks::default()
+            },
+            programme: false,
         });
     }
     if let Some(t) = catalog.template(id) {
@@ -158,6 +216,8 @@ fn subject<'a>(catalog: &Catalog<'a>, id: &str, lang: Lang) -> Option<Subject<'a
             themes: t.themes.iter().map(|x| x.as_str()).collect(),
             meeting: None,
             level: t.level,
+            agenda: asks,
+            programme: t.kind == TemplateKind::Programme,
         });
     }
     let t = catalog.theme(id)?;
@@ -167,6 +227,8 @@ fn subject<'a>(catalog: &Catalog<'a>, id: &str, lang: Lang) -> Option<Subject<'a
         themes: vec![t.id.as_str()],
         meeting: None,
         level: Some(Level::Lmu),
+        agenda: AgendaAsks::default(),
+        programme: in_programme(&[t.id.as_str()]),
     })
 }
 
@@ -189,6 +251,8 @@ pub fn prep(
         themes,
         meeting,
         level,
+        agenda: asks,
+        programme,
     } = subject(catalog, id, lang)?;
     let mut unique: Vec<&str> = Vec::new();
     for t in themes {
@@ -201,14 +265,55 @@ pub fn prep(
         .iter()
         .map(|t| catalog.theme_title(t, lang).to_owned())
         .collect();
-    let purpose = purpose
-        .filter(|p| is_sentence(p))
-        .unwrap_or_else(|| lang.prep_purpose(&title, &theme_titles));
     let findings = Relevant {
         catalog,
         themes: &themes,
         level,
     };
+    let why = if programme {
+        why_texts(catalog, &themes)
+    } else {
+        Vec::new()
+    };
+    let mut selected = std::collections::BTreeMap::new();
+    let mut points = |name: &'static str, role: SectionRole| {
+        let (points, note) = findings.points(role, lang);
+        if let Some(note) = note {
+            selected.insert(name, note);
+        }
+        points
+    };
+    let meaning = points("meaning", SectionRole::Meaning);
+    let attention = points("attention", SectionRole::Attention);
+    let questions = points("questions", SectionRole::Questions);
+    let success = points("success", SectionRole::Success);
+    let hu_points = findings.hu_points();
+    // Whose text the sheet draws on: the programme's owner for a temamøde, the findings'
+    // summary for the rest, both when it has both. Never a committee the data does not name.
+    let from_findings = !(hu_points.is_empty()
+        && meaning.is_empty()
+        && attention.is_empty()
+        && questions.is_empty()
+        && success.is_empty());
+    let w = lang.words();
+    let owner = format!(
+        "{}s program",
+        catalog.forum_name(&catalog.data.programme.owner)
+    );
+    let source = match (programme, from_findings) {
+        (true, true) => w.the_sources.to_owned(),
+        (true, false) => match lang {
+            Lang::Da => owner,
+            Lang::En => format!(
+                "the programme of {}",
+                catalog.forum_name(&catalog.data.programme.owner)
+            ),
+        },
+        (false, _) => w.the_summary.to_owned(),
+    };
+    let purpose = purpose
+        .filter(|p| is_sentence(p))
+        .unwrap_or_else(|| lang.prep_purpose(&title, &theme_titles, &source));
     let mut sheet = PrepSheet {
         lang,
         id: id.to_owned(),
@@ -216,13 +321,15 @@ pub fn prep(
         meeting,
         purpose,
         themes: theme_titles,
-        hu_points: findings.hu_points(),
-        meaning: findings.points(SectionRole::Meaning),
-        attention: findings.points(SectionRole::Attention),
-        questions: findings.points(SectionRole::Questions),
-        barriers: findings.barriers(lang),
-        prompts: findings.prompts(lang),
-        success: findings.points(SectionRole::Success),
+        hu_points,
+        meaning,
+        attention,
+        questions,
+        selected,
+        barriers: findings.barriers(lang, &asks),
+        prompts: findings.prompts(lang, &asks.prompts),
+        success,
+        why,
         trials: findings.trials(),
         thin: false,
         follow_up: crate::report::followup::open_actions_of(catalog, id, today, lang),
@@ -243,6 +350,7 @@ impl PrepSheet {
             !self.prompts.is_empty(),
             !self.success.is_empty(),
             !self.trials.is_empty(),
+            !self.why.is_empty(),
         ]
         .iter()
         .filter(|f| **f)
@@ -278,13 +386,37 @@ impl<'a> Relevant<'_, 'a> {
         self.catalog.section(&f.section)
     }
 
-    /// The points of the sections with `role`.
-    fn points(&self, role: SectionRole) -> Vec<String> {
-        self.findings()
+    /// The points of the sections with `role`, at most [`MAX_POINTS`], and a note saying
+    /// which they are when they are not one section's whole list.
+    fn points(&self, role: SectionRole, lang: Lang) -> (Vec<String>, Option<String>) {
+        let all: Vec<&Finding> = self
+            .findings()
             .filter(|f| self.section_of(f).is_some_and(|s| s.role == Some(role)))
-            .take(MAX_POINTS)
-            .map(|f| f.text.value.clone())
-            .collect()
+            .map(|f| &f.value)
+            .collect();
+        let shown: Vec<&Finding> = all.iter().take(MAX_POINTS).copied().collect();
+        let mut sections: Vec<&str> = Vec::new();
+        for f in &shown {
+            if let Some(s) = self.section_of(f)
+                && !sections.contains(&s.title.as_str())
+            {
+                sections.push(s.title.as_str());
+            }
+        }
+        // The whole list of a section: every point of it in the data, not only those on
+        // the sheet's themes.
+        let whole: usize = self
+            .catalog
+            .data
+            .findings
+            .findings
+            .iter()
+            .filter(|f| self.section_of(f).is_some_and(|s| s.role == Some(role)))
+            .filter(|f| self.section_of(f).is_some_and(|s| sections.contains(&s.title.as_str())))
+            .count();
+        let note = (shown.len() < whole || sections.len() > 1)
+            .then(|| lang.selected_points(shown.len(), whole, &sections));
+        (shown.iter().map(|f| f.text.value.clone()).collect(), note)
     }
 
     /// The theme sections of the sheet's themes, with HU's own points.
@@ -329,19 +461,40 @@ impl<'a> Relevant<'_, 'a> {
             .collect()
     }
 
-    /// The barriers, each with the first question asked about it.
-    fn barriers(&self, lang: Lang) -> Vec<BarrierOut> {
-        self.findings()
-            .filter(|f| f.kind == FindingKind::Barrier)
-            .take(MAX_POINTS)
-            .map(|f| BarrierOut {
-                title: f.title.clone().unwrap_or_default(),
-                text: f.text.value.clone(),
-                question: self
-                    .catalog
-                    .prompts_from(&f.id)
-                    .first()
-                    .map(|p| prompt_text(p, lang).to_owned()),
+    /// The barriers, each with the question the agenda asks about it, else the first one
+    /// asked about it. When the agenda has a dialogue on the barriers, every barrier is on
+    /// the sheet, whatever its theme: the meeting will talk about them all.
+    fn barriers(&self, lang: Lang, asks: &AgendaAsks) -> Vec<BarrierOut> {
+        let all = &self.catalog.data.findings.findings;
+        let barriers: Vec<&Located<Finding>> = if asks.barriers {
+            all.iter()
+                .filter(|f| f.kind == FindingKind::Barrier)
+                .collect()
+        } else {
+            self.findings()
+                .filter(|f| f.kind == FindingKind::Barrier)
+                .take(MAX_POINTS)
+                .collect()
+        };
+        barriers
+            .into_iter()
+            .map(|f| {
+                let asked = self.catalog.prompts_from(&f.id);
+                let question = asked
+                    .iter()
+                    .find(|p| asks.prompts.iter().any(|a| a == p.id.as_str()))
+                    .or_else(|| {
+                        // The barrier's own question: the one written from it first.
+                        asked
+                            .iter()
+                            .find(|p| p.sources.first().is_some_and(|s| s.as_str() == f.id.as_str()))
+                    })
+                    .or(asked.first());
+                BarrierOut {
+                    title: f.title.clone().unwrap_or_default(),
+                    text: f.text.value.clone(),
+                    question: question.map(|p| prompt_text(p, lang).to_owned()),
+                }
             })
             .collect()
     }
@@ -386,8 +539,14 @@ impl<'a> Relevant<'_, 'a> {
         on_theme && at_level && for_trio
     }
 
-    /// 3–5 prompts for the dialogue: on these themes, at the meeting's level, for the trio.
-    fn prompts(&self, lang: Lang) -> Vec<PrepPrompt> {
+    /// The prompts of the meeting's own agenda, in its order; then, up to 5, others on these
+    /// themes, at the meeting's level, for the trio.
+    fn prompts(&self, lang: Lang, agenda: &[String]) -> Vec<PrepPrompt> {
+        let own: Vec<_> = agenda
+            .iter()
+            .filter_map(|id| self.catalog.prompt(id))
+            .map(|p| prompt_row(self.catalog, p))
+            .collect();
         let candidates = self
             .catalog
             .data
@@ -395,10 +554,17 @@ impl<'a> Relevant<'_, 'a> {
             .prompts
             .iter()
             .filter(|p| self.fits(p))
+            .filter(|p| !agenda.iter().any(|a| a == p.id.as_str()))
             .map(|p| prompt_row(self.catalog, p))
             .collect();
-        pick(candidates, PROMPTS, 0, self.themes)
-            .into_iter()
+        let more = pick(
+            candidates,
+            PROMPTS.saturating_sub(own.len()),
+            0,
+            self.themes,
+        );
+        own.into_iter()
+            .chain(more)
             .map(|r| PrepPrompt {
                 text: r.text_in(lang).to_owned(),
                 // On one page, the section a prompt comes from is enough to trace it.
@@ -466,9 +632,36 @@ impl Printable for PrepSheet {
                 entries: hu.points.iter().map(Entry::new).collect(),
             });
         }
+        if !self.why.is_empty() {
+            blocks.push(Block::heading(w.why_texts));
+            blocks.push(Block::List {
+                numbered: false,
+                entries: self
+                    .why
+                    .iter()
+                    .map(|b| Entry {
+                        strong: true,
+                        notes: vec![Text::plain(&b.text)],
+                        ..Entry::new(&b.heading)
+                    })
+                    .collect(),
+            });
+        }
         let list = |blocks: &mut Vec<Block>, heading: &str, points: &[String]| {
             if !points.is_empty() {
                 blocks.push(Block::heading(heading));
+                let key = [
+                    (w.meaning, "meaning"),
+                    (w.attention, "attention"),
+                    (w.questions, "questions"),
+                    (w.success, "success"),
+                ]
+                .into_iter()
+                .find(|(h, _)| *h == heading)
+                .map(|(_, k)| k);
+                if let Some(note) = key.and_then(|k| self.selected.get(k)) {
+                    blocks.push(Block::paragraph(Style::Small, note));
+                }
                 blocks.push(Block::List {
                     numbered: false,
                     entries: points.iter().map(Entry::new).collect(),
@@ -516,6 +709,21 @@ impl Printable for PrepSheet {
             ..Doc::new(self.lang)
         }
     }
+}
+
+/// The programme's why-texts on the themes, as the programme words them.
+fn why_texts(catalog: &Catalog<'_>, themes: &[&str]) -> Vec<agenda::Background> {
+    catalog
+        .data
+        .programme
+        .why
+        .iter()
+        .filter(|w| w.themes.iter().any(|t| themes.contains(&t.as_str())))
+        .map(|w| agenda::Background {
+            heading: w.title.value.clone(),
+            text: w.text.clone(),
+        })
+        .collect()
 }
 
 /// A heading and a list of texts, each with its source in small print under it; nothing when

@@ -68,12 +68,51 @@ pub fn source_text<'a>(catalog: &Catalog<'a>, id: &'a str) -> Option<SourceText<
             text: &f.text,
         });
     }
-    let why = catalog.why(id)?;
+    let programme = &catalog.data.programme;
+    if let Some(why) = catalog.why(id) {
+        return Some(SourceText {
+            id,
+            section: &programme.title,
+            text: &why.title,
+        });
+    }
+    // A strand of the programme, in the programme's own words (its theme's title).
+    let theme = programme.themes.iter().find(|t| t.id.as_str() == id)?;
     Some(SourceText {
         id,
-        section: &catalog.data.programme.title,
-        text: &why.title,
+        section: &programme.title,
+        text: &theme.title,
     })
+}
+
+/// Whether a prompt is written from the programme's text (its why-texts and strands) rather
+/// than from the findings.
+pub fn from_programme(catalog: &Catalog<'_>, prompt: &Prompt) -> bool {
+    !prompt.sources.is_empty() && prompt.sources.iter().all(|s| catalog.finding(s).is_none())
+}
+
+/// Where a prompt comes from, by section alone: "Det, vi skal være opmærksomme på (2
+/// punkter); Opsamlende". What a card cites when the whole citation would not fit on it.
+pub fn section_citation(catalog: &Catalog<'_>, prompt: &Prompt, lang: Lang) -> String {
+    let mut groups: Vec<(&str, usize)> = Vec::new();
+    for source in prompt
+        .sources
+        .iter()
+        .filter_map(|s| source_text(catalog, s))
+    {
+        match groups.iter_mut().find(|(s, _)| *s == source.section) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((source.section, 1)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(section, n)| match n {
+            1 => section.to_owned(),
+            n => format!("{section} ({})", lang.points_count(n)),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl SourceText<'_> {
@@ -247,7 +286,13 @@ pub fn cards(sheet: &PromptSheet) -> CardSheets {
         .prompts
         .iter()
         .map(|p| {
-            let source = shorten(&p.citation, MAX_CARD_SOURCE);
+            // A citation too long for the card cites its sections instead: a quote cut in
+            // the middle would lose the section, which is what anchors the card.
+            let source = if p.citation.chars().count() <= MAX_CARD_SOURCE {
+                p.citation.clone()
+            } else {
+                shorten(&p.sections, MAX_CARD_SOURCE)
+            };
             // A card of 95 × 69 mm holds about 150 characters of question at its normal size.
             let load = p.text.chars().count() + source.chars().count() / 3;
             Card {
@@ -290,6 +335,8 @@ pub struct SheetPrompt {
     pub origin: String,
     /// Where it comes from: "«…» (Det, vi mangler svar på)".
     pub citation: String,
+    /// Where it comes from, by section alone: "Det, vi skal være opmærksomme på (2 punkter)".
+    pub sections: String,
 }
 
 pub fn sheet(rows: &[PromptRow<'_>], catalog: &Catalog<'_>, lang: Lang) -> PromptSheet {
@@ -316,8 +363,17 @@ pub fn sheet(rows: &[PromptRow<'_>], catalog: &Catalog<'_>, lang: Lang) -> Promp
                     .iter()
                     .map(|a| lang.audience(*a).to_owned())
                     .collect(),
-                origin: lang.origin(r.origin).to_owned(),
+                origin: catalog
+                    .prompt(r.id)
+                    .map_or(lang.origin(r.origin), |p| {
+                        lang.origin_of(p.origin, from_programme(catalog, p))
+                    })
+                    .to_owned(),
                 citation: citation_of(r.id),
+                sections: catalog
+                    .prompt(r.id)
+                    .map(|p| section_citation(catalog, p, lang))
+                    .unwrap_or_default(),
             })
             .collect(),
     }

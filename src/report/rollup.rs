@@ -63,6 +63,8 @@ pub struct Rollup {
     pub today_text: String,
     /// The filters given, as written on the command line.
     pub filters: Vec<String>,
+    /// The same filters in words, for the report's head: "temaet »Styrket aktørskab«".
+    pub limits: Vec<String>,
     pub counts: Counts,
     /// Every committee reported, in the tree's order: each above those below it.
     pub committees: Vec<CommitteeRow>,
@@ -310,6 +312,32 @@ fn written_filters(f: &Filters, under: Option<&str>) -> Vec<String> {
     out
 }
 
+/// The filters in the words of a report for HU: no command-line flag in a document.
+fn limits_in_words(scope: &Scope<'_>, catalog: Option<&Catalog<'_>>) -> Vec<String> {
+    use crate::lang::Limit;
+    let (f, lang) = (scope.filters, scope.lang);
+    let when = |s: &str| s.parse::<When>().map_or_else(|_| s.to_owned(), |w| lang.when(w));
+    let mut out = Vec::new();
+    if let Some(t) = &f.theme {
+        let title = catalog.map_or(t.as_str(), |c| c.theme_title(t, lang));
+        out.push(lang.limited_to(Limit::Theme(title)));
+    }
+    if let Some(s) = &f.from {
+        out.push(lang.limited_to(Limit::From(&when(s))));
+    }
+    if let Some(s) = &f.to {
+        out.push(lang.limited_to(Limit::To(&when(s))));
+    }
+    if let Some(s) = &f.quarter {
+        out.push(lang.limited_to(Limit::Quarter(&when(s))));
+    }
+    if let Some(u) = scope.under {
+        let name = catalog.map_or(u, |c| c.forum_name(u));
+        out.push(lang.limited_to(Limit::Under(name)));
+    }
+    out
+}
+
 /// Whether a meeting is held: it has minutes, or its status says so.
 fn is_held(catalog: &Catalog<'_>, m: &Meeting) -> bool {
     catalog.meeting_status(m) == Status::Held
@@ -507,9 +535,14 @@ pub fn rollup(
         }
         let own_minutes = |meeting: &str| catalog.forum_of(meeting).is_none_or(|f| f == c.id);
         if let Ok(found) = decisions(catalog, query) {
-            for d in found.into_iter().filter(|d| own_minutes(d.meeting)) {
+            // The meetings' procedure (the agenda and the last referat approved) is no news
+            // for the committee above.
+            for d in found
+                .into_iter()
+                .filter(|d| own_minutes(d.meeting) && !d.is_procedural())
+            {
                 group.decisions.push(DecisionLine {
-                    date_text: lang.short_date(d.day),
+                    date_text: lang.long_date(d.day),
                     date: d.date,
                     meeting: d.meeting.to_owned(),
                     meeting_title: d.meeting_title.to_owned(),
@@ -576,7 +609,7 @@ pub fn rollup(
                     meeting: meeting.to_owned(),
                     meeting_title: catalog.title_of(meeting).to_owned(),
                     date: day.map(|d| d.format("%Y-%m-%d").to_string()),
-                    date_text: day.map_or_else(|| lang.when(When::Unknown), |d| lang.short_date(d)),
+                    date_text: day.map_or_else(|| lang.when(When::Unknown), |d| lang.long_date(d)),
                     text: text.to_owned(),
                 });
             }
@@ -657,7 +690,12 @@ pub fn rollup(
             });
             let state = activity_state(&top.catalog, a, today);
             let when = a.current_date();
-            let state_text = state_text(state, when, lang);
+            // "intet registreret" would deny the meetings held on it, listed beside it.
+            let state_text = match (state, held.is_empty()) {
+                ("now", false) => lang.words().now_period.to_owned(),
+                ("past", false) => lang.words().past.to_owned(),
+                _ => state_text(state, when, lang),
+            };
             activities.push(Coverage {
                 id: a.id.value.clone(),
                 title: a.title.value.clone(),
@@ -741,6 +779,7 @@ pub fn rollup(
         today: today.format("%Y-%m-%d").to_string(),
         today_text: lang.long_date(today),
         filters: written_filters(scope.filters, scope.under),
+        limits: limits_in_words(scope, top.map(|c| &c.catalog)),
         counts,
         committees: rows,
         activities,
@@ -838,10 +877,10 @@ impl Printable for Rollup {
                 .parse::<NaiveDate>()
                 .map_or_else(|_| self.today.clone(), |d| lang.long_date(d)),
         }];
-        if !self.filters.is_empty() {
+        if !self.limits.is_empty() {
             facts.push(Fact {
                 label: w.filters.to_owned(),
-                value: self.filters.join(" "),
+                value: self.limits.join(", "),
             });
         }
         doc.blocks.push(Block::Facts { facts });
@@ -931,13 +970,9 @@ impl Printable for Rollup {
                                 DecisionKind::Postponed => w.postponed,
                             };
                             let mut e = Entry::new(format!("{label}: {}", d.text));
-                            let date = d
-                                .date
-                                .parse::<NaiveDate>()
-                                .map_or_else(|_| d.date.clone(), |day| lang.short_date(day));
                             e.notes.push(Text::new(
                                 Style::Small,
-                                format!("{} · {date}", d.meeting_title),
+                                format!("{} · {}", d.meeting_title, d.date_text),
                             ));
                             e
                         })

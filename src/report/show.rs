@@ -180,7 +180,19 @@ impl Builder<'_, '_> {
         }
         let themes: Vec<&str> = m.themes.iter().map(|t| t.as_str()).collect();
         self.theme_field(&themes);
-        self.audience_field(&m.audiences);
+        if programme && m.forum.is_none() {
+            // The seed names no audience for the temamøder: the data's audience is inferred
+            // from the programme's address (medtrio-i-buf), and is marked so.
+            let names: Vec<&str> = m.audiences.iter().map(|a| lang.audience(*a)).collect();
+            if !names.is_empty() {
+                self.field(
+                    w.audience,
+                    format!("{} ({})", names.join(", "), w.inferred),
+                );
+            }
+        } else {
+            self.audience_field(&m.audiences);
+        }
         let formats: Vec<&str> = m.formats.iter().map(|f| f.as_str()).collect();
         self.field(w.format, formats.join(", "));
         self.field(
@@ -196,7 +208,10 @@ impl Builder<'_, '_> {
             self.section(w.agenda, lines);
         } else if let Some(t) = template {
             let lines = self.item_lines(&t.items);
-            self.section(lang.agenda_from_template(&t.id, programme), lines);
+            self.section(
+                lang.agenda_from_template(&t.id, programme, t.suggestion),
+                lines,
+            );
         }
     }
 
@@ -319,7 +334,10 @@ impl Builder<'_, '_> {
     fn prompt(&mut self, p: &Prompt) {
         let (w, lang, catalog) = (self.w, self.lang, self.catalog);
         self.detail.title = prompt_text(p, lang).to_owned();
-        self.field(w.origin, lang.origin(p.origin));
+        self.field(
+            w.origin,
+            lang.origin_of(p.origin, crate::report::prompts::from_programme(catalog, p)),
+        );
         if let Some(q) = &p.quote {
             self.field(w.source_words, lang.quoted(q));
         }

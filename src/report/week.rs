@@ -105,7 +105,7 @@ pub fn week(
             when.extend(m.place.clone());
             meetings.push(WeekMeeting {
                 id: m.id.value.clone(),
-                title: m.title.value.clone(),
+                title: lang.prefer(&m.title, m.title_en.as_deref()).to_owned(),
                 forum: forum.clone(),
                 date: day.to_string(),
                 when_text: when.join(", "),
@@ -125,7 +125,11 @@ pub fn week(
                     date: date.to_string(),
                     what: what.to_owned(),
                     meeting: m.id.value.clone(),
-                    text: format!("{}: {} – {phrase}", lang.long_date(date), m.title.value),
+                    text: format!(
+                        "{}: {} – {phrase}",
+                        lang.long_date(date),
+                        lang.prefer(&m.title, m.title_en.as_deref())
+                    ),
                 });
             }
         }
@@ -205,7 +209,9 @@ pub fn week(
             let meeting = catalog.meeting(&m.meeting)?;
             forum_ok(meeting.forum_id()).then(|| WeekDraft {
                 meeting: m.meeting.value.clone(),
-                title: meeting.title.value.clone(),
+                title: lang
+                    .prefer(&meeting.title, meeting.title_en.as_deref())
+                    .to_owned(),
                 date_text: lang.when(*meeting.date),
             })
         })

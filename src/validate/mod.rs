@@ -826,7 +826,7 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            self.references(F, &prompt.sources, &[Kind::Finding, Kind::Text]);
+            self.references(F, &prompt.sources, &[Kind::Finding, Kind::Text, Kind::Theme]);
             self.references(F, &prompt.themes, &[Kind::Theme]);
             let missing = [
                 (
