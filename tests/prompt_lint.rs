@@ -1,6 +1,7 @@
 //! Every dialogue prompt in every data set of the repository works on a card: a complete
-//! question that starts with a capital letter and ends with "?", traced to sources that
-//! exist, a seed prompt quoting its source word for word and an authored one not copying it.
+//! question that starts with a capital letter and ends with "?", short enough to be read
+//! aloud from a card, traced to sources that exist, a seed prompt quoting its source word for
+//! word and an authored one not copying it. Every theme the programme names has prompts.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
@@ -37,7 +38,13 @@ fn plain(text: &str) -> String {
         .to_lowercase()
 }
 
-/// The texts a source id stands for: a finding's text and title, or a why-text and its heading.
+/// The most a question on a card may hold: a card of 95 × 69 mm holds about 150 characters
+/// at its normal type size, and a question read aloud in a round should be one breath.
+const MAX_CHARS: usize = 170;
+const MAX_WORDS: usize = 30;
+
+/// The texts a source id stands for: a finding's text and title, a why-text and its heading,
+/// or a strand of the programme (a theme of programme.yaml), in the programme's words.
 fn source_texts<'a>(data: &'a Dataset, id: &str) -> Option<Vec<&'a str>> {
     if let Some(f) = data.findings.findings.iter().find(|f| f.id.as_str() == id) {
         return Some(
@@ -47,11 +54,27 @@ fn source_texts<'a>(data: &'a Dataset, id: &str) -> Option<Vec<&'a str>> {
                 .collect(),
         );
     }
+    if let Some(w) = data.programme.why.iter().find(|w| w.id.as_str() == id) {
+        return Some(vec![w.text.as_str(), w.title.as_str()]);
+    }
     data.programme
-        .why
+        .themes
         .iter()
-        .find(|w| w.id.as_str() == id)
-        .map(|w| vec![w.text.as_str(), w.title.as_str()])
+        .find(|t| t.id.as_str() == id)
+        .map(|t| vec![t.title.as_str()])
+}
+
+/// A strand the prompt cites must be the programme's own words: its title stands in the
+/// programme's introduction.
+fn strand_problems(data: &Dataset, id: &str) -> Option<String> {
+    let theme = data.programme.themes.iter().find(|t| t.id.as_str() == id)?;
+    let intro = plain(data.programme.intro.as_deref().unwrap_or(""));
+    (!intro.contains(&plain(&theme.title))).then(|| {
+        format!(
+            "cites the strand `{id}`, whose title {:?} is not the programme's words",
+            theme.title.as_str()
+        )
+    })
 }
 
 /// What is wrong with a question's wording, if anything.
@@ -75,6 +98,13 @@ fn wording_problems(text: &str) -> Vec<String> {
     if first == "det" || first == "dét" {
         problems.push("starts with a dangling \"det\"".to_owned());
     }
+    let (chars, words) = (trimmed.chars().count(), trimmed.split_whitespace().count());
+    if chars > MAX_CHARS || words > MAX_WORDS {
+        problems.push(format!(
+            "is {chars} characters and {words} words: more than a card holds \
+             ({MAX_CHARS} characters, {MAX_WORDS} words)"
+        ));
+    }
     problems
 }
 
@@ -96,6 +126,7 @@ fn lint(set: &str, data: &Dataset, prompt: &Prompt) -> Vec<String> {
             Some(texts) => sources.extend(texts),
             None => problems.push(format!("source `{}` does not resolve", id.as_str())),
         }
+        problems.extend(strand_problems(data, id));
     }
     if prompt.sources.is_empty() {
         problems.push("has no sources".to_owned());
@@ -169,6 +200,11 @@ fn the_lint_catches_what_it_is_for() {
         wording_problems("Skal aktørskab have et nyt navn? (medledelse, handlekraft?)").len(),
         1
     );
+    // The old p-rol-paaroerende: 43 words, too long to read from a card.
+    let long = "Hvor kan samarbejde med pårørende eller civilsamfundet frisætte tid og styrke \
+        relationerne hos os – og hvilke grænser skal ligge fast, så pårørende og frivillige \
+        ikke overtager ansattes kerneopgaver, og ansvar og tavshedspligt er på plads?";
+    assert_eq!(wording_problems(long).len(), 1, "{:?}", wording_problems(long));
     let data = load(&DataSource::Bundled).unwrap().dataset;
     let mut copy = data.findings.prompts[0].value.clone();
     copy.origin = Origin::Authored;
@@ -266,4 +302,38 @@ fn audience_tr_finds_the_trio_prompts_since_the_trio_is_leader_tr_and_amr() {
     let trio = listed(&["--audience", "trio"]);
     assert!(trio.contains(&"p-mellemledere".to_owned()), "{trio:?}");
     assert!(!trio.contains(&"p-rol-feedback".to_owned()), "{trio:?}");
+}
+
+#[test]
+fn every_theme_the_programme_names_has_prompts_of_its_own() {
+    let data = load(&DataSource::Bundled).unwrap().dataset;
+    let prompts = &data.findings.prompts;
+    for theme in &data.programme.themes {
+        let of_theme: Vec<&str> = prompts
+            .iter()
+            .filter(|p| p.themes.iter().any(|t| t.as_str() == theme.id.as_str()))
+            .map(|p| p.id.as_str())
+            .collect();
+        assert!(
+            !of_theme.is_empty(),
+            "the programme names the theme `{}` ({:?}), but no prompt has it",
+            theme.id.as_str(),
+            theme.title.as_str()
+        );
+    }
+    // The fourth strand, "gode processer og klarhed om rammerne", is written from the
+    // programme's own text: at least four prompts, each citing the strand.
+    let rammer: Vec<&Prompt> = prompts
+        .iter()
+        .filter(|p| p.themes.iter().any(|t| t.as_str() == "rammer"))
+        .map(|p| &p.value)
+        .collect();
+    assert!(rammer.len() >= 4, "{} prompts on `rammer`", rammer.len());
+    for p in rammer {
+        assert!(
+            p.sources.iter().any(|s| s.as_str() == "rammer"),
+            "{} does not cite the strand",
+            p.id.as_str()
+        );
+    }
 }

@@ -249,6 +249,9 @@ pub fn with_follow_up<'a>(
                 at,
                 Located::new(AgendaItem {
                     title: Located::new(title.to_owned()),
+                    title_en: None,
+                    lead_en: None,
+                    recommendation_en: None,
                     kind: Some(ItemType::Orientering),
                     minutes: Located::new(FOLLOW_UP_MINUTES),
                     lead: None,

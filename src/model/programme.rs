@@ -257,14 +257,23 @@ pub fn total_minutes(minutes: impl IntoIterator<Item = i64>) -> i64 {
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub title: Located<String>,
+    /// The title in English, for `--lang en`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     #[serde(rename = "type")]
     pub kind: Option<ItemType>,
     pub minutes: Located<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
+    /// The lead in English, for `--lang en`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_en: Option<String>,
     /// "Det indstilles, at …"
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<String>,
+    /// The recommendation in English ("It is recommended that …"), for `--lang en`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Dialogue prompts used under this item (prompt ids).

@@ -186,6 +186,9 @@ mod tests {
             .map(|&(m, fixed)| {
                 Located::new(AgendaItem {
                     title: Located::new("Punkt".into()),
+                    title_en: None,
+                    lead_en: None,
+                    recommendation_en: None,
                     kind: None,
                     minutes: Located::new(m),
                     lead: None,

@@ -391,15 +391,21 @@ fn slots(
             };
             ItemOut {
                 number,
-                title: item.title.value.clone(),
+                title: lang.prefer(&item.title, item.title_en.as_deref()).to_owned(),
                 kind: item.kind,
                 type_text: item.kind.map(|k| lang.item_type(k).to_owned()),
                 minutes: length,
                 start: item_start.map(hhmm),
                 end: item_end.map(hhmm),
                 slot_text,
-                lead: item.lead.clone(),
-                recommendation: item.recommendation.clone(),
+                lead: item
+                    .lead
+                    .as_deref()
+                    .map(|l| lang.prefer(l, item.lead_en.as_deref()).to_owned()),
+                recommendation: item
+                    .recommendation
+                    .as_deref()
+                    .map(|r| lang.prefer(r, item.recommendation_en.as_deref()).to_owned()),
                 notes: item.notes.clone(),
                 prompts: item
                     .prompts

@@ -656,6 +656,9 @@ mod tests {
             themes: Vec::new(),
             item: Located::new(AgendaItem {
                 title: Located::new(format!("Opgave {id}")),
+                title_en: None,
+                lead_en: None,
+                recommendation_en: None,
                 kind: None,
                 minutes: Located::new(10),
                 lead: None,

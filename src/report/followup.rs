@@ -102,7 +102,12 @@ impl<'a> Plan<'a> {
             return;
         };
         if let Some(approval) = approved_here(catalog, &self.id) {
-            let item = items.iter_mut().find(|i| is_approval_item(&i.title));
+            // Found by the data's own (Danish) title: the item printed may be in English.
+            let item = self
+                .items
+                .iter()
+                .position(|i| is_approval_item(&i.title))
+                .and_then(|at| items.get_mut(at));
             if let (Some(item), Some(day)) = (item, catalog.held_day(approval)) {
                 item.follow_up = Some(FollowUp::Approval {
                     meeting: approval.meeting.value.clone(),

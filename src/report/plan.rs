@@ -178,6 +178,9 @@ pub fn base_items(catalog: &Catalog<'_>, base: &Base) -> Result<BaseParts, PlanE
 fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<AgendaItem> {
     Located::new(AgendaItem {
         title: Located::new(title.to_owned()),
+        title_en: None,
+        lead_en: None,
+        recommendation_en: None,
         kind: Some(kind),
         minutes: Located::new(minutes),
         lead: None,

@@ -146,7 +146,8 @@ impl Builder<'_, '_> {
                 };
                 let mut line = format!(
                     "{numbered}{} ({kind}{} min)",
-                    item.title.value, item.minutes.value
+                    self.lang.prefer(&item.title, item.title_en.as_deref()),
+                    item.minutes.value
                 );
                 for p in &item.prompts {
                     line.push_str(&format!("\n     – {}", self.prompt_line(p)));
