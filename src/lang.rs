@@ -329,6 +329,8 @@ words! {
     no_apologies: "Ingen", "None";
     /// An activity whose period is now, with meetings recorded on it.
     now_period: "igangværende periode", "current period";
+    /// The heading of the export's index page, over the programme and the roadmap.
+    overview: "Oversigt", "Overview";
 }
 
 /// One limit of a report, for [`Lang::limited_to`]: its value already in words.

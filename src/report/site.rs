@@ -18,8 +18,13 @@ use crate::report::timeline::{self, Timeline};
 pub struct IndexPage {
     pub lang: Lang,
     pub title: String,
+    /// The programme's owner, who organises its meetings. Not the owner of the roadmap.
     pub owner: String,
     pub roadmap_title: String,
+    /// Where the roadmap comes from (the findings' title), since the data names no owner.
+    pub roadmap_source: Option<String>,
+    /// Whether any agenda is of a meeting that no committee holds, which its organiser runs.
+    pub organised_meetings: bool,
     pub today_text: String,
     pub provisional_note: Option<String>,
     pub timeline: Timeline,
@@ -105,6 +110,7 @@ impl AgendaLink {
             status_text,
             cancelled: a.cancelled,
             first_day: days.map(|(first, _)| first),
+            organised: a.forum.is_none() && a.organiser.is_some(),
         }
     }
 }
@@ -137,6 +143,8 @@ pub struct AgendaLink {
     pub cancelled: bool,
     /// For the order of the table: by date, the undated last.
     pub first_day: Option<NaiveDate>,
+    /// Whether no committee holds the meeting, and `forum` is its organiser (a temamøde).
+    pub organised: bool,
 }
 
 impl Serialize for AgendaLink {
@@ -151,6 +159,7 @@ impl Serialize for AgendaLink {
             date_text: &'a str,
             status_text: &'a str,
             cancelled: bool,
+            organised: bool,
             html: String,
             md: String,
         }
@@ -162,6 +171,7 @@ impl Serialize for AgendaLink {
             date_text: &self.date_text,
             status_text: self.status_text,
             cancelled: self.cancelled,
+            organised: self.organised,
             html: format!("agendas/{}.html", self.id),
             md: format!("agendas/{}.md", self.id),
         }
@@ -185,11 +195,14 @@ pub fn index_page(
     let d = catalog.data;
     // Stable: equal days keep the order of the data.
     agendas.sort_by_key(|a| (a.first_day.is_none(), a.first_day));
+    let source = d.findings.title.value.clone();
     IndexPage {
         lang,
         title: d.programme.title.value.clone(),
         owner: catalog.forum_name(&d.programme.owner).to_owned(),
         roadmap_title: d.roadmap.title.value.clone(),
+        roadmap_source: (!source.trim().is_empty()).then_some(source),
+        organised_meetings: agendas.iter().any(|a| a.organised),
         today_text: lang.long_date(today),
         provisional_note: lang
             .danish_only(d.programme.note.as_deref())

@@ -302,7 +302,7 @@ pub fn state_of(
     match (status, date.days()) {
         (Status::Cancelled, _) => ("cancelled", lang.status(Status::Cancelled)),
         (Status::Held, _) => ("held", w.held),
-        (_, Some((_, end))) if end < today => ("past", w.past),
+        (_, Some((_, end))) if end < today => ("past", w.past_unrecorded),
         (_, Some((start, _))) if start <= today => ("now", w.now),
         _ => ("coming", w.coming),
     }

@@ -25,7 +25,13 @@ pub struct Week {
     pub actions: Vec<WeekAction>,
     pub cycle: Vec<WeekRule>,
     pub drafts: Vec<WeekDraft>,
+    /// Committee meetings of the last [`MISSING_MINUTES_WEEKS`] weeks that are over, were not
+    /// cancelled, and have no referat.
+    pub missing_minutes: Vec<WeekDraft>,
 }
+
+/// How far back `week` looks for a held meeting without a referat.
+pub const MISSING_MINUTES_WEEKS: i64 = 12;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct WeekMeeting {
@@ -148,10 +154,12 @@ pub fn week(
             .iter()
             .filter(|a| a.status == ActionStatus::Open)
         {
-            let Some((_, last)) = a.due.days() else {
+            // Due within the weeks shown, or in a month (or quarter) that has begun by then:
+            // "december 2026" is due this month from 1 December.
+            let Some((first, last)) = a.due.days() else {
                 continue;
             };
-            if last > sunday {
+            if first > sunday {
                 continue;
             }
             actions.push(WeekAction {
@@ -227,7 +235,41 @@ pub fn week(
         actions,
         cycle,
         drafts,
+        missing_minutes: missing_minutes(catalog, &forum_ok, today, lang),
     }
+}
+
+/// The committee meetings of the last weeks that are over and have no referat.
+fn missing_minutes(
+    catalog: &Catalog<'_>,
+    forum_ok: &dyn Fn(Option<&str>) -> bool,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<WeekDraft> {
+    let since = today - TimeDelta::weeks(MISSING_MINUTES_WEEKS);
+    let mut out: Vec<(NaiveDate, WeekDraft)> = catalog
+        .data
+        .programme
+        .meetings
+        .iter()
+        .map(|m| &m.value)
+        .filter(|m| m.forum_id().is_some() && forum_ok(m.forum_id()))
+        .filter(|m| catalog.meeting_status(m) != Status::Cancelled)
+        .filter(|m| catalog.minutes_of(&m.id).is_none())
+        .filter_map(|m| {
+            let day = m.date.day().filter(|d| *d < today && *d >= since)?;
+            Some((
+                day,
+                WeekDraft {
+                    meeting: m.id.value.clone(),
+                    title: lang.prefer(&m.title, m.title_en.as_deref()).to_owned(),
+                    date_text: lang.when(*m.date),
+                },
+            ))
+        })
+        .collect();
+    out.sort_by_key(|(day, _)| *day);
+    out.into_iter().map(|(_, d)| d).collect()
 }
 
 impl Week {
@@ -237,6 +279,7 @@ impl Week {
             && self.actions.is_empty()
             && self.cycle.is_empty()
             && self.drafts.is_empty()
+            && self.missing_minutes.is_empty()
     }
 }
 
@@ -314,6 +357,15 @@ impl Printable for Week {
                 self.cycle
                     .iter()
                     .map(|r| Entry::new(self.lang.cycle_no_meeting(&r.title, &r.forum)))
+                    .collect(),
+            ));
+        }
+        if !self.missing_minutes.is_empty() {
+            blocks.push(Block::heading(w.minutes_missing));
+            blocks.push(list(
+                self.missing_minutes
+                    .iter()
+                    .map(|d| Entry::new(format!("{} ({})", d.title, d.date_text)))
                     .collect(),
             ));
         }
