@@ -888,6 +888,20 @@ mod tests {
     }
 
     #[test]
+    fn a_short_month_is_written_whole_without_a_full_stop() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        assert_eq!(
+            Lang::Da.deadlines(day(5, 12), day(5, 19)),
+            "punkter 12. maj · udsendes 19. maj"
+        );
+        assert_eq!(
+            Lang::Da.deadlines(day(6, 2), day(3, 17)),
+            "punkter 2. juni · udsendes 17. mar."
+        );
+        assert_eq!(Lang::En.deadlines(day(5, 12), None), "items 12 May");
+    }
+
+    #[test]
     fn short_dates_fit_a_column() {
         let day = NaiveDate::from_ymd_opt(2026, 3, 24).unwrap();
         assert_eq!(Lang::Da.short_date(day), "24.03.2026");
