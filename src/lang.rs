@@ -682,6 +682,32 @@ impl Lang {
         }
     }
 
+    /// "Den årlige arbejdsmiljødrøftelse (oktober 2026) – LMU-møde i oktober er aflyst; flyt
+    /// opgaven til LMU-møde i december (tirsdag den 1. december 2026)".
+    pub fn cycle_cancelled(
+        self,
+        rule: &str,
+        when: &str,
+        cancelled: &str,
+        next: Option<&str>,
+        forum: &str,
+    ) -> String {
+        match (self, next) {
+            (Lang::Da, Some(next)) => {
+                format!("{rule} ({when}) – {cancelled} er aflyst; flyt opgaven til {next}")
+            }
+            (Lang::Da, None) => format!(
+                "{rule} ({when}) – {cancelled} er aflyst, og der er intet senere møde i {forum}"
+            ),
+            (Lang::En, Some(next)) => format!(
+                "{rule} ({when}) – {cancelled} is cancelled; move the task to {next}"
+            ),
+            (Lang::En, None) => format!(
+                "{rule} ({when}) – {cancelled} is cancelled, and there is no later meeting in {forum}"
+            ),
+        }
+    }
+
     /// "Den årlige arbejdsmiljødrøftelse – intet møde i LMU Havnen endnu".
     pub fn cycle_no_meeting(self, rule: &str, forum: &str) -> String {
         match self {

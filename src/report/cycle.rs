@@ -64,6 +64,10 @@ pub struct CycleEntry {
     pub meeting: Option<CoverOut>,
     /// "Den årlige arbejdsmiljødrøftelse, oktober 2027: intet møde i LMU Havnen", when missing.
     pub gap: Option<String>,
+    /// Whether the task is missing because the meeting that would have covered it was
+    /// cancelled: it must move to a later meeting.
+    #[serde(skip)]
+    pub cancelled: bool,
 }
 
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
@@ -222,9 +226,56 @@ pub fn cycle(
                     // A cancelled meeting covers nothing.
                     .filter(|m| catalog.meeting_status(m) != crate::model::Status::Cancelled)
                     .find(|m| covers(catalog, m, &rule.id));
-                let gap = meeting
+                // A meeting of the task's own months that was cancelled: the task was not
+                // done, and moves to the forum's next meeting.
+                let own_months = days(year, &span.months);
+                let lost = meeting
                     .is_none()
-                    .then(|| lang.cycle_gap(&title, &span.text, &forum.name));
+                    .then(|| {
+                        by_forum
+                            .get(forum.id.as_str())
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                            .filter(|m| {
+                                own_months.is_some_and(|(a, b)| m.date.overlaps(Some(a), Some(b)))
+                            })
+                            .find(|m| {
+                                catalog.meeting_status(m) == crate::model::Status::Cancelled
+                            })
+                    })
+                    .flatten();
+                let gap = meeting.is_none().then(|| match lost {
+                    Some(c) => {
+                        let after = c.date.days().map(|(_, last)| last);
+                        let next = by_forum
+                            .get(forum.id.as_str())
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                            .filter(|m| {
+                                catalog.meeting_status(m) != crate::model::Status::Cancelled
+                            })
+                            .filter_map(|m| Some((m.date.days()?.0, m)))
+                            .filter(|(day, _)| after.is_some_and(|a| *day > a))
+                            .min_by_key(|(day, _)| *day)
+                            .map(|(_, m)| {
+                                format!(
+                                    "{} ({})",
+                                    lang.prefer(&m.title, m.title_en.as_deref()),
+                                    lang.when(*m.date)
+                                )
+                            });
+                        lang.cycle_cancelled(
+                            &title,
+                            &span.text,
+                            lang.prefer(&c.title, c.title_en.as_deref()),
+                            next.as_deref(),
+                            &forum.name,
+                        )
+                    }
+                    None => lang.cycle_gap(&title, &span.text, &forum.name),
+                });
                 entries.push(CycleEntry {
                     rule: rule.id.value.clone(),
                     number: i + 1,
@@ -250,6 +301,7 @@ pub fn cycle(
                         date_text: lang.when(*m.date),
                     }),
                     gap,
+                    cancelled: lost.is_some(),
                 });
             }
         }
@@ -565,8 +617,12 @@ impl Printable for CycleReport {
                 month = e.month;
                 blocks.push(Block::heading(self.lang.month_name(month)));
             }
+            // A covered task names the task, as a missing one does.
             let outcome = match (&e.meeting, &e.gap) {
-                (Some(m), _) => format!("{}: {} ({})", e.forum_name, m.title, m.date_text),
+                (Some(m), _) => format!(
+                    "{} – {}: {} ({})",
+                    e.title, e.forum_name, m.title, m.date_text
+                ),
                 (None, Some(gap)) => gap.clone(),
                 _ => String::new(),
             };

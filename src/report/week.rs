@@ -69,6 +69,8 @@ pub struct WeekRule {
     pub rule: String,
     pub title: String,
     pub forum: String,
+    /// For a task of an earlier month whose meeting was cancelled: where it must move.
+    pub moved: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -203,8 +205,26 @@ pub fn week(
                         .prefer(&rule.title, rule.title_en.as_deref())
                         .to_owned(),
                     forum: forum.name.value.clone(),
+                    moved: None,
                 });
             }
+        }
+    }
+    // Tasks of earlier months whose meeting was cancelled and that no meeting has taken up
+    // since: a cancelled meeting's tasks are not lost.
+    if d.cycle.is_some() {
+        let year = crate::report::cycle::cycle(catalog, query, today.year(), today, lang);
+        for e in year
+            .entries
+            .iter()
+            .filter(|e| e.cancelled && e.month < today.month())
+        {
+            cycle.push(WeekRule {
+                rule: e.rule.clone(),
+                title: e.title.clone(),
+                forum: e.forum_name.clone(),
+                moved: e.gap.clone(),
+            });
         }
     }
 
@@ -356,7 +376,10 @@ impl Printable for Week {
             blocks.push(list(
                 self.cycle
                     .iter()
-                    .map(|r| Entry::new(self.lang.cycle_no_meeting(&r.title, &r.forum)))
+                    .map(|r| match &r.moved {
+                        Some(moved) => Entry::new(moved),
+                        None => Entry::new(self.lang.cycle_no_meeting(&r.title, &r.forum)),
+                    })
                     .collect(),
             ));
         }
