@@ -478,3 +478,83 @@ fn the_prep_sheet_prepares_for_this_meetings_agenda() {
         "{tema}"
     );
 }
+
+// --- The årshjul, and a gap in the plan ---
+
+#[test]
+fn a_cancelled_meetings_task_moves_to_the_next_meeting_and_check_says_so() {
+    let check = medtrio()
+        .env("MEDTRIO_TODAY", "2026-11-23")
+        .args(["--data", HAVN, "cycle", "--year", "2026", "--check"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8(check.stderr).unwrap();
+    assert!(
+        stderr.contains("missing: Den årlige arbejdsmiljødrøftelse (oktober 2026) – LMU-møde i oktober er aflyst; flyt opgaven til LMU-møde i december (tirsdag den 1. december 2026)"),
+        "{stderr}"
+    );
+    let week = out(&["--data", HAVN, "week"]);
+    assert!(
+        has(
+            &week,
+            "- Den årlige arbejdsmiljødrøftelse (oktober 2026) – LMU-møde i oktober er aflyst; flyt opgaven til LMU-møde i december"
+        ),
+        "{week}"
+    );
+    // A covered task says which task it is.
+    let txt = out(&["--data", HAVN, "cycle", "--year", "2026", "--format", "txt"]);
+    assert!(
+        has(
+            &txt,
+            "- Arbejdspladsvurdering (APV) – LMU Børnehuset Havnen: LMU-møde i april (tirsdag den 7. april 2026)"
+        ),
+        "{txt}"
+    );
+}
+
+#[test]
+fn the_budget_is_a_droeftelse_and_the_annual_discussion_has_its_template() {
+    let agenda = out(&[
+        "--data",
+        "examples/kommune/omu-sundhed/lmu-hjemmeplejen",
+        "agenda",
+        "lmu-hjemmeplejen-2026-12-08",
+    ]);
+    assert!(
+        has(
+            &agenda,
+            "4. Budget 2027 kl. 14.15–14.45 · Drøftelse Det indstilles, at LMU drøfter budgettet for 2027, før det vedtages."
+        ),
+        "{agenda}"
+    );
+    for data in [HAVN, "examples/starter"] {
+        let show = out(&["--data", data, "show", "aarlig-arbejdsmiljoedroeftelse"]);
+        for item in [
+            "Evaluering af det forgangne års arbejdsmiljøarbejde",
+            "Plan og mål for det kommende år",
+            "Organisering af samarbejdet om arbejdsmiljø",
+            "Kompetenceudvikling for arbejdsmiljøorganisationens medlemmer",
+        ] {
+            assert!(show.contains(item), "{data}: {item}: {show}");
+        }
+    }
+}
+
+#[test]
+fn a_long_afrunding_is_a_warning_in_validate() {
+    let out = medtrio()
+        .args(["--data", "examples/kommune/omu-boern", "validate"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("warning: meeting `omu-boern-2026-12-01` has 60 minutes (14:00–15:00) after its last item that no item takes; the agenda prints them as \"Afrunding\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("= help: give the time to the items, add an item for it, or end the meeting at 14:00"),
+        "{stderr}"
+    );
+}

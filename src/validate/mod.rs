@@ -15,6 +15,10 @@ use crate::diagnostic::{Diagnostic, SourceLines, backticked, did_you_mean, neare
 use crate::lang::Lang;
 use crate::load::{FileKind, Loaded};
 use crate::model::timing::{self, Frame, TimingError};
+
+/// The most minutes a meeting's own items may leave unplanned at its end before `validate`
+/// warns: a short afrunding is normal, a long one is a gap in the plan.
+const MAX_UNPLANNED_MINUTES: i64 = 15;
 use crate::model::{
     AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, Kind, Level, Located,
     MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_valid_id, suggest_id,
@@ -578,8 +582,12 @@ impl<'a> Checker<'a> {
             end: meeting.end.as_ref().map(|t| t.0),
             template_start: template.and_then(|(_, t)| t.start.as_ref().map(|s| s.0)),
         };
-        let Err(e) = timing::timing(&frame, Default::default()) else {
-            return;
+        let e = match timing::timing(&frame, Default::default()) {
+            Ok(clock) => {
+                self.unplanned_time(meeting, &clock, from_template, p);
+                return;
+            }
+            Err(e) => e,
         };
         let id = &meeting.id.value;
         let (pos, message, help) = match (e, &meeting.start, &meeting.end, template) {
@@ -634,6 +642,43 @@ impl<'a> Checker<'a> {
             (e, ..) => (meeting.pos, format!("meeting `{id}`: {e}"), String::new()),
         };
         self.error(p, pos, message, (!help.is_empty()).then_some(help));
+    }
+
+    /// A meeting whose own items end well before its own end: the agenda prints the rest as
+    /// "Afrunding", which hides a gap in the plan. A template is scaled to fit, so only a
+    /// meeting's own items can leave one.
+    fn unplanned_time(
+        &mut self,
+        meeting: &Located<Meeting>,
+        clock: &timing::Timing,
+        from_template: bool,
+        p: FileKind,
+    ) {
+        let (Some(start), Some(end)) = (clock.start, clock.end) else {
+            return;
+        };
+        let Some(own_end) = meeting.end.as_ref().filter(|_| !from_template) else {
+            return;
+        };
+        let items_end = start + chrono::TimeDelta::minutes(clock.total);
+        let gap = (end - items_end).num_minutes();
+        if gap <= MAX_UNPLANNED_MINUTES {
+            return;
+        }
+        let id = &meeting.id.value;
+        self.warning(
+            p,
+            own_end.pos,
+            format!(
+                "meeting `{id}` has {gap} minutes ({}–{}) after its last item that no item takes; the agenda prints them as \"Afrunding\"",
+                items_end.format("%H:%M"),
+                end.format("%H:%M")
+            ),
+            format!(
+                "give the time to the items, add an item for it, or end the meeting at {}",
+                items_end.format("%H:%M")
+            ),
+        );
     }
 
     fn check_items(&mut self, items: &[Located<AgendaItem>], p: FileKind) {
