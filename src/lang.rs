@@ -331,6 +331,10 @@ words! {
     now_period: "igangværende periode", "current period";
     /// The heading of the export's index page, over the programme and the roadmap.
     overview: "Oversigt", "Overview";
+    /// The label of the outcome of "Næste møde" in a referat.
+    next_meeting: "Næste møde", "Next meeting";
+    /// The label of the outcome of "Eventuelt" in a referat.
+    remarks: "Bemærkninger", "Remarks";
 }
 
 /// One limit of a report, for [`Lang::limited_to`]: its value already in words.
@@ -537,10 +541,9 @@ impl Lang {
     pub fn origin(self, origin: Origin) -> &'static str {
         match origin {
             Origin::Seed => self.pick("fra kilden", "from the source"),
-            Origin::Authored => self.pick(
-                "formuleret ud fra opsamlingen",
-                "written from the findings",
-            ),
+            Origin::Authored => {
+                self.pick("formuleret ud fra opsamlingen", "written from the findings")
+            }
         }
     }
 
@@ -699,9 +702,9 @@ impl Lang {
             (Lang::Da, None) => format!(
                 "{rule} ({when}) – {cancelled} er aflyst, og der er intet senere møde i {forum}"
             ),
-            (Lang::En, Some(next)) => format!(
-                "{rule} ({when}) – {cancelled} is cancelled; move the task to {next}"
-            ),
+            (Lang::En, Some(next)) => {
+                format!("{rule} ({when}) – {cancelled} is cancelled; move the task to {next}")
+            }
             (Lang::En, None) => format!(
                 "{rule} ({when}) – {cancelled} is cancelled, and there is no later meeting in {forum}"
             ),

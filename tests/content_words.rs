@@ -66,7 +66,11 @@ fn an_activity_whose_period_is_now_is_not_said_to_be_under_way() {
 #[test]
 fn a_place_the_seed_does_not_give_is_not_promised_for_later() {
     let tema = out(&["agenda", "temamoede-1"]);
-    assert_eq!(fact(&tema, "Sted").as_deref(), Some("ikke oplyst"), "{tema}");
+    assert_eq!(
+        fact(&tema, "Sted").as_deref(),
+        Some("ikke oplyst"),
+        "{tema}"
+    );
     // 4. kvartal 2025 is over: the place is not recorded, not "to be announced".
     let past = out(&["agenda", "dialog-omu-adm"]);
     assert_eq!(
@@ -150,9 +154,15 @@ fn a_prep_sheet_names_the_source_it_draws_on_never_hu_by_default() {
 #[test]
 fn a_prep_sheet_does_not_give_the_templates_description_as_the_meetings_purpose() {
     let prep = out(&["prep", "dialog-omu-sundhed"]);
-    assert!(!prep.contains("Et OMU-dialogmøde på HU’s køreplan"), "{prep}");
+    assert!(
+        !prep.contains("Et OMU-dialogmøde på HU’s køreplan"),
+        "{prep}"
+    );
     let tema = out(&["prep", "temamoede-1"]);
-    assert!(!tema.contains("Programmet for et tværgående temamøde"), "{tema}");
+    assert!(
+        !tema.contains("Programmet for et tværgående temamøde"),
+        "{tema}"
+    );
 }
 
 #[test]
@@ -163,8 +173,11 @@ fn a_prep_sheet_says_when_a_list_shows_only_some_of_its_points() {
         "{prep}"
     );
     assert!(
-        prep.contains("fra »Det, vi skal være opmærksomme på« og\n»Yderligere opmærksomhedspunkter«.")
-            || prep.contains("fra »Det, vi skal være opmærksomme på« og »Yderligere opmærksomhedspunkter«."),
+        prep.contains(
+            "fra »Det, vi skal være opmærksomme på« og\n»Yderligere opmærksomhedspunkter«."
+        ) || prep.contains(
+            "fra »Det, vi skal være opmærksomme på« og »Yderligere opmærksomhedspunkter«."
+        ),
         "{prep}"
     );
 }
@@ -200,7 +213,10 @@ fn a_card_cites_its_sections_rather_than_cut_a_quote() {
     let cards = out(&["prompts", "--format", "cards"]);
     assert!(!cards.contains(" …"), "a card's source is cut: {cards}");
     // p-org-plejer's two sources would not fit: the card names their section instead.
-    assert!(cards.contains("Det, vi skal være opmærksomme på"), "{cards}");
+    assert!(
+        cards.contains("Det, vi skal være opmærksomme på"),
+        "{cards}"
+    );
 }
 
 // --- Documents in their genre ---
@@ -248,8 +264,18 @@ fn the_report_upward_keeps_its_labels_in_text_and_no_flags() {
 fn the_beslutningsprotokol_leaves_out_the_procedure_unless_asked() {
     let md = out(&["--data", HAVN, "decisions", "--format", "md"]);
     assert!(!md.contains("Dagsordenen blev godkendt."), "{md}");
-    assert!(!md.contains("Referatet fra mødet den 24. marts blev godkendt."), "{md}");
-    let all = out(&["--data", HAVN, "decisions", "--procedural", "--format", "md"]);
+    assert!(
+        !md.contains("Referatet fra mødet den 24. marts blev godkendt."),
+        "{md}"
+    );
+    let all = out(&[
+        "--data",
+        HAVN,
+        "decisions",
+        "--procedural",
+        "--format",
+        "md",
+    ]);
     assert!(all.contains("Dagsordenen blev godkendt."), "{all}");
 }
 
@@ -276,7 +302,8 @@ fn week_says_what_a_monday_needs() {
         "week",
     ]);
     assert!(
-        familiehuset.contains("REFERAT MANGLER\n- LMU-møde i oktober (tirsdag den 6. oktober 2026)"),
+        familiehuset
+            .contains("REFERAT MANGLER\n- LMU-møde i oktober (tirsdag den 6. oktober 2026)"),
         "{familiehuset}"
     );
     assert!(!familiehuset.contains("Intet at gøre"), "{familiehuset}");
@@ -326,7 +353,9 @@ fn the_danish_of_deadlines_diffs_and_the_calendar() {
         .unwrap();
     let diff = String::from_utf8(diff.stdout).unwrap();
     assert!(
-        diff.contains("ny starttid: kl. 13.30 (før: kl. 13.00); ny sluttid: kl. 15.30 (før: kl. 14.00)"),
+        diff.contains(
+            "ny starttid: kl. 13.30 (før: kl. 13.00); ny sluttid: kl. 15.30 (før: kl. 14.00)"
+        ),
         "{diff}"
     );
 }
@@ -339,7 +368,14 @@ fn the_referat_says_the_information_was_noted_and_where_it_was_approved() {
         "{referat}"
     );
     let en = out(&[
-        "--data", HAVN, "--lang", "en", "minutes", "lmu-marts", "--format", "txt",
+        "--data",
+        HAVN,
+        "--lang",
+        "en",
+        "minutes",
+        "lmu-marts",
+        "--format",
+        "txt",
     ]);
     assert!(
         en.contains("Approved at the meeting on Tuesday 7 April 2026 (LMU meeting in April)"),
@@ -366,8 +402,14 @@ fn english_output_uses_the_english_titles_and_template_items() {
     assert!(!agenda.contains("Godkendelse af dagsorden"), "{agenda}");
     assert!(!agenda.contains("Det indstilles"), "{agenda}");
     let tema = out(&["--lang", "en", "agenda", "temamoede-1"]);
-    assert!(tema.contains("Wrap-up") || !tema.contains("Rounding off"), "{tema}");
-    assert!(tema.contains("What will you take home to your LMU?"), "{tema}");
+    assert!(
+        tema.contains("Wrap-up") || !tema.contains("Rounding off"),
+        "{tema}"
+    );
+    assert!(
+        tema.contains("What will you take home to your LMU?"),
+        "{tema}"
+    );
 }
 
 // --- Prompts ---
@@ -381,7 +423,12 @@ fn the_seven_prompts_read_aloud_as_the_review_asks() {
             .unwrap()
             .iter()
             .find(|p| p["id"] == id)
-            .map(|p| (p["text"].as_str().unwrap().to_owned(), p["text_en"].as_str().unwrap().to_owned()))
+            .map(|p| {
+                (
+                    p["text"].as_str().unwrap().to_owned(),
+                    p["text_en"].as_str().unwrap().to_owned(),
+                )
+            })
             .unwrap()
     };
     assert_eq!(
@@ -403,9 +450,17 @@ fn the_seven_prompts_read_aloud_as_the_review_asks() {
         text("p-tempo").0,
         "Hvor skal vi sænke tempoet, så forandringen kan nå at slå rod?"
     );
-    assert!(text("p-helhed").0.starts_with("Hvordan sikrer vi, at initiativer bliver koordineret og ser helheden"));
+    assert!(
+        text("p-helhed")
+            .0
+            .starts_with("Hvordan sikrer vi, at initiativer bliver koordineret og ser helheden")
+    );
     assert!(text("p-rammer").1.contains("boundaries"));
-    assert!(text("p-hjoerneflag").1.contains("boundaries (‘corner flags’)"));
+    assert!(
+        text("p-hjoerneflag")
+            .1
+            .contains("boundaries (‘corner flags’)")
+    );
 }
 
 #[test]
@@ -474,7 +529,9 @@ fn the_prep_sheet_prepares_for_this_meetings_agenda() {
     ));
     let tema = out(&["prep", "temamoede-1"]);
     assert!(
-        tema.contains("FRA PROGRAMMET\n- Hvorfor arbejde med indflydelse og professionel, åben dialog?"),
+        tema.contains(
+            "FRA PROGRAMMET\n- Hvorfor arbejde med indflydelse og professionel, åben dialog?"
+        ),
         "{tema}"
     );
 }
@@ -554,7 +611,9 @@ fn a_long_afrunding_is_a_warning_in_validate() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("= help: give the time to the items, add an item for it, or end the meeting at 14:00"),
+        stderr.contains(
+            "= help: give the time to the items, add an item for it, or end the meeting at 14:00"
+        ),
         "{stderr}"
     );
 }

@@ -204,7 +204,12 @@ fn the_lint_catches_what_it_is_for() {
     let long = "Hvor kan samarbejde med pårørende eller civilsamfundet frisætte tid og styrke \
         relationerne hos os – og hvilke grænser skal ligge fast, så pårørende og frivillige \
         ikke overtager ansattes kerneopgaver, og ansvar og tavshedspligt er på plads?";
-    assert_eq!(wording_problems(long).len(), 1, "{:?}", wording_problems(long));
+    assert_eq!(
+        wording_problems(long).len(),
+        1,
+        "{:?}",
+        wording_problems(long)
+    );
     let data = load(&DataSource::Bundled).unwrap().dataset;
     let mut copy = data.findings.prompts[0].value.clone();
     copy.origin = Origin::Authored;

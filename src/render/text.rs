@@ -133,10 +133,12 @@ fn nested(block: &Block, indent: &str, out: &mut dyn Write) -> io::Result<()> {
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| !c.is_empty())
-                    .map(|(i, c)| match headers.get(i).filter(|h| i > 0 && !h.is_empty()) {
-                        Some(h) => format!("{h}: {c}"),
-                        None => c.clone(),
-                    })
+                    .map(
+                        |(i, c)| match headers.get(i).filter(|h| i > 0 && !h.is_empty()) {
+                            Some(h) => format!("{h}: {c}"),
+                            None => c.clone(),
+                        },
+                    )
                     .collect();
                 write_wrapped(
                     out,

@@ -282,7 +282,12 @@ pub fn agenda(
                 .zip(src.date.days())
                 .is_some_and(|(today, (_, last))| last < today);
             let w = lang.words();
-            if over { w.not_registered } else { w.place_not_given }.to_owned()
+            if over {
+                w.not_registered
+            } else {
+                w.place_not_given
+            }
+            .to_owned()
         }),
         place: src.place.map(str::to_owned),
         status: src.status,
@@ -391,7 +396,9 @@ fn slots(
             };
             ItemOut {
                 number,
-                title: lang.prefer(&item.title, item.title_en.as_deref()).to_owned(),
+                title: lang
+                    .prefer(&item.title, item.title_en.as_deref())
+                    .to_owned(),
                 kind: item.kind,
                 type_text: item.kind.map(|k| lang.item_type(k).to_owned()),
                 minutes: length,

@@ -240,9 +240,7 @@ pub fn cycle(
                             .filter(|m| {
                                 own_months.is_some_and(|(a, b)| m.date.overlaps(Some(a), Some(b)))
                             })
-                            .find(|m| {
-                                catalog.meeting_status(m) == crate::model::Status::Cancelled
-                            })
+                            .find(|m| catalog.meeting_status(m) == crate::model::Status::Cancelled)
                     })
                     .flatten();
                 let gap = meeting.is_none().then(|| match lost {

@@ -131,7 +131,10 @@ pub fn referat_of(
         None => agenda.time_text.clone().filter(|_| held.is_none()),
     };
     let approved_text = minutes.approved.as_ref().map(|a| {
-        let at = lang.prefer(catalog.title_of(&a.meeting), catalog.title_en_of(&a.meeting));
+        let at = lang.prefer(
+            catalog.title_of(&a.meeting),
+            catalog.title_en_of(&a.meeting),
+        );
         lang.approved_at(&lang.when(*a.date), at)
     });
     let item_actions = |number: Option<u32>| -> Vec<ActionOut> {
@@ -142,19 +145,15 @@ pub fn referat_of(
             .map(|a| ActionOut::of(a, lang))
             .collect()
     };
+    let next = next_meeting(catalog, id, date, lang);
     let items = agenda
         .items
         .iter()
         .filter_map(|item| {
             let number = item.number?;
-            Some(referat_item(
-                catalog,
-                minutes,
-                number,
-                item,
-                lang,
-                &item_actions,
-            ))
+            let mut out = referat_item(catalog, minutes, number, item, lang, &item_actions);
+            standard_item(&mut out, next.as_deref(), lang);
+            Some(out)
         })
         .collect();
     Ok(Referat {
@@ -180,12 +179,63 @@ pub fn referat_of(
         },
         approved_text,
         present: minutes.present.clone(),
-        apologies: minutes.apologies.clone(),
+        // A referat that says who came and names no apologies: everyone came.
+        apologies: if minutes.apologies.is_empty() && !minutes.present.is_empty() {
+            vec![w.no_apologies.to_owned()]
+        } else {
+            minutes.apologies.clone()
+        },
         chair: minutes.chair.clone(),
         minute_taker: minutes.minute_taker.clone(),
         items,
         actions: item_actions(None),
     })
+}
+
+/// The forum's next meeting after the one of the referat, as a referat states it under
+/// "Næste møde": "tirsdag den 1. december 2026, kl. 13.00, Personalerummet".
+fn next_meeting(catalog: &Catalog<'_>, id: &str, date: When, lang: Lang) -> Option<String> {
+    let forum = catalog.forum_of(id)?;
+    let after = date.days()?.1;
+    let next = catalog
+        .data
+        .programme
+        .meetings
+        .iter()
+        .filter(|m| m.forum_id() == Some(forum) && m.id.as_str() != id)
+        .filter(|m| catalog.meeting_status(m) != crate::model::Status::Cancelled)
+        .filter_map(|m| Some((m.date.day()?, m)))
+        .filter(|(day, _)| *day > after)
+        .min_by_key(|(day, _)| *day)?
+        .1;
+    let mut parts = vec![lang.when(*next.date)];
+    parts.extend(next.start.as_ref().map(|s| lang.clock(s.0)));
+    parts.extend(next.place.clone());
+    Some(parts.join(", "))
+}
+
+/// The closing items as a referat writes them: "Næste møde" gives the next meeting, and an
+/// "Eventuelt" with nothing said is "Intet.", not an orientering taken to efterretning.
+fn standard_item(item: &mut ReferatItem, next: Option<&str>, lang: Lang) {
+    let w = lang.words();
+    let title = item.title.trim().to_lowercase();
+    let noted = item.outcome.as_ref().is_some_and(|o| o.text == w.noted);
+    if !noted && item.outcome.is_some() {
+        return;
+    }
+    if title.starts_with("næste møde") || title.starts_with("next meeting") {
+        if let Some(next) = next {
+            item.outcome = Some(Outcome {
+                label: w.next_meeting.to_owned(),
+                text: next.to_owned(),
+            });
+        }
+    } else if (title.starts_with("eventuelt") || title.starts_with("any other business")) && noted {
+        item.outcome = Some(Outcome {
+            label: w.remarks.to_owned(),
+            text: w.nothing_recorded_item.to_owned(),
+        });
+    }
 }
 
 fn referat_item(

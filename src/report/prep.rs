@@ -412,7 +412,10 @@ impl<'a> Relevant<'_, 'a> {
             .findings
             .iter()
             .filter(|f| self.section_of(f).is_some_and(|s| s.role == Some(role)))
-            .filter(|f| self.section_of(f).is_some_and(|s| sections.contains(&s.title.as_str())))
+            .filter(|f| {
+                self.section_of(f)
+                    .is_some_and(|s| sections.contains(&s.title.as_str()))
+            })
             .count();
         let note = (shown.len() < whole || sections.len() > 1)
             .then(|| lang.selected_points(shown.len(), whole, &sections));
@@ -485,9 +488,11 @@ impl<'a> Relevant<'_, 'a> {
                     .find(|p| asks.prompts.iter().any(|a| a == p.id.as_str()))
                     .or_else(|| {
                         // The barrier's own question: the one written from it first.
-                        asked
-                            .iter()
-                            .find(|p| p.sources.first().is_some_and(|s| s.as_str() == f.id.as_str()))
+                        asked.iter().find(|p| {
+                            p.sources
+                                .first()
+                                .is_some_and(|s| s.as_str() == f.id.as_str())
+                        })
                     })
                     .or(asked.first());
                 BarrierOut {

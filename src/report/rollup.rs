@@ -316,7 +316,10 @@ fn written_filters(f: &Filters, under: Option<&str>) -> Vec<String> {
 fn limits_in_words(scope: &Scope<'_>, catalog: Option<&Catalog<'_>>) -> Vec<String> {
     use crate::lang::Limit;
     let (f, lang) = (scope.filters, scope.lang);
-    let when = |s: &str| s.parse::<When>().map_or_else(|_| s.to_owned(), |w| lang.when(w));
+    let when = |s: &str| {
+        s.parse::<When>()
+            .map_or_else(|_| s.to_owned(), |w| lang.when(w))
+    };
     let mut out = Vec::new();
     if let Some(t) = &f.theme {
         let title = catalog.map_or(t.as_str(), |c| c.theme_title(t, lang));

@@ -186,10 +186,7 @@ impl Builder<'_, '_> {
             // from the programme's address (medtrio-i-buf), and is marked so.
             let names: Vec<&str> = m.audiences.iter().map(|a| lang.audience(*a)).collect();
             if !names.is_empty() {
-                self.field(
-                    w.audience,
-                    format!("{} ({})", names.join(", "), w.inferred),
-                );
+                self.field(w.audience, format!("{} ({})", names.join(", "), w.inferred));
             }
         } else {
             self.audience_field(&m.audiences);

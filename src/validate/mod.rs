@@ -871,7 +871,11 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            self.references(F, &prompt.sources, &[Kind::Finding, Kind::Text, Kind::Theme]);
+            self.references(
+                F,
+                &prompt.sources,
+                &[Kind::Finding, Kind::Text, Kind::Theme],
+            );
             self.references(F, &prompt.themes, &[Kind::Theme]);
             let missing = [
                 (
