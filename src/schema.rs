@@ -474,9 +474,19 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("minutes", "Minutes, more than 0", "Minutter, mere end 0"),
     ("lead", "Who leads the item", "Ansvarlig for punktet"),
     (
+        "lead_en",
+        "Who leads the item, in English (optional)",
+        "Ansvarlig for punktet, på engelsk (valgfri)",
+    ),
+    (
         "recommendation",
         "Recommendation: \"Det indstilles, at …\"",
         "Indstilling: »Det indstilles, at …«",
+    ),
+    (
+        "recommendation_en",
+        "The recommendation in English: \"It is recommended that …\" (optional)",
+        "Indstillingen på engelsk: »It is recommended that …« (valgfri)",
     ),
     (
         "prompts",
