@@ -135,7 +135,7 @@ fn the_bundled_committee_templates_have_the_items_a_med_agenda_has() {
         for item in [
             "Godkendelse af dagsorden",
             "Godkendelse af referat",
-            "Opfølgning på beslutninger",
+            "Opfølgning på beslutninger og handlingspunkter",
             "Eventuelt",
             "Evaluering af mødet",
         ] {

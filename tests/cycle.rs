@@ -49,7 +49,7 @@ fn the_year_shows_what_is_covered_and_what_is_missing() {
     assert!(october.iter().all(|e| e["status"] == "missing"));
     assert_eq!(
         october[0]["gap"],
-        "Den årlige arbejdsmiljødrøftelse, oktober 2026: intet møde i LMU Børnehuset Havnen"
+        "Den årlige arbejdsmiljødrøftelse (oktober 2026) – LMU-møde i oktober er aflyst; flyt opgaven til LMU-møde i december (tirsdag den 1. december 2026)"
     );
     // The APV falls every third year from 2026: not in 2027.
     let next = stdout(&[
@@ -74,9 +74,9 @@ fn check_fails_on_a_gap_and_passes_on_a_covered_year() {
         .assert()
         .code(1)
         .stderr(
-            "missing: Trivselsmåling: resultater og opfølgning, marts 2026: intet møde i LMU Børnehuset Havnen
-missing: Budget for det kommende år, september 2026: intet møde i LMU Børnehuset Havnen
-missing: Den årlige arbejdsmiljødrøftelse, oktober 2026: intet møde i LMU Børnehuset Havnen
+            "missing: Trivselsmåling: resultater og opfølgning (marts 2026) – intet møde i LMU Børnehuset Havnen
+missing: Budget for det kommende år (september 2026) – intet møde i LMU Børnehuset Havnen
+missing: Den årlige arbejdsmiljødrøftelse (oktober 2026) – LMU-møde i oktober er aflyst; flyt opgaven til LMU-møde i december (tirsdag den 1. december 2026)
 error: 3 tasks of 2026 have no meeting
   = help: plan a meeting with an item that names the task (`cycle: ID`), or move the task in cycle.yaml
 ",
@@ -86,6 +86,12 @@ error: 3 tasks of 2026 have no meeting
     let cycle = fs::read_to_string(dir.path().join("cycle.yaml")).unwrap();
     let apv_only = &cycle[..cycle.find("  - id: arbejdsmiljoedroeftelse").unwrap()];
     fs::write(dir.path().join("cycle.yaml"), apv_only).unwrap();
+    // The template of the annual discussion names the task that is now gone.
+    let programme = dir.path().join("programme.yaml");
+    let text = fs::read_to_string(&programme)
+        .unwrap()
+        .replace("        cycle: arbejdsmiljoedroeftelse\n", "");
+    fs::write(&programme, text).unwrap();
     medtrio()
         .arg("--data")
         .arg(dir.path())
@@ -134,7 +140,12 @@ fn an_item_names_a_task_of_the_cycle() {
 65 |         cycle: apv
    |                ^
   = help: add cycle.yaml with the task (`medtrio init DIR` writes one to start from), or leave `cycle:` out
-error: the data has 1 error
+{name}:224:16: error: the item names the cycle task `arbejdsmiljoedroeftelse`, but the data has no cycle.yaml
+    |
+224 |         cycle: arbejdsmiljoedroeftelse
+    |                ^
+  = help: add cycle.yaml with the task (`medtrio init DIR` writes one to start from), or leave `cycle:` out
+error: the data has 2 errors
 "
         ));
     // With it, a misspelt task is located and the nearest is suggested.
@@ -220,7 +231,7 @@ fn the_week_has_every_section_on_a_busy_day_and_one_line_on_a_quiet_one() {
     let quiet = stdout(&["--today", "2026-11-23", "week"]);
     assert_eq!(
         quiet,
-        "UGEN\nuge 48–49 2026\n==============\nIntet at gøre i uge 48–49 2026.\n"
+        "UGEN\nuge 48–49, 2026\n===============\nIntet at gøre i uge 48–49, 2026.\n"
     );
 }
 

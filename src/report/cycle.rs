@@ -784,7 +784,7 @@ mod tests {
         assert_eq!(e.status, "missing");
         assert_eq!(
             e.gap.as_deref(),
-            Some("Opgave r0, marts 2027: intet møde i LMU Børnehuset Havnen")
+            Some("Opgave r0 (marts 2027) – intet møde i LMU Børnehuset Havnen")
         );
         assert_eq!(report.missing, report.entries.len());
     }

@@ -37,9 +37,9 @@ pub struct PrepSheet {
     pub meaning: Vec<String>,
     pub attention: Vec<String>,
     pub questions: Vec<String>,
-    /// For each of `meaning`, `attention`, `questions` and `success` that shows only some of
-    /// its sections' points, or points of more than one section: which ("Udvalgte punkter (4
-    /// af 5) fra »Det, der giver mening«."), keyed by the list's name.
+    /// For each of `meaning`, `attention`, `questions` and `success`, keyed by the list's
+    /// name: when it shows only some of its sections' points, or points of more than one
+    /// section, which ("Udvalgte punkter (4 af 5) fra »Det, der giver mening«."); else "".
     pub selected: std::collections::BTreeMap<&'static str, String>,
     pub barriers: Vec<BarrierOut>,
     /// The prompts of the meeting's own agenda first, then others on its themes.
@@ -278,9 +278,7 @@ pub fn prep(
     let mut selected = std::collections::BTreeMap::new();
     let mut points = |name: &'static str, role: SectionRole| {
         let (points, note) = findings.points(role, lang);
-        if let Some(note) = note {
-            selected.insert(name, note);
-        }
+        selected.insert(name, note.unwrap_or_default());
         points
     };
     let meaning = points("meaning", SectionRole::Meaning);
@@ -664,7 +662,10 @@ impl Printable for PrepSheet {
                 .into_iter()
                 .find(|(h, _)| *h == heading)
                 .map(|(_, k)| k);
-                if let Some(note) = key.and_then(|k| self.selected.get(k)) {
+                if let Some(note) = key
+                    .and_then(|k| self.selected.get(k))
+                    .filter(|n| !n.is_empty())
+                {
                     blocks.push(Block::paragraph(Style::Small, note));
                 }
                 blocks.push(Block::List {

@@ -340,7 +340,10 @@ mod tests {
             .flat_map(|r| r.lanes.iter().flatten())
             .find(|b| b.id == "apv-2026")
             .unwrap();
-        assert_eq!((apv.state, apv.state_text), ("past", "forbi"));
+        assert_eq!(
+            (apv.state, apv.state_text),
+            ("past", "forbi, intet registreret")
+        );
     }
 
     #[test]

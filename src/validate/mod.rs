@@ -15,15 +15,15 @@ use crate::diagnostic::{Diagnostic, SourceLines, backticked, did_you_mean, neare
 use crate::lang::Lang;
 use crate::load::{FileKind, Loaded};
 use crate::model::timing::{self, Frame, TimingError};
-
-/// The most minutes a meeting's own items may leave unplanned at its end before `validate`
-/// warns: a short afrunding is normal, a long one is a gap in the plan.
-const MAX_UNPLANNED_MINUTES: i64 = 15;
 use crate::model::{
     AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, Kind, Level, Located,
     MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_valid_id, suggest_id,
     with_follow_up,
 };
+
+/// The most minutes a meeting's own items may leave unplanned at its end before `validate`
+/// warns: a short afrunding is normal, a long one is a gap in the plan.
+const MAX_UNPLANNED_MINUTES: i64 = 15;
 
 /// The noun with its article: "a meeting", "an action point".
 fn a_noun(kind: Kind) -> String {
@@ -871,11 +871,15 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            self.references(
-                F,
-                &prompt.sources,
-                &[Kind::Finding, Kind::Text, Kind::Theme],
-            );
+            // A strand of the programme (one of its themes, in its own words) is a source too.
+            let strands = &self.loaded.dataset.programme.themes;
+            let sources: Vec<Located<Id>> = prompt
+                .sources
+                .iter()
+                .filter(|s| !strands.iter().any(|t| t.id.as_str() == s.as_str()))
+                .cloned()
+                .collect();
+            self.references(F, &sources, &[Kind::Finding, Kind::Text]);
             self.references(F, &prompt.themes, &[Kind::Theme]);
             let missing = [
                 (
