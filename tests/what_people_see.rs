@@ -80,11 +80,9 @@ fn a_card_silently_lost_words() {
         .split("Hvor er roller og samarbejde mellem leder, TR og AMR uklare hos os")
         .nth(1)
         .unwrap();
-    let source = &card[..card.find("</p>").unwrap()];
-    assert!(
-        source.contains("Potentielle barrierer") && !source.contains("konflikter og"),
-        "{source}"
-    );
+    let source = card.split("<p class=\"source\">").nth(1).unwrap();
+    let source = &source[..source.find("</p>").unwrap()];
+    assert_eq!(source, "Kilde: Potentielle barrierer");
     // A long question is set smaller, not cut.
     assert!(html.contains("class=\"card longer\"") || html.contains("class=\"card long\""));
 }
@@ -248,7 +246,7 @@ fn the_agenda_header_and_items_agree_and_a_break_takes_no_number() {
         "{agenda}"
     );
     assert!(
-        !agenda.contains("Status:"),
+        !agenda.lines().any(|l| l.starts_with("Status:")),
         "a confirmed meeting prints its status: {agenda}"
     );
     for row in ["Deltagere:", "Afbud:"] {
