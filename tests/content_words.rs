@@ -617,3 +617,56 @@ fn a_long_afrunding_is_a_warning_in_validate() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_referats_closing_items_read_as_a_referat_writes_them() {
+    let referat = out(&["--data", HAVN, "minutes", "lmu-april", "--format", "txt"]);
+    assert_eq!(
+        fact(&referat, "Afbud").as_deref(),
+        Some("Ingen"),
+        "{referat}"
+    );
+    assert!(
+        has(
+            &referat,
+            "5. Næste møde Orientering Næste møde: tirsdag den 1. december 2026, kl. 13.00, Personalerummet"
+        ),
+        "{referat}"
+    );
+    assert!(
+        has(&referat, "6. Eventuelt Orientering Bemærkninger: Intet."),
+        "{referat}"
+    );
+    assert!(
+        !has(
+            &referat,
+            "Næste møde Orientering Orientering: Orienteringen blev taget"
+        ),
+        "{referat}"
+    );
+}
+
+#[test]
+fn a_programme_template_is_a_programme_and_a_heading_is_no_trial_action() {
+    let show = out(&["show", "temamoede"]);
+    assert!(show.lines().any(|l| l == "Program"), "{show}");
+    assert!(!show.lines().any(|l| l == "Dagsorden"), "{show}");
+    let prep = out(&["prep", "dialog-omu-sundhed"]);
+    assert!(
+        !prep.contains("- Prøvehandlinger og små eksperimenter"),
+        "{prep}"
+    );
+}
+
+#[test]
+fn an_activity_that_is_not_a_meeting_is_named_with_its_article() {
+    let out = medtrio()
+        .args(["agenda", "hu-opfoelgning"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: `hu-opfoelgning` is a roadmap activity, not a meeting\n  = help: give the id of a meeting, or of a roadmap activity that is a meeting; `medtrio list meetings` and `medtrio list roadmap` show them\n"
+    );
+}

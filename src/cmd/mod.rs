@@ -325,7 +325,7 @@ pub fn agenda_error(
     match e {
         AgendaError::NotAMeeting(_) => match catalog.kind_of(id) {
             Some(kind) => Failure::usage_with_help(
-                format!("`{id}` is a {kind}, not a meeting"),
+                format!("`{id}` is {}, not a meeting", kind.with_article()),
                 "give the id of a meeting, or of a roadmap activity that is a meeting; `medtrio list meetings` and `medtrio list roadmap` show them",
             ),
             None => unknown_id(id, &catalog.agenda_ids()),

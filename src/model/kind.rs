@@ -59,6 +59,17 @@ impl Kind {
         }
     }
 
+    /// The noun with its article, in messages: "a meeting", "an activity".
+    pub fn with_article(self) -> String {
+        let noun = self.noun();
+        let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {noun}")
+    }
+
     /// The plural noun in messages: "meetings", "roadmap activities", …
     pub fn plural(self) -> &'static str {
         match self {

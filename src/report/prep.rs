@@ -515,6 +515,8 @@ impl<'a> Relevant<'_, 'a> {
                 let text = fold(&f.text);
                 text.contains("provehandling") || text.contains("eksperiment")
             })
+            // "Prøvehandlinger og små eksperimenter" is a heading, not a suggestion.
+            .filter(|f| f.text.split_whitespace().count() > 5)
             .take(MAX_POINTS)
             .map(|f| Trial {
                 text: f.text.value.clone(),

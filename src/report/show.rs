@@ -474,7 +474,12 @@ impl Builder<'_, '_> {
         let total = total_minutes(t.items.iter().map(|i| i.minutes.value));
         self.field(w.length, format!("{total} min"));
         let lines = self.item_lines(&t.items);
-        self.section(w.agenda, lines);
+        // A temamøde's programme is a programme, not a committee's agenda.
+        let heading = match t.kind {
+            crate::model::TemplateKind::Programme => w.programme,
+            crate::model::TemplateKind::Committee => w.agenda,
+        };
+        self.section(heading, lines);
     }
 
     fn text(&mut self, why: &WhyText) {
