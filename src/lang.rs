@@ -227,6 +227,8 @@ words! {
     information: "Orientering", "Information";
     noted: "Taget til efterretning", "Noted";
     draft: "Udkast", "Draft";
+    prepared: "Forberedt", "Prepared";
+    prepared_notice: "FORBEREDT – mødet er ikke holdt endnu.", "PREPARED – the meeting has not been held yet.";
     approved: "Godkendt", "Approved";
     draft_notice: "UDKAST – referatet er ikke godkendt endnu.", "DRAFT – these minutes have not been approved yet.";
     good_story: "God historie", "Good story";
@@ -679,8 +681,16 @@ impl Lang {
     /// "Godkendt tirsdag den 7. april 2026 på LMU-møde i april".
     pub fn approved_at(self, date: &str, meeting: &str) -> String {
         match self {
-            Lang::Da => format!("Godkendt {date} på {meeting}"),
-            Lang::En => format!("Approved {date} at {meeting}"),
+            Lang::Da => format!("Godkendt på mødet {date} ({meeting})"),
+            Lang::En => format!("Approved at the meeting on {date} ({meeting})"),
+        }
+    }
+
+    /// "Godkendt skriftligt den 8. december 2026".
+    pub fn approved_in_writing(self, date: &str) -> String {
+        match self {
+            Lang::Da => format!("Godkendt skriftligt {date}"),
+            Lang::En => format!("Approved in writing on {date}"),
         }
     }
 

@@ -390,6 +390,8 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             template: None,
             items,
             notes: None,
+            cancel_reason: None,
+            issued: None,
         })],
     })
 }

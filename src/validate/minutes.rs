@@ -74,6 +74,10 @@ impl<'a> Checker<'a> {
         }
         let catalog = Catalog::new(d);
         for (i, minutes) in d.minutes.iter().enumerate() {
+            // Minutes prepared for a meeting ahead are what `medtrio minutes` writes then.
+            if minutes.is_prepared() {
+                continue;
+            }
             let Some(day) = catalog.held_day(minutes).filter(|day| *day > today) else {
                 continue;
             };
@@ -252,10 +256,10 @@ impl<'a> Checker<'a> {
             }
             return;
         };
-        if *minutes.status == MinutesStatus::Draft {
+        if *minutes.status != MinutesStatus::Approved {
             self.error(
                 file,
-                approval.meeting.pos,
+                approval.date.pos,
                 format!("the minutes of `{id}` are a draft, but say they were approved"),
                 Some("write `status: approved`, or remove `approved:`".into()),
             );
@@ -284,16 +288,38 @@ impl<'a> Checker<'a> {
                 Some("minutes are approved at a later meeting; check the date".into()),
             );
         }
-        if !self.minutes_meeting(catalog, &approval.meeting, file) {
+        let meeting = match (&approval.meeting, approval.in_writing) {
+            (Some(meeting), false) => meeting,
+            (None, true) => return,
+            (Some(meeting), true) => {
+                self.error(
+                    file,
+                    meeting.pos,
+                    format!("the minutes of `{id}` are approved both at `{}` and in writing", meeting.value),
+                    Some("keep `meeting:` for approval at a meeting, or `in_writing: true` for approval by mail".into()),
+                );
+                return;
+            }
+            (None, false) => {
+                self.error(
+                    file,
+                    approval.date.pos,
+                    format!("the minutes of `{id}` are approved, but not at a meeting nor in writing"),
+                    Some("add `meeting: ID` (the meeting that approved them) or `in_writing: true`".into()),
+                );
+                return;
+            }
+        };
+        if !self.minutes_meeting(catalog, meeting, file) {
             return;
         }
-        let by = approval.meeting.as_str();
+        let by = meeting.as_str();
         if let (Some(own), Some(theirs)) = (catalog.forum_of(id), catalog.forum_of(by))
             && own != theirs
         {
             self.error(
                 file,
-                approval.meeting.pos,
+                meeting.pos,
                 format!(
                     "`{by}` is a meeting of {}, but `{id}` is one of {}",
                     catalog.forum_name(theirs),
@@ -305,7 +331,7 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-        self.later(catalog, held, &approval.meeting, file, |when| {
+        self.later(catalog, held, meeting, file, |when| {
             format!("the minutes are approved at `{by}` ({when}), which is not after `{id}`")
         });
     }
