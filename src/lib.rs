@@ -7,6 +7,7 @@ pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod edit;
 pub mod error;
 pub mod lang;
 pub mod load;

@@ -9,11 +9,12 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input};
 
 use crate::cli::{MinutesAnswers, MinutesArgs};
+use crate::cmd::write::{self, Change};
 use crate::cmd::{Context, agenda_error, output, unknown_id};
 use crate::error::Failure;
 use crate::lang::Words;
 use crate::load::{DataSource, MINUTES_DIR};
-use crate::model::{Catalog, ItemType, Minutes, When};
+use crate::model::{Catalog, ItemType, When};
 use crate::render::Document;
 use crate::report::agenda::{self, Agenda, AgendaOptions};
 use crate::report::minutes::{self, Answers, NewAction, ReferatError};
@@ -87,44 +88,128 @@ fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
         out.write_all(minutes::skeleton(&agenda, &answers, ctx.lang).as_bytes())?;
         return Ok(());
     };
-    if catalog.minutes_of(id).is_some() || path.exists() {
+    // A meeting is held when its day has come, or when --held says so; minutes written
+    // before are prepared, and leave it as it is.
+    let day = catalog.date_of(id).days().map(|(first, _)| first);
+    let held = args.answers.held.is_some() || day.is_some_and(|d| d <= ctx.today);
+    let freeze = |changes: &mut Vec<Change>| -> Result<bool> {
+        let issuable = catalog.meeting(id).is_some_and(|m| m.issued.is_none())
+            && write::meeting_file(&loaded, id).is_some();
+        if held && issuable {
+            changes.push(write::freeze(&loaded, &catalog, id, ctx.today)?);
+            return Ok(true);
+        }
+        Ok(false)
+    };
+    let shown = dir.display();
+    let print_hint = format!("print the referat with: medtrio --data {shown} minutes {id} --format txt");
+    if let Some(existing) = catalog.minutes_of(id) {
+        if existing.is_prepared() && held {
+            return record_held(args, &loaded, &catalog, &path, freeze, &print_hint, out);
+        }
         return Err(Failure::operation(
             format!("`{}` already exists", path.display()),
             format!(
-                "medtrio never overwrites minutes: edit the file, or print the referat with `medtrio --data {} minutes {id} --format txt`",
-                dir.display()
+                "medtrio never overwrites minutes: edit the file, or print the referat with `medtrio --data {shown} minutes {id} --format txt`"
+            ),
+        )
+        .into());
+    }
+    if path.exists() {
+        return Err(Failure::operation(
+            format!("`{}` already exists", path.display()),
+            format!(
+                "medtrio never overwrites minutes: edit the file, or print the referat with `medtrio --data {shown} minutes {id} --format txt`"
             ),
         )
         .into());
     }
     let mut answers = from_flags(&catalog, &agenda, &args.answers)?;
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    if interactive {
+    if interactive && held {
         Asker::new(ctx.lang.words())
             .ask(&catalog, &agenda, &args.answers, &mut answers)
             .map_err(cancelled)?;
     }
-    let text = minutes::skeleton(&agenda, &answers, ctx.lang);
-    // The text is built to parse; a failure here is a bug, and nothing is written.
-    crate::load::parse::<Minutes>(&path.display().to_string(), &text).map_err(|d| {
-        Failure::operation(
-            format!("the minutes medtrio wrote do not parse: {}", d.message),
-            "this is a bug in medtrio; nothing was written",
-        )
-    })?;
-    std::fs::create_dir_all(dir.join(MINUTES_DIR)).map_err(|e| {
-        Failure::operation(
-            format!("cannot create `{}`: {e}", dir.join(MINUTES_DIR).display()),
-            "check the folder's permissions",
-        )
-    })?;
-    output::write_file(&path, text.as_bytes(), false)?;
-    eprintln!(
-        "wrote {}; fill it in, then print the referat with: medtrio --data {} minutes {id} --format txt",
-        path.display(),
-        dir.display()
+    let mut text = minutes::skeleton(&agenda, &answers, ctx.lang);
+    if !held {
+        text = text.replacen("\nstatus: draft\n", "\nstatus: prepared\n", 1);
+    }
+    let mut changes = Vec::new();
+    let frozen = freeze(&mut changes)?;
+    changes.insert(
+        0,
+        Change {
+            path: path.clone(),
+            before: None,
+            after: text,
+        },
     );
-    Ok(())
+    let what = match (held, frozen) {
+        (false, _) => format!(
+            "{}: prepared the minutes of `{id}`, which is held on {}: it is not held until its day has come and they are filled in (or --held is given)",
+            path.display(),
+            catalog.date_of(id)
+        ),
+        (true, true) => format!(
+            "{}: wrote the minutes of `{id}` to fill in, and its agenda stands as issued; {print_hint}",
+            path.display()
+        ),
+        (true, false) => format!(
+            "{}: wrote the minutes of `{id}` to fill in; {print_hint}",
+            path.display()
+        ),
+    };
+    if !args.dry_run {
+        std::fs::create_dir_all(dir.join(MINUTES_DIR)).map_err(|e| {
+            Failure::operation(
+                format!("cannot create `{}`: {e}", dir.join(MINUTES_DIR).display()),
+                "check the folder's permissions",
+            )
+        })?;
+    }
+    write::apply(&loaded, &changes, &what, args.dry_run, out)
+}
+
+/// Prepared minutes of a meeting whose day has come (or with --held): they become the
+/// draft, and the meeting is held.
+fn record_held(
+    args: &MinutesArgs,
+    loaded: &crate::load::Loaded,
+    catalog: &Catalog<'_>,
+    path: &std::path::Path,
+    freeze: impl Fn(&mut Vec<Change>) -> Result<bool>,
+    print_hint: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let id = args.id.as_str();
+    let before = write::read(path)?;
+    let file = crate::edit::Edit::parse(&path.display().to_string(), &before)
+        .map_err(write::edit_error)?;
+    let root = file.root().map_err(write::edit_error)?;
+    root.set("status", &crate::edit::Value::plain("draft"), &["meeting"]);
+    if let Some(day) = args.answers.held
+        && catalog.date_of(id).day() != Some(day)
+    {
+        let when = When::At(crate::model::Period::Day(day));
+        root.set(
+            "held",
+            &crate::edit::Value::Map(vec![("date".into(), crate::edit::when(&when))]),
+            &["status"],
+        );
+    }
+    let mut changes = vec![Change {
+        path: path.to_owned(),
+        before: Some(before),
+        after: file.text(),
+    }];
+    let frozen = freeze(&mut changes)?;
+    let what = format!(
+        "{}: the minutes of `{id}` are a draft now, and the meeting is held{}; {print_hint}",
+        path.display(),
+        if frozen { "; its agenda stands as issued" } else { "" }
+    );
+    write::apply(loaded, &changes, &what, args.dry_run, out)
 }
 
 /// Ctrl-C at a question leaves no file.

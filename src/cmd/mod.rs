@@ -2,7 +2,10 @@
 
 mod actions;
 mod agenda;
+mod approve;
+mod attend;
 mod calendar;
+mod cancel;
 pub mod committees;
 mod completions;
 mod cycle;
@@ -23,6 +26,7 @@ mod schema;
 mod show;
 mod validate;
 mod week;
+pub mod write;
 
 use std::io::{self, Write};
 
@@ -152,13 +156,14 @@ impl Context {
             return Ok(load::load(&self.source).map_err(|problems| report_problems(&problems))?);
         }
         let settings = crate::cache::Settings::from_env(self.use_cache);
-        let checked = crate::cache::load_checked(&self.source, &settings)
+        let mut checked = crate::cache::load_checked(&self.source, &settings)
             .map_err(|problems| report_problems(&problems))?;
         print_diagnostics(&checked.warnings);
         print_diagnostics(&crate::validate::validate_today(
             &checked.loaded,
             self.today,
         ));
+        checked.loaded.dataset.settle_prepared(self.today);
         Ok(checked.loaded)
     }
 }
@@ -208,6 +213,9 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Week(args) => week::run(&ctx, &args, out),
         Command::Minutes(args) => minutes::run(&ctx, &args, out),
         Command::Actions(args) => actions::run(&ctx, &args, out),
+        Command::Approve(args) => approve::run(&ctx, &args, out),
+        Command::Attend(args) => attend::run(&ctx, &args, out),
+        Command::Cancel(args) => cancel::run(&ctx, &args, out),
         Command::Decisions(args) => decisions::run(&ctx, &args, out),
         Command::Rollup(args) => rollup::run(&ctx, &args, out),
     }

@@ -1,0 +1,461 @@
+//! Writing a change to the user's data files: checked before it is written (the folder must
+//! validate with the new text), atomic (a lock file, a temporary file, a rename), refused
+//! when the file changed on disk since it was read, and told in one line; `--dry-run` prints
+//! the diff instead.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::cmd::interrupt::{self, TempFile};
+use crate::error::Failure;
+use crate::load::{FileKind, Loaded, SourceFile};
+use crate::model::{LocalFile, Located, Minutes, Programme};
+
+/// One file's new text.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub path: PathBuf,
+    /// The text as read, or `None` for a new file.
+    pub before: Option<String>,
+    pub after: String,
+}
+
+/// Reads a data file to change it.
+pub fn read(path: &Path) -> Result<String> {
+    let cannot = |e: io::Error| {
+        Failure::operation(
+            format!("cannot read `{}`: {e}", path.display()),
+            "check the file and try again; nothing was changed",
+        )
+    };
+    let bytes = std::fs::read(path).map_err(cannot)?;
+    String::from_utf8(bytes).map_err(|_| {
+        Failure::operation(
+            format!("`{}` is not UTF-8 text", path.display()),
+            "medtrio reads and writes data files as UTF-8",
+        )
+        .into()
+    })
+}
+
+/// Checks the changes, then writes them one by one, each atomically, and prints `what`:
+/// one line. With `dry_run`, prints the diff and writes nothing.
+pub fn apply(
+    loaded: &Loaded,
+    changes: &[Change],
+    what: &str,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    check(loaded, changes)?;
+    if dry_run {
+        for change in changes {
+            write_diff(change, out)?;
+        }
+        writeln!(out, "{what} (dry run: nothing was written)")?;
+        return Ok(());
+    }
+    for change in changes {
+        put(change)?;
+    }
+    writeln!(out, "{what}")?;
+    Ok(())
+}
+
+/// The unified diff of a change, with the file's path.
+fn write_diff(change: &Change, out: &mut dyn Write) -> io::Result<()> {
+    let before = change.before.as_deref().unwrap_or("");
+    let name = change.path.display().to_string();
+    let old = if change.before.is_some() {
+        name.clone()
+    } else {
+        "/dev/null".to_owned()
+    };
+    let diff = similar::TextDiff::from_lines(before, &change.after);
+    write!(
+        out,
+        "{}",
+        diff.unified_diff().context_radius(2).header(&old, &name)
+    )
+}
+
+/// The folder must validate with the new texts: else the problems are printed, located in the
+/// text that would have been written, and nothing is written.
+fn check(loaded: &Loaded, changes: &[Change]) -> Result<()> {
+    let candidate = with_changes(loaded, changes)?;
+    let problems: Vec<_> = crate::validate::validate(&candidate)
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut err = anstream::stderr().lock();
+    for d in &problems {
+        let _ = write!(err, "{}", crate::render::text::problem(d));
+    }
+    Err(Failure::operation(
+        "the data would not validate with this change, so nothing was written",
+        "the lines above are of the file as it would have been written; fix what they name in the other files, or change the flags",
+    )
+    .into())
+}
+
+/// The loaded data as it will be with the changes: each changed file parsed from its new
+/// text and put in the place of the old one. (The one place to re-point at the load seat.)
+fn with_changes(loaded: &Loaded, changes: &[Change]) -> Result<Loaded> {
+    let mut data = loaded.clone();
+    for change in changes {
+        let name = change.path.display().to_string();
+        let bug = |d: Box<crate::diagnostic::Diagnostic>| -> anyhow::Error {
+            Failure::operation(
+                format!("the text medtrio would write does not parse: {}", d.message),
+                "this is a bug in medtrio; nothing was written",
+            )
+            .into()
+        };
+        let text = SourceFile::in_memory(name.clone(), change.after.clone());
+        match kind_of(&data, &change.path) {
+            Some(FileKind::Programme) => {
+                let new = crate::load::parse::<Programme>(&name, &change.after).map_err(bug)?;
+                replace_programme(&mut data, new);
+                data.sources.programme = text;
+            }
+            Some(FileKind::Local(i)) => {
+                let new = crate::load::parse::<LocalFile>(&name, &change.after).map_err(bug)?;
+                replace_local(&mut data, i, new);
+                data.sources.local[i] = text;
+            }
+            Some(FileKind::Minutes(i)) => {
+                let new =
+                    crate::load::parse::<Located<Minutes>>(&name, &change.after).map_err(bug)?;
+                data.dataset.minutes[i] = new;
+                data.sources.minutes[i] = text;
+            }
+            _ => {
+                let new =
+                    crate::load::parse::<Located<Minutes>>(&name, &change.after).map_err(bug)?;
+                data.dataset.minutes.push(new);
+                data.sources.minutes.push(text);
+            }
+        }
+    }
+    Ok(data)
+}
+
+/// Which of the loaded files `path` is.
+fn kind_of(loaded: &Loaded, path: &Path) -> Option<FileKind> {
+    let s = &loaded.sources;
+    let is = |f: &SourceFile| f.path() == Some(path);
+    if is(&s.programme) {
+        return Some(FileKind::Programme);
+    }
+    if let Some(i) = s.local.iter().position(is) {
+        return Some(FileKind::Local(i));
+    }
+    s.minutes.iter().position(is).map(FileKind::Minutes)
+}
+
+/// The programme's own meetings and templates replaced, the local files' kept.
+fn replace_programme(data: &mut Loaded, new: Programme) {
+    let p = &data.provenance;
+    let keep = |list: &[FileKind]| -> Vec<bool> {
+        list.iter().map(|k| *k != FileKind::Programme).collect()
+    };
+    let (keep_meetings, keep_templates) = (keep(&p.meetings), keep(&p.templates));
+    let old = std::mem::replace(&mut data.dataset.programme, new);
+    let local_meetings: Vec<_> = old
+        .meetings
+        .into_iter()
+        .zip(&keep_meetings)
+        .filter_map(|(m, keep)| keep.then_some(m))
+        .collect();
+    let local_templates: Vec<_> = old
+        .templates
+        .into_iter()
+        .zip(&keep_templates)
+        .filter_map(|(t, keep)| keep.then_some(t))
+        .collect();
+    let programme = &mut data.dataset.programme;
+    let p = &mut data.provenance;
+    let locals_m: Vec<FileKind> = p.meetings.iter().copied().filter(|k| *k != FileKind::Programme).collect();
+    let locals_t: Vec<FileKind> = p.templates.iter().copied().filter(|k| *k != FileKind::Programme).collect();
+    p.meetings = vec![FileKind::Programme; programme.meetings.len()];
+    p.meetings.extend(locals_m);
+    p.templates = vec![FileKind::Programme; programme.templates.len()];
+    p.templates.extend(locals_t);
+    programme.meetings.extend(local_meetings);
+    programme.templates.extend(local_templates);
+}
+
+/// The `i`-th local file's meetings, templates and fora replaced.
+fn replace_local(data: &mut Loaded, i: usize, new: LocalFile) {
+    let kind = FileKind::Local(i);
+    let (d, p) = (&mut data.dataset, &mut data.provenance);
+    let mut flags = p.meetings.iter().map(|k| *k != kind);
+    d.programme.meetings.retain(|_| flags.next().unwrap_or(true));
+    let mut flags = p.templates.iter().map(|k| *k != kind);
+    d.programme.templates.retain(|_| flags.next().unwrap_or(true));
+    let mut flags = p.forums.iter().map(|k| *k != kind);
+    d.roadmap.forums.retain(|_| flags.next().unwrap_or(true));
+    for kinds in [&mut p.meetings, &mut p.templates, &mut p.forums] {
+        kinds.retain(|k| *k != kind);
+    }
+    p.meetings.extend(new.meetings.iter().map(|_| kind));
+    p.templates.extend(new.templates.iter().map(|_| kind));
+    p.forums.extend(new.forums.iter().map(|_| kind));
+    d.programme.meetings.extend(new.meetings);
+    d.programme.templates.extend(new.templates);
+    d.roadmap.forums.extend(new.forums);
+}
+
+/// Writes one change: under a lock file beside it, refusing a file that changed since it was
+/// read or that is read-only; through a temporary file renamed over it, with its old mode.
+fn put(change: &Change) -> Result<()> {
+    let path = &change.path;
+    let shown = path.display();
+    let lock = Lock::take(path)?;
+    let now = match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(super::output::write_error(path, &e)),
+    };
+    match (&change.before, &now) {
+        (Some(before), Some(now)) if before.as_bytes() == now.as_slice() => {}
+        (None, None) => {}
+        (None, Some(_)) => {
+            return Err(Failure::operation(
+                format!("`{shown}` already exists"),
+                "another program wrote it while medtrio worked; nothing was changed: run the command again",
+            )
+            .into());
+        }
+        _ => {
+            return Err(Failure::operation(
+                format!("`{shown}` changed on disk since medtrio read it"),
+                "another program or person wrote it meanwhile; nothing was changed: run the command again",
+            )
+            .into());
+        }
+    }
+    let mode = match std::fs::metadata(path) {
+        Ok(meta) if meta.permissions().readonly() => {
+            return Err(Failure::operation(
+                format!("`{shown}` is read-only"),
+                "medtrio does not change a read-only file; make it writable (chmod u+w) if the change is meant",
+            )
+            .into());
+        }
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => None,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".medtrio-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = TempFile::new_in(&builder, dir).map_err(|e| super::output::write_error(path, &e))?;
+    tmp.as_file_mut()
+        .write_all(change.after.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| super::output::write_error(path, &e))?;
+    if let Some(mode) = mode {
+        std::fs::set_permissions(tmp.path(), mode)
+            .map_err(|e| super::output::write_error(path, &e))?;
+    }
+    tmp.persist(path, true)
+        .map_err(|e| super::output::write_error(path, &e))?;
+    drop(lock);
+    Ok(())
+}
+
+/// `FILE.lock`, made only if it is not there (as cargo and git lock a file they rewrite),
+/// removed when dropped or when the run is interrupted.
+struct Lock(PathBuf);
+
+impl Lock {
+    fn take(path: &Path) -> Result<Lock> {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".lock");
+        let lock = PathBuf::from(name);
+        match interrupt::create_listed(&lock) {
+            Ok(()) => Ok(Lock(lock)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(Failure::operation(
+                format!("`{}` is locked by `{}`", path.display(), lock.display()),
+                "another medtrio is writing it; if none is, remove the lock file and try again",
+            )
+            .into()),
+            Err(e) => Err(super::output::write_error(path, &e)),
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        interrupt::remove_listed(&self.0);
+    }
+}
+
+/// The file that holds the meeting `id`: programme.yaml or a file of `local/`.
+pub fn meeting_file(loaded: &Loaded, id: &str) -> Option<PathBuf> {
+    let at = loaded
+        .dataset
+        .programme
+        .meetings
+        .iter()
+        .position(|m| m.id.as_str() == id)?;
+    let kind = *loaded.provenance.meetings.get(at)?;
+    loaded.sources.get(kind).path().map(Path::to_owned)
+}
+
+/// The file of the minutes of the meeting `id`, when it has some.
+pub fn minutes_file(loaded: &Loaded, id: &str) -> Option<PathBuf> {
+    let at = loaded
+        .dataset
+        .minutes
+        .iter()
+        .position(|m| m.meeting.as_str() == id)?;
+    loaded.sources.minutes.get(at)?.path().map(Path::to_owned)
+}
+
+/// The change that issues the agenda of the meeting `id` on `today`: its items, numbers and
+/// times, and what its follow-up says, written into the meeting.
+pub fn freeze(
+    loaded: &Loaded,
+    catalog: &crate::model::Catalog<'_>,
+    id: &str,
+    today: chrono::NaiveDate,
+) -> Result<Change> {
+    use crate::edit::{self, Value};
+    use crate::report::issue::IssueError;
+    let frozen = crate::report::issue::freeze(catalog, id, today).map_err(|e| match e {
+        IssueError::Agenda(e) => super::agenda_error(catalog, id, e),
+        e @ IssueError::Activity(_) => Failure::operation(
+            e.to_string(),
+            "a roadmap activity's agenda comes from its template each time; give it a meeting in the programme to issue",
+        )
+        .into(),
+        e @ IssueError::Issued { .. } => Failure::operation(
+            e.to_string(),
+            format!("an issued agenda stands as it was sent; `medtrio agenda {id}` prints it"),
+        )
+        .into(),
+    })?;
+    let Some(path) = meeting_file(loaded, id) else {
+        return Err(Failure::operation(
+            format!("`{id}` is not a meeting of a file in the data folder"),
+            "only the agenda of a meeting in programme.yaml or local/*.yaml can be issued",
+        )
+        .into());
+    };
+    let text = read(&path)?;
+    let file = edit::Edit::parse(&path.display().to_string(), &text).map_err(edit_error)?;
+    let meeting = file.entry("meetings", id).map_err(edit_error)?;
+    if let Some(items) = &frozen.items {
+        let items = Value::Maps(items.iter().map(edit::item_entries).collect());
+        meeting.set(
+            "items",
+            &items,
+            &["participants", "apologies", "chair", "minute_taker", "template"],
+        );
+    }
+    if let Some((at, item)) = &frozen.insert {
+        meeting.insert_into("items", *at, edit::item_entries(item));
+    }
+    if let Some(start) = &frozen.start {
+        meeting.set("start", &Value::text(start.to_string()), &["date"]);
+    }
+    meeting.set("issued", &edit::issued(&frozen.issued), &["status"]);
+    Ok(Change {
+        path,
+        before: Some(text),
+        after: file.text(),
+    })
+}
+
+/// An edit that could not be made, as the user sees it.
+pub fn edit_error(e: crate::edit::EditError) -> anyhow::Error {
+    Failure::operation(
+        e.to_string(),
+        "medtrio changes a data file only where it can find what it changes; nothing was written",
+    )
+    .into()
+}
+
+/// The answer a flag gave, else one asked for at a terminal; else the usage error `missing`.
+pub fn answer(given: Option<&str>, prompt: &str, missing: Failure) -> Result<String> {
+    use std::io::IsTerminal;
+    if let Some(given) = given {
+        return Ok(given.to_owned());
+    }
+    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+        return Err(missing.into());
+    }
+    let text: String = dialoguer::Input::with_theme(&dialoguer::theme::ColorfulTheme::default())
+        .with_prompt(prompt)
+        .interact_text()
+        .map_err(|e| match e {
+            dialoguer::Error::IO(io) if io.kind() == io::ErrorKind::Interrupted => {
+                Failure::operation("cancelled", "nothing was written").into()
+            }
+            e => anyhow::Error::from(e),
+        })?;
+    Ok(text)
+}
+
+/// The data folder a change is written into; the bundled data is none.
+pub fn data_dir(source: &crate::load::DataSource) -> Result<&Path> {
+    match source {
+        crate::load::DataSource::Dir(dir) => Ok(dir),
+        crate::load::DataSource::Bundled => Err(Failure::usage_with_help(
+            "the bundled data cannot be changed: changes are written into a data folder",
+            "give --data DIR (or MEDTRIO_DATA); `medtrio init DIR` makes a new data folder",
+        )
+        .into()),
+    }
+}
+
+/// An unknown meeting, with the nearest of `ids`.
+pub fn unknown_meeting<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Failure {
+    use crate::diagnostic::{did_you_mean, suggestions};
+    let help = did_you_mean(suggestions(id, ids))
+        .unwrap_or_else(|| "`medtrio list meetings` shows the meetings".to_owned());
+    Failure::usage_with_help(format!("unknown meeting `{id}`"), help)
+}
+
+/// The minutes of the meeting `id` and their file, to change them.
+pub fn minutes_to_change<'a>(
+    loaded: &'a Loaded,
+    catalog: &crate::model::Catalog<'a>,
+    id: &str,
+) -> Result<(&'a Minutes, PathBuf)> {
+    if catalog.meeting(id).is_none() && catalog.activity(id).is_none() {
+        return Err(unknown_meeting(
+            id,
+            loaded.dataset.minutes.iter().map(|m| m.meeting.as_str()),
+        )
+        .into());
+    }
+    let found = loaded
+        .dataset
+        .minutes
+        .iter()
+        .map(|m| &m.value)
+        .find(|m| m.meeting.as_str() == id)
+        .zip(minutes_file(loaded, id));
+    found.ok_or_else(|| {
+        Failure::operation(
+            format!("`{id}` has no minutes"),
+            format!("`medtrio minutes {id}` writes them; then they can be changed"),
+        )
+        .into()
+    })
+}
