@@ -147,16 +147,16 @@ fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
     );
     let what = match (held, frozen) {
         (false, _) => format!(
-            "{}: prepared the minutes of `{id}`, which is held on {}: it is not held until its day has come and they are filled in (or --held is given)",
+            "wrote {}, prepared for `{id}` ({}): the meeting is not held until its day has come and the minutes are filled in (or --held is given)",
             path.display(),
             catalog.date_of(id)
         ),
         (true, true) => format!(
-            "{}: wrote the minutes of `{id}` to fill in, and its agenda stands as issued; {print_hint}",
+            "wrote {}, and the agenda of `{id}` stands as issued; fill it in, then {print_hint}",
             path.display()
         ),
         (true, false) => format!(
-            "{}: wrote the minutes of `{id}` to fill in; {print_hint}",
+            "wrote {}; fill it in, then {print_hint}",
             path.display()
         ),
     };

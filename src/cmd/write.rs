@@ -40,8 +40,8 @@ pub fn read(path: &Path) -> Result<String> {
     })
 }
 
-/// Checks the changes, then writes them one by one, each atomically, and prints `what`:
-/// one line. With `dry_run`, prints the diff and writes nothing.
+/// Checks the changes, then writes them one by one, each atomically, and says `what` in one
+/// line on stderr. With `dry_run`, prints the diff to `out` and writes nothing.
 pub fn apply(
     loaded: &Loaded,
     changes: &[Change],
@@ -54,13 +54,14 @@ pub fn apply(
         for change in changes {
             write_diff(change, out)?;
         }
-        writeln!(out, "{what} (dry run: nothing was written)")?;
+        out.flush()?;
+        eprintln!("{what} (dry run: nothing was written)");
         return Ok(());
     }
     for change in changes {
         put(change)?;
     }
-    writeln!(out, "{what}")?;
+    eprintln!("{what}");
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::Checker;
 use crate::load::FileKind;
 use crate::model::Kind;
-use crate::model::{Catalog, Located, Minutes, MinutesStatus, Pos, Status, When};
+use crate::model::{ActionStatus, Catalog, Located, Minutes, MinutesStatus, Pos, Status, When};
 
 /// A day as messages write it.
 fn iso(day: NaiveDate) -> String {
@@ -59,6 +59,53 @@ impl<'a> Checker<'a> {
             self.minutes_status(&catalog, minutes, day, file);
             self.minutes_items(&catalog, minutes, day, file);
             self.minutes_actions(&catalog, minutes, day, file);
+        }
+        self.issued_agendas(&catalog);
+    }
+
+    /// An issued agenda stands as it was sent. Minutes that would have changed what its
+    /// follow-up listed (late minutes of an earlier meeting) are reported, never applied.
+    fn issued_agendas(&mut self, catalog: &Catalog<'_>) {
+        let meetings = &self.loaded.dataset.programme.meetings;
+        for (i, meeting) in meetings.iter().enumerate() {
+            let Some(issued) = &meeting.issued else {
+                continue;
+            };
+            let id = meeting.id.as_str();
+            let own = meeting.date.days().map(|(first, _)| first);
+            let as_of = match (own, issued.date.day()) {
+                (Some(own), Some(on)) => Some(own.min(on)),
+                (own, on) => own.or(on),
+            };
+            let listed = |a: &str| issued.actions.iter().any(|x| x.id.as_str() == a);
+            let added: Vec<String> = catalog
+                .earlier_minutes(id)
+                .iter()
+                .flat_map(|(_, m)| m.actions.iter())
+                .filter(|a| match a.status {
+                    ActionStatus::Open => true,
+                    ActionStatus::Dropped => false,
+                    ActionStatus::Done => {
+                        matches!((a.done.as_ref().and_then(|d| d.day()), as_of), (Some(done), Some(on)) if done > on)
+                    }
+                })
+                .filter(|a| !listed(a.id.as_str()))
+                .map(|a| format!("`{}`", a.id.value))
+                .collect();
+            if added.is_empty() {
+                continue;
+            }
+            let file = self.loaded.provenance.meetings.get(i).copied().unwrap_or(FileKind::Programme);
+            self.warning(
+                file,
+                issued.date.pos,
+                format!(
+                    "the agenda of `{id}` stands as issued on {}: its follow-up does not list {}, which earlier minutes give",
+                    issued.date.value,
+                    added.join(", ")
+                ),
+                "an issued agenda is never renumbered or changed; the next meeting's agenda follows them up".into(),
+            );
         }
     }
 
@@ -259,7 +306,7 @@ impl<'a> Checker<'a> {
         if *minutes.status != MinutesStatus::Approved {
             self.error(
                 file,
-                approval.date.pos,
+                approval.meeting.as_ref().map_or(approval.date.pos, |m| m.pos),
                 format!("the minutes of `{id}` are a draft, but say they were approved"),
                 Some("write `status: approved`, or remove `approved:`".into()),
             );
