@@ -103,8 +103,16 @@ fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
     };
     let shown = dir.display();
     let print_hint = format!("print the referat with: medtrio --data {shown} minutes {id} --format txt");
-    if let Some(existing) = catalog.minutes_of(id) {
-        if existing.is_prepared() && held {
+    if catalog.minutes_of(id).is_some() {
+        // As the file says: prepared minutes filled in after the day count as held already.
+        let prepared = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| {
+                crate::load::parse::<crate::model::Minutes>(&path.display().to_string(), &text)
+                    .ok()
+            })
+            .is_some_and(|m| m.is_prepared());
+        if prepared && held {
             return record_held(args, &loaded, &catalog, &path, freeze, &print_hint, out);
         }
         return Err(Failure::operation(
