@@ -480,4 +480,63 @@ actions:
             "{text}"
         );
     }
+
+    /// The example's minutes of March, as written by hand.
+    const MARTS: &str = include_str!("../examples/havnekoebing/minutes/lmu-marts.yaml");
+
+    proptest::proptest! {
+        /// A write followed by a load gives the data meant, and leaves every other line of
+        /// the file as it was.
+        #[test]
+        fn a_write_then_a_load_gives_what_was_meant_and_nothing_else(
+            why in "[ -~æøåÆØÅ–»«\"\\\\:#\n]{1,60}",
+            year in 2026i32..2030,
+            month in 1u32..=12,
+            which in 0usize..2,
+            done in proptest::bool::ANY,
+        ) {
+            let id = ["marts-pausevagter", "marts-ugeplan"][which];
+            let due = format!("{year}-{month:02}");
+            let edit = Edit::parse("lmu-marts.yaml", MARTS).unwrap();
+            let action = edit.entry("actions", id).unwrap();
+            action.set("due", &Value::text(&due), &["owner"]);
+            if done {
+                action.set("status", &Value::plain("done"), &["owner", "due"]);
+                action.set("done", &Value::text("2026-05-01"), &["status"]);
+            } else {
+                action.set("status", &Value::plain("dropped"), &["owner", "due"]);
+                action.remove("done");
+                action.set("why", &Value::text(&why), &["status"]);
+            }
+            let text = edit.text();
+            let minutes: crate::model::Minutes = crate::load::parse("lmu-marts.yaml", &text).unwrap();
+            let before: crate::model::Minutes = crate::load::parse("lmu-marts.yaml", MARTS).unwrap();
+            let got = minutes.actions.iter().find(|a| a.id.as_str() == id).unwrap();
+            proptest::prop_assert_eq!(got.due.to_string(), due);
+            if done {
+                proptest::prop_assert_eq!(got.status, crate::model::ActionStatus::Done);
+                proptest::prop_assert_eq!(got.done.as_ref().map(|d| d.to_string()), Some("2026-05-01".to_owned()));
+            } else {
+                proptest::prop_assert_eq!(got.status, crate::model::ActionStatus::Dropped);
+                proptest::prop_assert_eq!(got.why.as_deref(), Some(why.as_str()));
+                proptest::prop_assert!(got.done.is_none());
+            }
+            // Everything else reads as before.
+            let other = |m: &crate::model::Minutes| {
+                (m.present.clone(), m.apologies.clone(), m.items.len(), m.approved.clone(),
+                 m.actions.iter().filter(|a| a.id.as_str() != id).map(|a| (a.text.value.clone(), a.due.to_string(), a.status)).collect::<Vec<_>>())
+            };
+            proptest::prop_assert_eq!(other(&minutes), other(&before));
+            // And every line but the action's status, due and done lines is as it was.
+            let (removed, _) = changed_lines(MARTS, &text);
+            for line in &removed {
+                let key = line.trim_start().split(':').next().unwrap_or("");
+                proptest::prop_assert!(
+                    ["status", "due", "done"].contains(&key) && line.starts_with("    "),
+                    "an unrelated line changed: {line:?}"
+                );
+            }
+        }
+    }
+
 }

@@ -460,3 +460,62 @@ pub fn minutes_to_change<'a>(
         .into()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_by_another_process_since_it_was_read_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("programme.yaml");
+        std::fs::write(&path, "version: 1\nid: b\n").unwrap();
+        let change = Change {
+            path: path.clone(),
+            before: Some("version: 1\nid: a\n".into()),
+            after: "version: 1\nid: c\n".into(),
+        };
+        let e = put(&change).unwrap_err();
+        let failure = e.downcast_ref::<Failure>().unwrap();
+        assert_eq!(
+            failure.to_string(),
+            format!("`{}` changed on disk since medtrio read it", path.display())
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "version: 1\nid: b\n");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no lock and no temporary file is left");
+    }
+
+    #[test]
+    fn a_new_file_that_appeared_meanwhile_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lmu-april.yaml");
+        std::fs::write(&path, "someone else's\n").unwrap();
+        let change = Change {
+            path: path.clone(),
+            before: None,
+            after: "version: 1\n".into(),
+        };
+        let e = put(&change).unwrap_err();
+        assert_eq!(
+            e.downcast_ref::<Failure>().unwrap().to_string(),
+            format!("`{}` already exists", path.display())
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "someone else's\n");
+    }
+
+    #[test]
+    fn an_unchanged_file_is_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.yaml");
+        std::fs::write(&path, "a: 1\n").unwrap();
+        put(&Change {
+            path: path.clone(),
+            before: Some("a: 1\n".into()),
+            after: "a: 2\n".into(),
+        })
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a: 2\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
