@@ -314,6 +314,9 @@ pub fn issued(issued: &crate::model::Issued) -> Value {
                     e.push(("due".into(), when(&a.due)));
                 }
                 e.push(("meeting".into(), Value::plain(a.meeting.as_str())));
+                if let Some(done) = &a.done {
+                    e.push(("done".into(), when(done)));
+                }
                 e
             })
             .collect();

@@ -226,6 +226,9 @@ words! {
     conclusion: "Konklusion", "Conclusion";
     information: "Orientering", "Information";
     noted: "Taget til efterretning", "Noted";
+    nothing_said: "Intet.", "Nothing.";
+    no_one: "Ingen", "None";
+    done_since: "udført", "done";
     draft: "Udkast", "Draft";
     prepared: "Forberedt", "Prepared";
     prepared_notice: "FORBEREDT – mødet er ikke holdt endnu.", "PREPARED – the meeting has not been held yet.";

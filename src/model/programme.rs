@@ -243,6 +243,9 @@ pub struct IssuedAction {
     pub due: Located<When>,
     /// The meeting whose minutes it came from.
     pub meeting: Located<Id>,
+    /// The day it was done, for one listed as done since the forum's last meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Located<When>>,
 }
 
 fn yes() -> bool {

@@ -58,6 +58,8 @@ pub struct OpenAction {
     pub status_text: String,
     /// The meeting it came from.
     pub meeting: String,
+    /// The day it was done, for one done since the forum's last meeting; else null.
+    pub done: Option<String>,
 }
 
 /// The follow-up of one agenda: where it goes, and the items with it inserted.
@@ -158,8 +160,9 @@ impl Plan<'_> {
             .actions
             .iter()
             .map(|a| {
+                let done = a.done.is_some();
                 let overdue = match (a.due.days(), as_of) {
-                    (Some((_, last)), Some(as_of)) => last < as_of,
+                    (Some((_, last)), Some(as_of)) => !done && last < as_of,
                     _ => false,
                 };
                 OpenAction {
@@ -169,12 +172,15 @@ impl Plan<'_> {
                     due: a.due.is_known().then(|| a.due.to_string()),
                     due_text: self.lang.when(*a.due),
                     overdue,
-                    status_text: if overdue {
+                    status_text: if done {
+                        w.done_since.to_owned()
+                    } else if overdue {
                         w.overdue.to_owned()
                     } else {
                         self.lang.action_status(ActionStatus::Open).to_owned()
                     },
                     meeting: a.meeting.value.clone(),
+                    done: a.done.as_ref().map(|d| d.to_string()),
                 }
             })
             .collect();
@@ -225,6 +231,7 @@ pub fn snapshot(
                 owner: action.owner.value.clone(),
                 due: action.due.clone(),
                 meeting: Located::new(a.meeting),
+                done: a.done.as_ref().and_then(|_| action.done.clone()),
             })
         })
         .collect();
@@ -298,14 +305,24 @@ fn open_actions(
     lang: Lang,
 ) -> Vec<OpenAction> {
     let w = lang.words();
+    // What was done since the forum's last meeting is reported too, as "udført".
+    let since = catalog.earlier_minutes(id).last().map(|(day, _)| *day);
+    let done_since = |a: &Action| {
+        a.status == ActionStatus::Done
+            && match (a.done.as_ref().and_then(|d| d.day()), since) {
+                (Some(done), Some(since)) => done > since && as_of.is_none_or(|on| done <= on),
+                _ => false,
+            }
+    };
     let mut out: Vec<(crate::model::When, OpenAction)> = catalog
         .earlier_minutes(id)
         .iter()
         .flat_map(|(_, m)| m.actions.iter().map(move |a| (*m, a)))
-        .filter(|(_, a)| open_on(a, as_of))
+        .filter(|(_, a)| open_on(a, as_of) || done_since(a))
         .map(|(m, a)| {
+            let done = !open_on(a, as_of);
             let overdue = match (a.due.days(), as_of) {
-                (Some((_, last)), Some(as_of)) => last < as_of,
+                (Some((_, last)), Some(as_of)) => !done && last < as_of,
                 _ => false,
             };
             let action = OpenAction {
@@ -315,12 +332,15 @@ fn open_actions(
                 due: a.due.is_known().then(|| a.due.to_string()),
                 due_text: lang.when(*a.due),
                 overdue,
-                status_text: if overdue {
+                status_text: if done {
+                    w.done_since.to_owned()
+                } else if overdue {
                     w.overdue.to_owned()
                 } else {
                     lang.action_status(ActionStatus::Open).to_owned()
                 },
                 meeting: m.meeting.value.clone(),
+                done: done.then(|| a.done.as_ref().map(|d| d.to_string())).flatten(),
             };
             (*a.due, action)
         })
