@@ -226,8 +226,6 @@ words! {
     conclusion: "Konklusion", "Conclusion";
     information: "Orientering", "Information";
     noted: "Taget til efterretning", "Noted";
-    nothing_said: "Intet.", "Nothing.";
-    no_one: "Ingen", "None";
     done_since: "udført", "done";
     draft: "Udkast", "Draft";
     prepared: "Forberedt", "Prepared";

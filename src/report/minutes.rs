@@ -217,25 +217,6 @@ fn referat_item(
             text,
         })
     });
-    // "Næste møde" says when the next one is, and "Eventuelt" with nothing said says so,
-    // rather than "Taget til efterretning".
-    let blank = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
-    let noted_only = said.is_none_or(|m| blank(&m.decision) && blank(&m.conclusion));
-    let mut note = said.and_then(|m| m.note.clone());
-    let mut outcome = outcome;
-    let title = item.title.trim().to_lowercase();
-    if noted_only && title.starts_with("næste møde") {
-        if let Some(next) = next_meeting_text(catalog, minutes, lang) {
-            outcome = None;
-            note = Some(match note {
-                Some(n) => format!("{next}. {n}"),
-                None => format!("{next}."),
-            });
-        }
-    } else if noted_only && title.starts_with("eventuelt") {
-        outcome = None;
-        note = note.or_else(|| Some(w.nothing_said.to_owned()));
-    }
     let postponed_text = said.and_then(|m| m.postponed_to.as_ref()).map(|to| {
         let (title, when) = catalog
             .meeting(to)
@@ -250,41 +231,11 @@ fn referat_item(
         kind: item.kind,
         type_text: item.type_text.clone(),
         outcome,
-        note,
+        note: said.and_then(|m| m.note.clone()),
         postponed_text,
         story: said.and_then(|m| m.story.clone()),
         actions: actions(u32::try_from(number).ok()),
     }
-}
-
-/// The forum's next meeting after the one of these minutes, as the referat's "Næste møde"
-/// says it: "tirsdag den 1. december 2026, kl. 13.00–14.00, Personalerummet".
-fn next_meeting_text(catalog: &Catalog<'_>, minutes: &Minutes, lang: Lang) -> Option<String> {
-    let id = minutes.meeting.as_str();
-    let forum = catalog.forum_of(id)?;
-    let day = catalog.held_day(minutes)?;
-    let next = catalog
-        .data
-        .programme
-        .meetings
-        .iter()
-        .map(|m| &m.value)
-        .filter(|m| m.forum_id() == Some(forum) && m.id.as_str() != id)
-        .filter(|m| catalog.meeting_status(m) != crate::model::Status::Cancelled)
-        .filter_map(|m| Some((m.date.day()?, m)))
-        .filter(|(d, _)| *d > day)
-        .min_by_key(|(d, _)| *d)?;
-    let (date, m) = next;
-    let mut text = lang.long_date(date);
-    match (&m.start, &m.end) {
-        (Some(s), Some(e)) => text.push_str(&format!(", {}", lang.time_span(s.0, e.0))),
-        (Some(s), None) => text.push_str(&format!(", {}", lang.clock(s.0))),
-        _ => {}
-    }
-    if let Some(place) = &m.place {
-        text.push_str(&format!(", {place}"));
-    }
-    Some(text)
 }
 
 impl Referat {
@@ -305,13 +256,7 @@ impl Referat {
             facts.push(fact(w.place, p.clone()));
         }
         facts.push(fact(w.present, self.present.join(", ")));
-        // Everyone came: "Afbud: Ingen", not a line to fill in.
-        let apologies = if self.apologies.is_empty() && !self.present.is_empty() {
-            w.no_one.to_owned()
-        } else {
-            self.apologies.join(", ")
-        };
-        facts.push(fact(w.apologies, apologies));
+        facts.push(fact(w.apologies, self.apologies.join(", ")));
         facts.push(fact(w.chair, self.chair.clone().unwrap_or_default()));
         facts.push(fact(
             w.minute_taker,
