@@ -170,7 +170,7 @@ fn input_files(data_dir: &Path) -> Option<(Vec<Input>, bool, usize)> {
     };
     let mut files: Vec<Input> = FileKind::ALL
         .iter()
-        .map(|kind| input(crate::tree::main_file(data_dir, *kind)))
+        .map(|kind| input(load::tree::main_file(data_dir, *kind)))
         .collect();
     let has_cycle = load::has_cycle(data_dir);
     if has_cycle {

@@ -15,7 +15,6 @@ pub mod query;
 pub mod render;
 pub mod report;
 pub mod schema;
-pub mod tree;
 pub mod validate;
 
 use std::ffi::OsString;

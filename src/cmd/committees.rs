@@ -43,7 +43,7 @@ pub fn read(root: &Path, today: chrono::NaiveDate, who: &str, example: &str) -> 
         )
         .into());
     }
-    let (folders, unreadable) = crate::tree::committee_folders(root);
+    let (folders, unreadable) = crate::load::tree::committee_folders(root);
     if folders.is_empty() && unreadable.is_empty() {
         return Err(Failure::usage_with_help(
             format!("no committee's folder is found in `{}`", root.display()),

@@ -4,9 +4,9 @@
 
 use super::Checker;
 use crate::load::FileKind;
+use crate::load::tree::{self, Broken};
 use crate::model::Kind;
 use crate::model::{Level, OutcomeStatus, is_valid_id};
-use crate::tree::{self, Broken};
 
 impl Checker<'_> {
     pub(super) fn check_tree(&mut self) {

@@ -13,8 +13,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::files::{FileKind, LOCAL_DIR, MINUTES_DIR};
 use crate::diagnostic::Diagnostic;
-use crate::load::FileKind;
 use crate::model::Pos;
 
 /// The most committees above one: HU → OMU → LMU needs two; deeper trees are refused as a
@@ -57,7 +57,7 @@ pub fn head_of(text: &str) -> Head {
 pub fn read_head(dir: &Path) -> Option<Head> {
     let path = dir.join(FileKind::Programme.file_name());
     let name = path.display().to_string();
-    let bytes = crate::load::read_bytes(&path, &name).ok()?;
+    let bytes = super::files::read_bytes(&path, &name).ok()?;
     Some(head_of(&String::from_utf8_lossy(&bytes)))
 }
 
@@ -254,40 +254,6 @@ pub fn missing_inherited(dir: &Path, kind: FileKind) -> Option<(String, String)>
     })
 }
 
-/// Parses a file inherited from a committee above, once per run for each name and content: the
-/// hundreds of folders below HU share its roadmap and findings, and a copy costs a fraction of
-/// a parse. Keyed by the file's name and an xxh3 of its text, so a changed file is parsed
-/// again. Errors are not kept: each folder reports its own.
-pub(crate) fn parse_shared<T>(name: &str, text: &str) -> Result<T, Box<Diagnostic>>
-where
-    T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
-{
-    use std::any::Any;
-    use std::collections::HashMap;
-    use std::sync::{Arc, Mutex, OnceLock};
-    type Memo = Mutex<HashMap<(&'static str, String, u128), Arc<dyn Any + Send + Sync>>>;
-    static MEMO: OnceLock<Memo> = OnceLock::new();
-    let memo = MEMO.get_or_init(Memo::default);
-    let key = (
-        std::any::type_name::<T>(),
-        name.to_owned(),
-        xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
-    );
-    let known = memo
-        .lock()
-        .ok()
-        .and_then(|m| m.get(&key).cloned())
-        .and_then(|v| v.downcast_ref::<T>().cloned());
-    if let Some(value) = known {
-        return Ok(value);
-    }
-    let value = crate::load::parse::<T>(name, text)?;
-    if let Ok(mut m) = memo.lock() {
-        m.insert(key, Arc::new(value.clone()));
-    }
-    Ok(value)
-}
-
 /// How deep below ROOT committees' folders are looked for.
 pub const MAX_WALK_DEPTH: usize = 32;
 
@@ -377,8 +343,7 @@ fn walk(
         .into_iter()
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let own =
-                committee && (name == crate::load::LOCAL_DIR || name == crate::load::MINUTES_DIR);
+            let own = committee && (name == LOCAL_DIR || name == MINUTES_DIR);
             !name.starts_with('.') && !own
         })
         .filter(|p| match fs::metadata(p) {
