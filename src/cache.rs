@@ -2,9 +2,9 @@
 //! once, and read the result back in a fraction of the time while no byte of it changes.
 //!
 //! **The key** is a 128-bit xxh3 of everything the answer depends on: each input file's name
-//! as shown in messages and its exact bytes (the three main files, then `local/*.yaml` in the
-//! order the loader reads them; later files such as `minutes/` or `cycle.yaml` join by being
-//! listed in `input_files`), medtrio's version, the data-format version, this cache's own
+//! as shown in messages and its exact bytes, in the order of the folder's one list of inputs
+//! ([`Inputs`]: the files the loader reads and the programmes above that the tree's checks
+//! read; a new kind of file joins the key by joining that list), medtrio's version, the data-format version, this cache's own
 //! format, and the identity of the running executable (its path, size and modification time:
 //! a rebuilt medtrio never reads what another build wrote, even at the same version number).
 //! A changed byte changes the key, so it can never give a stale answer; it gives a miss.
@@ -47,7 +47,7 @@ use rkyv::util::AlignedVec;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::diagnostic::Diagnostic;
-use crate::load::{self, DataSource, FileKind, Loaded, Provenance, SourceFile, Sources};
+use crate::load::{self, DataSource, Input, Inputs, Loaded, Provenance};
 use crate::model::when::Month;
 use crate::model::{ClockTime, Dataset, Period, Quarter, When};
 
@@ -120,18 +120,16 @@ struct Entry {
 /// Loads and validates the data, from the cache when an entry for exactly these bytes exists.
 /// Errors come back as every problem found, warnings included, exactly as without a cache.
 pub fn load_checked(source: &DataSource, settings: &Settings) -> Result<Checked, Vec<Diagnostic>> {
-    let folders = match (source, &settings.dir) {
-        (DataSource::Dir(data), Some(cache)) => Some((data.as_path(), cache.as_path())),
-        _ => None,
+    let inputs = Inputs::of(source)?;
+    let cache_dir = match (source, &settings.dir) {
+        (DataSource::Dir(_), Some(cache)) => cache.as_path(),
+        _ => return check(load::load_inputs(&inputs, &mut |_, _| {})?),
     };
-    let Some((data_dir, cache_dir)) = folders else {
-        return check(load::load(source)?);
-    };
-    if let Some(hit) = lookup(data_dir, cache_dir, settings.min_bytes) {
+    if let Some(hit) = lookup(&inputs, cache_dir, settings.min_bytes) {
         return Ok(hit);
     }
     let mut key = KeyBuilder::new();
-    let loaded = load::load_observed(source, &mut |name, bytes| key.add(name, bytes))?;
+    let loaded = load::load_inputs(&inputs, &mut |name, bytes| key.add(name, bytes))?;
     let checked = check(loaded)?;
     // The key is of the bytes that were parsed, so that a file changed since the lookup is
     // stored under its new content, never under the old.
@@ -153,60 +151,50 @@ fn check(loaded: Loaded) -> Result<Checked, Vec<Diagnostic>> {
     })
 }
 
-/// An input file as the loader reads it: the name it is shown by, and its path.
-struct Input {
-    name: String,
-    path: PathBuf,
-}
-
-/// Every file the loader reads from `data_dir`, in its order, and how many of them are in
-/// `local/`. `None` when a folder cannot be listed; the loader then reports why.
-/// The input files in the order the loader reads them, whether `cycle.yaml` is among them,
-/// and how many of them are `local/`'s.
-fn input_files(data_dir: &Path) -> Option<(Vec<Input>, bool, usize)> {
-    let input = |path: PathBuf| Input {
-        name: path.display().to_string(),
-        path,
-    };
-    let mut files: Vec<Input> = FileKind::ALL
-        .iter()
-        .map(|kind| input(load::tree::main_file(data_dir, *kind)))
-        .collect();
-    let has_cycle = load::has_cycle(data_dir);
-    if has_cycle {
-        files.push(input(data_dir.join(load::CYCLE_FILE)));
+/// The files of `inputs` that the key covers, each with its name, in order; `None` when a
+/// file is not on disk or a folder cannot be listed (the loader then reports why).
+fn key_files(inputs: &Inputs) -> Option<Vec<(&str, &Path)>> {
+    if !inputs.all_on_disk() {
+        return None;
     }
-    let local = load::local_paths(data_dir).ok()?;
-    let local_count = local.len();
-    files.extend(local.into_iter().map(input));
-    files.extend(load::minutes_paths(data_dir).ok()?.into_iter().map(input));
-    Some((files, has_cycle, local_count))
+    Some(
+        inputs
+            .files
+            .iter()
+            .filter_map(|input| match input {
+                Input::File { name, origin, .. } => Some((name.as_str(), origin.path()?)),
+                Input::Above { name, path } => Some((name.as_str(), path.as_path())),
+                Input::Unlisted(_) => None,
+            })
+            .collect(),
+    )
 }
 
 /// The entry for the data folder as it is now, if one is stored and sound.
-fn lookup(data_dir: &Path, cache_dir: &Path, min_bytes: u64) -> Option<Checked> {
-    let (files, has_cycle, local_count) = input_files(data_dir)?;
+fn lookup(inputs: &Inputs, cache_dir: &Path, min_bytes: u64) -> Option<Checked> {
+    let files = key_files(inputs)?;
     // Small data is not worth a read of the cache; the sizes say so without reading a byte.
     let size: u64 = files
         .iter()
-        .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .map(|(_, path)| fs::metadata(path).map_or(0, |m| m.len()))
         .sum();
     if size < min_bytes {
         return None;
     }
     let mut key = KeyBuilder::new();
     let mut buffer = vec![0u8; 256 * 1024];
-    for file in &files {
-        let (len, hash) = hash_file(&file.path, &mut buffer)?;
-        key.add_hashed(&file.name, len, hash);
+    for (name, path) in &files {
+        let (len, hash) = hash_file(path, &mut buffer)?;
+        key.add_hashed(name, len, hash);
     }
     let (key, _) = key.finish()?;
     let entry = read_entry(&entry_path(cache_dir, key), key)?;
     Some(Checked {
         loaded: Loaded {
             dataset: entry.dataset,
-            sources: sources_of(files, has_cycle, local_count),
+            sources: inputs.sources(),
             provenance: entry.provenance,
+            ancestry: inputs.ancestry.clone(),
         },
         warnings: entry.warnings,
     })
@@ -239,26 +227,6 @@ fn hash_file(path: &Path, buffer: &mut [u8]) -> Option<(u64, u128)> {
         }
     }
     Some((len, hasher.digest128()))
-}
-
-/// The sources a load of `files` would have recorded.
-fn sources_of(files: Vec<Input>, has_cycle: bool, local_count: usize) -> Sources {
-    let mut files = files.into_iter().map(|f| SourceFile::file(f.name, f.path));
-    let mut next = || files.next().unwrap_or_default();
-    let (programme, roadmap, findings) = (next(), next(), next());
-    let cycle = if has_cycle {
-        next()
-    } else {
-        SourceFile::default()
-    };
-    Sources {
-        programme,
-        roadmap,
-        findings,
-        cycle,
-        local: files.by_ref().take(local_count).collect(),
-        minutes: files.collect(),
-    }
 }
 
 /// Builds a key from the input files, one at a time.
@@ -378,6 +346,7 @@ fn store(cache_dir: &Path, key: u128, checked: Checked) -> Checked {
         dataset,
         sources,
         provenance,
+        ancestry,
     } = loaded;
     let entry = Entry {
         dataset,
@@ -396,6 +365,7 @@ fn store(cache_dir: &Path, key: u128, checked: Checked) -> Checked {
             dataset,
             sources,
             provenance,
+            ancestry,
         },
         warnings,
     }

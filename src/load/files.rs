@@ -101,6 +101,17 @@ impl SourceFile {
         }
     }
 
+    /// The file at `path` with new text, not written yet: its lines are quoted from the new
+    /// text.
+    pub fn edited(name: String, path: PathBuf, text: String) -> Self {
+        SourceFile {
+            name,
+            path: Some(path),
+            text: OnceLock::from(text),
+            ..SourceFile::default()
+        }
+    }
+
     /// The file it was read from; none for bundled data.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

@@ -4,6 +4,7 @@
 //! Every problem comes back as a [`Diagnostic`] that names the file, the line and the column.
 
 mod files;
+pub mod inputs;
 pub mod tree;
 mod yaml;
 
@@ -18,13 +19,13 @@ use crate::model::{
 };
 
 pub use crate::model::FORMAT_VERSION;
+use files::decode;
 pub use files::{
     CYCLE_FILE, DEFAULT_MAX_FILE_MB, FileKind, LOCAL_DIR, MINUTES_DIR, SourceFile, Sources,
     bundled_text,
 };
-use files::{LOCAL_FOLDER, MINUTES_FOLDER, yaml_paths};
-use files::{check_dir, decode};
-pub(crate) use files::{has_cycle, local_paths, max_file_bytes, minutes_paths, read_bytes};
+pub(crate) use files::{max_file_bytes, read_bytes};
+pub use inputs::{Input, Inputs, Origin};
 pub use yaml::{parse, yaml_options};
 pub(crate) use yaml::{parse_shared, version_pos};
 
@@ -51,41 +52,102 @@ pub struct Loaded {
     pub dataset: Dataset,
     pub sources: Sources,
     pub provenance: Provenance,
+    /// The committees above the folder, as found when it was read; none for bundled data.
+    /// The tree's checks read it, so that validation never reads the disk.
+    pub ancestry: Option<tree::Ancestry>,
 }
 
-/// Loads all three files. On failure, returns every file's first problem, not only the first file's.
+/// One file of a data folder with new text, before it is written: a file the folder's data
+/// is read from, or a new one (`minutes/ID.yaml`, `local/ID.yaml`, `cycle.yaml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Where the file is, or will be.
+    pub path: PathBuf,
+    /// Its whole new text.
+    pub text: String,
+}
+
+/// Loads a folder's data (or the bundled data). On failure, returns every file's first
+/// problem, not only the first file's.
 pub fn load(source: &DataSource) -> Result<Loaded, Vec<Diagnostic>> {
-    load_observed(source, &mut |_, _| {})
+    load_inputs(&Inputs::of(source)?, &mut |_, _| {})
 }
 
-/// Called with each data file read from a folder, in the order they are read, with the exact
+/// Loads the data as it will be once `edit` is written, without writing it: the same load,
+/// with the file at `edit.path` read from `edit.text`. Problems in the edited file name its
+/// path and quote the new text.
+pub fn load_edited(source: &DataSource, edit: &Edit) -> Result<Loaded, Vec<Diagnostic>> {
+    load_inputs(&Inputs::edited(source, edit)?, &mut |_, _| {})
+}
+
+/// Called with each file read from a folder, in the order of its [`Inputs`], with the exact
 /// bytes that are then parsed: the cache keys what it stores by them.
 pub(crate) type Observer<'a> = dyn FnMut(&str, &[u8]) + 'a;
 
-/// [`load`], showing `observe` the name and bytes of every file read from a folder.
-pub(crate) fn load_observed(
-    source: &DataSource,
+/// Reads and parses every file of `inputs`, in order, showing `observe` the bytes of each.
+pub(crate) fn load_inputs(
+    inputs: &Inputs,
     observe: &mut Observer<'_>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    if let DataSource::Dir(dir) = source {
-        check_dir(dir)?;
-    }
     let mut problems = Vec::new();
-    let mut sources = Sources::default();
-    let mut read = |kind| read_source(source, kind, observe);
-    let programme = load_one::<Programme>(read(FileKind::Programme), &mut sources, &mut problems);
-    let roadmap = load_one::<Roadmap>(read(FileKind::Roadmap), &mut sources, &mut problems);
-    let findings = load_one::<Findings>(read(FileKind::Findings), &mut sources, &mut problems);
-    // The bundled data has no cycle and no minutes: the sources give none, and minutes are a
-    // committee's own.
-    let (cycle, locals, minutes) = match source {
-        DataSource::Dir(dir) => (
-            load_cycle(dir, &mut sources, &mut problems, observe),
-            load_local(dir, &mut sources, &mut problems, observe),
-            load_minutes(dir, &mut sources, &mut problems, observe),
-        ),
-        DataSource::Bundled => (None, Vec::new(), Vec::new()),
-    };
+    let (mut programme, mut roadmap, mut findings) = (None, None, None);
+    let mut cycle = None;
+    let mut locals: Vec<LocalFile> = Vec::new();
+    let mut minutes: Vec<Located<Minutes>> = Vec::new();
+    for input in &inputs.files {
+        let (kind, name, origin) = match input {
+            Input::File { kind, name, origin } => (*kind, name.as_str(), origin),
+            Input::Unlisted(problem) => {
+                problems.push(problem.clone());
+                continue;
+            }
+            // Read for the key only: the tree's checks read its head, and a file that cannot
+            // be read shows there.
+            Input::Above { name, path } => {
+                if let Ok(bytes) = read_bytes(path, name) {
+                    observe(name, &bytes);
+                }
+                continue;
+            }
+        };
+        let text = match read_input(kind, name, origin, observe) {
+            Ok(text) => text,
+            Err(problem) => {
+                problems.push(*problem);
+                continue;
+            }
+        };
+        // A main file not in the folder itself is a committee's above.
+        let inherited = match (origin, &inputs.dir) {
+            (Origin::Disk(path), Some(dir)) => *path != dir.join(kind.file_name()),
+            _ => false,
+        };
+        let mut keep = |found: Result<(), Diagnostic>| {
+            if let Err(problem) = found {
+                problems.push(problem);
+            }
+        };
+        match kind {
+            FileKind::Programme => {
+                keep(main::<Programme>(name, &text, inherited).map(|v| programme = Some(v)))
+            }
+            FileKind::Roadmap => {
+                keep(main::<Roadmap>(name, &text, inherited).map(|v| roadmap = Some(v)))
+            }
+            FileKind::Findings => {
+                keep(main::<Findings>(name, &text, inherited).map(|v| findings = Some(v)))
+            }
+            FileKind::Cycle => {
+                keep(versioned::<Cycle>(name, &text, |c| c.version).map(|v| cycle = Some(v)))
+            }
+            FileKind::Local(_) => {
+                keep(versioned::<LocalFile>(name, &text, |f| f.version).map(|v| locals.push(v)))
+            }
+            FileKind::Minutes(_) => keep(
+                versioned::<Located<Minutes>>(name, &text, |m| m.version).map(|v| minutes.push(v)),
+            ),
+        }
+    }
     match (programme, roadmap, findings) {
         (Some(mut programme), Some(mut roadmap), Some(findings)) if problems.is_empty() => {
             let mut provenance = Provenance {
@@ -118,111 +180,90 @@ pub(crate) fn load_observed(
             dataset.fit();
             Ok(Loaded {
                 dataset,
-                sources,
+                sources: inputs.sources(),
                 provenance,
+                ancestry: inputs.ancestry.clone(),
             })
         }
         _ => Err(problems),
     }
 }
 
-/// Reads `DIR/cycle.yaml`, when there is one.
-fn load_cycle(
-    dir: &Path,
-    sources: &mut Sources,
-    problems: &mut Vec<Diagnostic>,
-    observe: &mut Observer<'_>,
-) -> Option<Cycle> {
-    if !has_cycle(dir) {
-        return None;
-    }
-    let path = dir.join(CYCLE_FILE);
-    let name = path.display().to_string();
-    sources.cycle = SourceFile::file(name.clone(), path.clone());
-    read_versioned::<Cycle>(&path, &name, problems, observe, |c| c.version)
-}
-
-/// Reads `DIR/local/*.yaml`, in name order, when the folder exists.
-fn load_local(
-    dir: &Path,
-    sources: &mut Sources,
-    problems: &mut Vec<Diagnostic>,
-    observe: &mut Observer<'_>,
-) -> Vec<LocalFile> {
-    let mut files = Vec::new();
-    for path in yaml_paths(dir, LOCAL_FOLDER).unwrap_or_else(|p| no_files(problems, *p)) {
-        let name = path.display().to_string();
-        if let Some(file) =
-            read_versioned::<LocalFile>(&path, &name, problems, observe, |f| f.version)
-        {
-            files.push(file);
-        }
-        sources.local.push(SourceFile::file(name, path));
-    }
-    files
-}
-
-/// Reads `DIR/minutes/*.yaml`, in name order, when the folder exists: one meeting's minutes
-/// a file.
-fn load_minutes(
-    dir: &Path,
-    sources: &mut Sources,
-    problems: &mut Vec<Diagnostic>,
-    observe: &mut Observer<'_>,
-) -> Vec<Located<Minutes>> {
-    let mut files = Vec::new();
-    for path in yaml_paths(dir, MINUTES_FOLDER).unwrap_or_else(|p| no_files(problems, *p)) {
-        let name = path.display().to_string();
-        if let Some(minutes) =
-            read_versioned::<Located<Minutes>>(&path, &name, problems, observe, |m| m.version)
-        {
-            files.push(minutes);
-        }
-        sources.minutes.push(SourceFile::file(name, path));
-    }
-    files
-}
-
-/// Records a folder's problem; the folder then gives no files.
-fn no_files(problems: &mut Vec<Diagnostic>, problem: Diagnostic) -> Vec<PathBuf> {
-    problems.push(problem);
-    Vec::new()
-}
-
-/// Reads and parses one file of a folder, checking its format version.
-fn read_versioned<T: DeserializeOwned>(
-    path: &Path,
+/// Reads one input's text: checked to be UTF-8 with content in it.
+fn read_input(
+    kind: FileKind,
     name: &str,
-    problems: &mut Vec<Diagnostic>,
+    origin: &Origin,
     observe: &mut Observer<'_>,
-    version: impl Fn(&T) -> u32,
-) -> Option<T> {
-    let read = read_bytes(path, name).inspect(|bytes| observe(name, bytes));
-    let text = match read.and_then(|bytes| decode(name, bytes)) {
-        Ok(text) => text,
-        Err(d) => {
-            problems.push(*d);
-            return None;
+) -> Result<Cow<'static, str>, Box<Diagnostic>> {
+    match origin {
+        Origin::Bundled(text) => Ok(Cow::Borrowed(text)),
+        Origin::Edited(_, text) => {
+            observe(name, text.as_bytes());
+            Ok(Cow::Owned(decode(name, text.as_bytes().to_vec())?))
         }
+        Origin::Disk(path) => {
+            let bytes = read_bytes(path, name).map_err(|d| {
+                // A committee's folder in a tree may leave out the roadmap and the findings;
+                // when the committees above cannot give them either, say why.
+                let dir = path.parent().unwrap_or(Path::new("."));
+                match (path.exists(), tree::missing_inherited(dir, kind)) {
+                    (false, Some((message, help))) => {
+                        Box::new(Diagnostic::error(name, Pos::default(), message).with_help(help))
+                    }
+                    _ => d,
+                }
+            })?;
+            observe(name, &bytes);
+            Ok(Cow::Owned(decode(name, bytes)?))
+        }
+    }
+}
+
+/// Parses one of the three main files, checking its format version. A file inherited from
+/// the committees above is the same for all the folders below them: `rollup` parses it once.
+fn main<T: DeserializeOwned + Versioned + Clone + Send + Sync + 'static>(
+    name: &str,
+    text: &str,
+    inherited: bool,
+) -> Result<T, Diagnostic> {
+    let parsed = if inherited {
+        parse_shared::<T>(name, text)
+    } else {
+        parse::<T>(name, text)
     };
-    match parse::<T>(name, &text) {
-        Ok(file) if version(&file) == FORMAT_VERSION => Some(file),
-        Ok(file) => {
-            problems.push(
-                Diagnostic::error(
-                    name,
-                    version_pos(&text),
-                    format!("unsupported format version `{}`", version(&file)),
-                )
-                .with_help(format!("this medtrio reads `version: {FORMAT_VERSION}`"))
-                .with_source(&text),
-            );
-            None
-        }
-        Err(d) => {
-            problems.push(*d);
-            None
-        }
+    match parsed {
+        Ok(value) if value.version() == FORMAT_VERSION => Ok(value),
+        Ok(value) => Err(Diagnostic::error(
+            name,
+            version_pos(text),
+            format!("unsupported format version `{}`", value.version()),
+        )
+        .with_help(format!(
+            "this medtrio reads `version: {FORMAT_VERSION}`; upgrade medtrio or convert the file"
+        ))
+        .with_source(text)),
+        Err(diagnostic) => Err(*diagnostic),
+    }
+}
+
+/// Parses one file of a folder (`cycle.yaml`, `local/`, `minutes/`), checking its format
+/// version.
+fn versioned<T: DeserializeOwned>(
+    name: &str,
+    text: &str,
+    version: impl Fn(&T) -> u32,
+) -> Result<T, Diagnostic> {
+    match parse::<T>(name, text) {
+        Ok(file) if version(&file) == FORMAT_VERSION => Ok(file),
+        Ok(file) => Err(Diagnostic::error(
+            name,
+            version_pos(text),
+            format!("unsupported format version `{}`", version(&file)),
+        )
+        .with_help(format!("this medtrio reads `version: {FORMAT_VERSION}`"))
+        .with_source(text)),
+        Err(d) => Err(*d),
     }
 }
 
@@ -242,100 +283,6 @@ impl Versioned for Roadmap {
 impl Versioned for Findings {
     fn version(&self) -> u32 {
         self.version
-    }
-}
-
-fn load_one<T: DeserializeOwned + Versioned + Clone + Send + Sync + 'static>(
-    read: Result<ReadFile, Box<Diagnostic>>,
-    sources: &mut Sources,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<T> {
-    let (kind, file, text, inherited) = match read {
-        Ok(read) => read,
-        Err(diagnostic) => {
-            problems.push(*diagnostic);
-            return None;
-        }
-    };
-    // A file inherited from the committees above is the same for all the folders below them:
-    // `rollup` parses it once.
-    let parsed = if inherited {
-        parse_shared::<T>(&file.name, &text)
-    } else {
-        parse::<T>(&file.name, &text)
-    };
-    let slot = match kind {
-        FileKind::Programme => &mut sources.programme,
-        FileKind::Roadmap => &mut sources.roadmap,
-        FileKind::Findings | FileKind::Local(_) | FileKind::Minutes(_) => &mut sources.findings,
-        FileKind::Cycle => &mut sources.cycle,
-    };
-    *slot = file;
-    match parsed {
-        Ok(value) if value.version() == FORMAT_VERSION => Some(value),
-        Ok(value) => {
-            problems.push(
-                Diagnostic::error(
-                    &slot.name,
-                    version_pos(&text),
-                    format!("unsupported format version `{}`", value.version()),
-                )
-                .with_help(format!(
-                    "this medtrio reads `version: {FORMAT_VERSION}`; upgrade medtrio or convert the file"
-                ))
-                .with_source(&text),
-            );
-            None
-        }
-        Err(diagnostic) => {
-            problems.push(*diagnostic);
-            None
-        }
-    }
-}
-
-/// A file as read: its kind, its source, its text, and whether it is inherited from the
-/// folder of a committee above.
-type ReadFile = (FileKind, SourceFile, Cow<'static, str>, bool);
-
-/// Reads one file and checks that it is UTF-8 with content in it; returns the text to parse.
-fn read_source(
-    source: &DataSource,
-    kind: FileKind,
-    observe: &mut Observer<'_>,
-) -> Result<ReadFile, Box<Diagnostic>> {
-    match source {
-        DataSource::Bundled => {
-            let text = kind.bundled_text();
-            Ok((
-                kind,
-                SourceFile::bundled(format!("<bundled>/{}", kind.file_name()), text),
-                Cow::Borrowed(text),
-                false,
-            ))
-        }
-        DataSource::Dir(dir) => {
-            // A committee's folder in a tree may leave out the roadmap and the findings.
-            let path = tree::main_file(dir, kind);
-            let name = path.display().to_string();
-            let bytes = read_bytes(&path, &name).map_err(|d| {
-                match (path.exists(), tree::missing_inherited(dir, kind)) {
-                    (false, Some((message, help))) => {
-                        Box::new(Diagnostic::error(&name, Pos::default(), message).with_help(help))
-                    }
-                    _ => d,
-                }
-            })?;
-            observe(&name, &bytes);
-            let text = decode(&name, bytes)?;
-            let inherited = path != dir.join(kind.file_name());
-            Ok((
-                kind,
-                SourceFile::file(name, path),
-                Cow::Owned(text),
-                inherited,
-            ))
-        }
     }
 }
 

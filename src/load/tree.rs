@@ -90,8 +90,13 @@ pub enum Broken {
 
 /// The committees above `dir`, following `parent:` from folder to folder.
 pub fn ancestors(dir: &Path) -> Ancestry {
+    ancestors_of(dir, read_head(dir).unwrap_or_default())
+}
+
+/// The committees above `dir`, whose own programme has the head `own` (read from the disk, or
+/// from a programme's new text before it is written).
+pub fn ancestors_of(dir: &Path, own: Head) -> Ancestry {
     let mut folders: Vec<(PathBuf, String)> = Vec::new();
-    let own = read_head(dir).unwrap_or_default();
     let mut seen: Vec<String> = own.committee.into_iter().collect();
     let mut below = dir.to_path_buf();
     let mut parent = own.parent;
@@ -187,6 +192,11 @@ fn subfolders(dir: &Path) -> Vec<PathBuf> {
 /// above it that has one, else its own (which the loader then reports missing). Only
 /// `roadmap.yaml` and `findings.yaml` are inherited; the programme is each committee's own.
 pub fn main_file(dir: &Path, kind: FileKind) -> PathBuf {
+    main_file_in(dir, kind, &ancestors(dir))
+}
+
+/// [`main_file`], with the committees above `dir` already found.
+pub fn main_file_in(dir: &Path, kind: FileKind, ancestry: &Ancestry) -> PathBuf {
     let own = dir.join(kind.file_name());
     if !matches!(kind, FileKind::Roadmap | FileKind::Findings) {
         return own;
@@ -195,9 +205,9 @@ pub fn main_file(dir: &Path, kind: FileKind) -> PathBuf {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         _ => return own,
     }
-    ancestors(dir)
+    ancestry
         .folders
-        .into_iter()
+        .iter()
         .map(|(folder, _)| folder.join(kind.file_name()))
         .find(|path| path.is_file())
         .unwrap_or(own)

@@ -50,13 +50,17 @@ impl Checker<'_> {
         let Some(dir) = loaded.sources.programme.path().and_then(|p| p.parent()) else {
             return;
         };
-        match tree::ancestors(dir).broken {
+        // Found when the folder was read: the programmes above are among its inputs.
+        let Some(ancestry) = &loaded.ancestry else {
+            return;
+        };
+        match &ancestry.broken {
             None => {}
             Some(Broken::Missing {
                 parent: missing,
                 below,
             }) => {
-                let named_here = missing == parent.value;
+                let named_here = *missing == parent.value;
                 let (message, help) = if named_here {
                     (
                         format!(
