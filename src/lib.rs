@@ -3,7 +3,7 @@
 //! Data flows one way: YAML files → [`load`] → [`model`] (checked by [`validate`]) →
 //! [`query`] → [`report`] → [`render`] → [`cmd`]. See `docs/architecture.md`.
 
-pub mod cache;
+pub mod checked;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;

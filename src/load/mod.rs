@@ -57,6 +57,38 @@ pub struct Loaded {
     pub ancestry: Option<tree::Ancestry>,
 }
 
+impl Loaded {
+    /// The data without the local file at `path`, if it is one of the data's `local/` files
+    /// (as `plan` sees the data it is about to replace a file of); else the data as it is.
+    pub fn without_file(&self, path: &Path) -> Loaded {
+        let mut rest = self.clone();
+        let Some(replaced) = self
+            .sources
+            .local
+            .iter()
+            .position(|s| s.path().is_some_and(|p| inputs::same_path(p, path)))
+        else {
+            return rest;
+        };
+        let keep = |kind: &FileKind| *kind != FileKind::Local(replaced);
+        let (data, p) = (&mut rest.dataset, &mut rest.provenance);
+        let mut flags = p.meetings.iter().map(keep);
+        data.programme
+            .meetings
+            .retain(|_| flags.next().unwrap_or(true));
+        let mut flags = p.templates.iter().map(keep);
+        data.programme
+            .templates
+            .retain(|_| flags.next().unwrap_or(true));
+        let mut flags = p.forums.iter().map(keep);
+        data.roadmap.forums.retain(|_| flags.next().unwrap_or(true));
+        for kinds in [&mut p.meetings, &mut p.templates, &mut p.forums] {
+            kinds.retain(keep);
+        }
+        rest
+    }
+}
+
 /// One file of a data folder with new text, before it is written: a file the folder's data
 /// is read from, or a new one (`minutes/ID.yaml`, `local/ID.yaml`, `cycle.yaml`).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! The content-addressed cache of the checked model: parse and validate a large data folder
+//! The content-addressed cache of the checked model, a private shortcut of [`super::load`]: parse and validate a large data folder
 //! once, and read the result back in a fraction of the time while no byte of it changes.
 //!
 //! **The key** is a 128-bit xxh3 of everything the answer depends on: each input file's name
@@ -39,6 +39,7 @@
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
@@ -46,10 +47,12 @@ use rkyv::rancor::{self, Fallible, Source};
 use rkyv::util::AlignedVec;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
+use super::{Checked, check};
 use crate::diagnostic::Diagnostic;
-use crate::load::{self, DataSource, Input, Inputs, Loaded, Provenance};
+use crate::load::{self, Input, Inputs, Loaded, Provenance};
 use crate::model::when::Month;
 use crate::model::{ClockTime, Dataset, Period, Quarter, When};
+use crate::validate::validate_today;
 
 /// Data folders smaller than this (all input files together) are parsed without the cache.
 /// Measured (benches/RESULTS.md, "Where the cache pays"): a hit costs about 2 ms of CPU
@@ -58,8 +61,12 @@ use crate::model::{ClockTime, Dataset, Period, Quarter, When};
 /// folders (the seed data is 46 KiB, a committee's own data less) leave no entries behind.
 pub const DEFAULT_MIN_BYTES: u64 = 64 * 1024;
 
-/// How many entries the folder keeps: the most recently used.
+/// How many entries the folder keeps: the most recently used, and at least every entry this
+/// run used (a `rollup` of a tree uses one a folder).
 pub const KEEP: usize = 4;
+
+/// The entries this process has read or written.
+static USED: AtomicUsize = AtomicUsize::new(0);
 
 /// The first bytes of every cache file; the digit is the cache format, raised when the layout
 /// of the file (not of the model: that is in the key) changes.
@@ -103,12 +110,6 @@ impl Settings {
     }
 }
 
-/// Data that loaded and validated with no error, and the warnings validation gave.
-pub struct Checked {
-    pub loaded: Loaded,
-    pub warnings: Vec<Diagnostic>,
-}
-
 /// What a cache entry holds; the sources (file names and paths) follow from the key's inputs.
 #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 struct Entry {
@@ -117,38 +118,38 @@ struct Entry {
     warnings: Vec<Diagnostic>,
 }
 
-/// Loads and validates the data, from the cache when an entry for exactly these bytes exists.
-/// Errors come back as every problem found, warnings included, exactly as without a cache.
-pub fn load_checked(source: &DataSource, settings: &Settings) -> Result<Checked, Vec<Diagnostic>> {
-    let inputs = Inputs::of(source)?;
-    let cache_dir = match (source, &settings.dir) {
-        (DataSource::Dir(_), Some(cache)) => cache.as_path(),
-        _ => return check(load::load_inputs(&inputs, &mut |_, _| {})?),
+/// Loads and validates the data of `inputs`, from the cache when an entry for exactly these
+/// bytes exists and the settings allow it. Errors come back as every problem found, warnings
+/// included, exactly as without a cache.
+pub(super) fn load(
+    inputs: &Inputs,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let cache_dir = match (&inputs.dir, &settings.dir) {
+        (Some(_), Some(cache)) => cache.as_path(),
+        _ => {
+            let loaded = load::load_inputs(inputs, &mut |_, _| {})?;
+            return check(loaded, today).map(|(checked, _)| checked);
+        }
     };
-    if let Some(hit) = lookup(&inputs, cache_dir, settings.min_bytes) {
+    if let Some(mut hit) = lookup(inputs, cache_dir, settings.min_bytes) {
+        let today = validate_today(&hit.loaded, today);
+        hit.warnings.extend(today);
         return Ok(hit);
     }
     let mut key = KeyBuilder::new();
-    let loaded = load::load_inputs(&inputs, &mut |name, bytes| key.add(name, bytes))?;
-    let checked = check(loaded)?;
+    let loaded = load::load_inputs(inputs, &mut |name, bytes| key.add(name, bytes))?;
+    let (checked, of_today) = check(loaded, today)?;
     // The key is of the bytes that were parsed, so that a file changed since the lookup is
-    // stored under its new content, never under the old.
+    // stored under its new content, never under the old. The warnings of the day are not
+    // stored: a hit gives the day's own.
     match key.finish() {
-        Some((key, bytes)) if bytes >= settings.min_bytes => Ok(store(cache_dir, key, checked)),
+        Some((key, bytes)) if bytes >= settings.min_bytes => {
+            Ok(store(cache_dir, key, checked, of_today))
+        }
         _ => Ok(checked),
     }
-}
-
-/// Validates; any error makes the whole result the list of problems.
-fn check(loaded: Loaded) -> Result<Checked, Vec<Diagnostic>> {
-    let problems = crate::validate::validate(&loaded);
-    if problems.iter().any(Diagnostic::is_error) {
-        return Err(problems);
-    }
-    Ok(Checked {
-        loaded,
-        warnings: problems,
-    })
 }
 
 /// The files of `inputs` that the key covers, each with its name, in order; `None` when a
@@ -334,32 +335,41 @@ fn read_entry(path: &Path, key: u128) -> Option<Entry> {
         return None;
     }
     let entry = rkyv::from_bytes::<Entry, rancor::Error>(&payload).ok()?;
+    USED.fetch_add(1, Ordering::Relaxed);
     // Used: keep it among the last few. A read-only folder keeps the old time.
     let _ = file.set_modified(SystemTime::now());
     Some(entry)
 }
 
-/// Stores the checked data under `key`, silently giving up on any failure, and hands it back.
-fn store(cache_dir: &Path, key: u128, checked: Checked) -> Checked {
-    let Checked { loaded, warnings } = checked;
+/// Stores the checked data under `key`, silently giving up on any failure, and hands it back
+/// with the warnings of the day (`of_today`, the last of its warnings) left out of the entry.
+fn store(cache_dir: &Path, key: u128, checked: Checked, of_today: usize) -> Checked {
+    let Checked {
+        loaded,
+        mut warnings,
+    } = checked;
     let Loaded {
         dataset,
         sources,
         provenance,
         ancestry,
     } = loaded;
+    let today = warnings.split_off(warnings.len().saturating_sub(of_today));
     let entry = Entry {
         dataset,
         provenance,
         warnings,
     };
-    let _ = write_entry(cache_dir, key, &entry);
+    if write_entry(cache_dir, key, &entry).is_ok() {
+        USED.fetch_add(1, Ordering::Relaxed);
+    }
     prune(cache_dir);
     let Entry {
         dataset,
         provenance,
-        warnings,
+        mut warnings,
     } = entry;
+    warnings.extend(today);
     Checked {
         loaded: Loaded {
             dataset,
@@ -414,7 +424,9 @@ fn prune(cache_dir: &Path) {
         }
     }
     entries.sort_by_key(|e| std::cmp::Reverse(e.0));
-    for (_, path) in entries.into_iter().skip(KEEP) {
+    // A tree's folders are each an entry: the ones this run used stay, however many.
+    let keep = KEEP.max(USED.load(Ordering::Relaxed));
+    for (_, path) in entries.into_iter().skip(keep) {
         let _ = fs::remove_file(path);
     }
 }
