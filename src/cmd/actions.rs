@@ -143,5 +143,5 @@ fn change_one(ctx: &Context, change: &ActionChange, out: &mut dyn Write) -> Resu
         before: Some(before),
         after: file.text(),
     };
-    write::apply(&loaded, &[change], &what, dry_run, out)
+    write::apply(ctx, &[change], &what, dry_run, out)
 }

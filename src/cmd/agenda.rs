@@ -44,5 +44,5 @@ fn issue(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> {
         change.path.display(),
         ctx.today.format("%Y-%m-%d")
     );
-    write::apply(&loaded, &[change], &what, args.dry_run, out)
+    write::apply(ctx, &[change], &what, args.dry_run, out)
 }

@@ -105,5 +105,5 @@ pub fn run(ctx: &Context, args: &ApproveArgs, out: &mut dyn Write) -> Result<()>
         before: Some(before),
         after: file.text(),
     };
-    write::apply(&loaded, &[change], &what, args.write.dry_run, out)
+    write::apply(ctx, &[change], &what, args.write.dry_run, out)
 }

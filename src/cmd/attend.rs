@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, args: &AttendArgs, out: &mut dyn Write) -> Result<()> 
         before: Some(before),
         after: file.text(),
     };
-    write::apply(&loaded, &[change], &what, args.write.dry_run, out)
+    write::apply(ctx, &[change], &what, args.write.dry_run, out)
 }
 
 fn same(a: &str, b: &str) -> bool {

@@ -74,5 +74,5 @@ pub fn run(ctx: &Context, args: &CancelArgs, out: &mut dyn Write) -> Result<()> 
         before: Some(before),
         after: file.text(),
     };
-    write::apply(&loaded, &[change], &what, args.write.dry_run, out)
+    write::apply(ctx, &[change], &what, args.write.dry_run, out)
 }

@@ -113,7 +113,7 @@ fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
             })
             .is_some_and(|m| m.is_prepared());
         if prepared && held {
-            return record_held(args, &loaded, &catalog, &path, freeze, &print_hint, out);
+            return record_held(ctx, args, &catalog, &path, freeze, &print_hint, out);
         }
         return Err(Failure::operation(
             format!("`{}` already exists", path.display()),
@@ -145,14 +145,13 @@ fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
     }
     let mut changes = Vec::new();
     let frozen = freeze(&mut changes)?;
-    changes.insert(
-        0,
-        Change {
-            path: path.clone(),
-            before: None,
-            after: text,
-        },
-    );
+    // The agenda is frozen first: should the minutes then fail to be written, it stands as
+    // issued, and nothing renumbers it.
+    changes.push(Change {
+        path: path.clone(),
+        before: None,
+        after: text,
+    });
     let what = match (held, frozen) {
         (false, _) => format!(
             "wrote {}, prepared for `{id}` ({}): the meeting is not held until its day has come and the minutes are filled in (or --held is given)",
@@ -176,14 +175,14 @@ fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
             )
         })?;
     }
-    write::apply(&loaded, &changes, &what, args.dry_run, out)
+    write::apply(ctx, &changes, &what, args.dry_run, out)
 }
 
 /// Prepared minutes of a meeting whose day has come (or with --held): they become the
 /// draft, and the meeting is held.
 fn record_held(
+    ctx: &Context,
     args: &MinutesArgs,
-    loaded: &crate::load::Loaded,
     catalog: &Catalog<'_>,
     path: &std::path::Path,
     freeze: impl Fn(&mut Vec<Change>) -> Result<bool>,
@@ -206,18 +205,19 @@ fn record_held(
             &["status"],
         );
     }
-    let mut changes = vec![Change {
+    let mut changes = Vec::new();
+    let frozen = freeze(&mut changes)?;
+    changes.push(Change {
         path: path.to_owned(),
         before: Some(before),
         after: file.text(),
-    }];
-    let frozen = freeze(&mut changes)?;
+    });
     let what = format!(
         "{}: the minutes of `{id}` are a draft now, and the meeting is held{}; {print_hint}",
         path.display(),
         if frozen { "; its agenda stands as issued" } else { "" }
     );
-    write::apply(loaded, &changes, &what, args.dry_run, out)
+    write::apply(ctx, &changes, &what, args.dry_run, out)
 }
 
 /// Ctrl-C at a question leaves no file.

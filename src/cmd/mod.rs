@@ -37,7 +37,7 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::diagnostic::{Diagnostic, did_you_mean, suggestions};
 use crate::error::Failure;
 use crate::lang::Lang;
-use crate::load::{self, DataSource, Loaded};
+use crate::load::{DataSource, Loaded};
 use crate::model::Catalog;
 use crate::render::html::{TemplateFile, UserTemplates, is_plain_name};
 use crate::render::{Document, Format, RenderError, Renderer, Settings};
@@ -149,33 +149,29 @@ impl Context {
         }
     }
 
+    /// Where the cache of checked data is, and whether it may be used.
+    pub fn cache_settings(&self) -> crate::checked::Settings {
+        crate::checked::Settings::from_env(self.use_cache)
+    }
+
     /// Loads and checks the data. Problems go to stderr; errors stop the command.
     pub fn load_checked(&self) -> Result<Loaded> {
-        // The bundled data is checked by the test suite and cannot change after the build.
-        if self.source == DataSource::Bundled {
-            return Ok(load::load(&self.source).map_err(|problems| report_problems(&problems))?);
-        }
-        let settings = crate::cache::Settings::from_env(self.use_cache);
-        let mut checked = crate::cache::load_checked(&self.source, &settings)
+        let mut checked = crate::checked::load(&self.source, self.today, &self.cache_settings())
             .map_err(|problems| report_problems(&problems))?;
         print_diagnostics(&checked.warnings);
-        print_diagnostics(&crate::validate::validate_today(
-            &checked.loaded,
-            self.today,
-        ));
         checked.loaded.dataset.settle_prepared(self.today);
         Ok(checked.loaded)
     }
 }
 
-fn report_problems(problems: &[Diagnostic]) -> Failure {
+pub fn report_problems(problems: &[Diagnostic]) -> Failure {
     print_diagnostics(problems);
     Failure::InvalidData {
         errors: problems.iter().filter(|d| d.is_error()).count(),
     }
 }
 
-fn print_diagnostics(problems: &[Diagnostic]) {
+pub fn print_diagnostics(problems: &[Diagnostic]) {
     let mut err = anstream::stderr().lock();
     for d in problems {
         let _ = write!(err, "{}", crate::render::text::problem(d));

@@ -10,8 +10,8 @@ use anyhow::Result;
 
 use crate::cmd::interrupt::{self, TempFile};
 use crate::error::Failure;
-use crate::load::{FileKind, Loaded, SourceFile};
-use crate::model::{LocalFile, Located, Minutes, Programme};
+use crate::load::Loaded;
+use crate::model::Minutes;
 
 /// One file's new text.
 #[derive(Clone, Debug)]
@@ -43,13 +43,13 @@ pub fn read(path: &Path) -> Result<String> {
 /// Checks the changes, then writes them one by one, each atomically, and says `what` in one
 /// line on stderr. With `dry_run`, prints the diff to `out` and writes nothing.
 pub fn apply(
-    loaded: &Loaded,
+    ctx: &super::Context,
     changes: &[Change],
     what: &str,
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    check(loaded, changes)?;
+    check(ctx, changes)?;
     if dry_run {
         for change in changes {
             write_diff(change, out)?;
@@ -83,133 +83,31 @@ fn write_diff(change: &Change, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The folder must validate with the new texts: else the problems are printed, located in the
-/// text that would have been written, and nothing is written.
-fn check(loaded: &Loaded, changes: &[Change]) -> Result<()> {
-    let candidate = with_changes(loaded, changes)?;
-    let problems: Vec<_> = crate::validate::validate(&candidate)
-        .into_iter()
-        .filter(|d| d.is_error())
-        .collect();
-    if problems.is_empty() {
-        return Ok(());
-    }
-    let mut err = anstream::stderr().lock();
-    for d in &problems {
-        let _ = write!(err, "{}", crate::render::text::problem(d));
-    }
-    Err(Failure::operation(
-        "the data would not validate with this change, so nothing was written",
-        "the lines above are of the file as it would have been written; fix what they name in the other files, or change the flags",
-    )
-    .into())
-}
-
-/// The loaded data as it will be with the changes: each changed file parsed from its new
-/// text and put in the place of the old one. (The one place to re-point at the load seat.)
-fn with_changes(loaded: &Loaded, changes: &[Change]) -> Result<Loaded> {
-    let mut data = loaded.clone();
+/// text that would have been written, and nothing is written. Each file is checked by the load
+/// seat (`checked::load_edited`), which takes one file at a time; where one command changes two
+/// (the first minutes of a meeting, and its agenda frozen), issuing changes no number, so each
+/// is checked with the other as it stands on disk.
+fn check(ctx: &super::Context, changes: &[Change]) -> Result<()> {
     for change in changes {
-        let name = change.path.display().to_string();
-        let bug = |d: Box<crate::diagnostic::Diagnostic>| -> anyhow::Error {
-            Failure::operation(
-                format!("the text medtrio would write does not parse: {}", d.message),
-                "this is a bug in medtrio; nothing was written",
-            )
-            .into()
+        let edit = crate::load::Edit {
+            path: change.path.clone(),
+            text: change.after.clone(),
         };
-        let text = SourceFile::in_memory(name.clone(), change.after.clone());
-        match kind_of(&data, &change.path) {
-            Some(FileKind::Programme) => {
-                let new = crate::load::parse::<Programme>(&name, &change.after).map_err(bug)?;
-                replace_programme(&mut data, new);
-                data.sources.programme = text;
-            }
-            Some(FileKind::Local(i)) => {
-                let new = crate::load::parse::<LocalFile>(&name, &change.after).map_err(bug)?;
-                replace_local(&mut data, i, new);
-                data.sources.local[i] = text;
-            }
-            Some(FileKind::Minutes(i)) => {
-                let new =
-                    crate::load::parse::<Located<Minutes>>(&name, &change.after).map_err(bug)?;
-                data.dataset.minutes[i] = new;
-                data.sources.minutes[i] = text;
-            }
-            _ => {
-                let new =
-                    crate::load::parse::<Located<Minutes>>(&name, &change.after).map_err(bug)?;
-                data.dataset.minutes.push(new);
-                data.sources.minutes.push(text);
-            }
+        let Err(problems) = crate::checked::load_edited(&ctx.source, &edit, ctx.today) else {
+            continue;
+        };
+        let errors: Vec<_> = problems.into_iter().filter(|d| d.is_error()).collect();
+        if errors.is_empty() {
+            continue;
         }
+        super::print_diagnostics(&errors);
+        return Err(Failure::operation(
+            "the data would not validate with this change, so nothing was written",
+            "the lines above are of the file as it would have been written; fix what they name in the other files, or change the flags",
+        )
+        .into());
     }
-    Ok(data)
-}
-
-/// Which of the loaded files `path` is.
-fn kind_of(loaded: &Loaded, path: &Path) -> Option<FileKind> {
-    let s = &loaded.sources;
-    let is = |f: &SourceFile| f.path() == Some(path);
-    if is(&s.programme) {
-        return Some(FileKind::Programme);
-    }
-    if let Some(i) = s.local.iter().position(is) {
-        return Some(FileKind::Local(i));
-    }
-    s.minutes.iter().position(is).map(FileKind::Minutes)
-}
-
-/// The programme's own meetings and templates replaced, the local files' kept.
-fn replace_programme(data: &mut Loaded, new: Programme) {
-    let p = &data.provenance;
-    let keep = |list: &[FileKind]| -> Vec<bool> {
-        list.iter().map(|k| *k != FileKind::Programme).collect()
-    };
-    let (keep_meetings, keep_templates) = (keep(&p.meetings), keep(&p.templates));
-    let old = std::mem::replace(&mut data.dataset.programme, new);
-    let local_meetings: Vec<_> = old
-        .meetings
-        .into_iter()
-        .zip(&keep_meetings)
-        .filter_map(|(m, keep)| keep.then_some(m))
-        .collect();
-    let local_templates: Vec<_> = old
-        .templates
-        .into_iter()
-        .zip(&keep_templates)
-        .filter_map(|(t, keep)| keep.then_some(t))
-        .collect();
-    let programme = &mut data.dataset.programme;
-    let p = &mut data.provenance;
-    let locals_m: Vec<FileKind> = p.meetings.iter().copied().filter(|k| *k != FileKind::Programme).collect();
-    let locals_t: Vec<FileKind> = p.templates.iter().copied().filter(|k| *k != FileKind::Programme).collect();
-    p.meetings = vec![FileKind::Programme; programme.meetings.len()];
-    p.meetings.extend(locals_m);
-    p.templates = vec![FileKind::Programme; programme.templates.len()];
-    p.templates.extend(locals_t);
-    programme.meetings.extend(local_meetings);
-    programme.templates.extend(local_templates);
-}
-
-/// The `i`-th local file's meetings, templates and fora replaced.
-fn replace_local(data: &mut Loaded, i: usize, new: LocalFile) {
-    let kind = FileKind::Local(i);
-    let (d, p) = (&mut data.dataset, &mut data.provenance);
-    let mut flags = p.meetings.iter().map(|k| *k != kind);
-    d.programme.meetings.retain(|_| flags.next().unwrap_or(true));
-    let mut flags = p.templates.iter().map(|k| *k != kind);
-    d.programme.templates.retain(|_| flags.next().unwrap_or(true));
-    let mut flags = p.forums.iter().map(|k| *k != kind);
-    d.roadmap.forums.retain(|_| flags.next().unwrap_or(true));
-    for kinds in [&mut p.meetings, &mut p.templates, &mut p.forums] {
-        kinds.retain(|k| *k != kind);
-    }
-    p.meetings.extend(new.meetings.iter().map(|_| kind));
-    p.templates.extend(new.templates.iter().map(|_| kind));
-    p.forums.extend(new.forums.iter().map(|_| kind));
-    d.programme.meetings.extend(new.meetings);
-    d.programme.templates.extend(new.templates);
-    d.roadmap.forums.extend(new.forums);
+    Ok(())
 }
 
 /// Writes one change: under a lock file beside it, refusing a file that changed since it was

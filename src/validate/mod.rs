@@ -3,7 +3,7 @@
 
 mod cycle;
 mod minutes;
-mod tree;
+pub mod tree;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -96,8 +96,9 @@ fn check(loaded: &Loaded, today: Option<NaiveDate>) -> Checker<'_> {
     c.check_findings();
     c.check_tree();
     c.check_minutes();
-    c.check_minutes_ahead();
     c.check_cycle();
+    // Last, so that the checks of the day come after the rest, as from the cache.
+    c.check_minutes_ahead();
     c
 }
 
