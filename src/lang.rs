@@ -279,6 +279,10 @@ words! {
     minutes_action_what: "Handlingspunkt under punktet (tomt: ikke flere)", "Action point under the item (empty: no more)";
     minutes_action_due: "Hvornår (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ-Qn; tomt: ikke fastsat)", "By when (YYYY-MM-DD, YYYY-MM or YYYY-Qn; empty: not set)";
     minutes_save: "Gem referatet?", "Save the minutes?";
+    minutes_summary: "Referatet, som det gemmes", "The minutes as they will be saved";
+    minutes_names_hint: "(adskil med komma; Ctrl-U rydder linjen)", "(split by commas; Ctrl-U clears the line)";
+    minutes_name_twice: "står to gange: skriv hvert navn én gang", "is named twice: name each person once";
+    minutes_no_outcome: "intet skrevet", "nothing written";
     // The rollup (`medtrio rollup`) and what is recorded of a roadmap activity.
     rollup_kind: "Opsamling", "Roll-up";
     rollup_title: "Opsamling fra udvalgene", "Report from the committees";

@@ -442,3 +442,38 @@ fn the_full_agenda_locking_the_folder() {
     assert!(agenda.contains("kl. 13.00–14.05"), "the agenda runs over:\n{agenda}");
     run(&["minutes", "lmu-marts", "--format", "txt"]);
 }
+
+/// At a terminal, the planned names are a line to edit: Ctrl-U clears it, a name given twice
+/// is refused and asked again, and a summary of what will be saved comes before "Gem".
+#[test]
+fn the_names_at_a_terminal_clear_with_ctrl_u_and_refuse_a_name_twice() {
+    let data = copy_data(EXAMPLE);
+    let command = format!(
+        "NO_COLOR=1 MEDTRIO_TODAY=2026-11-23 {} --data {} minutes lmu-marts",
+        assert_cmd::cargo::cargo_bin("medtrio").display(),
+        data.path().display()
+    );
+    let tmux = Tmux::start(&command);
+    tmux.wait_for("Udfyld referatet nu?");
+    tmux.keys(&["y"]);
+    tmux.wait_for("Til stede (adskil med komma; Ctrl-U rydder linjen): Leder, TR, AMR, Pædagog");
+    tmux.keys(&["C-u", "Leder, TR, leder", "Enter"]);
+    tmux.wait_for("`leder` står to gange: skriv hvert navn én gang");
+    tmux.keys(&["C-u", "Leder, TR", "Enter"]);
+    tmux.wait_for("Afbud (adskil med komma; Ctrl-U rydder linjen): Køkkenleder");
+    tmux.keys(&["C-u", "Enter"]);
+    // Four items: no outcome and no action point under each.
+    tmux.wait_for("1. Godkendelse af dagsorden");
+    tmux.keys(&["Dagsordenen blev godkendt.", "Enter", "Enter"]);
+    for _ in 0..3 {
+        tmux.keys(&["Enter", "Enter"]);
+    }
+    tmux.wait_for("Gem referatet?");
+    let screen = tmux.screen();
+    assert!(screen.contains("Referatet, som det gemmes:\n  Til stede: Leder, TR\n  Afbud: –\n  1. Godkendelse af dagsorden: Dagsordenen blev godkendt.\n  2. Hvad er aktørskab for os?: intet skrevet\n"), "{screen}");
+    tmux.keys(&["y"]);
+    tmux.wait_for("EXIT=");
+    assert!(tmux.screen().contains("EXIT=0"), "{}", tmux.screen());
+    let yaml = fs::read_to_string(data.path().join("minutes/lmu-marts.yaml")).unwrap();
+    assert!(yaml.contains("present: [\"Leder\", \"TR\"]\napologies: []\n"), "{yaml}");
+}

@@ -401,6 +401,7 @@ impl Asker {
                 item,
             },
         ));
+        self.summary(agenda, answers);
         if !Confirm::with_theme(&self.theme)
             .with_prompt(w.minutes_save)
             .default(true)
@@ -411,19 +412,68 @@ impl Asker {
         Ok(())
     }
 
-    /// A list of names, the planned ones to start from.
+    /// What will be saved, to review before saying yes.
+    fn summary(&self, agenda: &Agenda, answers: &Answers) {
+        let w = self.w;
+        let list = |names: &Option<Vec<String>>| match names {
+            Some(n) if !n.is_empty() => n.join(", "),
+            _ => "–".to_owned(),
+        };
+        eprintln!("\n{}:", w.minutes_summary);
+        eprintln!("  {}: {}", w.present, list(&answers.present));
+        eprintln!("  {}: {}", w.apologies, list(&answers.apologies));
+        for (number, item) in agenda.items.iter().filter_map(|i| Some((i.number?, i))) {
+            let said = answers
+                .outcomes
+                .iter()
+                .find(|(n, _)| *n == number)
+                .map_or(w.minutes_no_outcome, |(_, t)| t.as_str());
+            eprintln!("  {number}. {}: {said}", item.title);
+            for a in answers.actions.iter().filter(|a| a.item == Some(number)) {
+                eprintln!("     - {} · {} · {}", a.text, a.owner, a.due);
+            }
+        }
+    }
+
+    /// A list of names, the planned ones to start from, edited as a line (Ctrl-U clears
+    /// it, as in a shell); a name given twice is asked again.
     fn names(&self, prompt: &str, planned: &[String]) -> Result<Vec<String>> {
-        let text: String = Input::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .with_initial_text(planned.join(", "))
-            .allow_empty(true)
-            .interact_text()?;
-        Ok(text
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect())
+        let mut editor = rustyline::DefaultEditor::new()?;
+        let mut initial = planned.join(", ");
+        loop {
+            let line = match editor.readline_with_initial(
+                &format!("{prompt} {}: ", self.w.minutes_names_hint),
+                (&initial, ""),
+            ) {
+                Ok(line) => line,
+                Err(rustyline::error::ReadlineError::Interrupted) => {
+                    return Err(dialoguer::Error::IO(std::io::Error::from(
+                        std::io::ErrorKind::Interrupted,
+                    ))
+                    .into());
+                }
+                Err(rustyline::error::ReadlineError::Eof) => String::new(),
+                Err(e) => return Err(e.into()),
+            };
+            let names: Vec<String> = line
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let twice = names.iter().enumerate().find(|(i, n)| {
+                names[..*i]
+                    .iter()
+                    .any(|m| m.to_lowercase() == n.to_lowercase())
+            });
+            match twice {
+                Some((_, name)) => {
+                    eprintln!("`{name}` {}", self.w.minutes_name_twice);
+                    initial = line;
+                }
+                None => return Ok(names),
+            }
+        }
     }
 
     /// The action points of item `number`, until an empty one.
