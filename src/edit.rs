@@ -264,7 +264,10 @@ pub fn item_entries(item: &crate::model::AgendaItem) -> Vec<(String, Value)> {
     if let Some(kind) = item.kind {
         e.push(("type".into(), Value::plain(kind.as_str())));
     }
-    e.push(("minutes".into(), Value::plain(item.minutes.value.to_string())));
+    e.push((
+        "minutes".into(),
+        Value::plain(item.minutes.value.to_string()),
+    ));
     let mut text = |key: &str, v: &Option<String>| {
         if let Some(v) = v {
             e.push((key.into(), Value::text(v)));
@@ -275,7 +278,10 @@ pub fn item_entries(item: &crate::model::AgendaItem) -> Vec<(String, Value)> {
     text("notes", &item.notes);
     if !item.prompts.is_empty() {
         let ids: Vec<&str> = item.prompts.iter().map(|p| p.as_str()).collect();
-        e.push(("prompts".into(), Value::plain(format!("[{}]", ids.join(", ")))));
+        e.push((
+            "prompts".into(),
+            Value::plain(format!("[{}]", ids.join(", "))),
+        ));
     }
     if let Some(cycle) = &item.cycle {
         e.push(("cycle".into(), Value::plain(cycle.as_str())));
@@ -541,5 +547,4 @@ actions:
             }
         }
     }
-
 }

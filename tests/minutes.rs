@@ -438,8 +438,12 @@ fn the_full_agenda_locking_the_folder() {
             .stderr(warning.clone())
     };
     run(&["validate"]);
-    let agenda = String::from_utf8(run(&["agenda", "lmu-april"]).get_output().stdout.clone()).unwrap();
-    assert!(agenda.contains("kl. 13.00–14.05"), "the agenda runs over:\n{agenda}");
+    let agenda =
+        String::from_utf8(run(&["agenda", "lmu-april"]).get_output().stdout.clone()).unwrap();
+    assert!(
+        agenda.contains("kl. 13.00–14.05"),
+        "the agenda runs over:\n{agenda}"
+    );
     run(&["minutes", "lmu-marts", "--format", "txt"]);
 }
 
@@ -475,5 +479,8 @@ fn the_names_at_a_terminal_clear_with_ctrl_u_and_refuse_a_name_twice() {
     tmux.wait_for("EXIT=");
     assert!(tmux.screen().contains("EXIT=0"), "{}", tmux.screen());
     let yaml = fs::read_to_string(data.path().join("minutes/lmu-marts.yaml")).unwrap();
-    assert!(yaml.contains("present: [\"Leder\", \"TR\"]\napologies: []\n"), "{yaml}");
+    assert!(
+        yaml.contains("present: [\"Leder\", \"TR\"]\napologies: []\n"),
+        "{yaml}"
+    );
 }

@@ -100,7 +100,9 @@ fn late_minutes_rewrite_a_past_agenda() {
     );
     let (april_before, _) = ok(d, "2026-04-08", &["agenda", "lmu-april"]);
     let minutes_before = read(d, "minutes/lmu-april.yaml");
-    assert!(minutes_before.contains("  - item: 3\n    title: \"APV: opfølgning på handleplanen\"\n"));
+    assert!(
+        minutes_before.contains("  - item: 3\n    title: \"APV: opfølgning på handleplanen\"\n")
+    );
     ok(
         d,
         "2026-04-08",
@@ -114,7 +116,10 @@ fn late_minutes_rewrite_a_past_agenda() {
         ],
     );
     let (april_after, _) = ok(d, "2026-04-08", &["agenda", "lmu-april"]);
-    assert_eq!(april_after, april_before, "the held agenda stands as it was");
+    assert_eq!(
+        april_after, april_before,
+        "the held agenda stands as it was"
+    );
     assert_eq!(read(d, "minutes/lmu-april.yaml"), minutes_before);
     let (stdout, stderr) = ok(d, "2026-04-08", &["validate"]);
     assert!(stdout.starts_with("ok: 5 meetings"), "{stdout}");
@@ -143,7 +148,10 @@ fn early_minutes_marking_a_meeting_held() {
         "wrote [DATA]/minutes/lmu-december.yaml, prepared for `lmu-december` (2026-12-01): the meeting is not held until its day has come and the minutes are filled in (or --held is given)\n"
     );
     assert!(read(d, "minutes/lmu-december.yaml").contains("\nstatus: prepared\n"));
-    assert!(!read(d, "programme.yaml").contains("issued:"), "nothing is frozen yet");
+    assert!(
+        !read(d, "programme.yaml").contains("issued:"),
+        "nothing is frozen yet"
+    );
     let status = |today: &str| {
         let (json, _) = ok(d, today, &["list", "meetings", "--format", "json"]);
         let list: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -157,19 +165,29 @@ fn early_minutes_marking_a_meeting_held() {
             .to_owned()
     };
     assert_eq!(status("2026-11-16"), "planned");
-    assert_eq!(ok(d, "2026-11-16", &["validate"]).1, "", "no warning either");
+    assert_eq!(
+        ok(d, "2026-11-16", &["validate"]).1,
+        "",
+        "no warning either"
+    );
     // Its day has come, but nothing is written in it: still not held.
     assert_eq!(status("2026-12-02"), "planned");
     // Filled in after the day: held.
     let path = d.join("minutes/lmu-december.yaml");
-    let text = fs::read_to_string(&path)
-        .unwrap()
-        .replacen("present: []", "present: [\"Leder\", \"TR\"]", 1);
+    let text = fs::read_to_string(&path).unwrap().replacen(
+        "present: []",
+        "present: [\"Leder\", \"TR\"]",
+        1,
+    );
     fs::write(&path, text).unwrap();
     assert_eq!(status("2026-11-30"), "planned");
     assert_eq!(status("2026-12-02"), "held");
     // And --held records it so, as a draft, freezing the agenda.
-    let (_, stderr) = ok(d, "2026-12-02", &["minutes", "lmu-december", "--held", "2026-12-01"]);
+    let (_, stderr) = ok(
+        d,
+        "2026-12-02",
+        &["minutes", "lmu-december", "--held", "2026-12-01"],
+    );
     assert!(
         stderr.contains("the minutes of `lmu-december` are a draft now, and the meeting is held; its agenda stands as issued"),
         "{stderr}"
@@ -205,18 +223,41 @@ fn an_issued_agenda_prints_the_same_after_later_minutes() {
         diff.iter_all_changes()
             .all(|c| c.tag() != similar::ChangeTag::Delete)
     );
-    let (issued, _) = ok(d, "2026-11-20", &["agenda", "lmu-december", "--format", "md"]);
+    let (issued, _) = ok(
+        d,
+        "2026-11-20",
+        &["agenda", "lmu-december", "--format", "md"],
+    );
     ok(
         d,
         "2026-12-02",
         &["minutes", "lmu-december", "--present", "Leder,TR,AMR"],
     );
-    ok(d, "2026-12-02", &["approve", "lmu-april", "--at", "lmu-december"]);
-    ok(d, "2026-12-02", &["actions", "done", "april-stoej", "--on", "2026-11-30"]);
-    ok(d, "2026-12-02", &["actions", "move", "marts-ugeplan", "--due", "2027-01"]);
-    let (later, _) = ok(d, "2026-12-02", &["agenda", "lmu-december", "--format", "md"]);
+    ok(
+        d,
+        "2026-12-02",
+        &["approve", "lmu-april", "--at", "lmu-december"],
+    );
+    ok(
+        d,
+        "2026-12-02",
+        &["actions", "done", "april-stoej", "--on", "2026-11-30"],
+    );
+    ok(
+        d,
+        "2026-12-02",
+        &["actions", "move", "marts-ugeplan", "--due", "2027-01"],
+    );
+    let (later, _) = ok(
+        d,
+        "2026-12-02",
+        &["agenda", "lmu-december", "--format", "md"],
+    );
     assert_eq!(later, issued);
-    assert!(issued.contains("Tilføj støj i garderoben til APV-handleplanen | AMR | december 2026 | åben"));
+    assert!(
+        issued
+            .contains("Tilføj støj i garderoben til APV-handleplanen | AMR | december 2026 | åben")
+    );
     let (code, stderr) = fails(d, "2026-12-02", &["agenda", "lmu-december", "--issue"]);
     assert_eq!(code, 1);
     assert_eq!(
@@ -261,7 +302,11 @@ fn a_change_that_would_not_validate_is_refused_with_the_lines_it_would_write() {
         .unwrap();
     }
     let before = snapshot(d);
-    let (code, stderr) = fails(d, "2026-12-02", &["approve", "lmu-april", "--at", "lmu-marts"]);
+    let (code, stderr) = fails(
+        d,
+        "2026-12-02",
+        &["approve", "lmu-april", "--at", "lmu-marts"],
+    );
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
@@ -296,10 +341,17 @@ fn a_yaml_error_elsewhere_is_refused_before_writing() {
     let roadmap = read(d, "roadmap.yaml");
     fs::write(d.join("roadmap.yaml"), format!("{roadmap}  - id: [\n")).unwrap();
     let before = snapshot(d);
-    let (code, stderr) = fails(d, "2026-12-02", &["approve", "lmu-april", "--at", "lmu-december"]);
+    let (code, stderr) = fails(
+        d,
+        "2026-12-02",
+        &["approve", "lmu-april", "--at", "lmu-december"],
+    );
     assert_eq!(code, 1);
     assert!(stderr.contains("[DATA]/roadmap.yaml:"), "{stderr}");
-    assert!(stderr.ends_with("error: the data has 1 error\n"), "{stderr}");
+    assert!(
+        stderr.ends_with("error: the data has 1 error\n"),
+        "{stderr}"
+    );
     assert_eq!(snapshot(d), before);
 }
 
@@ -312,14 +364,21 @@ fn a_read_only_file_is_refused() {
     let path = d.join("programme.yaml");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
     let before = snapshot(d);
-    let (code, stderr) = fails(d, "2026-10-01", &["cancel", "lmu-december", "--why", "Sygdom"]);
+    let (code, stderr) = fails(
+        d,
+        "2026-10-01",
+        &["cancel", "lmu-december", "--why", "Sygdom"],
+    );
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
         "error: `[DATA]/programme.yaml` is read-only\n  = help: medtrio does not change a read-only file; make it writable (chmod u+w) if the change is meant\n"
     );
     assert_eq!(snapshot(d), before);
-    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o444);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
 }
 
 /// A write keeps the file's mode.
@@ -330,8 +389,15 @@ fn a_change_keeps_the_mode_of_the_file() {
     let d = data.path();
     let path = d.join("programme.yaml");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-    ok(d, "2026-10-01", &["cancel", "lmu-december", "--why", "Sygdom"]);
-    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    ok(
+        d,
+        "2026-10-01",
+        &["cancel", "lmu-december", "--why", "Sygdom"],
+    );
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
     assert!(read(d, "programme.yaml").contains(
         "    status: cancelled\n    cancel_reason: \"Sygdom\"\n    date: \"2026-12-01\"\n"
     ));
@@ -344,7 +410,11 @@ fn a_locked_file_is_refused() {
     let d = data.path();
     fs::write(d.join("programme.yaml.lock"), "").unwrap();
     let before = read(d, "programme.yaml");
-    let (code, stderr) = fails(d, "2026-10-01", &["cancel", "lmu-december", "--why", "Sygdom"]);
+    let (code, stderr) = fails(
+        d,
+        "2026-10-01",
+        &["cancel", "lmu-december", "--why", "Sygdom"],
+    );
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
@@ -376,7 +446,11 @@ fn a_full_disk_leaves_the_old_file_whole() {
             fill += 1;
         }
         let before = fs::read(m.join("programme.yaml")).unwrap();
-        let (code, stderr) = fails(m, "2026-10-01", &["cancel", "lmu-december", "--why", "Sygdom"]);
+        let (code, stderr) = fails(
+            m,
+            "2026-10-01",
+            &["cancel", "lmu-december", "--why", "Sygdom"],
+        );
         assert_eq!(code, 1);
         assert_eq!(
             stderr,
@@ -446,7 +520,10 @@ fn ctrl_c_in_the_middle_of_a_write_leaves_a_whole_file() {
         let whole_new = String::from_utf8(now.clone())
             .unwrap()
             .contains("cancel_reason: \"Test\"");
-        assert!(now == before || whole_new, "after {delay} ms: a half-written file");
+        assert!(
+            now == before || whole_new,
+            "after {delay} ms: a half-written file"
+        );
         let left: Vec<_> = fs::read_dir(d)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -454,5 +531,8 @@ fn ctrl_c_in_the_middle_of_a_write_leaves_a_whole_file() {
             .collect();
         assert_eq!(left, Vec::<String>::new(), "after {delay} ms");
     }
-    assert!(interrupted > 0, "no run was interrupted: the data is too small to catch one");
+    assert!(
+        interrupted > 0,
+        "no run was interrupted: the data is too small to catch one"
+    );
 }

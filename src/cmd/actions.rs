@@ -7,11 +7,11 @@ use anyhow::Result;
 
 use crate::cli::{ActionChange, ActionsArgs};
 use crate::cmd::write::{self, Change};
+use crate::cmd::{Context, check_excel};
 use crate::edit::{self, Edit, Value};
 use crate::error::Failure;
-use crate::model::{ActionStatus, Period, When};
-use crate::cmd::{Context, check_excel};
 use crate::model::Catalog;
+use crate::model::{ActionStatus, Period, When};
 use crate::query::Query;
 use crate::render::Document;
 use crate::report::actions::{self, ActionFilter};
@@ -53,7 +53,9 @@ fn change_one(ctx: &Context, change: &ActionChange, out: &mut dyn Write) -> Resu
             .iter()
             .flat_map(|m| m.actions.iter().map(|a| a.id.as_str()));
         let help = crate::diagnostic::did_you_mean(crate::diagnostic::suggestions(id, ids))
-            .unwrap_or_else(|| "`medtrio actions` lists the action points with their ids".to_owned());
+            .unwrap_or_else(|| {
+                "`medtrio actions` lists the action points with their ids".to_owned()
+            });
         return Err(Failure::usage_with_help(format!("unknown action point `{id}`"), help).into());
     };
     let meeting = minutes.meeting.as_str();

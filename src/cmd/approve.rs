@@ -57,7 +57,12 @@ pub fn run(ctx: &Context, args: &ApproveArgs, out: &mut dyn Write) -> Result<()>
             if catalog.meeting(at).is_none() {
                 return Err(write::unknown_meeting(
                     at,
-                    loaded.dataset.programme.meetings.iter().map(|m| m.id.as_str()),
+                    loaded
+                        .dataset
+                        .programme
+                        .meetings
+                        .iter()
+                        .map(|m| m.id.as_str()),
                 )
                 .into());
             }
@@ -75,7 +80,12 @@ pub fn run(ctx: &Context, args: &ApproveArgs, out: &mut dyn Write) -> Result<()>
     {
         return Err(write::unknown_meeting(
             at,
-            loaded.dataset.programme.meetings.iter().map(|m| m.id.as_str()),
+            loaded
+                .dataset
+                .programme
+                .meetings
+                .iter()
+                .map(|m| m.id.as_str()),
         )
         .into());
     }
@@ -89,7 +99,11 @@ pub fn run(ctx: &Context, args: &ApproveArgs, out: &mut dyn Write) -> Result<()>
         Some(at) => approval.push(("meeting".into(), Value::plain(at.as_str()))),
         None => approval.push(("in_writing".into(), Value::plain("true"))),
     }
-    root.set("approved", &Value::Map(approval), &["meeting", "status", "held"]);
+    root.set(
+        "approved",
+        &Value::Map(approval),
+        &["meeting", "status", "held"],
+    );
     let what = match &at {
         Some(at) => format!(
             "{}: the minutes of `{id}` approved at `{at}` on {day}",

@@ -26,9 +26,20 @@ pub fn run(ctx: &Context, args: &AttendArgs, out: &mut dyn Write) -> Result<()> 
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let (minutes, path) = write::minutes_to_change(&loaded, &catalog, id)?;
-    let present_now = if args.present.is_empty() { minutes.present.clone() } else { present.clone() };
-    let absent_now = if args.absent.is_empty() { minutes.apologies.clone() } else { absent.clone() };
-    if let Some(both) = present_now.iter().find(|p| absent_now.iter().any(|a| same(a, p))) {
+    let present_now = if args.present.is_empty() {
+        minutes.present.clone()
+    } else {
+        present.clone()
+    };
+    let absent_now = if args.absent.is_empty() {
+        minutes.apologies.clone()
+    } else {
+        absent.clone()
+    };
+    if let Some(both) = present_now
+        .iter()
+        .find(|p| absent_now.iter().any(|a| same(a, p)))
+    {
         return Err(Failure::usage_with_help(
             format!("`{both}` would be both present at `{id}` and absent"),
             "name each person once: under --present or under --absent",
@@ -42,7 +53,11 @@ pub fn run(ctx: &Context, args: &AttendArgs, out: &mut dyn Write) -> Result<()> 
         root.set("present", &Value::Texts(present), &["held", "status"]);
     }
     if !args.absent.is_empty() {
-        root.set("apologies", &Value::Texts(absent), &["present", "held", "status"]);
+        root.set(
+            "apologies",
+            &Value::Texts(absent),
+            &["present", "held", "status"],
+        );
     }
     let list = |names: &[String]| {
         if names.is_empty() {

@@ -19,7 +19,12 @@ pub fn run(ctx: &Context, args: &CancelArgs, out: &mut dyn Write) -> Result<()> 
     let Some(meeting) = catalog.meeting(id) else {
         return Err(write::unknown_meeting(
             id,
-            loaded.dataset.programme.meetings.iter().map(|m| m.id.as_str()),
+            loaded
+                .dataset
+                .programme
+                .meetings
+                .iter()
+                .map(|m| m.id.as_str()),
         )
         .into());
     };
@@ -66,7 +71,11 @@ pub fn run(ctx: &Context, args: &CancelArgs, out: &mut dyn Write) -> Result<()> 
     let before = write::read(&path)?;
     let file = Edit::parse(&path.display().to_string(), &before).map_err(write::edit_error)?;
     let entry = file.entry("meetings", id).map_err(write::edit_error)?;
-    entry.set("status", &Value::plain("cancelled"), &["forum", "title_en", "title"]);
+    entry.set(
+        "status",
+        &Value::plain("cancelled"),
+        &["forum", "title_en", "title"],
+    );
     entry.set("cancel_reason", &Value::text(why), &["status"]);
     let what = format!("{}: `{id}` cancelled: {why}", path.display());
     let change = Change {

@@ -102,14 +102,14 @@ fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
         Ok(false)
     };
     let shown = dir.display();
-    let print_hint = format!("print the referat with: medtrio --data {shown} minutes {id} --format txt");
+    let print_hint =
+        format!("print the referat with: medtrio --data {shown} minutes {id} --format txt");
     if catalog.minutes_of(id).is_some() {
         // As the file says: prepared minutes filled in after the day count as held already.
         let prepared = std::fs::read_to_string(&path)
             .ok()
             .and_then(|text| {
-                crate::load::parse::<crate::model::Minutes>(&path.display().to_string(), &text)
-                    .ok()
+                crate::load::parse::<crate::model::Minutes>(&path.display().to_string(), &text).ok()
             })
             .is_some_and(|m| m.is_prepared());
         if prepared && held {
@@ -162,10 +162,7 @@ fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
             "wrote {}, and the agenda of `{id}` stands as issued; fill it in, then {print_hint}",
             path.display()
         ),
-        (true, false) => format!(
-            "wrote {}; fill it in, then {print_hint}",
-            path.display()
-        ),
+        (true, false) => format!("wrote {}; fill it in, then {print_hint}", path.display()),
     };
     if !args.dry_run {
         std::fs::create_dir_all(dir.join(MINUTES_DIR)).map_err(|e| {
@@ -215,7 +212,11 @@ fn record_held(
     let what = format!(
         "{}: the minutes of `{id}` are a draft now, and the meeting is held{}; {print_hint}",
         path.display(),
-        if frozen { "; its agenda stands as issued" } else { "" }
+        if frozen {
+            "; its agenda stands as issued"
+        } else {
+            ""
+        }
     );
     write::apply(ctx, &changes, &what, args.dry_run, out)
 }

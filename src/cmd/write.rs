@@ -161,7 +161,8 @@ fn put(change: &Change) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = TempFile::new_in(&builder, dir).map_err(|e| super::output::write_error(path, &e))?;
+    let mut tmp =
+        TempFile::new_in(&builder, dir).map_err(|e| super::output::write_error(path, &e))?;
     tmp.as_file_mut()
         .write_all(change.after.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
@@ -263,7 +264,13 @@ pub fn freeze(
         meeting.set(
             "items",
             &items,
-            &["participants", "apologies", "chair", "minute_taker", "template"],
+            &[
+                "participants",
+                "apologies",
+                "chair",
+                "minute_taker",
+                "template",
+            ],
         );
     }
     if let Some((at, item)) = &frozen.insert {
@@ -379,7 +386,10 @@ mod tests {
             failure.to_string(),
             format!("`{}` changed on disk since medtrio read it", path.display())
         );
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "version: 1\nid: b\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "version: 1\nid: b\n"
+        );
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no lock and no temporary file is left");
     }

@@ -26,8 +26,7 @@ pub use minutes::{
 };
 pub use programme::{
     AgendaItem, Announcement, Issued, IssuedAction, IssuedApproval, LocalFile, MAX_ITEM_MINUTES,
-    Meeting, Programme, Template, WhyText,
-    is_break, total_minutes,
+    Meeting, Programme, Template, WhyText, is_break, total_minutes,
 };
 pub use roadmap::{Forum, Outcome, OutcomeStatus, Roadmap, RoadmapActivity};
 pub use vocab::{

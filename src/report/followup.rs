@@ -340,7 +340,9 @@ fn open_actions(
                     lang.action_status(ActionStatus::Open).to_owned()
                 },
                 meeting: m.meeting.value.clone(),
-                done: done.then(|| a.done.as_ref().map(|d| d.to_string())).flatten(),
+                done: done
+                    .then(|| a.done.as_ref().map(|d| d.to_string()))
+                    .flatten(),
             };
             (*a.due, action)
         })

@@ -301,7 +301,12 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
     if unapproved && !items.iter().any(|i| is_approval_item(&i.title)) {
         let at = items
             .iter()
-            .position(|i| i.title.trim().to_lowercase().starts_with("godkendelse af dagsorden"))
+            .position(|i| {
+                i.title
+                    .trim()
+                    .to_lowercase()
+                    .starts_with("godkendelse af dagsorden")
+            })
             .map_or(0, |i| i + 1);
         let mut approval = item("Godkendelse af referat", ItemType::Beslutning, 5, true);
         approval.value.recommendation =

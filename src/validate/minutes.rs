@@ -95,7 +95,13 @@ impl<'a> Checker<'a> {
             if added.is_empty() {
                 continue;
             }
-            let file = self.loaded.provenance.meetings.get(i).copied().unwrap_or(FileKind::Programme);
+            let file = self
+                .loaded
+                .provenance
+                .meetings
+                .get(i)
+                .copied()
+                .unwrap_or(FileKind::Programme);
             self.warning(
                 file,
                 issued.date.pos,
@@ -306,7 +312,10 @@ impl<'a> Checker<'a> {
         if *minutes.status != MinutesStatus::Approved {
             self.error(
                 file,
-                approval.meeting.as_ref().map_or(approval.date.pos, |m| m.pos),
+                approval
+                    .meeting
+                    .as_ref()
+                    .map_or(approval.date.pos, |m| m.pos),
                 format!("the minutes of `{id}` are a draft, but say they were approved"),
                 Some("write `status: approved`, or remove `approved:`".into()),
             );
@@ -351,8 +360,13 @@ impl<'a> Checker<'a> {
                 self.error(
                     file,
                     approval.date.pos,
-                    format!("the minutes of `{id}` are approved, but not at a meeting nor in writing"),
-                    Some("add `meeting: ID` (the meeting that approved them) or `in_writing: true`".into()),
+                    format!(
+                        "the minutes of `{id}` are approved, but not at a meeting nor in writing"
+                    ),
+                    Some(
+                        "add `meeting: ID` (the meeting that approved them) or `in_writing: true`"
+                            .into(),
+                    ),
                 );
                 return;
             }

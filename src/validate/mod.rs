@@ -17,8 +17,8 @@ use crate::load::{FileKind, Loaded};
 use crate::model::timing::{self, Frame, TimingError};
 use crate::model::{
     AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, Kind, Level, Located,
-    MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_valid_id, suggest_id,
-    is_follow_up_item, with_follow_up,
+    MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_follow_up_item, is_valid_id,
+    suggest_id, with_follow_up,
 };
 
 /// The noun with its article: "a meeting", "an action point".
