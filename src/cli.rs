@@ -182,8 +182,46 @@ pub enum Command {
     ///   medtrio --data mine actions --open
     ///   medtrio --data mine actions --overdue --owner amr
     ///   medtrio --data mine actions --format csv --excel > handlingspunkter.csv
+    ///
+    /// With done, drop or move, changes one action point in its referat's file, keeping the
+    /// rest of the file as it is; the data must validate with the change, or nothing is
+    /// written.
+    ///   medtrio --data mine actions done april-stoej --on 2026-11-30
+    ///   medtrio --data mine actions drop marts-ugeplan --why "Erstattet af APV-handleplanen"
+    ///   medtrio --data mine actions move marts-ugeplan --due 2027-01
     #[command(verbatim_doc_comment)]
     Actions(ActionsArgs),
+
+    /// Record that a meeting's referat was approved: at a later meeting, or in writing
+    ///
+    /// At a meeting ("godkendt på mødet den …", --at MEETING2, on that meeting's day unless
+    /// --on says otherwise) or in writing ("godkendt skriftligt den …", --in-writing, on
+    /// --on or today), e.g. by mail once the deadline for objections has passed. Changes
+    /// `status:` and `approved:` in DATA/minutes/MEETING.yaml; nothing else in the file.
+    ///
+    /// Examples:
+    ///   medtrio --data mine approve lmu-april --at lmu-december
+    ///   medtrio --data mine approve lmu-december --in-writing --on 2026-12-08
+    #[command(verbatim_doc_comment)]
+    Approve(ApproveArgs),
+
+    /// Record who came to a meeting and who sent apologies (til stede, afbud)
+    ///
+    /// Names are taken as given, in the order given. Changes `present:` and `apologies:` in
+    /// DATA/minutes/MEETING.yaml; a name given twice, or as both present and absent, is
+    /// refused.
+    ///
+    /// Example: medtrio --data mine attend lmu-december --present Leder,TR,AMR --absent Pædagog
+    #[command(verbatim_doc_comment)]
+    Attend(AttendArgs),
+
+    /// Mark a meeting cancelled, with the reason
+    ///
+    /// Changes `status:` to cancelled and writes `cancel_reason:` in the meeting's file. A
+    /// meeting with minutes was held, and cannot be cancelled.
+    ///
+    /// Example: medtrio --data mine cancel lmu-oktober --why "For mange afbud"
+    Cancel(CancelArgs),
 
     /// A forum's beslutningsprotokol: every decision of its referater, in date order
     ///
@@ -391,6 +429,9 @@ pub struct MinutesArgs {
     /// Print the minutes to fill in on stdout instead of writing DATA/minutes/ID.yaml
     #[arg(long, conflicts_with_all = ["format", "output"])]
     pub print: bool,
+    /// Print what would be written as a diff instead of writing it
+    #[arg(long, conflicts_with_all = ["format", "output", "print"])]
+    pub dry_run: bool,
     #[command(flatten)]
     pub answers: MinutesAnswers,
 }
@@ -445,7 +486,11 @@ impl MinutesAnswers {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ActionsArgs {
+    /// Change an action point instead of listing them
+    #[command(subcommand)]
+    pub change: Option<ActionChange>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Only the action points of this owner (text in the owner, in any case)
@@ -459,6 +504,91 @@ pub struct ActionsArgs {
     pub done: bool,
     #[command(flatten)]
     pub output: TableOutput,
+}
+
+/// A change to one action point.
+#[derive(Debug, Subcommand)]
+pub enum ActionChange {
+    /// Tick an action point off as done
+    Done {
+        /// The action point's id, e.g. april-stoej
+        id: String,
+        /// The day it was done [default: --today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        on: Option<NaiveDate>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Drop an action point, saying why
+    Drop {
+        /// The action point's id
+        id: String,
+        /// Why it is dropped (asked at a terminal when left out)
+        #[arg(long, value_name = "TEXT")]
+        why: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Give an action point a new due date
+    Move {
+        /// The action point's id
+        id: String,
+        /// The new due date: a day, a month or a quarter
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+/// How a command that changes the data files writes.
+#[derive(Debug, Default, Args)]
+pub struct WriteArgs {
+    /// Print the change as a diff instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    /// The meeting whose referat is approved, e.g. lmu-april
+    pub meeting: String,
+    /// Approved at this later meeting of the same forum
+    #[arg(long, value_name = "MEETING2", conflicts_with = "in_writing")]
+    pub at: Option<String>,
+    /// Approved in writing (by mail), not at a meeting
+    #[arg(long)]
+    pub in_writing: bool,
+    /// The day it was approved [default: the day of --at's meeting, else --today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub on: Option<NaiveDate>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendArgs {
+    /// The meeting, e.g. lmu-december
+    pub meeting: String,
+    /// Who was there (til stede), split by commas or the flag repeated
+    #[arg(long, value_name = "NAME", value_delimiter = ',', num_args = 1..)]
+    pub present: Vec<String>,
+    /// Who sent apologies (afbud), split by commas or the flag repeated
+    #[arg(long, value_name = "NAME", value_delimiter = ',', num_args = 1..)]
+    pub absent: Vec<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// The meeting, e.g. lmu-oktober
+    pub meeting: String,
+    /// Why it is cancelled (asked at a terminal when left out)
+    #[arg(long, value_name = "TEXT")]
+    pub why: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -596,6 +726,13 @@ pub struct AgendaArgs {
     /// Leave ruled lines under each item for notes during the meeting
     #[arg(long)]
     pub with_notes: bool,
+    /// Record the agenda as sent: its items, numbers and times become the meeting's own
+    /// data, with today as the day it was issued, and no later change elsewhere moves them
+    #[arg(long, conflicts_with_all = ["start", "minutes", "format", "output", "force", "with_notes"])]
+    pub issue: bool,
+    /// With --issue: print the change as a diff instead of writing it
+    #[arg(long, requires = "issue")]
+    pub dry_run: bool,
     #[command(flatten)]
     pub doc: DocOutput,
 }

@@ -226,7 +226,10 @@ words! {
     conclusion: "Konklusion", "Conclusion";
     information: "Orientering", "Information";
     noted: "Orienteringen blev taget til efterretning.", "The information was noted.";
+    done_since: "udført", "done";
     draft: "Udkast", "Draft";
+    prepared: "Forberedt", "Prepared";
+    prepared_notice: "FORBEREDT – mødet er ikke holdt endnu.", "PREPARED – the meeting has not been held yet.";
     approved: "Godkendt", "Approved";
     draft_notice: "UDKAST – referatet er ikke godkendt endnu.", "DRAFT – these minutes have not been approved yet.";
     good_story: "God historie", "Good story";
@@ -276,6 +279,10 @@ words! {
     minutes_action_what: "Handlingspunkt under punktet (tomt: ikke flere)", "Action point under the item (empty: no more)";
     minutes_action_due: "Hvornår (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ-Qn; tomt: ikke fastsat)", "By when (YYYY-MM-DD, YYYY-MM or YYYY-Qn; empty: not set)";
     minutes_save: "Gem referatet?", "Save the minutes?";
+    minutes_summary: "Referatet, som det gemmes", "The minutes as they will be saved";
+    minutes_names_hint: "(adskil med komma; Ctrl-U rydder linjen)", "(split by commas; Ctrl-U clears the line)";
+    minutes_name_twice: "står to gange: skriv hvert navn én gang", "is named twice: name each person once";
+    minutes_no_outcome: "intet skrevet", "nothing written";
     // The rollup (`medtrio rollup`) and what is recorded of a roadmap activity.
     rollup_kind: "Opsamling", "Roll-up";
     rollup_title: "Opsamling fra udvalgene", "Report from the committees";
@@ -819,6 +826,14 @@ impl Lang {
         match self {
             Lang::Da => format!("Godkendt på mødet {date} ({meeting})"),
             Lang::En => format!("Approved at the meeting on {date} ({meeting})"),
+        }
+    }
+
+    /// "Godkendt skriftligt den 8. december 2026".
+    pub fn approved_in_writing(self, date: &str) -> String {
+        match self {
+            Lang::Da => format!("Godkendt skriftligt {date}"),
+            Lang::En => format!("Approved in writing on {date}"),
         }
     }
 

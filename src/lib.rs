@@ -3,10 +3,11 @@
 //! Data flows one way: YAML files → [`load`] → [`model`] (checked by [`validate`]) →
 //! [`query`] → [`report`] → [`render`] → [`cmd`]. See `docs/architecture.md`.
 
-pub mod cache;
+pub mod checked;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod edit;
 pub mod error;
 pub mod lang;
 pub mod load;
@@ -15,7 +16,6 @@ pub mod query;
 pub mod render;
 pub mod report;
 pub mod schema;
-pub mod tree;
 pub mod validate;
 
 use std::ffi::OsString;

@@ -101,6 +101,19 @@ fn copy_tree(from: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A copy of a folder and everything in it.
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
 /// A local file with a meeting that has neither items nor a template: validation warns.
 const LOCAL_WITH_WARNING: &str = "version: 1
 meetings:
@@ -710,18 +723,7 @@ fn a_synthetic_set_above_the_default_threshold_is_cached_with_the_same_output() 
 fn a_change_in_an_inherited_file_above_is_a_miss() {
     let cache = tempfile::tempdir().unwrap();
     let tree = tempfile::tempdir().unwrap();
-    fn copy(from: &Path, to: &Path) {
-        fs::create_dir_all(to).unwrap();
-        for e in fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            if e.file_type().unwrap().is_dir() {
-                copy(&e.path(), &to.join(e.file_name()));
-            } else {
-                fs::copy(e.path(), to.join(e.file_name())).unwrap();
-            }
-        }
-    }
-    copy(Path::new("tests/fixtures/tree"), tree.path());
+    copy_dir(Path::new("tests/fixtures/tree"), tree.path());
     let lmu = tree.path().join("omu-nord/lmu-a");
     let args = ["agenda", "lmu-a-april"];
     let first = run(cache.path(), &lmu, &args);
@@ -762,4 +764,46 @@ fn a_change_in_an_inherited_file_above_is_a_miss() {
     assert_eq!(seen(&third), seen(&second));
     let after: Vec<u64> = entries(cache.path()).iter().map(|e| inode(e)).collect();
     assert_eq!(before, after, "a hit rewrites no entry");
+}
+
+/// Regression: a folder that names a `parent:` but keeps its own roadmap and findings is
+/// checked against the parent's programme.yaml, which was not in the cache key; so a parent
+/// renamed after the first run stayed hidden behind a cache hit. The programmes above are
+/// inputs now: the second run reports the broken chain, as a run without the cache does.
+#[test]
+fn a_broken_parent_is_never_hidden_by_the_cache() {
+    let cache = tempfile::tempdir().unwrap();
+    let tree = tempfile::tempdir().unwrap();
+    copy_dir(Path::new("tests/fixtures/tree"), tree.path());
+    let lmu = tree.path().join("omu-nord/lmu-a");
+    for file in ["roadmap.yaml", "findings.yaml"] {
+        fs::copy(tree.path().join("hu").join(file), lmu.join(file)).unwrap();
+    }
+    let args = ["list", "meetings"];
+    let first = run(cache.path(), &lmu, &args);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(entries(cache.path()).len(), 1);
+    let parent = tree.path().join("omu-nord/programme.yaml");
+    let text = fs::read_to_string(&parent).unwrap();
+    fs::write(
+        &parent,
+        text.replace("committee: omu-nord", "committee: omu-nordvest"),
+    )
+    .unwrap();
+    let second = run(cache.path(), &lmu, &args);
+    assert_eq!(
+        seen(&second),
+        seen(&run_uncached(cache.path(), &lmu, &args))
+    );
+    assert_eq!(second.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&second.stderr)
+            .contains("error: no folder of the committee `omu-nord` is found above this folder"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
 }

@@ -10,5 +10,23 @@ fn transcripts() {
         .env("COLUMNS", "100")
         .env("MEDTRIO_TODAY", "2026-11-23")
         .case("tests/cmd/*.toml")
+        .case("tests/cmd/*.md")
         .case("README.md");
+}
+
+/// The README's walk through the record is the transcript that runs in a copy of the example
+/// (`tests/cmd/record-loop.md`), word for word.
+#[test]
+fn the_readme_shows_the_record_loop_as_it_runs() {
+    let transcript = std::fs::read_to_string("tests/cmd/record-loop.md").unwrap();
+    let body = transcript
+        .strip_prefix("```console\n")
+        .and_then(|t| t.rsplit_once("```"))
+        .map(|(body, _)| body)
+        .unwrap();
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(
+        readme.contains(&format!("```console,ignore\n{body}```")),
+        "the README's record loop differs from tests/cmd/record-loop.md"
+    );
 }

@@ -5,12 +5,15 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::AgendaArgs;
-use crate::cmd::{Context, agenda_error, output};
+use crate::cmd::{Context, agenda_error, output, write};
 use crate::model::Catalog;
 use crate::render::Document;
 use crate::report::agenda::{self, AgendaOptions};
 
 pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> {
+    if args.issue {
+        return issue(ctx, args, out);
+    }
     let format = args.doc.chosen_format()?;
     ctx.check_binary(format, args.doc.output.as_deref())?;
     let loaded = ctx.load_checked()?;
@@ -27,4 +30,19 @@ pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> 
     let mut bytes = Vec::new();
     ctx.render(&renderer, &Document::Agenda(&agenda), format, &mut bytes)?;
     output::emit(args.doc.output.as_deref(), args.doc.force, &bytes, out)
+}
+
+/// `--issue`: the agenda as computed today becomes the meeting's own data.
+fn issue(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> {
+    write::data_dir(&ctx.source)?;
+    let loaded = ctx.load_checked()?;
+    let catalog = Catalog::new(&loaded.dataset);
+    let id = args.id.as_str();
+    let change = write::freeze(&loaded, &catalog, id, ctx.today)?;
+    let what = format!(
+        "{}: the agenda of `{id}` issued on {}: its items, numbers and times stand as they are now",
+        change.path.display(),
+        ctx.today.format("%Y-%m-%d")
+    );
+    write::apply(ctx, &[change], &what, args.dry_run, out)
 }

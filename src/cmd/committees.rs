@@ -1,18 +1,20 @@
 //! A tree of committees' folders, as `rollup` and `export --tree` read it: each folder read
-//! and checked on its own, on all cores, then the checks across folders. A broken folder is
+//! and checked on its own (the one checked load, cache included), on all cores, then the
+//! checks across folders (`validate::tree::check_folders`). A broken folder is
 //! reported and left out; the rest is read. Paths in messages are relative to the root.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Result;
 use rayon::prelude::*;
 
+use crate::cmd::Context;
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
-use crate::load::{self, DataSource, Loaded};
-use crate::model::{Catalog, Level};
+use crate::load::{DataSource, Loaded};
+use crate::model::Catalog;
 use crate::report::rollup::{BrokenFolder, Committee};
+use crate::validate::tree::{Folder, check_folders, committee_id};
 
 /// The committees of a tree, as read.
 pub struct Tree {
@@ -25,15 +27,9 @@ pub struct Tree {
     pub problems: Vec<Diagnostic>,
 }
 
-/// One folder as read: its path relative to ROOT, and its data or its problems.
-struct Read {
-    folder: String,
-    result: std::result::Result<Loaded, Vec<Diagnostic>>,
-}
-
 /// Reads and checks every committee's folder under `root`. The help of a wrong root says to
 /// give `who` (the command, or its flag) the right folder, as in `example`.
-pub fn read(root: &Path, today: chrono::NaiveDate, who: &str, example: &str) -> Result<Tree> {
+pub fn read(ctx: &Context, root: &Path, who: &str, example: &str) -> Result<Tree> {
     if !root.is_dir() {
         return Err(Failure::usage_with_help(
             format!("the folder `{}` does not exist", root.display()),
@@ -43,7 +39,7 @@ pub fn read(root: &Path, today: chrono::NaiveDate, who: &str, example: &str) -> 
         )
         .into());
     }
-    let (folders, unreadable) = crate::tree::committee_folders(root);
+    let (folders, unreadable) = crate::load::tree::committee_folders(root);
     if folders.is_empty() && unreadable.is_empty() {
         return Err(Failure::usage_with_help(
             format!("no committee's folder is found in `{}`", root.display()),
@@ -52,14 +48,17 @@ pub fn read(root: &Path, today: chrono::NaiveDate, who: &str, example: &str) -> 
         .into());
     }
     // Each folder is read and checked on its own, on all cores; the order is the folders'.
-    let mut reads: Vec<Read> = folders
+    // Each folder is checked as `medtrio --data DIR validate` would, through the cache.
+    let settings = ctx.cache_settings();
+    let mut reads: Vec<Folder> = folders
         .par_iter()
-        .map(|dir| Read {
-            folder: relative(root, dir),
-            result: load_checked(dir, today),
+        .map(|dir| Folder {
+            path: relative(root, dir),
+            result: crate::checked::load(&DataSource::Dir(dir.clone()), ctx.today, &settings)
+                .map(|checked| checked.loaded),
         })
         .collect();
-    check_tree(&mut reads);
+    check_folders(&mut reads);
     let mut loaded: Vec<(String, Loaded)> = Vec::new();
     // A folder that cannot be read at all is broken too.
     let mut broken: Vec<BrokenFolder> = unreadable
@@ -72,11 +71,11 @@ pub fn read(root: &Path, today: chrono::NaiveDate, who: &str, example: &str) -> 
     let mut problems = unreadable;
     for read in reads {
         match read.result {
-            Ok(data) => loaded.push((read.folder, data)),
+            Ok(data) => loaded.push((read.path, data)),
             Err(found) => {
                 let errors = found.iter().filter(|d| d.is_error()).count();
                 broken.push(BrokenFolder {
-                    folder: read.folder,
+                    folder: read.path,
                     errors,
                 });
                 problems.extend(found);
@@ -129,88 +128,6 @@ impl Tree {
             format!("{n} of {all} {noun} {verb} left out of {what}"),
             format!("fix the errors above, then run {again} again"),
         ))
-    }
-}
-
-/// Loads and checks one folder, as `medtrio --data DIR validate` would.
-fn load_checked(
-    dir: &Path,
-    today: chrono::NaiveDate,
-) -> std::result::Result<Loaded, Vec<Diagnostic>> {
-    let loaded = load::load(&DataSource::Dir(dir.to_path_buf()))?;
-    let problems = crate::validate::validate_on(&loaded, Some(today));
-    if problems.iter().any(Diagnostic::is_error) {
-        return Err(problems);
-    }
-    Ok(loaded)
-}
-
-/// The committee a folder is the data of: its `committee:`, else its programme's owner.
-fn committee_id(data: &Loaded) -> String {
-    let p = &data.dataset.programme;
-    p.committee
-        .as_ref()
-        .map_or_else(|| p.owner.value.clone(), |c| c.value.clone())
-}
-
-/// The checks across folders: two folders may not claim one committee, and a committee's
-/// parent must be an OMU or HU. The folder that breaks a rule is left out.
-fn check_tree(reads: &mut [Read]) {
-    let mut first: BTreeMap<String, String> = BTreeMap::new();
-    let mut levels: BTreeMap<String, Option<Level>> = BTreeMap::new();
-    for read in reads.iter_mut() {
-        let Ok(data) = &read.result else { continue };
-        let id = committee_id(data);
-        let level = Catalog::new(&data.dataset).forum_level(&id);
-        match first.get(&id) {
-            Some(other) => {
-                let p = &data.dataset.programme;
-                let pos = p.committee.as_ref().map_or(p.owner.pos, |c| c.pos);
-                let file = data.sources.programme.name.clone();
-                read.result = Err(vec![
-                    Diagnostic::error(
-                        &file,
-                        pos,
-                        format!("the committee `{id}` has two folders: `{other}` and `{}`", read.folder),
-                    )
-                    .with_help("each committee has one folder; give this one its own `committee:` id, or remove one of the folders")
-                    .with_source(data.sources.programme.text()),
-                ]);
-            }
-            None => {
-                first.insert(id.clone(), read.folder.clone());
-                levels.insert(id, level);
-            }
-        }
-    }
-    for read in reads.iter_mut() {
-        let Ok(data) = &read.result else { continue };
-        let Some(parent) = &data.dataset.programme.parent else {
-            continue;
-        };
-        let Some(Some(level)) = levels.get(parent.as_str()) else {
-            continue;
-        };
-        if matches!(level, Level::Hu | Level::Omu) {
-            continue;
-        }
-        let file = data.sources.programme.name.clone();
-        let what = match level {
-            Level::Lmu => "an LMU",
-            _ => "a forum outside HU, OMU and LMU",
-        };
-        read.result = Err(vec![
-            Diagnostic::error(
-                &file,
-                parent.pos,
-                format!(
-                    "`{}` is {what}, which has no committees below it",
-                    parent.value
-                ),
-            )
-            .with_help("name the OMU or HU above this committee as `parent:`")
-            .with_source(data.sources.programme.text()),
-        ]);
     }
 }
 

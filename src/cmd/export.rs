@@ -89,8 +89,8 @@ fn finish(outdir: &OutDir, current: BTreeSet<&str>) -> Result<()> {
 /// reported and left out; the rest is exported.
 fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) -> Result<()> {
     let tree = committees::read(
+        ctx,
         root,
-        ctx.today,
         "--tree",
         "medtrio export --tree examples/kommune --out site",
     )?;

@@ -50,6 +50,26 @@ fn install() {
     });
 }
 
+/// Makes the file `path`, empty, only if it is not there (a lock file), and lists it, so
+/// that an interrupted run removes it.
+pub fn create_listed(path: &Path) -> io::Result<()> {
+    install();
+    let mut live = live();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    live.push(path.to_owned());
+    Ok(())
+}
+
+/// Removes a file made by [`create_listed`], and unlists it.
+pub fn remove_listed(path: &Path) {
+    let mut live = live();
+    let _ = std::fs::remove_file(path);
+    live.retain(|p| p != path);
+}
+
 /// A temporary file that the handler removes if the run is interrupted.
 pub struct TempFile {
     file: Option<NamedTempFile>,
@@ -67,6 +87,10 @@ impl TempFile {
 
     pub fn as_file(&self) -> &std::fs::File {
         self.inner().as_file()
+    }
+
+    pub fn path(&self) -> &Path {
+        self.inner().path()
     }
 
     pub fn as_file_mut(&mut self) -> &mut std::fs::File {

@@ -9,11 +9,12 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input};
 
 use crate::cli::{MinutesAnswers, MinutesArgs};
+use crate::cmd::write::{self, Change};
 use crate::cmd::{Context, agenda_error, output, unknown_id};
 use crate::error::Failure;
 use crate::lang::Words;
 use crate::load::{DataSource, MINUTES_DIR};
-use crate::model::{Catalog, ItemType, Minutes, When};
+use crate::model::{Catalog, ItemType, When};
 use crate::render::Document;
 use crate::report::agenda::{self, Agenda, AgendaOptions};
 use crate::report::minutes::{self, Answers, NewAction, ReferatError};
@@ -87,44 +88,137 @@ fn write(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
         out.write_all(minutes::skeleton(&agenda, &answers, ctx.lang).as_bytes())?;
         return Ok(());
     };
-    if catalog.minutes_of(id).is_some() || path.exists() {
+    // A meeting is held when its day has come, or when --held says so; minutes written
+    // before are prepared, and leave it as it is.
+    let day = catalog.date_of(id).days().map(|(first, _)| first);
+    let held = args.answers.held.is_some() || day.is_some_and(|d| d <= ctx.today);
+    let freeze = |changes: &mut Vec<Change>| -> Result<bool> {
+        let issuable = catalog.meeting(id).is_some_and(|m| m.issued.is_none())
+            && write::meeting_file(&loaded, id).is_some();
+        if held && issuable {
+            changes.push(write::freeze(&loaded, &catalog, id, ctx.today)?);
+            return Ok(true);
+        }
+        Ok(false)
+    };
+    let shown = dir.display();
+    let print_hint =
+        format!("print the referat with: medtrio --data {shown} minutes {id} --format txt");
+    if catalog.minutes_of(id).is_some() {
+        // As the file says: prepared minutes filled in after the day count as held already.
+        let prepared = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| {
+                crate::load::parse::<crate::model::Minutes>(&path.display().to_string(), &text).ok()
+            })
+            .is_some_and(|m| m.is_prepared());
+        if prepared && held {
+            return record_held(ctx, args, &catalog, &path, freeze, &print_hint, out);
+        }
         return Err(Failure::operation(
             format!("`{}` already exists", path.display()),
             format!(
-                "medtrio never overwrites minutes: edit the file, or print the referat with `medtrio --data {} minutes {id} --format txt`",
-                dir.display()
+                "medtrio never overwrites minutes: edit the file, or print the referat with `medtrio --data {shown} minutes {id} --format txt`"
+            ),
+        )
+        .into());
+    }
+    if path.exists() {
+        return Err(Failure::operation(
+            format!("`{}` already exists", path.display()),
+            format!(
+                "medtrio never overwrites minutes: edit the file, or print the referat with `medtrio --data {shown} minutes {id} --format txt`"
             ),
         )
         .into());
     }
     let mut answers = from_flags(&catalog, &agenda, &args.answers)?;
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    if interactive {
+    if interactive && held {
         Asker::new(ctx.lang.words())
             .ask(&catalog, &agenda, &args.answers, &mut answers)
             .map_err(cancelled)?;
     }
-    let text = minutes::skeleton(&agenda, &answers, ctx.lang);
-    // The text is built to parse; a failure here is a bug, and nothing is written.
-    crate::load::parse::<Minutes>(&path.display().to_string(), &text).map_err(|d| {
-        Failure::operation(
-            format!("the minutes medtrio wrote do not parse: {}", d.message),
-            "this is a bug in medtrio; nothing was written",
-        )
-    })?;
-    std::fs::create_dir_all(dir.join(MINUTES_DIR)).map_err(|e| {
-        Failure::operation(
-            format!("cannot create `{}`: {e}", dir.join(MINUTES_DIR).display()),
-            "check the folder's permissions",
-        )
-    })?;
-    output::write_file(&path, text.as_bytes(), false)?;
-    eprintln!(
-        "wrote {}; fill it in, then print the referat with: medtrio --data {} minutes {id} --format txt",
+    let mut text = minutes::skeleton(&agenda, &answers, ctx.lang);
+    if !held {
+        text = text.replacen("\nstatus: draft\n", "\nstatus: prepared\n", 1);
+    }
+    let mut changes = Vec::new();
+    let frozen = freeze(&mut changes)?;
+    // The agenda is frozen first: should the minutes then fail to be written, it stands as
+    // issued, and nothing renumbers it.
+    changes.push(Change {
+        path: path.clone(),
+        before: None,
+        after: text,
+    });
+    let what = match (held, frozen) {
+        (false, _) => format!(
+            "wrote {}, prepared for `{id}` ({}): the meeting is not held until its day has come and the minutes are filled in (or --held is given)",
+            path.display(),
+            catalog.date_of(id)
+        ),
+        (true, true) => format!(
+            "wrote {}, and the agenda of `{id}` stands as issued; fill it in, then {print_hint}",
+            path.display()
+        ),
+        (true, false) => format!("wrote {}; fill it in, then {print_hint}", path.display()),
+    };
+    if !args.dry_run {
+        std::fs::create_dir_all(dir.join(MINUTES_DIR)).map_err(|e| {
+            Failure::operation(
+                format!("cannot create `{}`: {e}", dir.join(MINUTES_DIR).display()),
+                "check the folder's permissions",
+            )
+        })?;
+    }
+    write::apply(ctx, &changes, &what, args.dry_run, out)
+}
+
+/// Prepared minutes of a meeting whose day has come (or with --held): they become the
+/// draft, and the meeting is held.
+fn record_held(
+    ctx: &Context,
+    args: &MinutesArgs,
+    catalog: &Catalog<'_>,
+    path: &std::path::Path,
+    freeze: impl Fn(&mut Vec<Change>) -> Result<bool>,
+    print_hint: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let id = args.id.as_str();
+    let before = write::read(path)?;
+    let file = crate::edit::Edit::parse(&path.display().to_string(), &before)
+        .map_err(write::edit_error)?;
+    let root = file.root().map_err(write::edit_error)?;
+    root.set("status", &crate::edit::Value::plain("draft"), &["meeting"]);
+    if let Some(day) = args.answers.held
+        && catalog.date_of(id).day() != Some(day)
+    {
+        let when = When::At(crate::model::Period::Day(day));
+        root.set(
+            "held",
+            &crate::edit::Value::Map(vec![("date".into(), crate::edit::when(&when))]),
+            &["status"],
+        );
+    }
+    let mut changes = Vec::new();
+    let frozen = freeze(&mut changes)?;
+    changes.push(Change {
+        path: path.to_owned(),
+        before: Some(before),
+        after: file.text(),
+    });
+    let what = format!(
+        "{}: the minutes of `{id}` are a draft now, and the meeting is held{}; {print_hint}",
         path.display(),
-        dir.display()
+        if frozen {
+            "; its agenda stands as issued"
+        } else {
+            ""
+        }
     );
-    Ok(())
+    write::apply(ctx, &changes, &what, args.dry_run, out)
 }
 
 /// Ctrl-C at a question leaves no file.
@@ -308,6 +402,7 @@ impl Asker {
                 item,
             },
         ));
+        self.summary(agenda, answers);
         if !Confirm::with_theme(&self.theme)
             .with_prompt(w.minutes_save)
             .default(true)
@@ -318,19 +413,68 @@ impl Asker {
         Ok(())
     }
 
-    /// A list of names, the planned ones to start from.
+    /// What will be saved, to review before saying yes.
+    fn summary(&self, agenda: &Agenda, answers: &Answers) {
+        let w = self.w;
+        let list = |names: &Option<Vec<String>>| match names {
+            Some(n) if !n.is_empty() => n.join(", "),
+            _ => "–".to_owned(),
+        };
+        eprintln!("\n{}:", w.minutes_summary);
+        eprintln!("  {}: {}", w.present, list(&answers.present));
+        eprintln!("  {}: {}", w.apologies, list(&answers.apologies));
+        for (number, item) in agenda.items.iter().filter_map(|i| Some((i.number?, i))) {
+            let said = answers
+                .outcomes
+                .iter()
+                .find(|(n, _)| *n == number)
+                .map_or(w.minutes_no_outcome, |(_, t)| t.as_str());
+            eprintln!("  {number}. {}: {said}", item.title);
+            for a in answers.actions.iter().filter(|a| a.item == Some(number)) {
+                eprintln!("     - {} · {} · {}", a.text, a.owner, a.due);
+            }
+        }
+    }
+
+    /// A list of names, the planned ones to start from, edited as a line (Ctrl-U clears
+    /// it, as in a shell); a name given twice is asked again.
     fn names(&self, prompt: &str, planned: &[String]) -> Result<Vec<String>> {
-        let text: String = Input::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .with_initial_text(planned.join(", "))
-            .allow_empty(true)
-            .interact_text()?;
-        Ok(text
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect())
+        let mut editor = rustyline::DefaultEditor::new()?;
+        let mut initial = planned.join(", ");
+        loop {
+            let line = match editor.readline_with_initial(
+                &format!("{prompt} {}: ", self.w.minutes_names_hint),
+                (&initial, ""),
+            ) {
+                Ok(line) => line,
+                Err(rustyline::error::ReadlineError::Interrupted) => {
+                    return Err(dialoguer::Error::IO(std::io::Error::from(
+                        std::io::ErrorKind::Interrupted,
+                    ))
+                    .into());
+                }
+                Err(rustyline::error::ReadlineError::Eof) => String::new(),
+                Err(e) => return Err(e.into()),
+            };
+            let names: Vec<String> = line
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let twice = names.iter().enumerate().find(|(i, n)| {
+                names[..*i]
+                    .iter()
+                    .any(|m| m.to_lowercase() == n.to_lowercase())
+            });
+            match twice {
+                Some((_, name)) => {
+                    eprintln!("`{name}` {}", self.w.minutes_name_twice);
+                    initial = line;
+                }
+                None => return Ok(names),
+            }
+        }
     }
 
     /// The action points of item `number`, until an empty one.

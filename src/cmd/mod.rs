@@ -2,7 +2,10 @@
 
 mod actions;
 mod agenda;
+mod approve;
+mod attend;
 mod calendar;
+mod cancel;
 pub mod committees;
 mod completions;
 mod cycle;
@@ -23,6 +26,7 @@ mod schema;
 mod show;
 mod validate;
 mod week;
+pub mod write;
 
 use std::io::{self, Write};
 
@@ -33,7 +37,7 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::diagnostic::{Diagnostic, did_you_mean, suggestions};
 use crate::error::Failure;
 use crate::lang::Lang;
-use crate::load::{self, DataSource, Loaded};
+use crate::load::{DataSource, Loaded};
 use crate::model::Catalog;
 use crate::render::html::{TemplateFile, UserTemplates, is_plain_name};
 use crate::render::{Document, Format, RenderError, Renderer, Settings};
@@ -145,32 +149,29 @@ impl Context {
         }
     }
 
+    /// Where the cache of checked data is, and whether it may be used.
+    pub fn cache_settings(&self) -> crate::checked::Settings {
+        crate::checked::Settings::from_env(self.use_cache)
+    }
+
     /// Loads and checks the data. Problems go to stderr; errors stop the command.
     pub fn load_checked(&self) -> Result<Loaded> {
-        // The bundled data is checked by the test suite and cannot change after the build.
-        if self.source == DataSource::Bundled {
-            return Ok(load::load(&self.source).map_err(|problems| report_problems(&problems))?);
-        }
-        let settings = crate::cache::Settings::from_env(self.use_cache);
-        let checked = crate::cache::load_checked(&self.source, &settings)
+        let mut checked = crate::checked::load(&self.source, self.today, &self.cache_settings())
             .map_err(|problems| report_problems(&problems))?;
         print_diagnostics(&checked.warnings);
-        print_diagnostics(&crate::validate::validate_today(
-            &checked.loaded,
-            self.today,
-        ));
+        checked.loaded.dataset.settle_prepared(self.today);
         Ok(checked.loaded)
     }
 }
 
-fn report_problems(problems: &[Diagnostic]) -> Failure {
+pub fn report_problems(problems: &[Diagnostic]) -> Failure {
     print_diagnostics(problems);
     Failure::InvalidData {
         errors: problems.iter().filter(|d| d.is_error()).count(),
     }
 }
 
-fn print_diagnostics(problems: &[Diagnostic]) {
+pub fn print_diagnostics(problems: &[Diagnostic]) {
     let mut err = anstream::stderr().lock();
     for d in problems {
         let _ = write!(err, "{}", crate::render::text::problem(d));
@@ -208,6 +209,9 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Week(args) => week::run(&ctx, &args, out),
         Command::Minutes(args) => minutes::run(&ctx, &args, out),
         Command::Actions(args) => actions::run(&ctx, &args, out),
+        Command::Approve(args) => approve::run(&ctx, &args, out),
+        Command::Attend(args) => attend::run(&ctx, &args, out),
+        Command::Cancel(args) => cancel::run(&ctx, &args, out),
         Command::Decisions(args) => decisions::run(&ctx, &args, out),
         Command::Rollup(args) => rollup::run(&ctx, &args, out),
     }

@@ -113,7 +113,7 @@ pub fn write_file_streamed(
     Ok(())
 }
 
-fn write_error(path: &Path, e: &io::Error) -> anyhow::Error {
+pub(crate) fn write_error(path: &Path, e: &io::Error) -> anyhow::Error {
     let reason = match e.kind() {
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         io::ErrorKind::NotFound => "the folder does not exist".to_owned(),

@@ -9,10 +9,10 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select, Sort};
 
 use crate::cli::PlanArgs;
-use crate::cmd::{Context, output::write_file};
+use crate::cmd::{Context, output::write_file, print_diagnostics};
 use crate::error::Failure;
 use crate::lang::{Lang, Words};
-use crate::load::{DataSource, FileKind, LOCAL_DIR, Loaded};
+use crate::load::{DataSource, Edit, FileKind, LOCAL_DIR, Loaded};
 use crate::model::{Catalog, LocalFile, total_minutes};
 use crate::render::{Document, Format};
 use crate::report::agenda::{self, AgendaOptions};
@@ -515,11 +515,11 @@ fn save(
         .out
         .clone()
         .unwrap_or_else(|| data_dir.join(LOCAL_DIR).join(format!("{id}.yaml")));
-    let rest = without_file(loaded, &path);
+    let rest = loaded.without_file(&path);
     plan::check_ids_free(&Catalog::new(&rest.dataset), file).map_err(plan_error)?;
     let yaml = plan::to_yaml(file, &data_dir.display().to_string())
         .map_err(|e| Failure::operation(e, "this is a bug in medtrio"))?;
-    check_valid(rest, &path, &yaml)?;
+    check_valid(ctx, &path, &yaml)?;
     let mut force = args.force;
     if path.exists() && !force && interactive {
         force = Confirm::with_theme(&ColorfulTheme::default())
@@ -554,72 +554,22 @@ fn save(
     Ok(())
 }
 
-/// The data as it will be once `path` is written: without the local file now at `path`, if
-/// the plan replaces one (`--force`, or planning the same meeting again).
-fn without_file(loaded: &Loaded, path: &Path) -> Loaded {
-    let mut rest = loaded.clone();
-    let same = |other: &Path| match (path.canonicalize(), other.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+/// Checks the data as it will be with the planned file at `path`, by the write seat
+/// (`checked::load_edited`): what `plan` writes always loads. (Its own checks missed some: a
+/// meeting that ends at midnight got `end: 00:00`, and one that ends in the hour the clocks
+/// skip got an end that does not exist.) The problems are shown as `validate` shows them,
+/// located in the file that would be written, and nothing is written.
+fn check_valid(ctx: &Context, path: &Path, yaml: &str) -> Result<()> {
+    let edit = Edit {
+        path: path.to_path_buf(),
+        text: yaml.to_owned(),
     };
-    let Some(replaced) = loaded
-        .sources
-        .local
-        .iter()
-        .position(|s| s.path().is_some_and(same))
-    else {
-        return rest;
-    };
-    let keep = |kind: &FileKind| *kind != FileKind::Local(replaced);
-    let (data, p) = (&mut rest.dataset, &mut rest.provenance);
-    let mut flags = p.meetings.iter().map(keep);
-    data.programme
-        .meetings
-        .retain(|_| flags.next().unwrap_or(true));
-    let mut flags = p.templates.iter().map(keep);
-    data.programme
-        .templates
-        .retain(|_| flags.next().unwrap_or(true));
-    let mut flags = p.forums.iter().map(keep);
-    data.roadmap.forums.retain(|_| flags.next().unwrap_or(true));
-    for kinds in [&mut p.meetings, &mut p.templates, &mut p.forums] {
-        kinds.retain(keep);
-    }
-    rest
-}
-
-/// Checks the data as it will be with the planned file at `path`, by `validate` itself: what
-/// `plan` writes always loads. (Its own checks missed some: a meeting that ends at midnight
-/// got `end: 00:00`, and one that ends in the hour the clocks skip got an end that does not
-/// exist.) The problems are shown as `validate` shows them, located in the file that would be
-/// written, and nothing is written.
-fn check_valid(mut rest: Loaded, path: &Path, yaml: &str) -> Result<()> {
-    let name = path.display().to_string();
-    let planned = crate::load::parse::<LocalFile>(&name, yaml)
-        .map_err(|d| Failure::operation(d.message, "this is a bug in medtrio"))?;
-    let kind = FileKind::Local(rest.sources.local.len());
-    rest.sources
-        .local
-        .push(crate::load::SourceFile::in_memory(name, yaml.to_owned()));
-    let (data, p) = (&mut rest.dataset, &mut rest.provenance);
-    p.meetings.extend(planned.meetings.iter().map(|_| kind));
-    p.templates.extend(planned.templates.iter().map(|_| kind));
-    p.forums.extend(planned.forums.iter().map(|_| kind));
-    data.programme.meetings.extend(planned.meetings);
-    data.programme.templates.extend(planned.templates);
-    data.roadmap.forums.extend(planned.forums);
     // The rest of the data validated when it was loaded: any error now is the plan's.
-    let problems: Vec<_> = crate::validate::validate(&rest)
-        .into_iter()
-        .filter(|d| d.is_error())
-        .collect();
-    if problems.is_empty() {
-        return Ok(());
-    }
-    let mut err = anstream::stderr().lock();
-    for d in &problems {
-        let _ = write!(err, "{}", crate::render::text::problem(d));
-    }
+    let problems: Vec<_> = match crate::checked::load_edited(&ctx.source, &edit, ctx.today) {
+        Ok(_) => return Ok(()),
+        Err(problems) => problems.into_iter().filter(|d| d.is_error()).collect(),
+    };
+    print_diagnostics(&problems);
     Err(Failure::usage_with_help(
         "the planned meeting would not validate with the data, so nothing was written",
         "the lines above are of the file plan would have written; change the flags they come from",

@@ -22,7 +22,7 @@ pub fn run(ctx: &Context, args: &RollupArgs, out: &mut dyn Write) -> Result<()> 
     )?;
     let root = &args.root;
     let today = ctx.today;
-    let tree = committees::read(root, today, "rollup", "medtrio rollup examples/kommune")?;
+    let tree = committees::read(ctx, root, "rollup", "medtrio rollup examples/kommune")?;
     print_diagnostics(&tree.problems);
     let committees = tree.committees();
     if let Some(under) = &args.under

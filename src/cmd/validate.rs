@@ -12,13 +12,11 @@ use crate::load;
 use crate::render::{Document, Format};
 
 pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()> {
-    let (loaded, problems) = match load::load(&ctx.source) {
-        Ok(loaded) => {
-            let problems = crate::validate::validate_on(&loaded, Some(ctx.today));
-            (Some(loaded), problems)
-        }
-        Err(problems) => (None, problems),
-    };
+    let (loaded, problems) =
+        match crate::checked::load(&ctx.source, ctx.today, &ctx.cache_settings()) {
+            Ok(checked) => (Some(checked.loaded), checked.warnings),
+            Err(problems) => (None, problems),
+        };
     let errors = problems.iter().filter(|d| d.is_error()).count();
     let renderer = ctx.renderer(false)?;
     let doc = Document::Problems(&problems);

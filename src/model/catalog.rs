@@ -108,7 +108,8 @@ impl<'a> Catalog<'a> {
                 .collect(),
         };
         let mut forum_minutes: HashMap<&'a str, Vec<(NaiveDate, &'a Minutes)>> = HashMap::new();
-        for m in &data.minutes {
+        // Minutes prepared before the meeting record nothing yet: nothing follows up on them.
+        for m in data.minutes.iter().filter(|m| !m.is_prepared()) {
             if let (Some(forum), Some(day)) = (catalog.forum_of(&m.meeting), catalog.held_day(m)) {
                 forum_minutes
                     .entry(forum)
@@ -245,12 +246,18 @@ impl<'a> Catalog<'a> {
     }
 
     /// Whether the agenda of `id` follows up on earlier minutes: its forum has some, and it
-    /// is not cancelled (a meeting that is not held follows up on nothing).
+    /// is not cancelled (a meeting that is not held follows up on nothing). An issued agenda
+    /// has its follow-up among its own items, as it was sent: nothing is added to it.
     pub fn follows_up(&self, id: &str) -> bool {
         let cancelled = self
             .meeting(id)
             .is_some_and(|m| self.meeting_status(m) == Status::Cancelled);
-        !cancelled && !self.earlier_minutes(id).is_empty()
+        !cancelled && self.issued(id).is_none() && !self.earlier_minutes(id).is_empty()
+    }
+
+    /// The agenda of the meeting `id` as it was issued, when it was.
+    pub fn issued(&self, id: &str) -> Option<&'a super::Issued> {
+        self.meeting(id).and_then(|m| m.issued.as_ref())
     }
 
     /// A meeting's status: `held` once it has minutes, else what the data says.
@@ -283,7 +290,7 @@ impl<'a> Catalog<'a> {
     }
 
     fn status_of(&self, id: &str, recorded: Status) -> Status {
-        if self.minutes.contains_key(id) {
+        if self.minutes.get(id).is_some_and(|m| !m.is_prepared()) {
             Status::Held
         } else {
             recorded

@@ -95,8 +95,13 @@ pub struct Held {
 #[serde(deny_unknown_fields)]
 pub struct Approval {
     pub date: Located<When>,
-    /// The meeting that approved them (a meeting id), a later one of the same forum.
-    pub meeting: Located<Id>,
+    /// The meeting that approved them (a meeting id), a later one of the same forum; left
+    /// out for minutes approved in writing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<Located<Id>>,
+    /// Approved in writing (by mail, after the deadline for objections), not at a meeting.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_writing: bool,
 }
 
 /// What one agenda item came to.
@@ -164,6 +169,9 @@ pub struct Action {
     /// The day it was done, for a done action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<Located<When>>,
+    /// Why it was dropped, for a dropped action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
     /// The agenda item it came from, by number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<Located<u32>>,
@@ -177,6 +185,22 @@ fn open() -> ActionStatus {
 }
 
 impl Minutes {
+    /// Whether these are minutes prepared before the meeting, which record nothing yet.
+    pub fn is_prepared(&self) -> bool {
+        *self.status == MinutesStatus::Prepared
+    }
+
+    /// Whether anything is written in them: who came, what an item came to, an action point.
+    pub fn is_filled_in(&self) -> bool {
+        let said = |t: &Option<String>| t.as_ref().is_some_and(|t| !t.trim().is_empty());
+        !self.present.is_empty()
+            || !self.actions.is_empty()
+            || self
+                .items
+                .iter()
+                .any(|i| said(&i.decision) || said(&i.conclusion) || said(&i.note))
+    }
+
     /// The action points that came from item `number`, or from no item (`None`).
     pub fn actions_of(&self, number: Option<u32>) -> impl Iterator<Item = &Action> {
         self.actions

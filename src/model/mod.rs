@@ -25,8 +25,8 @@ pub use minutes::{
     is_approval_item, is_follow_up_item, with_follow_up,
 };
 pub use programme::{
-    AgendaItem, Announcement, LocalFile, MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText,
-    is_break, total_minutes,
+    AgendaItem, Announcement, Issued, IssuedAction, IssuedApproval, LocalFile, MAX_ITEM_MINUTES,
+    Meeting, Programme, Template, WhyText, is_break, total_minutes,
 };
 pub use roadmap::{Forum, Outcome, OutcomeStatus, Roadmap, RoadmapActivity};
 pub use vocab::{
@@ -141,6 +141,20 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Minutes prepared before their meeting become a draft once the meeting's day has come
+    /// and something is written in them: the meeting is held then, and not before.
+    pub fn settle_prepared(&mut self, today: chrono::NaiveDate) {
+        let days: Vec<Option<chrono::NaiveDate>> = {
+            let catalog = Catalog::new(self);
+            self.minutes.iter().map(|m| catalog.held_day(m)).collect()
+        };
+        for (m, day) in self.minutes.iter_mut().zip(days) {
+            if m.is_prepared() && day.is_some_and(|d| d <= today) && m.is_filled_in() {
+                m.value.status.value = MinutesStatus::Draft;
+            }
+        }
+    }
+
     /// Gives back the room that lists keep after parsing: a list grows by doubling as it is
     /// read, so a meeting's five items hold room for eight. At 50 000 meetings that is tens
     /// of MiB that every command would carry.

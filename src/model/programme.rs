@@ -169,6 +169,83 @@ pub struct Meeting {
     pub items: Vec<Located<AgendaItem>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Why the meeting was cancelled (`medtrio cancel`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancel_reason: Option<String>,
+    /// The agenda as it was sent (`medtrio agenda ID --issue`, or the first minutes): from
+    /// then on `items` are the agenda's, numbered as they stand, and what the follow-up
+    /// listed is kept here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Issued>,
+}
+
+/// The day a meeting's agenda was issued, and what its follow-up said that day.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Issued {
+    /// The day it was issued.
+    pub date: Located<When>,
+    /// The meeting whose minutes "Godkendelse af referat" put up for approval, and the day
+    /// that meeting was held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approves: Option<IssuedApproval>,
+    /// The action points "Opfølgning på beslutninger og handlingspunkter" listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<IssuedAction>,
+}
+
+/// The minutes an issued agenda put up for approval.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+pub struct IssuedApproval {
+    pub meeting: Located<Id>,
+    pub date: Located<When>,
+}
+
+/// An action point as an issued agenda's follow-up listed it.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+pub struct IssuedAction {
+    pub id: Located<Id>,
+    pub text: String,
+    pub owner: String,
+    #[serde(default)]
+    pub due: Located<When>,
+    /// The meeting whose minutes it came from.
+    pub meeting: Located<Id>,
+    /// The day it was done, for one listed as done since the forum's last meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Located<When>>,
 }
 
 fn yes() -> bool {

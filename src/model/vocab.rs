@@ -170,8 +170,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Whether minutes are still a draft or have been approved by a later meeting.
+    /// Whether minutes are prepared before the meeting, still a draft, or approved.
     MinutesStatus {
+        Prepared = "prepared",
         Draft = "draft",
         Approved = "approved",
     }

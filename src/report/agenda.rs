@@ -224,17 +224,24 @@ pub fn agenda(
     let src = source(catalog, id)?;
     let (items, from_template) = src.agenda_items()?;
     let follow_up = crate::report::followup::Plan::new(catalog, src.id, items, lang);
+    let added = follow_up.items().len() > items.len();
     let items = follow_up.items();
-    let clock = timing::timing(
-        &Frame {
-            items,
-            from_template,
-            start: src.start,
-            end: src.end,
-            template_start: src.template.and_then(|t| t.start.as_ref().map(|s| s.0)),
-        },
-        options,
-    )?;
+    let mut frame = Frame {
+        items,
+        from_template,
+        start: src.start,
+        end: src.end,
+        template_start: src.template.and_then(|t| t.start.as_ref().map(|s| s.0)),
+    };
+    let clock = match timing::timing(&frame, options) {
+        // The follow-up item that earlier minutes add runs the agenda over rather than
+        // refusing it; `validate` warns which items to shorten.
+        Err(timing::TimingError::Overrun { .. }) if added => {
+            frame.end = None;
+            timing::timing(&frame, options)?
+        }
+        clock => clock?,
+    };
     let total = clock.total;
     let template = src.template.filter(|_| from_template);
     let cancelled = src.status == Status::Cancelled;

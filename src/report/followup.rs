@@ -14,7 +14,8 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::{
-    Action, ActionStatus, AgendaItem, Catalog, Located, Minutes, is_approval_item, with_follow_up,
+    Action, ActionStatus, AgendaItem, Catalog, FollowUpSlot, Issued, IssuedAction, IssuedApproval,
+    Located, Minutes, follow_up_slot, is_approval_item, with_follow_up,
 };
 use crate::report::agenda::ItemOut;
 use crate::report::doc::{Block, Style};
@@ -57,6 +58,8 @@ pub struct OpenAction {
     pub status_text: String,
     /// The meeting it came from.
     pub meeting: String,
+    /// The day it was done, for one done since the forum's last meeting; else null.
+    pub done: Option<String>,
 }
 
 /// The follow-up of one agenda: where it goes, and the items with it inserted.
@@ -66,12 +69,14 @@ pub struct Plan<'a> {
     follow_up: Option<usize>,
     id: String,
     lang: Lang,
+    /// The agenda as it was issued: its follow-up is what it said that day.
+    issued: Option<&'a Issued>,
 }
 
 impl<'a> Plan<'a> {
     /// Plans the follow-up of the meeting `id`, whose agenda has `items`.
     pub fn new(
-        catalog: &Catalog<'_>,
+        catalog: &Catalog<'a>,
         id: &str,
         items: &'a [Located<AgendaItem>],
         lang: Lang,
@@ -81,7 +86,15 @@ impl<'a> Plan<'a> {
             follow_up: None,
             id: id.to_owned(),
             lang,
+            issued: catalog.issued(id),
         };
+        if plan.issued.is_some() {
+            plan.follow_up = match follow_up_slot(items.iter().map(|i| i.title.as_str())) {
+                FollowUpSlot::Existing(at) => Some(at),
+                FollowUpSlot::Insert(_) => None,
+            };
+            return plan;
+        }
         if !catalog.follows_up(id) {
             return plan;
         }
@@ -98,6 +111,10 @@ impl<'a> Plan<'a> {
 
     /// Writes the follow-up into the items of the agenda, as of `today` when given.
     pub fn fill(&self, catalog: &Catalog<'_>, items: &mut [ItemOut], today: Option<NaiveDate>) {
+        if let Some(issued) = self.issued {
+            self.fill_issued(catalog, issued, items);
+            return;
+        }
         let Some(at) = self.follow_up else {
             return;
         };
@@ -126,6 +143,106 @@ impl<'a> Plan<'a> {
     }
 }
 
+impl Plan<'_> {
+    /// The follow-up of an issued agenda: what it said the day it was issued.
+    fn fill_issued(&self, catalog: &Catalog<'_>, issued: &Issued, items: &mut [ItemOut]) {
+        if let Some(approves) = &issued.approves
+            && let Some(day) = approves.date.day()
+            && let Some(item) = items.iter_mut().find(|i| is_approval_item(&i.title))
+        {
+            item.follow_up = Some(FollowUp::Approval {
+                meeting: approves.meeting.value.clone(),
+                date: iso(day),
+                text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
+            });
+        }
+        let Some(at) = self.follow_up else {
+            return;
+        };
+        let as_of = issued_as_of(catalog, &self.id, issued);
+        let w = self.lang.words();
+        let actions = issued
+            .actions
+            .iter()
+            .map(|a| {
+                let done = a.done.is_some();
+                let overdue = match (a.due.days(), as_of) {
+                    (Some((_, last)), Some(as_of)) => !done && last < as_of,
+                    _ => false,
+                };
+                OpenAction {
+                    id: a.id.value.clone(),
+                    text: a.text.clone(),
+                    owner: a.owner.clone(),
+                    due: a.due.is_known().then(|| a.due.to_string()),
+                    due_text: self.lang.when(*a.due),
+                    overdue,
+                    status_text: if done {
+                        w.done_since.to_owned()
+                    } else if overdue {
+                        w.overdue.to_owned()
+                    } else {
+                        self.lang.action_status(ActionStatus::Open).to_owned()
+                    },
+                    meeting: a.meeting.value.clone(),
+                    done: a.done.as_ref().map(|d| d.to_string()),
+                }
+            })
+            .collect();
+        if let Some(item) = items.get_mut(at) {
+            item.follow_up = Some(FollowUp::Actions {
+                as_of: as_of.map(iso),
+                actions,
+            });
+        }
+    }
+}
+
+/// The day an issued agenda's follow-up was read as of: the meeting's day, or the day it
+/// was issued when that came first.
+fn issued_as_of(catalog: &Catalog<'_>, id: &str, issued: &Issued) -> Option<NaiveDate> {
+    let own = catalog.date_of(id).days().map(|(first, _)| first);
+    match (own, issued.date.day()) {
+        (Some(own), Some(on)) => Some(own.min(on)),
+        (own, on) => own.or(on),
+    }
+}
+
+/// What an agenda's follow-up says today, to freeze into the meeting when the agenda is
+/// issued: the minutes "Godkendelse af referat" approves, and the open action points.
+pub fn snapshot(
+    catalog: &Catalog<'_>,
+    id: &str,
+    today: Option<NaiveDate>,
+) -> (Option<IssuedApproval>, Vec<IssuedAction>) {
+    if !catalog.follows_up(id) {
+        return (None, Vec::new());
+    }
+    let approves = approved_here(catalog, id).and_then(|m| {
+        Some(IssuedApproval {
+            meeting: m.meeting.clone(),
+            date: Located::new(crate::model::When::At(crate::model::Period::Day(
+                catalog.held_day(m)?,
+            ))),
+        })
+    });
+    let actions = open_actions(catalog, id, as_of(catalog, id, today), Lang::Da)
+        .into_iter()
+        .filter_map(|a| {
+            let (_, action) = catalog.action(&a.id)?;
+            Some(IssuedAction {
+                id: action.id.clone(),
+                text: action.text.value.clone(),
+                owner: action.owner.value.clone(),
+                due: action.due.clone(),
+                meeting: Located::new(a.meeting),
+                done: a.done.as_ref().and_then(|_| action.done.clone()),
+            })
+        })
+        .collect();
+    (approves, actions)
+}
+
 fn iso(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
@@ -137,7 +254,7 @@ fn approved_here<'a>(catalog: &Catalog<'a>, id: &str) -> Option<&'a Minutes> {
     let named = earlier.iter().rev().find(|(_, m)| {
         m.approved
             .as_ref()
-            .is_some_and(|a| a.meeting.as_str() == id)
+            .is_some_and(|a| a.meeting.as_ref().is_some_and(|m| m.as_str() == id))
     });
     named
         .or_else(|| earlier.last().filter(|(_, m)| m.approved.is_none()))
@@ -193,14 +310,24 @@ fn open_actions(
     lang: Lang,
 ) -> Vec<OpenAction> {
     let w = lang.words();
+    // What was done since the forum's last meeting is reported too, as "udført".
+    let since = catalog.earlier_minutes(id).last().map(|(day, _)| *day);
+    let done_since = |a: &Action| {
+        a.status == ActionStatus::Done
+            && match (a.done.as_ref().and_then(|d| d.day()), since) {
+                (Some(done), Some(since)) => done > since && as_of.is_none_or(|on| done <= on),
+                _ => false,
+            }
+    };
     let mut out: Vec<(crate::model::When, OpenAction)> = catalog
         .earlier_minutes(id)
         .iter()
         .flat_map(|(_, m)| m.actions.iter().map(move |a| (*m, a)))
-        .filter(|(_, a)| open_on(a, as_of))
+        .filter(|(_, a)| open_on(a, as_of) || done_since(a))
         .map(|(m, a)| {
+            let done = !open_on(a, as_of);
             let overdue = match (a.due.days(), as_of) {
-                (Some((_, last)), Some(as_of)) => last < as_of,
+                (Some((_, last)), Some(as_of)) => !done && last < as_of,
                 _ => false,
             };
             let action = OpenAction {
@@ -210,12 +337,17 @@ fn open_actions(
                 due: a.due.is_known().then(|| a.due.to_string()),
                 due_text: lang.when(*a.due),
                 overdue,
-                status_text: if overdue {
+                status_text: if done {
+                    w.done_since.to_owned()
+                } else if overdue {
                     w.overdue.to_owned()
                 } else {
                     lang.action_status(ActionStatus::Open).to_owned()
                 },
                 meeting: m.meeting.value.clone(),
+                done: done
+                    .then(|| a.done.as_ref().map(|d| d.to_string()))
+                    .flatten(),
             };
             (*a.due, action)
         })

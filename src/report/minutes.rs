@@ -130,12 +130,15 @@ pub fn referat_of(
         Some((s, e)) => Some(lang.time_span(s.0, e.0)),
         None => agenda.time_text.clone().filter(|_| held.is_none()),
     };
-    let approved_text = minutes.approved.as_ref().map(|a| {
-        let at = lang.prefer(
-            catalog.title_of(&a.meeting),
-            catalog.title_en_of(&a.meeting),
-        );
-        lang.approved_at(&lang.when(*a.date), at)
+    let approved_text = minutes.approved.as_ref().map(|a| match &a.meeting {
+        Some(at) => {
+            let title = catalog
+                .meeting(at)
+                .map(|m| lang.prefer(&m.title, m.title_en.as_deref()))
+                .unwrap_or_else(|| catalog.title_of(at));
+            lang.approved_at(&lang.when(*a.date), title)
+        }
+        None => lang.approved_in_writing(&lang.when(*a.date)),
     });
     let item_actions = |number: Option<u32>| -> Vec<ActionOut> {
         minutes
@@ -174,6 +177,7 @@ pub fn referat_of(
             .or_else(|| agenda.place.clone()),
         status: *minutes.status,
         status_text: match *minutes.status {
+            MinutesStatus::Prepared => w.prepared.to_owned(),
             MinutesStatus::Draft => w.draft.to_owned(),
             MinutesStatus::Approved => w.approved.to_owned(),
         },
@@ -334,10 +338,15 @@ impl Printable for Referat {
     fn doc(&self) -> Doc {
         let w = self.lang.words();
         let mut blocks = Vec::new();
-        if self.status == MinutesStatus::Draft {
+        let notice = match self.status {
+            MinutesStatus::Prepared => Some(w.prepared_notice),
+            MinutesStatus::Draft => Some(w.draft_notice),
+            MinutesStatus::Approved => None,
+        };
+        if let Some(text) = notice {
             blocks.push(Block::Notice {
                 level: NoticeLevel::Info,
-                text: w.draft_notice.to_owned(),
+                text: text.to_owned(),
             });
         }
         blocks.push(Block::Facts {

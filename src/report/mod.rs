@@ -8,6 +8,7 @@ pub mod decisions;
 pub mod diff;
 pub mod doc;
 pub mod followup;
+pub mod issue;
 pub mod list;
 pub mod minutes;
 pub mod plan;

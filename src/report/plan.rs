@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::model::timing::{TimingError, scale};
 use crate::model::{
     AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
-    Status, When, is_valid_id, suggest_id, total_minutes, with_follow_up,
+    Status, When, is_approval_item, is_valid_id, suggest_id, total_minutes, with_follow_up,
 };
 
 /// What the new meeting starts from.
@@ -295,6 +295,27 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
         (None, None, Some(id)) => id,
         (None, None, None) => return Err(PlanError::NoForum),
     };
+    // A referat of the forum that is still a draft is put up for approval.
+    let unapproved = catalog.data.minutes.iter().any(|m| {
+        *m.status == crate::model::MinutesStatus::Draft
+            && catalog.forum_of(&m.meeting) == Some(forum.as_str())
+            && catalog.held_day(m).is_some_and(|d| d < spec.date)
+    });
+    if unapproved && !items.iter().any(|i| is_approval_item(&i.title)) {
+        let at = items
+            .iter()
+            .position(|i| {
+                i.title
+                    .trim()
+                    .to_lowercase()
+                    .starts_with("godkendelse af dagsorden")
+            })
+            .map_or(0, |i| i + 1);
+        let mut approval = item("Godkendelse af referat", ItemType::Beslutning, 5, true);
+        approval.value.recommendation =
+            Some("Det indstilles, at referatet fra sidste møde godkendes.".to_owned());
+        items.insert(at, approval);
+    }
     // The agenda follows up on the forum's earlier minutes: the item is written, and timed.
     if catalog.has_minutes_before(&forum, spec.date) {
         items = with_follow_up(&items, Lang::Da.words().follow_up)
@@ -393,6 +414,8 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             template: None,
             items,
             notes: None,
+            cancel_reason: None,
+            issued: None,
         })],
     })
 }

@@ -400,7 +400,7 @@ pub fn rollup(
         .collect();
     let area_of = |i: usize| -> Option<String> {
         let mut c = &committees[i];
-        for _ in 0..crate::tree::MAX_DEPTH {
+        for _ in 0..crate::load::tree::MAX_DEPTH {
             if c.catalog.forum_level(&c.id) == Some(Level::Omu) {
                 return Some(c.id.clone());
             }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::Checker;
 use crate::load::FileKind;
 use crate::model::Kind;
-use crate::model::{Catalog, Located, Minutes, MinutesStatus, Pos, Status, When};
+use crate::model::{ActionStatus, Catalog, Located, Minutes, MinutesStatus, Pos, Status, When};
 
 /// A day as messages write it.
 fn iso(day: NaiveDate) -> String {
@@ -60,6 +60,59 @@ impl<'a> Checker<'a> {
             self.minutes_items(&catalog, minutes, day, file);
             self.minutes_actions(&catalog, minutes, day, file);
         }
+        self.issued_agendas(&catalog);
+    }
+
+    /// An issued agenda stands as it was sent. Minutes that would have changed what its
+    /// follow-up listed (late minutes of an earlier meeting) are reported, never applied.
+    fn issued_agendas(&mut self, catalog: &Catalog<'_>) {
+        let meetings = &self.loaded.dataset.programme.meetings;
+        for (i, meeting) in meetings.iter().enumerate() {
+            let Some(issued) = &meeting.issued else {
+                continue;
+            };
+            let id = meeting.id.as_str();
+            let own = meeting.date.days().map(|(first, _)| first);
+            let as_of = match (own, issued.date.day()) {
+                (Some(own), Some(on)) => Some(own.min(on)),
+                (own, on) => own.or(on),
+            };
+            let listed = |a: &str| issued.actions.iter().any(|x| x.id.as_str() == a);
+            let added: Vec<String> = catalog
+                .earlier_minutes(id)
+                .iter()
+                .flat_map(|(_, m)| m.actions.iter())
+                .filter(|a| match a.status {
+                    ActionStatus::Open => true,
+                    ActionStatus::Dropped => false,
+                    ActionStatus::Done => {
+                        matches!((a.done.as_ref().and_then(|d| d.day()), as_of), (Some(done), Some(on)) if done > on)
+                    }
+                })
+                .filter(|a| !listed(a.id.as_str()))
+                .map(|a| format!("`{}`", a.id.value))
+                .collect();
+            if added.is_empty() {
+                continue;
+            }
+            let file = self
+                .loaded
+                .provenance
+                .meetings
+                .get(i)
+                .copied()
+                .unwrap_or(FileKind::Programme);
+            self.warning(
+                file,
+                issued.date.pos,
+                format!(
+                    "the agenda of `{id}` stands as issued on {}: its follow-up does not list {}, which earlier minutes give",
+                    issued.date.value,
+                    added.join(", ")
+                ),
+                "an issued agenda is never renumbered or changed; the next meeting's agenda follows them up".into(),
+            );
+        }
     }
 
     /// Minutes of a meeting whose day lies ahead of today are a warning: a wrong date, most
@@ -74,6 +127,10 @@ impl<'a> Checker<'a> {
         }
         let catalog = Catalog::new(d);
         for (i, minutes) in d.minutes.iter().enumerate() {
+            // Minutes prepared for a meeting ahead are what `medtrio minutes` writes then.
+            if minutes.is_prepared() {
+                continue;
+            }
             let Some(day) = catalog.held_day(minutes).filter(|day| *day > today) else {
                 continue;
             };
@@ -252,10 +309,13 @@ impl<'a> Checker<'a> {
             }
             return;
         };
-        if *minutes.status == MinutesStatus::Draft {
+        if *minutes.status != MinutesStatus::Approved {
             self.error(
                 file,
-                approval.meeting.pos,
+                approval
+                    .meeting
+                    .as_ref()
+                    .map_or(approval.date.pos, |m| m.pos),
                 format!("the minutes of `{id}` are a draft, but say they were approved"),
                 Some("write `status: approved`, or remove `approved:`".into()),
             );
@@ -284,16 +344,43 @@ impl<'a> Checker<'a> {
                 Some("minutes are approved at a later meeting; check the date".into()),
             );
         }
-        if !self.minutes_meeting(catalog, &approval.meeting, file) {
+        let meeting = match (&approval.meeting, approval.in_writing) {
+            (Some(meeting), false) => meeting,
+            (None, true) => return,
+            (Some(meeting), true) => {
+                self.error(
+                    file,
+                    meeting.pos,
+                    format!("the minutes of `{id}` are approved both at `{}` and in writing", meeting.value),
+                    Some("keep `meeting:` for approval at a meeting, or `in_writing: true` for approval by mail".into()),
+                );
+                return;
+            }
+            (None, false) => {
+                self.error(
+                    file,
+                    approval.date.pos,
+                    format!(
+                        "the minutes of `{id}` are approved, but not at a meeting nor in writing"
+                    ),
+                    Some(
+                        "add `meeting: ID` (the meeting that approved them) or `in_writing: true`"
+                            .into(),
+                    ),
+                );
+                return;
+            }
+        };
+        if !self.minutes_meeting(catalog, meeting, file) {
             return;
         }
-        let by = approval.meeting.as_str();
+        let by = meeting.as_str();
         if let (Some(own), Some(theirs)) = (catalog.forum_of(id), catalog.forum_of(by))
             && own != theirs
         {
             self.error(
                 file,
-                approval.meeting.pos,
+                meeting.pos,
                 format!(
                     "`{by}` is a meeting of {}, but `{id}` is one of {}",
                     catalog.forum_name(theirs),
@@ -305,7 +392,7 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-        self.later(catalog, held, &approval.meeting, file, |when| {
+        self.later(catalog, held, meeting, file, |when| {
             format!("the minutes are approved at `{by}` ({when}), which is not after `{id}`")
         });
     }

@@ -3,7 +3,7 @@
 
 mod cycle;
 mod minutes;
-mod tree;
+pub mod tree;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -17,8 +17,8 @@ use crate::load::{FileKind, Loaded};
 use crate::model::timing::{self, Frame, TimingError};
 use crate::model::{
     AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, Kind, Level, Located,
-    MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_valid_id, suggest_id,
-    with_follow_up,
+    MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_follow_up_item, is_valid_id,
+    suggest_id, with_follow_up,
 };
 
 /// The most minutes a meeting's own items may leave unplanned at its end before `validate`
@@ -100,8 +100,9 @@ fn check(loaded: &Loaded, today: Option<NaiveDate>) -> Checker<'_> {
     c.check_findings();
     c.check_tree();
     c.check_minutes();
-    c.check_minutes_ahead();
     c.check_cycle();
+    // Last, so that the checks of the day come after the rest, as from the cache.
+    c.check_minutes_ahead();
     c
 }
 
@@ -590,6 +591,28 @@ impl<'a> Checker<'a> {
             Err(e) => e,
         };
         let id = &meeting.id.value;
+        // The follow-up item that earlier minutes add never blocks the folder: the agenda
+        // runs over, and says which items to shorten before it is issued.
+        if let (true, TimingError::Overrun { total, length }) = (added, &e) {
+            let over = total - length;
+            let longest = items
+                .iter()
+                .filter(|i| !i.fixed && !is_follow_up_item(&i.title))
+                .max_by_key(|i| i.minutes.value)
+                .map(|i| format!("`{}` ({} min.)", i.title.value, i.minutes.value))
+                .unwrap_or_else(|| "an item".to_owned());
+            self.warning(
+                p,
+                meeting.pos,
+                format!(
+                    "the agenda of `{id}` runs {over} minutes over: its items add up to {total} minutes{with} but the meeting lasts {length}"
+                ),
+                format!(
+                    "shorten {longest} or another item by {over} minutes, or move the end time, before the agenda is issued"
+                ),
+            );
+            return;
+        }
         let (pos, message, help) = match (e, &meeting.start, &meeting.end, template) {
             (TimingError::Overrun { total, length }, Some(start), Some(end), _) => (
                 meeting.pos,

@@ -2,11 +2,96 @@
 //! meetings that carry out a roadmap activity (`activity:`), and of what was recorded of an
 //! activity (`outcome:`).
 
+use std::collections::BTreeMap;
+
 use super::Checker;
-use crate::load::FileKind;
+use crate::diagnostic::Diagnostic;
+use crate::load::tree::{self, Broken};
+use crate::load::{FileKind, Loaded};
 use crate::model::Kind;
-use crate::model::{Level, OutcomeStatus, is_valid_id};
-use crate::tree::{self, Broken};
+use crate::model::{Catalog, Level, OutcomeStatus, is_valid_id};
+
+/// The rule for a `parent:`: the committee above is an OMU or HU. The problem, with its help,
+/// when the forum `parent` of `level` breaks it; one message for the check of a folder and
+/// for the check across a tree's folders.
+fn parent_problem(parent: &str, level: Level) -> Option<(String, &'static str)> {
+    (!matches!(level, Level::Hu | Level::Omu)).then(|| {
+        (
+            format!(
+                "`{parent}` is {}, which has no committees below it",
+                super::level_name(level)
+            ),
+            "name the OMU or HU above this committee as `parent:`",
+        )
+    })
+}
+
+/// A committee's folder in a tree, as read: its path relative to the root, and its checked
+/// data or its problems.
+pub struct Folder {
+    pub path: String,
+    pub result: Result<Loaded, Vec<Diagnostic>>,
+}
+
+/// The committee a folder is the data of: its `committee:`, else its programme's owner.
+pub fn committee_id(data: &Loaded) -> String {
+    let p = &data.dataset.programme;
+    p.committee
+        .as_ref()
+        .map_or_else(|| p.owner.value.clone(), |c| c.value.clone())
+}
+
+/// The checks across a tree's folders, each checked on its own already: two folders may not
+/// claim one committee, and a committee's parent (whose level its own folder's data may not
+/// know) must be an OMU or HU. The folder that breaks a rule is left out: its result becomes
+/// the problem.
+pub fn check_folders(folders: &mut [Folder]) {
+    let mut first: BTreeMap<String, String> = BTreeMap::new();
+    let mut levels: BTreeMap<String, Option<Level>> = BTreeMap::new();
+    for folder in folders.iter_mut() {
+        let Ok(data) = &folder.result else { continue };
+        let id = committee_id(data);
+        let level = Catalog::new(&data.dataset).forum_level(&id);
+        match first.get(&id) {
+            Some(other) => {
+                let p = &data.dataset.programme;
+                let pos = p.committee.as_ref().map_or(p.owner.pos, |c| c.pos);
+                let file = data.sources.programme.name.clone();
+                folder.result = Err(vec![
+                    Diagnostic::error(
+                        &file,
+                        pos,
+                        format!("the committee `{id}` has two folders: `{other}` and `{}`", folder.path),
+                    )
+                    .with_help("each committee has one folder; give this one its own `committee:` id, or remove one of the folders")
+                    .with_source(data.sources.programme.text()),
+                ]);
+            }
+            None => {
+                first.insert(id.clone(), folder.path.clone());
+                levels.insert(id, level);
+            }
+        }
+    }
+    for folder in folders.iter_mut() {
+        let Ok(data) = &folder.result else { continue };
+        let Some(parent) = &data.dataset.programme.parent else {
+            continue;
+        };
+        let Some(Some(level)) = levels.get(parent.as_str()) else {
+            continue;
+        };
+        let Some((message, help)) = parent_problem(&parent.value, *level) else {
+            continue;
+        };
+        let file = data.sources.programme.name.clone();
+        folder.result = Err(vec![
+            Diagnostic::error(&file, parent.pos, message)
+                .with_help(help)
+                .with_source(data.sources.programme.text()),
+        ]);
+    }
+}
 
 impl Checker<'_> {
     pub(super) fn check_tree(&mut self) {
@@ -34,29 +119,24 @@ impl Checker<'_> {
             );
         }
         if let Some(level) = self.forum_levels.get(parent.as_str()).copied()
-            && !matches!(level, Level::Hu | Level::Omu)
+            && let Some((message, help)) = parent_problem(&parent.value, level)
         {
-            self.error(
-                P,
-                parent.pos,
-                format!(
-                    "`{}` is {}, which has no committees below it",
-                    parent.value,
-                    super::level_name(level)
-                ),
-                Some("name the OMU or HU above this committee as `parent:`".into()),
-            );
+            self.error(P, parent.pos, message, Some(help.into()));
         }
         let Some(dir) = loaded.sources.programme.path().and_then(|p| p.parent()) else {
             return;
         };
-        match tree::ancestors(dir).broken {
+        // Found when the folder was read: the programmes above are among its inputs.
+        let Some(ancestry) = &loaded.ancestry else {
+            return;
+        };
+        match &ancestry.broken {
             None => {}
             Some(Broken::Missing {
                 parent: missing,
                 below,
             }) => {
-                let named_here = missing == parent.value;
+                let named_here = *missing == parent.value;
                 let (message, help) = if named_here {
                     (
                         format!(

@@ -1,10 +1,10 @@
-//! The content-addressed cache of the checked model: parse and validate a large data folder
+//! The content-addressed cache of the checked model, a private shortcut of [`super::load`]: parse and validate a large data folder
 //! once, and read the result back in a fraction of the time while no byte of it changes.
 //!
 //! **The key** is a 128-bit xxh3 of everything the answer depends on: each input file's name
-//! as shown in messages and its exact bytes (the three main files, then `local/*.yaml` in the
-//! order the loader reads them; later files such as `minutes/` or `cycle.yaml` join by being
-//! listed in `input_files`), medtrio's version, the data-format version, this cache's own
+//! as shown in messages and its exact bytes, in the order of the folder's one list of inputs
+//! ([`Inputs`]: the files the loader reads and the programmes above that the tree's checks
+//! read; a new kind of file joins the key by joining that list), medtrio's version, the data-format version, this cache's own
 //! format, and the identity of the running executable (its path, size and modification time:
 //! a rebuilt medtrio never reads what another build wrote, even at the same version number).
 //! A changed byte changes the key, so it can never give a stale answer; it gives a miss.
@@ -39,6 +39,7 @@
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
@@ -46,10 +47,12 @@ use rkyv::rancor::{self, Fallible, Source};
 use rkyv::util::AlignedVec;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
+use super::{Checked, check};
 use crate::diagnostic::Diagnostic;
-use crate::load::{self, DataSource, FileKind, Loaded, Provenance, SourceFile, Sources};
+use crate::load::{self, Input, Inputs, Loaded, Provenance};
 use crate::model::when::Month;
 use crate::model::{ClockTime, Dataset, Period, Quarter, When};
+use crate::validate::validate_today;
 
 /// Data folders smaller than this (all input files together) are parsed without the cache.
 /// Measured (benches/RESULTS.md, "Where the cache pays"): a hit costs about 2 ms of CPU
@@ -58,8 +61,12 @@ use crate::model::{ClockTime, Dataset, Period, Quarter, When};
 /// folders (the seed data is 46 KiB, a committee's own data less) leave no entries behind.
 pub const DEFAULT_MIN_BYTES: u64 = 64 * 1024;
 
-/// How many entries the folder keeps: the most recently used.
+/// How many entries the folder keeps: the most recently used, and at least every entry this
+/// run used (a `rollup` of a tree uses one a folder).
 pub const KEEP: usize = 4;
+
+/// The entries this process has read or written.
+static USED: AtomicUsize = AtomicUsize::new(0);
 
 /// The first bytes of every cache file; the digit is the cache format, raised when the layout
 /// of the file (not of the model: that is in the key) changes.
@@ -103,12 +110,6 @@ impl Settings {
     }
 }
 
-/// Data that loaded and validated with no error, and the warnings validation gave.
-pub struct Checked {
-    pub loaded: Loaded,
-    pub warnings: Vec<Diagnostic>,
-}
-
 /// What a cache entry holds; the sources (file names and paths) follow from the key's inputs.
 #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 struct Entry {
@@ -117,96 +118,84 @@ struct Entry {
     warnings: Vec<Diagnostic>,
 }
 
-/// Loads and validates the data, from the cache when an entry for exactly these bytes exists.
-/// Errors come back as every problem found, warnings included, exactly as without a cache.
-pub fn load_checked(source: &DataSource, settings: &Settings) -> Result<Checked, Vec<Diagnostic>> {
-    let folders = match (source, &settings.dir) {
-        (DataSource::Dir(data), Some(cache)) => Some((data.as_path(), cache.as_path())),
-        _ => None,
+/// Loads and validates the data of `inputs`, from the cache when an entry for exactly these
+/// bytes exists and the settings allow it. Errors come back as every problem found, warnings
+/// included, exactly as without a cache.
+pub(super) fn load(
+    inputs: &Inputs,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let cache_dir = match (&inputs.dir, &settings.dir) {
+        (Some(_), Some(cache)) => cache.as_path(),
+        _ => {
+            let loaded = load::load_inputs(inputs, &mut |_, _| {})?;
+            return check(loaded, today).map(|(checked, _)| checked);
+        }
     };
-    let Some((data_dir, cache_dir)) = folders else {
-        return check(load::load(source)?);
-    };
-    if let Some(hit) = lookup(data_dir, cache_dir, settings.min_bytes) {
+    if let Some(mut hit) = lookup(inputs, cache_dir, settings.min_bytes) {
+        let today = validate_today(&hit.loaded, today);
+        hit.warnings.extend(today);
         return Ok(hit);
     }
     let mut key = KeyBuilder::new();
-    let loaded = load::load_observed(source, &mut |name, bytes| key.add(name, bytes))?;
-    let checked = check(loaded)?;
+    let loaded = load::load_inputs(inputs, &mut |name, bytes| key.add(name, bytes))?;
+    let (checked, of_today) = check(loaded, today)?;
     // The key is of the bytes that were parsed, so that a file changed since the lookup is
-    // stored under its new content, never under the old.
+    // stored under its new content, never under the old. The warnings of the day are not
+    // stored: a hit gives the day's own.
     match key.finish() {
-        Some((key, bytes)) if bytes >= settings.min_bytes => Ok(store(cache_dir, key, checked)),
+        Some((key, bytes)) if bytes >= settings.min_bytes => {
+            Ok(store(cache_dir, key, checked, of_today))
+        }
         _ => Ok(checked),
     }
 }
 
-/// Validates; any error makes the whole result the list of problems.
-fn check(loaded: Loaded) -> Result<Checked, Vec<Diagnostic>> {
-    let problems = crate::validate::validate(&loaded);
-    if problems.iter().any(Diagnostic::is_error) {
-        return Err(problems);
+/// The files of `inputs` that the key covers, each with its name, in order; `None` when a
+/// file is not on disk or a folder cannot be listed (the loader then reports why).
+fn key_files(inputs: &Inputs) -> Option<Vec<(&str, &Path)>> {
+    if !inputs.all_on_disk() {
+        return None;
     }
-    Ok(Checked {
-        loaded,
-        warnings: problems,
-    })
-}
-
-/// An input file as the loader reads it: the name it is shown by, and its path.
-struct Input {
-    name: String,
-    path: PathBuf,
-}
-
-/// Every file the loader reads from `data_dir`, in its order, and how many of them are in
-/// `local/`. `None` when a folder cannot be listed; the loader then reports why.
-/// The input files in the order the loader reads them, whether `cycle.yaml` is among them,
-/// and how many of them are `local/`'s.
-fn input_files(data_dir: &Path) -> Option<(Vec<Input>, bool, usize)> {
-    let input = |path: PathBuf| Input {
-        name: path.display().to_string(),
-        path,
-    };
-    let mut files: Vec<Input> = FileKind::ALL
-        .iter()
-        .map(|kind| input(crate::tree::main_file(data_dir, *kind)))
-        .collect();
-    let has_cycle = load::has_cycle(data_dir);
-    if has_cycle {
-        files.push(input(data_dir.join(load::CYCLE_FILE)));
-    }
-    let local = load::local_paths(data_dir).ok()?;
-    let local_count = local.len();
-    files.extend(local.into_iter().map(input));
-    files.extend(load::minutes_paths(data_dir).ok()?.into_iter().map(input));
-    Some((files, has_cycle, local_count))
+    Some(
+        inputs
+            .files
+            .iter()
+            .filter_map(|input| match input {
+                Input::File { name, origin, .. } => Some((name.as_str(), origin.path()?)),
+                Input::Above { name, path } => Some((name.as_str(), path.as_path())),
+                Input::Unlisted(_) => None,
+            })
+            .collect(),
+    )
 }
 
 /// The entry for the data folder as it is now, if one is stored and sound.
-fn lookup(data_dir: &Path, cache_dir: &Path, min_bytes: u64) -> Option<Checked> {
-    let (files, has_cycle, local_count) = input_files(data_dir)?;
+fn lookup(inputs: &Inputs, cache_dir: &Path, min_bytes: u64) -> Option<Checked> {
+    let files = key_files(inputs)?;
     // Small data is not worth a read of the cache; the sizes say so without reading a byte.
     let size: u64 = files
         .iter()
-        .map(|f| fs::metadata(&f.path).map_or(0, |m| m.len()))
+        .map(|(_, path)| fs::metadata(path).map_or(0, |m| m.len()))
         .sum();
     if size < min_bytes {
         return None;
     }
     let mut key = KeyBuilder::new();
     let mut buffer = vec![0u8; 256 * 1024];
-    for file in &files {
-        let (len, hash) = hash_file(&file.path, &mut buffer)?;
-        key.add_hashed(&file.name, len, hash);
+    for (name, path) in &files {
+        let (len, hash) = hash_file(path, &mut buffer)?;
+        key.add_hashed(name, len, hash);
     }
     let (key, _) = key.finish()?;
     let entry = read_entry(&entry_path(cache_dir, key), key)?;
     Some(Checked {
         loaded: Loaded {
             dataset: entry.dataset,
-            sources: sources_of(files, has_cycle, local_count),
+            sources: inputs.sources(),
             provenance: entry.provenance,
+            ancestry: inputs.ancestry.clone(),
         },
         warnings: entry.warnings,
     })
@@ -239,26 +228,6 @@ fn hash_file(path: &Path, buffer: &mut [u8]) -> Option<(u64, u128)> {
         }
     }
     Some((len, hasher.digest128()))
-}
-
-/// The sources a load of `files` would have recorded.
-fn sources_of(files: Vec<Input>, has_cycle: bool, local_count: usize) -> Sources {
-    let mut files = files.into_iter().map(|f| SourceFile::file(f.name, f.path));
-    let mut next = || files.next().unwrap_or_default();
-    let (programme, roadmap, findings) = (next(), next(), next());
-    let cycle = if has_cycle {
-        next()
-    } else {
-        SourceFile::default()
-    };
-    Sources {
-        programme,
-        roadmap,
-        findings,
-        cycle,
-        local: files.by_ref().take(local_count).collect(),
-        minutes: files.collect(),
-    }
 }
 
 /// Builds a key from the input files, one at a time.
@@ -366,36 +335,47 @@ fn read_entry(path: &Path, key: u128) -> Option<Entry> {
         return None;
     }
     let entry = rkyv::from_bytes::<Entry, rancor::Error>(&payload).ok()?;
+    USED.fetch_add(1, Ordering::Relaxed);
     // Used: keep it among the last few. A read-only folder keeps the old time.
     let _ = file.set_modified(SystemTime::now());
     Some(entry)
 }
 
-/// Stores the checked data under `key`, silently giving up on any failure, and hands it back.
-fn store(cache_dir: &Path, key: u128, checked: Checked) -> Checked {
-    let Checked { loaded, warnings } = checked;
+/// Stores the checked data under `key`, silently giving up on any failure, and hands it back
+/// with the warnings of the day (`of_today`, the last of its warnings) left out of the entry.
+fn store(cache_dir: &Path, key: u128, checked: Checked, of_today: usize) -> Checked {
+    let Checked {
+        loaded,
+        mut warnings,
+    } = checked;
     let Loaded {
         dataset,
         sources,
         provenance,
+        ancestry,
     } = loaded;
+    let today = warnings.split_off(warnings.len().saturating_sub(of_today));
     let entry = Entry {
         dataset,
         provenance,
         warnings,
     };
-    let _ = write_entry(cache_dir, key, &entry);
+    if write_entry(cache_dir, key, &entry).is_ok() {
+        USED.fetch_add(1, Ordering::Relaxed);
+    }
     prune(cache_dir);
     let Entry {
         dataset,
         provenance,
-        warnings,
+        mut warnings,
     } = entry;
+    warnings.extend(today);
     Checked {
         loaded: Loaded {
             dataset,
             sources,
             provenance,
+            ancestry,
         },
         warnings,
     }
@@ -444,7 +424,9 @@ fn prune(cache_dir: &Path) {
         }
     }
     entries.sort_by_key(|e| std::cmp::Reverse(e.0));
-    for (_, path) in entries.into_iter().skip(KEEP) {
+    // A tree's folders are each an entry: the ones this run used stay, however many.
+    let keep = KEEP.max(USED.load(Ordering::Relaxed));
+    for (_, path) in entries.into_iter().skip(keep) {
         let _ = fs::remove_file(path);
     }
 }

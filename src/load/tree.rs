@@ -13,8 +13,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::files::{FileKind, LOCAL_DIR, MINUTES_DIR};
 use crate::diagnostic::Diagnostic;
-use crate::load::FileKind;
 use crate::model::Pos;
 
 /// The most committees above one: HU → OMU → LMU needs two; deeper trees are refused as a
@@ -57,7 +57,7 @@ pub fn head_of(text: &str) -> Head {
 pub fn read_head(dir: &Path) -> Option<Head> {
     let path = dir.join(FileKind::Programme.file_name());
     let name = path.display().to_string();
-    let bytes = crate::load::read_bytes(&path, &name).ok()?;
+    let bytes = super::files::read_bytes(&path, &name).ok()?;
     Some(head_of(&String::from_utf8_lossy(&bytes)))
 }
 
@@ -90,8 +90,13 @@ pub enum Broken {
 
 /// The committees above `dir`, following `parent:` from folder to folder.
 pub fn ancestors(dir: &Path) -> Ancestry {
+    ancestors_of(dir, read_head(dir).unwrap_or_default())
+}
+
+/// The committees above `dir`, whose own programme has the head `own` (read from the disk, or
+/// from a programme's new text before it is written).
+pub fn ancestors_of(dir: &Path, own: Head) -> Ancestry {
     let mut folders: Vec<(PathBuf, String)> = Vec::new();
-    let own = read_head(dir).unwrap_or_default();
     let mut seen: Vec<String> = own.committee.into_iter().collect();
     let mut below = dir.to_path_buf();
     let mut parent = own.parent;
@@ -187,6 +192,11 @@ fn subfolders(dir: &Path) -> Vec<PathBuf> {
 /// above it that has one, else its own (which the loader then reports missing). Only
 /// `roadmap.yaml` and `findings.yaml` are inherited; the programme is each committee's own.
 pub fn main_file(dir: &Path, kind: FileKind) -> PathBuf {
+    main_file_in(dir, kind, &ancestors(dir))
+}
+
+/// [`main_file`], with the committees above `dir` already found.
+pub fn main_file_in(dir: &Path, kind: FileKind, ancestry: &Ancestry) -> PathBuf {
     let own = dir.join(kind.file_name());
     if !matches!(kind, FileKind::Roadmap | FileKind::Findings) {
         return own;
@@ -195,9 +205,9 @@ pub fn main_file(dir: &Path, kind: FileKind) -> PathBuf {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         _ => return own,
     }
-    ancestors(dir)
+    ancestry
         .folders
-        .into_iter()
+        .iter()
         .map(|(folder, _)| folder.join(kind.file_name()))
         .find(|path| path.is_file())
         .unwrap_or(own)
@@ -252,40 +262,6 @@ pub fn missing_inherited(dir: &Path, kind: FileKind) -> Option<(String, String)>
             format!("add {file} here, or to the folder of a committee above"),
         ),
     })
-}
-
-/// Parses a file inherited from a committee above, once per run for each name and content: the
-/// hundreds of folders below HU share its roadmap and findings, and a copy costs a fraction of
-/// a parse. Keyed by the file's name and an xxh3 of its text, so a changed file is parsed
-/// again. Errors are not kept: each folder reports its own.
-pub(crate) fn parse_shared<T>(name: &str, text: &str) -> Result<T, Box<Diagnostic>>
-where
-    T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
-{
-    use std::any::Any;
-    use std::collections::HashMap;
-    use std::sync::{Arc, Mutex, OnceLock};
-    type Memo = Mutex<HashMap<(&'static str, String, u128), Arc<dyn Any + Send + Sync>>>;
-    static MEMO: OnceLock<Memo> = OnceLock::new();
-    let memo = MEMO.get_or_init(Memo::default);
-    let key = (
-        std::any::type_name::<T>(),
-        name.to_owned(),
-        xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
-    );
-    let known = memo
-        .lock()
-        .ok()
-        .and_then(|m| m.get(&key).cloned())
-        .and_then(|v| v.downcast_ref::<T>().cloned());
-    if let Some(value) = known {
-        return Ok(value);
-    }
-    let value = crate::load::parse::<T>(name, text)?;
-    if let Ok(mut m) = memo.lock() {
-        m.insert(key, Arc::new(value.clone()));
-    }
-    Ok(value)
 }
 
 /// How deep below ROOT committees' folders are looked for.
@@ -377,8 +353,7 @@ fn walk(
         .into_iter()
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let own =
-                committee && (name == crate::load::LOCAL_DIR || name == crate::load::MINUTES_DIR);
+            let own = committee && (name == LOCAL_DIR || name == MINUTES_DIR);
             !name.starts_with('.') && !own
         })
         .filter(|p| match fs::metadata(p) {

@@ -1,0 +1,206 @@
+//! The one checked load: data you may trust (parsed, validated, from the cache where it
+//! holds), behind one function that every command uses, and the same load with one file
+//! replaced by new text before it is written ([`load_edited`], the write seat).
+
+mod cache;
+
+use chrono::NaiveDate;
+
+pub use cache::{DEFAULT_MIN_BYTES, KEEP, Settings};
+
+use crate::diagnostic::Diagnostic;
+use crate::load::{self, DataSource, Edit, Inputs, Loaded};
+use crate::validate;
+
+/// Data that loaded and validated with no error, and the warnings validation gave.
+#[derive(Debug)]
+pub struct Checked {
+    pub loaded: Loaded,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and validates `source`, from the cache where an entry for exactly its bytes exists
+/// (`settings`). `today` is the day taken as today for the checks that need one. On failure,
+/// every problem found, warnings included, exactly as `medtrio validate` reports them.
+pub fn load(
+    source: &DataSource,
+    today: NaiveDate,
+    settings: &Settings,
+) -> Result<Checked, Vec<Diagnostic>> {
+    cache::load(&Inputs::of(source)?, settings, today)
+}
+
+/// The write seat: loads and validates `source` as it will be once `edit` is written, and
+/// writes nothing. The file at `edit.path` is read from `edit.text` (a new file joins its
+/// folder's files in name order); everything else is read from the disk as [`load`] reads it,
+/// without the cache. `Ok` means a later [`load`] of the folder with that file written gives
+/// this data and these warnings. Problems in the edited file name its path and quote the new
+/// text.
+pub fn load_edited(
+    source: &DataSource,
+    edit: &Edit,
+    today: NaiveDate,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let loaded = load::load_inputs(&Inputs::edited(source, edit)?, &mut |_, _| {})?;
+    check(loaded, today).map(|(checked, _)| checked)
+}
+
+/// Validates `loaded`; any error makes the whole result the list of problems. On success,
+/// also how many of the warnings (the last) depend on `today`.
+fn check(loaded: Loaded, today: NaiveDate) -> Result<(Checked, usize), Vec<Diagnostic>> {
+    let mut problems = validate::validate(&loaded);
+    let of_today = validate::validate_today(&loaded, today);
+    let today_count = of_today.len();
+    problems.extend(of_today);
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(problems);
+    }
+    Ok((
+        Checked {
+            loaded,
+            warnings: problems,
+        },
+        today_count,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::load::MINUTES_DIR;
+
+    /// A copy of the example municipality's data folder.
+    fn example() -> (tempfile::TempDir, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/havnekoebing");
+        let dir = tmp.path().join("havnekoebing");
+        copy(&from, &dir);
+        (tmp, dir)
+    }
+
+    fn copy(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &to.join(entry.file_name()));
+            } else {
+                fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    /// The seat's promise: the data it gives is the data a load gives once the file is
+    /// written, and nothing is written before.
+    fn assert_same_as_written(dir: &Path, edit: &Edit) {
+        let source = DataSource::Dir(dir.to_path_buf());
+        let before = fs::read(&edit.path).ok();
+        let seat = load_edited(&source, edit, today()).unwrap();
+        assert_eq!(fs::read(&edit.path).ok(), before, "the seat wrote the file");
+        fs::write(&edit.path, &edit.text).unwrap();
+        let written = crate::load::load(&source).unwrap();
+        assert_eq!(seat.loaded.dataset, written.dataset);
+        assert_eq!(seat.loaded.provenance.meetings, written.provenance.meetings);
+        let names = |s: &crate::load::Sources| -> Vec<String> {
+            s.minutes
+                .iter()
+                .chain(&s.local)
+                .map(|f| f.name.clone())
+                .collect()
+        };
+        assert_eq!(names(&seat.loaded.sources), names(&written.sources));
+    }
+
+    #[test]
+    fn a_replaced_file_gives_the_data_as_written() {
+        let (_tmp, dir) = example();
+        let path = dir.join(MINUTES_DIR).join("lmu-april.yaml");
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("chair: \"Leder\"", "chair: \"AMR\"");
+        assert_same_as_written(&dir, &Edit { path, text });
+    }
+
+    #[test]
+    fn a_new_file_joins_its_folder_in_name_order() {
+        let (_tmp, dir) = example();
+        // Between `lmu-april` and `lmu-marts` by name, and of a meeting still ahead: a
+        // warning of the day, as a load of the written file gives.
+        let path = dir.join(MINUTES_DIR).join("lmu-december.yaml");
+        let text = "version: 1\nmeeting: lmu-december\nstatus: draft\n".to_owned();
+        let source = DataSource::Dir(dir.clone());
+        let edit = Edit { path, text };
+        let seat = load_edited(&source, &edit, today()).unwrap();
+        let warnings: Vec<&str> = seat.warnings.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            warnings,
+            ["minutes of `lmu-december`, which is held on 2026-12-01 (today is 2026-11-23)"]
+        );
+        let minutes: Vec<&str> = seat
+            .loaded
+            .dataset
+            .minutes
+            .iter()
+            .map(|m| m.meeting.as_str())
+            .collect();
+        assert_eq!(minutes, ["lmu-april", "lmu-december", "lmu-marts"]);
+        assert_same_as_written(&dir, &edit);
+        let written =
+            super::load(&DataSource::Dir(dir), today(), &Settings::from_env(false)).unwrap();
+        assert_eq!(seat.warnings, written.warnings);
+    }
+
+    #[test]
+    fn a_broken_edit_is_refused_with_the_line_of_the_new_text() {
+        let (_tmp, dir) = example();
+        let path = dir.join(MINUTES_DIR).join("lmu-april.yaml");
+        let old = fs::read_to_string(&path).unwrap();
+        let text = old.replace("status: draft", "status: drafted");
+        let source = DataSource::Dir(dir.clone());
+        let problems = load_edited(
+            &source,
+            &Edit {
+                path: path.clone(),
+                text,
+            },
+            today(),
+        )
+        .unwrap_err();
+        let d = &problems[0];
+        assert_eq!(d.file, path.display().to_string());
+        assert_eq!(d.line, 5);
+        assert_eq!(d.message, "`drafted` is not a known value here");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            old,
+            "nothing is written"
+        );
+    }
+
+    #[test]
+    fn an_edit_elsewhere_is_checked_as_the_last_local_file() {
+        let (tmp, dir) = example();
+        let path = tmp.path().join("plan.yaml");
+        let text = "version: 1\nmeetings: []\n".to_owned();
+        let source = DataSource::Dir(dir);
+        let checked = load_edited(
+            &source,
+            &Edit {
+                path: path.clone(),
+                text,
+            },
+            today(),
+        )
+        .unwrap();
+        let last = checked.loaded.sources.local.last().unwrap();
+        assert_eq!(last.name, path.display().to_string());
+        assert!(!path.exists());
+    }
+}
