@@ -28,6 +28,9 @@ pub mod text;
 
 pub mod wrap;
 
+mod columns;
+mod hyphenate;
+
 use std::cell::OnceCell;
 use std::io::{self, Write};
 use std::path::Path;

@@ -342,6 +342,10 @@ impl Printable for Referat {
             kind: w.minutes_heading.to_owned(),
             title: self.title.clone(),
             running: Some(format!("{} · {}", self.forum, self.date_text)),
+            // A loose page of a draft must not read as approved minutes.
+            mark: (self.status == MinutesStatus::Draft).then(|| w.draft.to_uppercase()),
+            // Municipalities file their referater as PDF/A.
+            archival: true,
             blocks,
             ..Doc::new(self.lang)
         }

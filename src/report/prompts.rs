@@ -330,17 +330,18 @@ impl Printable for PromptSheet {
             .prompts
             .iter()
             .map(|p| {
-                // The id leads the line under the question, where it is easy to find and
-                // never glued to the end of a wrapped question.
-                let mut notes = vec![Text::plain(format!(
-                    "{} · {}: {} · {}: {} · {}",
-                    p.id,
-                    self.lang.themes_label(p.themes.len()),
-                    p.themes.join(", "),
-                    w.audience,
-                    p.audiences.join(", "),
-                    p.origin
-                ))];
+                // Under the question, in small print: what it is about and for whom. The id
+                // and the origin are for the facilitator's screen, not the printed sheet.
+                let mut notes = vec![Text::new(
+                    Style::Small,
+                    format!(
+                        "{}: {} · {}: {}",
+                        self.lang.themes_label(p.themes.len()),
+                        p.themes.join(", "),
+                        w.audience,
+                        p.audiences.join(", "),
+                    ),
+                )];
                 if !p.citation.is_empty() {
                     notes.push(Text::new(
                         Style::Small,
@@ -355,8 +356,17 @@ impl Printable for PromptSheet {
                 }
             })
             .collect();
+        // The title names what the sheet holds: the theme all its questions share, if one.
+        let shared = self.prompts.first().map(|p| &p.themes).filter(|first| {
+            !first.is_empty() && self.prompts.iter().all(|p| &p.themes == *first)
+        });
+        let title = match shared {
+            Some(themes) => format!("{}: {}", w.prompts, themes.join(", ")),
+            None => w.prompts.to_owned(),
+        };
         Doc {
             kind: w.prompts.to_owned(),
+            title,
             blocks: vec![Block::List {
                 numbered: true,
                 entries,
