@@ -309,7 +309,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         .bold()
         .color(INK)
         .outline_lvl(1)
-        .line_spacing(spacing(320, 140));
+        .line_spacing(spacing(280, 120));
     heading2.paragraph_property = heading2.paragraph_property.keep_next(true).keep_lines(true);
     heading2.paragraph_property.borders = Some(ParagraphBorders::with_empty().set(border(
         ParagraphBorderPosition::Bottom,
@@ -323,7 +323,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         .bold()
         .color(INK)
         .outline_lvl(2)
-        .line_spacing(spacing(280, 20));
+        .line_spacing(spacing(220, 20));
     heading3.paragraph_property = heading3.paragraph_property.keep_next(true).keep_lines(true);
 
     let mut subtitle = paragraph("Subtitle")
@@ -352,7 +352,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         ParagraphBorders::with_empty().set(border(ParagraphBorderPosition::Bottom, 4, RULE, 4)),
     );
 
-    let list = paragraph("List Paragraph").line_spacing(spacing(0, 80));
+    let list = paragraph("List Paragraph").line_spacing(spacing(0, 50));
 
     // Not kept with the next paragraph by its style: docx-rs cannot write "keep: off" on a
     // paragraph, so a style's keep would chain an item with no body to the next item, and
@@ -419,15 +419,12 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
             .set(border(ParagraphBorderPosition::Bottom, 4, RULE, 1)),
     );
 
-    let table_text = paragraph("Table Text")
-        .size(19)
-        .line_spacing(spacing(40, 40));
+    let table_text = paragraph("Table Text").line_spacing(spacing(30, 30));
     let fact_label = paragraph("Fact Label")
         .bold()
         .color(MUTED)
-        .line_spacing(spacing(40, 40));
+        .line_spacing(spacing(20, 20));
     let table_heading = paragraph("Table Heading")
-        .size(19)
         .bold()
         .line_spacing(spacing(40, 40));
     let list_note = paragraph("List Note")
@@ -626,11 +623,12 @@ fn build(doc: &Doc, ids: &StyleIds, numbering_base: usize, text_width: i32) -> D
                 .cs("Arial")
                 .east_asia("Arial"),
         )
-        .default_size(22)
+        // 10.5 pt, as the PDF and the HTML page.
+        .default_size(21)
         .default_line_spacing(
             LineSpacing::new()
-                .after(120)
-                .line(264)
+                .after(100)
+                .line(252)
                 .line_rule(LineSpacingType::Auto),
         )
         .footer(footer(doc, ids, text_width));
@@ -665,7 +663,8 @@ fn header(doc: &Doc, ids: &StyleIds, text_width: i32, with_title: bool) -> Heade
             .pos(text_width.max(0) as usize),
     );
     if !with_title && doc.mark.is_none() {
-        return Header::new().add_paragraph(line);
+        // Page 1 has the title as its heading: an empty header, without the header's rule.
+        return Header::new().add_paragraph(Paragraph::new());
     }
     if with_title {
         let chars: Vec<char> = doc.title.chars().collect();
@@ -694,8 +693,10 @@ fn footer(doc: &Doc, ids: &StyleIds, text_width: i32) -> Footer {
             .val(TabValueType::Right)
             .pos(text_width.max(0) as usize),
     );
-    if let Some(running) = &doc.running {
-        line = line.add_run(text_run(running));
+    // A document without a forum and date (a prep sheet) says its title.
+    match &doc.running {
+        Some(running) => line = line.add_run(text_run(running)),
+        None => line = line.add_run(text_run(&doc.title)),
     }
     line = line
         .add_run(Run::new().add_tab())
@@ -920,9 +921,9 @@ impl Body<'_> {
 
     fn table(&mut self, headers: &[String], rows: &[Vec<String>], indent: i32, keep: Keep) {
         let width = (self.text_width - indent).max(1000);
-        // Columns sized to their content, as in the PDF: 9.5 pt Arial is about 110 twips a
+        // Columns sized to their content, as in the PDF: 10.5 pt Arial is about 115 twips a
         // character, with Word's cell margins.
-        let layout = super::columns::layout(headers, rows, (width / 110).max(20) as usize);
+        let layout = super::columns::layout(headers, rows, (width / 115).max(20) as usize);
         let columns = layout.shares.len();
         let mut grid: Vec<usize> = layout
             .shares

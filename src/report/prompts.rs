@@ -255,21 +255,35 @@ pub fn cards(sheet: &PromptSheet) -> CardSheets {
                 text: p.text.clone(),
                 theme: p.themes.first().cloned().unwrap_or_default(),
                 source,
+                // A question too long for one card at a readable size is printed across the
+                // two cells of a row: never clipped at the card's edge.
                 size: match load {
                     0..=150 => "normal",
                     151..=230 => "long",
-                    _ => "longer",
+                    231..=270 => "longer",
+                    _ => "wide",
                 },
             }
         })
         .collect();
+    // A wide card takes two of a sheet's eight cells.
+    let cells = |card: &Card| if card.size == "wide" { 2 } else { 1 };
+    let mut sheets: Vec<Vec<Card>> = Vec::new();
+    let mut used = CARDS_PER_SHEET;
+    for card in cards {
+        if used + cells(&card) > CARDS_PER_SHEET {
+            sheets.push(Vec::new());
+            used = 0;
+        }
+        used += cells(&card);
+        if let Some(sheet) = sheets.last_mut() {
+            sheet.push(card);
+        }
+    }
     CardSheets {
         lang: sheet.lang,
         title: sheet.lang.words().cards.to_owned(),
-        sheets: cards
-            .chunks(CARDS_PER_SHEET)
-            .map(<[Card]>::to_vec)
-            .collect(),
+        sheets,
     }
 }
 
