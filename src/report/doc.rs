@@ -149,6 +149,8 @@ impl Doc {
     /// referat and the prep sheet of one meeting can be told apart.
     pub fn full_title(&self) -> String {
         match (self.kind.is_empty(), self.title.is_empty()) {
+            // "Dialogspørgsmål: Roller og relationer" says what it is already.
+            (false, false) if self.title.starts_with(&self.kind) => self.title.clone(),
             (false, false) => format!("{} – {}", self.kind, self.title),
             (true, _) => self.title.clone(),
             (false, true) => self.kind.clone(),

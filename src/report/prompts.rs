@@ -370,13 +370,19 @@ impl Printable for PromptSheet {
                 }
             })
             .collect();
-        // The title names what the sheet holds: the theme all its questions share, if one.
-        let shared = self.prompts.first().map(|p| &p.themes).filter(|first| {
-            !first.is_empty() && self.prompts.iter().all(|p| &p.themes == *first)
+        // The title names what the sheet holds: the themes all its questions share, if any.
+        let shared: Vec<&String> = self.prompts.first().map_or_else(Vec::new, |first| {
+            first
+                .themes
+                .iter()
+                .filter(|t| self.prompts.iter().all(|p| p.themes.contains(t)))
+                .collect()
         });
-        let title = match shared {
-            Some(themes) => format!("{}: {}", w.prompts, themes.join(", ")),
-            None => w.prompts.to_owned(),
+        let title = if shared.is_empty() {
+            w.prompts.to_owned()
+        } else {
+            let names: Vec<&str> = shared.iter().map(|t| t.as_str()).collect();
+            format!("{}: {}", w.prompts, names.join(", "))
         };
         Doc {
             kind: w.prompts.to_owned(),
