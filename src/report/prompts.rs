@@ -225,6 +225,10 @@ pub struct CardSheets {
 /// Two columns of four: cards of about 95 × 69 mm.
 pub const CARDS_PER_SHEET: usize = 8;
 
+/// The longest question a card holds, in characters (a card across a row, at 10 pt):
+/// `validate` warns of a longer one.
+pub const MAX_CARD_TEXT: usize = 600;
+
 /// The longest source a card prints, in characters: a longer one is shortened on purpose,
 /// with "…", so that nothing is clipped by the card's edge. The lists keep the whole text.
 pub const MAX_CARD_SOURCE: usize = 220;
@@ -261,13 +265,14 @@ pub fn cards(sheet: &PromptSheet) -> CardSheets {
                     0..=150 => "normal",
                     151..=230 => "long",
                     231..=270 => "longer",
-                    _ => "wide",
+                    271..=450 => "wide",
+                    _ => "widest",
                 },
             }
         })
         .collect();
     // A wide card takes two of a sheet's eight cells.
-    let cells = |card: &Card| if card.size == "wide" { 2 } else { 1 };
+    let cells = |card: &Card| if card.size.starts_with("wide") { 2 } else { 1 };
     let mut sheets: Vec<Vec<Card>> = Vec::new();
     let mut used = CARDS_PER_SHEET;
     for card in cards {
