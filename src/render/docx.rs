@@ -1090,6 +1090,41 @@ mod tests {
     }
 
     #[test]
+    fn each_numbering_is_declared_once_and_table_headers_repeat() {
+        let mut doc = agenda();
+        doc.blocks.push(Block::Table {
+            headers: vec!["Hvad".into(), "Hvem".into()],
+            rows: vec![vec!["Skriv ned".into(), "TR".into()]],
+        });
+        doc.mark = Some("UDKAST".into());
+        let mut bytes = Vec::new();
+        write(&doc, None, DAY, &mut bytes).unwrap();
+        let package = Package::read(&bytes).unwrap();
+        let numbering = part(&package, "word/numbering.xml");
+        for (kind, attribute) in [("abstractNum", "w:abstractNumId"), ("num", "w:numId")] {
+            let ids: Vec<&str> = numbering
+                .split(&format!("<w:{kind} {attribute}=\""))
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+                .collect();
+            let mut unique = ids.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(ids.len(), unique.len(), "{kind} ids declared twice: {ids:?}");
+        }
+        assert!(part(&package, "word/document.xml").contains("<w:tblHeader/>"));
+        let core = part(&package, "docProps/core.xml");
+        assert!(core.contains("<dc:title>Dagsorden – LMU-møde i april</dc:title>"), "{core}");
+        assert!(core.contains("2026-11-23T00:00:00Z") && !core.contains("unknown"), "{core}");
+        let headers: String = package
+            .names()
+            .filter(|n| n.starts_with("word/header"))
+            .map(|n| part(&package, n))
+            .collect();
+        assert!(headers.contains("DAGSORDEN · UDKAST"), "{headers}");
+    }
+
+    #[test]
     fn the_plain_reference_works_as_a_reference() {
         let reference = plain_reference();
         let mut bytes = Vec::new();
