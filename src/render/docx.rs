@@ -591,15 +591,22 @@ fn build(doc: &Doc, ids: &StyleIds, numbering_base: usize, text_width: i32) -> D
         text_width,
         parts: Vec::new(),
     };
-    body.paragraph(
-        Paragraph::new()
-            .style(ids.get("Subtitle"))
-            .add_run(text_run(&doc.kind)),
-    );
+    // A document without a title of its own (every prompt, unfiltered) is headed by what it
+    // is: never an empty Heading 1.
+    let title = if doc.title.is_empty() {
+        &doc.kind
+    } else {
+        body.paragraph(
+            Paragraph::new()
+                .style(ids.get("Subtitle"))
+                .add_run(text_run(&doc.kind)),
+        );
+        &doc.title
+    };
     body.paragraph(
         Paragraph::new()
             .style(ids.get("heading 1"))
-            .add_run(text_run(&doc.title)),
+            .add_run(text_run(title)),
     );
     for block in &doc.blocks {
         body.block(block, 0, LOOSE);
@@ -811,6 +818,8 @@ impl Body<'_> {
             TextStyle::Emphasis => ("Normal", Some("Emphasis")),
             TextStyle::Small => ("Small Print", None),
             TextStyle::Lead => ("Recommendation", None),
+            // Not for print.
+            TextStyle::Reference => return,
         };
         // A strong paragraph introduces what follows ("Dialogspørgsmål:"): keep it with it.
         let keep_next = keep.last || text.style == TextStyle::Strong;
@@ -838,6 +847,11 @@ impl Body<'_> {
         let text_indent = indent + LIST_INDENT;
         for (i, entry) in entries.iter().enumerate() {
             let last_entry = i + 1 == entries.len();
+            let notes: Vec<&Text> = entry
+                .notes
+                .iter()
+                .filter(|n| n.style != TextStyle::Reference)
+                .collect();
             let strong = entry.strong.then_some("Strong");
             let p = Paragraph::new()
                 .style(self.ids.get("List Paragraph"))
@@ -850,14 +864,14 @@ impl Body<'_> {
                 )
                 .add_run(self.run(&entry.text, strong))
                 .add_run(self.run(&entry.tail, None))
-                .keep_next(!entry.notes.is_empty() || keep.inner || (last_entry && keep.last));
+                .keep_next(!notes.is_empty() || keep.inner || (last_entry && keep.last));
             self.paragraph(p);
-            for (j, note) in entry.notes.iter().enumerate() {
-                let last = last_entry && j + 1 == entry.notes.len();
+            for (j, note) in notes.iter().enumerate() {
+                let last = last_entry && j + 1 == notes.len();
                 let run_style = match note.style {
                     TextStyle::Strong | TextStyle::Lead => Some("Strong"),
                     TextStyle::Emphasis => Some("Emphasis"),
-                    TextStyle::Plain | TextStyle::Small => None,
+                    TextStyle::Plain | TextStyle::Small | TextStyle::Reference => None,
                 };
                 let style = if note.style == TextStyle::Small {
                     "List Note"

@@ -117,6 +117,9 @@ pub enum Style {
     Small,
     /// Set apart: "Det indstilles, at …".
     Lead,
+    /// For whoever works with the data on a screen (a prompt's id and origin, to use in a
+    /// plan): shown by the text formats, left out of the printed ones (PDF, Word).
+    Reference,
 }
 
 /// One entry of a list, with lines under it (a prompt's source, "Spørg: …").

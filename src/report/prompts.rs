@@ -349,9 +349,13 @@ impl Printable for PromptSheet {
             .prompts
             .iter()
             .map(|p| {
-                // Under the question, in small print: what it is about and for whom. The id
-                // and the origin are for the facilitator's screen, not the printed sheet.
+                // Under the question: the id and origin for the facilitator's screen (not
+                // printed), then in small print what it is about and for whom.
                 let mut notes = vec![Text::new(
+                    Style::Reference,
+                    format!("{} · {}", p.id, p.origin),
+                )];
+                notes.push(Text::new(
                     Style::Small,
                     format!(
                         "{}: {} · {}: {}",
@@ -360,7 +364,7 @@ impl Printable for PromptSheet {
                         w.audience,
                         p.audiences.join(", "),
                     ),
-                )];
+                ));
                 if !p.citation.is_empty() {
                     notes.push(Text::new(
                         Style::Small,
@@ -383,12 +387,11 @@ impl Printable for PromptSheet {
                 .filter(|t| self.prompts.iter().all(|p| p.themes.contains(t)))
                 .collect()
         });
-        let title = if shared.is_empty() {
-            w.prompts.to_owned()
-        } else {
-            let names: Vec<&str> = shared.iter().map(|t| t.as_str()).collect();
-            format!("{}: {}", w.prompts, names.join(", "))
-        };
+        let title = shared
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         Doc {
             kind: w.prompts.to_owned(),
             title,

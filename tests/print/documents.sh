@@ -66,6 +66,9 @@ pdf programme 2 agenda temamoede-1
 contains "programme.pdf: æøå intact" "$work/programme.txt" "Hvad tager I med hjem til jeres LMU?"
 pdf prep 1 prep roller
 pdf prompts 1 prompts --theme roller --format pdf
+# Every prompt, unfiltered: headed by what it is, never by an empty heading.
+pdf prompts-all 5 prompts
+expect "prompts-all.pdf: its heading" "$(head -1 "$work/prompts-all.txt")" "Dialogspørgsmål"
 # Text from the data is data to typst, never markup.
 pdf hostile 1 --data tests/fixtures/hostile agenda m-x
 pdf rollup 4 --today 2026-11-23 rollup examples/kommune
@@ -142,9 +145,9 @@ last=$(pdftotext -f 2 -l 2 "$work/agenda-notes.pdf" - 2>/dev/null | grep -c .)
 if [ "$last" -gt 4 ]; then echo "ok: agenda-notes.pdf: its last page holds more than one line ($last lines)"
 else echo "FAILED: agenda-notes.pdf: its last page holds $last lines"; fail=1; fi
 # D7: the prompt list has a title, no ids, and the title in its properties.
-contains "prompts.pdf: a title naming the theme" "$work/prompts.txt" "Dialogspørgsmål: Roller og relationer – samspil, tillid og uformelt lederskab"
+contains "prompts.pdf: a title naming the theme" "$work/prompts.txt" "Roller og relationer – samspil, tillid og uformelt lederskab"
 if grep -q "p-rol" "$work/prompts.txt"; then echo "FAILED: prompts.pdf: prints internal ids"; fail=1; else echo "ok: prompts.pdf: no internal ids"; fi
-expect "prompts.pdf: Title" "$(pdfinfo "$work/prompts.pdf" 2>/dev/null | sed -n 's/^Title: *//p')" "Dialogspørgsmål: Roller og relationer – samspil, tillid og uformelt lederskab"
+expect "prompts.pdf: Title" "$(pdfinfo "$work/prompts.pdf" 2>/dev/null | sed -n 's/^Title: *//p')" "Dialogspørgsmål – Roller og relationer – samspil, tillid og uformelt lederskab"
 expect "agenda.pdf: Title" "$(pdfinfo "$work/agenda.pdf" 2>/dev/null | sed -n 's/^Title: *//p')" "Dagsorden – LMU-møde i april"
 "$bin" prompts --theme roller -o "$work/prompts.docx"
 # D9: one typeface: Liberation Sans (Arial's metrics) embedded in the PDF, Arial in Word.
@@ -180,7 +183,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.docx")):
         problems.append(f"{name}: no UDKAST in the page header")
 import docx
 title = [p.text for p in docx.Document(sys.argv[1] + "/prompts.docx").paragraphs if p.style.name == "Heading 1"]
-if title != ["Dialogspørgsmål: Roller og relationer – samspil, tillid og uformelt lederskab"]: problems.append(f"prompts.docx: title {title}")
+if title != ["Roller og relationer – samspil, tillid og uformelt lederskab"]: problems.append(f"prompts.docx: title {title}")
 if "<w:tblHeader/>" not in zipfile.ZipFile(sys.argv[1] + "/rollup.docx").read("word/document.xml").decode():
     problems.append("rollup.docx: no repeating header row")
 print(("FAILED: " if problems else "ok: ") + "Word files: numbering, header rows, draft mark, properties" + (": " + "; ".join(problems[:6]) if problems else ""))
