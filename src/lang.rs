@@ -308,6 +308,9 @@ words! {
     // Printed pages.
     page: "Side", "Page";
     page_of: "af", "of";
+    // Print (#33): a terminal table too narrow for whole words.
+    columns_left_out: "Ikke vist, så ordene kan stå hele", "Left out to keep words whole";
+    columns_left_out_help: "et bredere vindue eller --format csv viser alt", "a wider window or --format csv shows all";
 }
 
 impl Lang {
