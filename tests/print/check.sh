@@ -109,6 +109,13 @@ for t in "Arbejdspladsvurdering (APV)" "Den årlige arbejdsmiljødrøftelse" "Sy
   case "$text" in *"$t"*) echo "ok: wheel: \"$t\"" ;; *) echo "FAILED: wheel: no \"$t\""; fail=1 ;; esac
 done
 
+# The wheel draws the cancelled October meeting as cancelled, and its task numbers are at
+# least 12.5 units (8 pt at the printed 165 mm).
+if grep -q 'LMU-møde i oktober · [^<]* · aflyst</title>' "$work/wheel.html"; then echo "ok: wheel: the cancelled meeting is drawn as cancelled"
+else echo "FAILED: wheel: the cancelled meeting is drawn as an ordinary one"; fail=1; fi
+small=$(grep -oE 'font-size="[0-9.]+" font-weight="700" text-anchor="middle" dominant-baseline="central"' "$work/wheel.html" | grep -oE '"[0-9.]+"' | tr -d '"' | awk '$1 < 12.5' | wc -l)
+expect "wheel: task numbers under 8 pt" "$small" 0
+
 # A cancelled meeting says so at the top, and has no time slots.
 check cancelled 1 --data examples/havnekoebing agenda lmu-oktober
 text=$(pdftotext "$work/cancelled.pdf" - | tr '\n' ' ')
