@@ -311,6 +311,7 @@ words! {
     // Print (#33): a terminal table too narrow for whole words.
     columns_left_out: "Ikke vist, så ordene kan stå hele", "Left out to keep words whole";
     columns_left_out_help: "et bredere vindue eller --format csv viser alt", "a wider window or --format csv shows all";
+    no_apologies: "Ingen", "None";
 }
 
 impl Lang {

@@ -101,6 +101,7 @@ pub fn write(
     let ours = package::Package::read(packed.get_ref())
         .and_then(package::Package::without_builtin_numbering)
         .and_then(|p| p.with_header_rows(ids.get("Table Heading")))
+        .and_then(package::Package::with_font_fallback)
         .map_err(DocxError::Package)?;
 
     let finished = match reference {
@@ -1127,6 +1128,10 @@ mod tests {
             assert_eq!(ids.len(), unique.len(), "{kind} ids declared twice: {ids:?}");
         }
         assert!(part(&package, "word/document.xml").contains("<w:tblHeader/>"));
+        assert!(
+            part(&package, "word/fontTable.xml")
+                .contains(r#"<w:font w:name="Arial"><w:altName w:val="Liberation Sans"/>"#)
+        );
         let core = part(&package, "docProps/core.xml");
         assert!(core.contains("<dc:title>Dagsorden – LMU-møde i april</dc:title>"), "{core}");
         assert!(core.contains("2026-11-23T00:00:00Z") && !core.contains("unknown"), "{core}");

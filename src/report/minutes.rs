@@ -249,7 +249,14 @@ impl Referat {
             facts.push(fact(w.place, p.clone()));
         }
         facts.push(fact(w.present, self.present.join(", ")));
-        facts.push(fact(w.apologies, self.apologies.join(", ")));
+        // Minutes are written after the fact: with who was there recorded, no apologies is
+        // "Ingen", not a line that invites handwriting on minutes already sent out.
+        let apologies = if self.apologies.is_empty() && !self.present.is_empty() {
+            w.no_apologies.to_owned()
+        } else {
+            self.apologies.join(", ")
+        };
+        facts.push(fact(w.apologies, apologies));
         facts.push(fact(w.chair, self.chair.clone().unwrap_or_default()));
         facts.push(fact(
             w.minute_taker,

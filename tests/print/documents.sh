@@ -110,6 +110,9 @@ on_every_page() { # what, pdf, text
 }
 pdf referat-long 4 --data "$dense" minutes lmu-lang
 on_every_page "referat-long.pdf: the draft mark" "$work/referat-long.pdf" UDKAST
+if pdftotext -layout "$work/referat-long.pdf" - 2>/dev/null | grep -qE "Afbud +Ingen"; then
+  echo "ok: referat-long.pdf: no apologies is \"Ingen\", not a line to fill in"
+else echo "FAILED: referat-long.pdf: no \"Afbud Ingen\""; fail=1; fi
 docx referat-long --data "$dense" minutes lmu-lang
 # D1 (archiving): a referat is PDF/A-2b.
 if pdfinfo -meta "$work/referat-long.pdf" 2>/dev/null | grep -q "<pdfaid:part>2</pdfaid:part>"; then

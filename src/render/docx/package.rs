@@ -183,6 +183,32 @@ impl Package {
         Ok(self)
     }
 
+    /// Arial, the face the styles name, with its metric-compatible fallback named in the font
+    /// table, for a reader without Arial (LibreOffice on Linux): Liberation Sans, the face
+    /// of the PDF.
+    pub fn with_font_fallback(mut self) -> Result<Self, PackageError> {
+        let part = "word/fontTable.xml";
+        let Ok(text) = self.text(part) else {
+            return Ok(self);
+        };
+        let doc = parse(&text, part)?;
+        let prefix = w_prefix(&doc);
+        let mut edits = Edits::default();
+        for font in w_children(doc.root_element(), "font")
+            .filter(|f| f.attribute((W, "name")) == Some("Arial"))
+            .filter(|f| w_child(*f, "altName").is_none())
+        {
+            edits.prepend_child(
+                &text,
+                font,
+                &format!(r#"<{prefix}:altName {prefix}:val="Liberation Sans"/>"#),
+            );
+        }
+        let patched = edits.apply(&text);
+        self.set(part, patched);
+        Ok(self)
+    }
+
     /// The document's properties as Word's File › Info and a document system show them: its
     /// title, the day it was made (`--today`), and no author (docx-rs writes "unknown" and
     /// 1970-01-01).
