@@ -87,7 +87,7 @@ draft_on_every_page() { # name
   local n i missing=""
   n=$(pdfinfo "$work/$1.pdf" | awk '/^Pages/ {print $2}')
   for i in $(seq 1 "$n"); do
-    pdftotext -raw -f "$i" -l "$i" "$work/$1.pdf" - | grep -qx "UDKAST" || missing="$missing $i"
+    grep -qx "UDKAST" <<<"$(pdftotext -raw -f "$i" -l "$i" "$work/$1.pdf" -)" || missing="$missing $i"
   done
   if [ -z "$missing" ]; then echo "ok: $1: the draft mark is on all $n pages"
   else echo "FAILED: $1: no draft mark on page(s)$missing"; fail=1; fi
@@ -176,7 +176,7 @@ words_present cards-long "$work/cards-long-texts"
 check referat-long 3 --data "$dense" minutes lmu-lang
 draft_on_every_page referat-long
 for i in 2 3; do
-  pdftotext -f "$i" -l "$i" "$work/referat-long.pdf" - | grep -q "Side $i af 3" \
+  grep -q "Side $i af 3" <<<"$(pdftotext -f "$i" -l "$i" "$work/referat-long.pdf" -)" \
     && echo "ok: referat-long: \"Side $i af 3\" on page $i" || { echo "FAILED: referat-long: no page number on page $i"; fail=1; }
 done
 # D6: printed with the browser's own headers and footers on (Chrome's default), no page
@@ -185,7 +185,7 @@ for name in referat-long prep-theme cards-long wheel lmu-agenda; do
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$work/profile" --print-to-pdf="$work/$name-hf.pdf" "file://$work/$name.html" >/dev/null 2>&1
-  if pdftotext "$work/$name-hf.pdf" - | grep -qE 'file://|[0-9]+/[0-9]+/[0-9]+, [0-9]+:[0-9]+'; then
+  if grep -qE 'file://|[0-9]+/[0-9]+/[0-9]+, [0-9]+:[0-9]+' <<<"$(pdftotext "$work/$name-hf.pdf" -)"; then
     echo "FAILED: $name: the browser's header or footer shows through"; fail=1
   else echo "ok: $name: no browser header or footer"; fi
 done
