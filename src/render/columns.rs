@@ -25,8 +25,10 @@ pub fn layout(headers: &[String], rows: &[Vec<String>], budget: usize) -> Column
     let header = headers.iter().any(|h| !h.trim().is_empty());
     let cells = |c: usize| {
         let head = header.then(|| headers.get(c).map(String::as_str)).flatten();
-        head.into_iter()
-            .chain(rows.iter().filter_map(move |r| r.get(c).map(String::as_str)))
+        head.into_iter().chain(
+            rows.iter()
+                .filter_map(move |r| r.get(c).map(String::as_str)),
+        )
     };
     let chars = |t: &str| t.chars().filter(|c| *c != '\u{ad}').count();
     let longest_word = |t: &str| t.split_whitespace().map(chars).max().unwrap_or(0);
@@ -78,7 +80,14 @@ pub fn layout(headers: &[String], rows: &[Vec<String>], budget: usize) -> Column
             .collect();
         let wanted: f64 = wants.iter().sum();
         (0..n)
-            .map(|c| least[c] as f64 + if wanted > 0.0 { room * wants[c] / wanted } else { 0.0 })
+            .map(|c| {
+                least[c] as f64
+                    + if wanted > 0.0 {
+                        room * wants[c] / wanted
+                    } else {
+                        0.0
+                    }
+            })
             .collect()
     };
     let sum: f64 = widths.iter().sum();
@@ -92,9 +101,9 @@ pub fn layout(headers: &[String], rows: &[Vec<String>], budget: usize) -> Column
 /// "12", "3,5", "40 %", "1.200": a figure, set right-aligned.
 fn is_figure(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | ' ' | '-' | '+' | '\u{a0}'))
+        && text.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | ' ' | '-' | '+' | '\u{a0}')
+        })
 }
 
 #[cfg(test)]
@@ -124,7 +133,10 @@ mod tests {
     #[test]
     fn figures_are_found_and_an_empty_header_is_no_header() {
         let headers = strings(&["", ""]);
-        let rows = vec![strings(&["Møder", "12"]), strings(&["Handlingspunkter", "1.200"])];
+        let rows = vec![
+            strings(&["Møder", "12"]),
+            strings(&["Handlingspunkter", "1.200"]),
+        ];
         let c = layout(&headers, &rows, 80);
         assert_eq!(c.numeric, vec![false, true]);
         assert!(!c.header);

@@ -15,13 +15,13 @@ use std::collections::HashMap;
 use std::io::{Cursor, Write};
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, Header, IndentLevel, Level, LevelJc,
-    LevelOverride, LevelText, LineSpacing, LineSpacingType, NumPages, NumberFormat, Numbering,
-    NumberingId, PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Style, StyleType,
-    Tab, TabValueType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellBorder, TableCellBorderPosition, TableCellBorders, TableLayoutType, TableRow,
-    WidthType,
+    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, Header, IndentLevel, Level,
+    LevelJc, LevelOverride, LevelText, LineSpacing, LineSpacingType, NumPages, NumberFormat,
+    Numbering, NumberingId, PageMargin, PageNum, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading, ShdType, SpecialIndentType,
+    Start, Style, StyleType, Tab, TabValueType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellBorder, TableCellBorderPosition, TableCellBorders,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use crate::report::doc::{Block, Doc, Entry, Fact, NoticeLevel, Style as TextStyle, Text};
@@ -349,9 +349,12 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         .line_spacing(spacing(0, 0));
     header.paragraph_property.tabs =
         vec![Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH as usize)];
-    header.paragraph_property.borders = Some(
-        ParagraphBorders::with_empty().set(border(ParagraphBorderPosition::Bottom, 4, RULE, 4)),
-    );
+    header.paragraph_property.borders = Some(ParagraphBorders::with_empty().set(border(
+        ParagraphBorderPosition::Bottom,
+        4,
+        RULE,
+        4,
+    )));
 
     let list = paragraph("List Paragraph").line_spacing(spacing(0, 50));
 
@@ -1125,7 +1128,11 @@ mod tests {
             let mut unique = ids.clone();
             unique.sort_unstable();
             unique.dedup();
-            assert_eq!(ids.len(), unique.len(), "{kind} ids declared twice: {ids:?}");
+            assert_eq!(
+                ids.len(),
+                unique.len(),
+                "{kind} ids declared twice: {ids:?}"
+            );
         }
         assert!(part(&package, "word/document.xml").contains("<w:tblHeader/>"));
         assert!(
@@ -1133,8 +1140,14 @@ mod tests {
                 .contains(r#"<w:font w:name="Arial"><w:altName w:val="Liberation Sans"/>"#)
         );
         let core = part(&package, "docProps/core.xml");
-        assert!(core.contains("<dc:title>Dagsorden – LMU-møde i april</dc:title>"), "{core}");
-        assert!(core.contains("2026-11-23T00:00:00Z") && !core.contains("unknown"), "{core}");
+        assert!(
+            core.contains("<dc:title>Dagsorden – LMU-møde i april</dc:title>"),
+            "{core}"
+        );
+        assert!(
+            core.contains("2026-11-23T00:00:00Z") && !core.contains("unknown"),
+            "{core}"
+        );
         let headers: String = package
             .names()
             .filter(|n| n.starts_with("word/header"))

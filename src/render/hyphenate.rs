@@ -253,7 +253,10 @@ mod tests {
 
     #[test]
     fn names_break_only_at_a_joint() {
-        assert_eq!(shown("Familiehuset og Sundhedsplejen kom"), "Familie|huset og Sundheds|plejen kom");
+        assert_eq!(
+            shown("Familiehuset og Sundhedsplejen kom"),
+            "Familie|huset og Sundheds|plejen kom"
+        );
     }
 
     #[test]

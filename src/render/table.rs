@@ -118,7 +118,10 @@ fn draw(table: &TextTable, style: &Settings, out: &mut dyn Write) -> io::Result<
 /// whole too): all of them if they can, else the most from the left, but never fewer than two.
 fn columns_that_fit(headers: &[String], rows: &[Vec<String>], total: usize) -> Vec<usize> {
     let floor = |i: usize| {
-        let cells = rows.iter().filter_map(move |r| r.get(i)).chain(headers.get(i));
+        let cells = rows
+            .iter()
+            .filter_map(move |r| r.get(i))
+            .chain(headers.get(i));
         if i == 0 {
             cells.map(|c| width(c)).max().unwrap_or(1)
         } else {
@@ -130,7 +133,8 @@ fn columns_that_fit(headers: &[String], rows: &[Vec<String>], total: usize) -> V
         }
     };
     let mut shown: Vec<usize> = (0..headers.len()).collect();
-    while shown.len() > 2 && shown.iter().map(|&i| floor(i)).sum::<usize>() + chrome(shown.len()) > total
+    while shown.len() > 2
+        && shown.iter().map(|&i| floor(i)).sum::<usize>() + chrome(shown.len()) > total
     {
         shown.pop();
     }

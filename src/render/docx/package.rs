@@ -175,7 +175,11 @@ impl Package {
             let marker = format!("<{prefix}:tblHeader/>");
             match w_child(row, "trPr") {
                 Some(properties) => edits.prepend_child(&text, properties, &marker),
-                None => edits.prepend_child(&text, row, &format!("<{prefix}:trPr>{marker}</{prefix}:trPr>")),
+                None => edits.prepend_child(
+                    &text,
+                    row,
+                    &format!("<{prefix}:trPr>{marker}</{prefix}:trPr>"),
+                ),
             }
         }
         let marked = edits.apply(&text);
