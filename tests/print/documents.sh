@@ -206,7 +206,7 @@ for f in "$work"/*.docx; do
   fi
 done
 # D5: the Word file has as many pages as medtrio's PDF (LibreOffice's PDF of it).
-for name in agenda programme prep prompts; do
+for name in agenda programme prep prompts rollup referat-long; do
   expect "$name.docx: pages as the PDF" "$(pages "$work/lo/$name.pdf")" "$(pages "$work/$name.pdf")"
 done
 # D1: LibreOffice prints the draft mark on every page of the Word referat.
