@@ -342,6 +342,9 @@ words! {
     next_meeting: "Næste møde", "Next meeting";
     /// The label of the outcome of "Eventuelt" in a referat.
     remarks: "Bemærkninger", "Remarks";
+    // Print (#33): a terminal table too narrow for whole words.
+    columns_left_out: "Ikke vist, så ordene kan stå hele", "Left out to keep words whole";
+    columns_left_out_help: "et bredere vindue eller --format csv viser alt", "a wider window or --format csv shows all";
 }
 
 /// One limit of a report, for [`Lang::limited_to`]: its value already in words.

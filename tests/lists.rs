@@ -264,3 +264,33 @@ fn diff_exited_1_for_bad_data_as_for_a_change() {
         "[NEW]/roadmap.yaml: error: the file is empty\n  = help: a data file starts with `version: 1`; `medtrio init DIR` writes an example of each file\nerror: the data has 1 error\n"
     );
 }
+
+/// At 80 columns a table leaves columns out before it breaks a word ("Administr-" /
+/// "ationen"), and says which.
+#[test]
+fn a_table_at_80_columns_keeps_its_words_whole() {
+    let out = medtrio()
+        .env("COLUMNS", "80")
+        .args(["--today", "2026-11-23", "list", "roadmap"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    let broken: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            l.split(['┆', '│'])
+                .any(|cell| cell.trim_end().ends_with('-'))
+        })
+        .collect();
+    assert!(broken.is_empty(), "broken words: {broken:?}");
+    assert!(
+        text.ends_with(
+            "└───────────────────────────┴──────────────────────────────┴───────────────────┘\n\
+             Ikke vist, så ordene kan stå hele: Periode, Forløb (et bredere vindue eller\n\
+             --format csv viser alt)\n"
+        ),
+        "{text}"
+    );
+}

@@ -192,8 +192,9 @@ fn the_timeline_was_not_to_be_trusted() {
     assert!(html.contains("title=\"tirsdag den 24. marts 2026 · afholdt\""));
     assert!(html.contains("title=\"tirsdag den 7. april 2026 · afholdt\""));
     assert!(html.contains("class=\"bar past"));
-    // The today line runs down over the bars, and the timeline reaches today's quarter.
-    assert!(html.contains("class=\"today\" style=\"grid-row: 1 / "));
+    // The today line runs down from below the quarter heads, behind the bars (#33), and the
+    // timeline reaches today's quarter.
+    assert!(html.contains("class=\"today\" style=\"grid-row: 2 / "));
     assert!(html.contains("4. kvartal 2026"));
     // The programme's own meetings are on it.
     assert!(html.contains("Personalemøde om aktørskab"));

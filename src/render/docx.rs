@@ -15,13 +15,13 @@ use std::collections::HashMap;
 use std::io::{Cursor, Write};
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, IndentLevel, Level, LevelJc,
-    LevelOverride, LevelText, LineSpacing, LineSpacingType, NumPages, NumberFormat, Numbering,
-    NumberingId, PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Style, StyleType,
-    Tab, TabValueType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellBorder, TableCellBorderPosition, TableCellBorders, TableLayoutType, TableRow,
-    WidthType,
+    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, Header, IndentLevel, Level,
+    LevelJc, LevelOverride, LevelText, LineSpacing, LineSpacingType, NumPages, NumberFormat,
+    Numbering, NumberingId, PageMargin, PageNum, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading, ShdType, SpecialIndentType,
+    Start, Style, StyleType, Tab, TabValueType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellBorder, TableCellBorderPosition, TableCellBorders,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use crate::report::doc::{Block, Doc, Entry, Fact, NoticeLevel, Style as TextStyle, Text};
@@ -59,15 +59,27 @@ fn render(
     let Some(printable) = doc.printable() else {
         return Ok(false);
     };
-    write(&printable, renderer.reference_docx(), out).map_err(super::RenderError::from)?;
+    write(
+        &printable,
+        renderer.reference_docx(),
+        renderer.settings().created,
+        out,
+    )
+    .map_err(super::RenderError::from)?;
     Ok(true)
 }
 
 /// Writes `doc` as a .docx package to `out`.
 ///
 /// With a `reference` (the bytes of a .docx or .dotx), its styles, theme, fonts, page setup,
-/// headers and footers are used, and only the body is ours.
-pub fn write(doc: &Doc, reference: Option<&[u8]>, out: &mut dyn Write) -> Result<(), DocxError> {
+/// headers and footers are used, and only the body is ours. `created` is the day the
+/// document's properties give as made and modified.
+pub fn write(
+    doc: &Doc,
+    reference: Option<&[u8]>,
+    created: chrono::NaiveDate,
+    out: &mut dyn Write,
+) -> Result<(), DocxError> {
     let reference = reference
         .map(package::Reference::read)
         .transpose()
@@ -75,7 +87,7 @@ pub fn write(doc: &Doc, reference: Option<&[u8]>, out: &mut dyn Write) -> Result
     let ids = StyleIds::new(reference.as_ref());
     let numbering_base = reference
         .as_ref()
-        .map_or(1, package::Reference::free_numbering_id);
+        .map_or(2, package::Reference::free_numbering_id);
     let text_width = reference
         .as_ref()
         .and_then(package::Reference::text_width)
@@ -86,13 +98,18 @@ pub fn write(doc: &Doc, reference: Option<&[u8]>, out: &mut dyn Write) -> Result
         .build()
         .pack(&mut packed)
         .map_err(|e| DocxError::Package(PackageError::Zip(e)))?;
-    let ours = package::Package::read(packed.get_ref()).map_err(DocxError::Package)?;
+    let ours = package::Package::read(packed.get_ref())
+        .and_then(package::Package::without_builtin_numbering)
+        .and_then(|p| p.with_header_rows(ids.get("Table Heading")))
+        .and_then(package::Package::with_font_fallback)
+        .map_err(DocxError::Package)?;
 
     let finished = match reference {
         Some(reference) => reference.merge(ours, doc.lang),
         None => ours.with_language(doc.lang),
     }
-    .map_err(DocxError::Package)?;
+    .map_err(DocxError::Package)?
+    .with_properties(&doc.full_title(), created);
     out.write_all(&finished.to_zip().map_err(DocxError::Package)?)?;
     Ok(())
 }
@@ -105,7 +122,8 @@ pub fn plain_reference() -> Vec<u8> {
     // Rendering our own fixed document with no reference involves no user input; should it
     // ever fail, an empty vector makes the caller's write produce an obviously broken file
     // rather than a panic.
-    match write(&showcase(), None, &mut bytes) {
+    let day = chrono::NaiveDate::default();
+    match write(&showcase(), None, day, &mut bytes) {
         Ok(()) => bytes,
         Err(_) => Vec::new(),
     }
@@ -118,6 +136,8 @@ fn showcase() -> Doc {
         kind: "Dagsorden (Subtitle)".to_owned(),
         title: "Titel (Heading 1)".to_owned(),
         running: Some("Sidefod (Footer): forum · dato".to_owned()),
+        mark: None,
+        archival: false,
         page_word: "Side",
         page_of: "af",
         blocks: vec![
@@ -210,6 +230,7 @@ const STYLES: &[(&str, &str, StyleType)] = &[
     ("heading 3", "Heading3", StyleType::Paragraph),
     ("Subtitle", "Subtitle", StyleType::Paragraph),
     ("footer", "Footer", StyleType::Paragraph),
+    ("header", "Header", StyleType::Paragraph),
     ("List Paragraph", "ListParagraph", StyleType::Paragraph),
     ("Strong", "Strong", StyleType::Character),
     ("Emphasis", "Emphasis", StyleType::Character),
@@ -222,6 +243,7 @@ const STYLES: &[(&str, &str, StyleType)] = &[
     ("Fact Label", "FactLabel", StyleType::Paragraph),
     ("Table Heading", "TableHeading", StyleType::Paragraph),
     ("Table Text", "TableText", StyleType::Paragraph),
+    ("Table Body", "TableBody", StyleType::Paragraph),
     ("List Note", "ListNote", StyleType::Paragraph),
 ];
 
@@ -289,7 +311,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         .bold()
         .color(INK)
         .outline_lvl(1)
-        .line_spacing(spacing(320, 140));
+        .line_spacing(spacing(280, 120));
     heading2.paragraph_property = heading2.paragraph_property.keep_next(true).keep_lines(true);
     heading2.paragraph_property.borders = Some(ParagraphBorders::with_empty().set(border(
         ParagraphBorderPosition::Bottom,
@@ -303,7 +325,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         .bold()
         .color(INK)
         .outline_lvl(2)
-        .line_spacing(spacing(280, 20));
+        .line_spacing(spacing(220, 20));
     heading3.paragraph_property = heading3.paragraph_property.keep_next(true).keep_lines(true);
 
     let mut subtitle = paragraph("Subtitle")
@@ -322,17 +344,32 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
     footer.paragraph_property.borders =
         Some(ParagraphBorders::with_empty().set(border(ParagraphBorderPosition::Top, 4, RULE, 4)));
 
-    let list = paragraph("List Paragraph").line_spacing(spacing(0, 80));
+    let mut header = paragraph("header")
+        .size(17)
+        .color(MUTED)
+        .line_spacing(spacing(0, 0));
+    header.paragraph_property.tabs =
+        vec![Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH as usize)];
+    header.paragraph_property.borders = Some(ParagraphBorders::with_empty().set(border(
+        ParagraphBorderPosition::Bottom,
+        4,
+        RULE,
+        4,
+    )));
 
-    let mut meta = paragraph("Item Meta")
+    let list = paragraph("List Paragraph").line_spacing(spacing(0, 50));
+
+    // Not kept with the next paragraph by its style: docx-rs cannot write "keep: off" on a
+    // paragraph, so a style's keep would chain an item with no body to the next item, and
+    // that one to the next, dragging the end of an agenda to a page of its own. Each meta
+    // line keeps with its item's body where it has one.
+    let meta = paragraph("Item Meta")
         .size(19)
         .color(MUTED)
         .line_spacing(spacing(0, 100));
-    meta.paragraph_property = meta.paragraph_property.keep_next(true);
 
-    let mut lead = paragraph("Recommendation")
-        .bold()
-        .line_spacing(spacing(60, 120));
+    // Set apart by the bar, in the text's own weight, as in the PDF and HTML.
+    let mut lead = paragraph("Recommendation").line_spacing(spacing(60, 120));
     lead.paragraph_property.borders = Some(ParagraphBorders::with_empty().set(border(
         ParagraphBorderPosition::Left,
         18,
@@ -387,12 +424,17 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
             .set(border(ParagraphBorderPosition::Bottom, 4, RULE, 1)),
     );
 
-    let table_text = paragraph("Table Text").line_spacing(spacing(40, 40));
+    let table_text = paragraph("Table Text").line_spacing(spacing(30, 30));
     let fact_label = paragraph("Fact Label")
         .bold()
         .color(MUTED)
-        .line_spacing(spacing(40, 40));
+        .line_spacing(spacing(20, 20));
+    // The cells of a data table: 9.5 pt, as in the PDF, so that its columns keep their words.
+    let table_body = paragraph("Table Body")
+        .size(19)
+        .line_spacing(spacing(30, 30));
     let table_heading = paragraph("Table Heading")
+        .size(19)
         .bold()
         .line_spacing(spacing(40, 40));
     let list_note = paragraph("List Note")
@@ -413,6 +455,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         heading3,
         subtitle,
         footer,
+        header,
         list,
         meta,
         lead,
@@ -421,6 +464,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         alert,
         write_in,
         table_text,
+        table_body,
         fact_label,
         table_heading,
         list_note,
@@ -558,15 +602,22 @@ fn build(doc: &Doc, ids: &StyleIds, numbering_base: usize, text_width: i32) -> D
         text_width,
         parts: Vec::new(),
     };
-    body.paragraph(
-        Paragraph::new()
-            .style(ids.get("Subtitle"))
-            .add_run(text_run(&doc.kind)),
-    );
+    // A document without a title of its own (every prompt, unfiltered) is headed by what it
+    // is: never an empty Heading 1.
+    let title = if doc.title.is_empty() {
+        &doc.kind
+    } else {
+        body.paragraph(
+            Paragraph::new()
+                .style(ids.get("Subtitle"))
+                .add_run(text_run(&doc.kind)),
+        );
+        &doc.title
+    };
     body.paragraph(
         Paragraph::new()
             .style(ids.get("heading 1"))
-            .add_run(text_run(&doc.title)),
+            .add_run(text_run(title)),
     );
     for block in &doc.blocks {
         body.block(block, 0, LOOSE);
@@ -590,14 +641,19 @@ fn build(doc: &Doc, ids: &StyleIds, numbering_base: usize, text_width: i32) -> D
                 .cs("Arial")
                 .east_asia("Arial"),
         )
-        .default_size(22)
+        // 10.5 pt, as the PDF and the HTML page.
+        .default_size(21)
         .default_line_spacing(
             LineSpacing::new()
-                .after(120)
-                .line(264)
+                .after(100)
+                .line(252)
                 .line_rule(LineSpacingType::Auto),
         )
         .footer(footer(doc, ids, text_width));
+    // From page 2 the title and what the document is at the top, as in the PDF; a draft's
+    // mark at the top of every page, page 1 too.
+    docx = docx.header(header(doc, ids, text_width, true));
+    docx = docx.first_header(header(doc, ids, text_width, false));
     for style in style_definitions(ids) {
         docx = docx.add_style(style);
     }
@@ -616,6 +672,36 @@ fn build(doc: &Doc, ids: &StyleIds, numbering_base: usize, text_width: i32) -> D
     docx
 }
 
+/// The title on the left (not on page 1, where it is the heading), what the document is
+/// and its mark ("REFERAT · UDKAST") on the right.
+fn header(doc: &Doc, ids: &StyleIds, text_width: i32, with_title: bool) -> Header {
+    let mut line = Paragraph::new().style(ids.get("header")).add_tab(
+        Tab::new()
+            .val(TabValueType::Right)
+            .pos(text_width.max(0) as usize),
+    );
+    if !with_title && doc.mark.is_none() {
+        // Page 1 has the title as its heading: an empty header, without the header's rule.
+        return Header::new().add_paragraph(Paragraph::new());
+    }
+    if with_title {
+        let chars: Vec<char> = doc.title.chars().collect();
+        let title: String = if chars.len() > 70 {
+            chars[..68].iter().collect::<String>().trim_end().to_owned() + "…"
+        } else {
+            doc.title.clone()
+        };
+        line = line.add_run(text_run(&title));
+    }
+    let kind = doc.kind.to_uppercase();
+    line = line.add_run(Run::new().add_tab());
+    line = match &doc.mark {
+        Some(mark) => line.add_run(text_run(&format!("{kind} · {mark}")).bold().color(ALERT)),
+        None => line.add_run(text_run(&kind)),
+    };
+    Header::new().add_paragraph(line)
+}
+
 /// The running text on the left, "Side 1 af 2" on the right.
 fn footer(doc: &Doc, ids: &StyleIds, text_width: i32) -> Footer {
     // The tab stop is on the paragraph, not only in our footer style: a reference document's
@@ -625,8 +711,10 @@ fn footer(doc: &Doc, ids: &StyleIds, text_width: i32) -> Footer {
             .val(TabValueType::Right)
             .pos(text_width.max(0) as usize),
     );
-    if let Some(running) = &doc.running {
-        line = line.add_run(text_run(running));
+    // A document without a forum and date (a prep sheet) says its title.
+    match &doc.running {
+        Some(running) => line = line.add_run(text_run(running)),
+        None => line = line.add_run(text_run(&doc.title)),
     }
     line = line
         .add_run(Run::new().add_tab())
@@ -741,6 +829,8 @@ impl Body<'_> {
             TextStyle::Emphasis => ("Normal", Some("Emphasis")),
             TextStyle::Small => ("Small Print", None),
             TextStyle::Lead => ("Recommendation", None),
+            // Not for print.
+            TextStyle::Reference => return,
         };
         // A strong paragraph introduces what follows ("Dialogspørgsmål:"): keep it with it.
         let keep_next = keep.last || text.style == TextStyle::Strong;
@@ -768,6 +858,11 @@ impl Body<'_> {
         let text_indent = indent + LIST_INDENT;
         for (i, entry) in entries.iter().enumerate() {
             let last_entry = i + 1 == entries.len();
+            let notes: Vec<&Text> = entry
+                .notes
+                .iter()
+                .filter(|n| n.style != TextStyle::Reference)
+                .collect();
             let strong = entry.strong.then_some("Strong");
             let p = Paragraph::new()
                 .style(self.ids.get("List Paragraph"))
@@ -780,14 +875,14 @@ impl Body<'_> {
                 )
                 .add_run(self.run(&entry.text, strong))
                 .add_run(self.run(&entry.tail, None))
-                .keep_next(!entry.notes.is_empty() || keep.inner || (last_entry && keep.last));
+                .keep_next(!notes.is_empty() || keep.inner || (last_entry && keep.last));
             self.paragraph(p);
-            for (j, note) in entry.notes.iter().enumerate() {
-                let last = last_entry && j + 1 == entry.notes.len();
+            for (j, note) in notes.iter().enumerate() {
+                let last = last_entry && j + 1 == notes.len();
                 let run_style = match note.style {
                     TextStyle::Strong | TextStyle::Lead => Some("Strong"),
                     TextStyle::Emphasis => Some("Emphasis"),
-                    TextStyle::Plain | TextStyle::Small => None,
+                    TextStyle::Plain | TextStyle::Small | TextStyle::Reference => None,
                 };
                 let style = if note.style == TextStyle::Small {
                     "List Note"
@@ -850,33 +945,34 @@ impl Body<'_> {
     }
 
     fn table(&mut self, headers: &[String], rows: &[Vec<String>], indent: i32, keep: Keep) {
-        let columns = headers
-            .len()
-            .max(rows.iter().map(Vec::len).max().unwrap_or(0))
-            .max(1);
         let width = (self.text_width - indent).max(1000);
-        // The first column (what) gets twice the room of the others (who, when).
-        let share = width / (columns as i32 + 1);
-        let grid: Vec<usize> = (0..columns)
-            .map(|c| {
-                if c == 0 {
-                    (width - share * (columns as i32 - 1)) as usize
-                } else {
-                    share as usize
-                }
-            })
+        // Columns sized to their content, as in the PDF: 9.5 pt Arial is about 105 twips a
+        // character, with Word's cell margins.
+        let layout = super::columns::layout(headers, rows, (width / 105).max(20) as usize);
+        let columns = layout.shares.len();
+        let mut grid: Vec<usize> = layout
+            .shares
+            .iter()
+            .map(|s| (s * f64::from(width)).floor() as usize)
             .collect();
+        let used: usize = grid.iter().sum();
+        if let Some(first) = grid.first_mut() {
+            *first += (width as usize).saturating_sub(used);
+        }
         let row = |cells: &[String], style: &'static str, keep_next: bool, shade: bool| {
             let cells = (0..columns)
                 .map(|c| {
                     let text = cells.get(c).map_or("", String::as_str);
+                    let mut p = self
+                        .styled(style, 0)
+                        .add_run(text_run(text))
+                        .keep_next(keep_next);
+                    if layout.numeric[c] {
+                        p = p.align(AlignmentType::Right);
+                    }
                     let cell = TableCell::new()
                         .width(grid[c], WidthType::Dxa)
-                        .add_paragraph(
-                            self.styled(style, 0)
-                                .add_run(text_run(text))
-                                .keep_next(keep_next),
-                        );
+                        .add_paragraph(p);
                     if shade {
                         cell.shading(
                             Shading::new()
@@ -892,8 +988,9 @@ impl Body<'_> {
             TableRow::new(cells).cant_split()
         };
         let mut table_rows = Vec::with_capacity(rows.len() + 1);
-        if !headers.is_empty() {
-            // The header always stays with the first row.
+        if layout.header {
+            // The header always stays with the first row, and is repeated on a new page
+            // (marked as a header row when the package is finished: docx-rs cannot).
             table_rows.push(row(headers, "Table Heading", true, true));
         }
         for (i, cells) in rows.iter().enumerate() {
@@ -902,7 +999,7 @@ impl Body<'_> {
             } else {
                 keep.last
             };
-            table_rows.push(row(cells, "Table Text", keep_next, false));
+            table_rows.push(row(cells, "Table Body", keep_next, false));
         }
         let line = |position, size: usize, color: &str| {
             TableBorder::new(position)
@@ -956,12 +1053,19 @@ mod tests {
     use super::*;
     use crate::report::doc::{Entry, Style};
 
+    const DAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 23) {
+        Some(day) => day,
+        None => chrono::NaiveDate::MIN,
+    };
+
     fn agenda() -> Doc {
         Doc {
             lang: "da-DK",
             kind: "Dagsorden".into(),
             title: "LMU-møde i april".into(),
             running: Some("LMU Havnen · tirsdag den 7. april 2026".into()),
+            mark: None,
+            archival: false,
             page_word: "Side",
             page_of: "af",
             blocks: vec![
@@ -989,7 +1093,7 @@ mod tests {
     #[test]
     fn a_word_file_has_its_parts_its_headings_and_danish() {
         let mut bytes = Vec::new();
-        write(&agenda(), None, &mut bytes).unwrap();
+        write(&agenda(), None, DAY, &mut bytes).unwrap();
         let package = Package::read(&bytes).unwrap();
         let names: Vec<&str> = package.names().collect();
         for needed in [
@@ -1011,17 +1115,66 @@ mod tests {
     }
 
     #[test]
+    fn each_numbering_is_declared_once_and_table_headers_repeat() {
+        let mut doc = agenda();
+        doc.blocks.push(Block::Table {
+            headers: vec!["Hvad".into(), "Hvem".into()],
+            rows: vec![vec!["Skriv ned".into(), "TR".into()]],
+        });
+        doc.mark = Some("UDKAST".into());
+        let mut bytes = Vec::new();
+        write(&doc, None, DAY, &mut bytes).unwrap();
+        let package = Package::read(&bytes).unwrap();
+        let numbering = part(&package, "word/numbering.xml");
+        for (kind, attribute) in [("abstractNum", "w:abstractNumId"), ("num", "w:numId")] {
+            let ids: Vec<&str> = numbering
+                .split(&format!("<w:{kind} {attribute}=\""))
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+                .collect();
+            let mut unique = ids.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(
+                ids.len(),
+                unique.len(),
+                "{kind} ids declared twice: {ids:?}"
+            );
+        }
+        assert!(part(&package, "word/document.xml").contains("<w:tblHeader/>"));
+        assert!(
+            part(&package, "word/fontTable.xml")
+                .contains(r#"<w:font w:name="Arial"><w:altName w:val="Liberation Sans"/>"#)
+        );
+        let core = part(&package, "docProps/core.xml");
+        assert!(
+            core.contains("<dc:title>Dagsorden – LMU-møde i april</dc:title>"),
+            "{core}"
+        );
+        assert!(
+            core.contains("2026-11-23T00:00:00Z") && !core.contains("unknown"),
+            "{core}"
+        );
+        let headers: String = package
+            .names()
+            .filter(|n| n.starts_with("word/header"))
+            .map(|n| part(&package, n))
+            .collect();
+        assert!(headers.contains("DAGSORDEN · UDKAST"), "{headers}");
+    }
+
+    #[test]
     fn the_plain_reference_works_as_a_reference() {
         let reference = plain_reference();
         let mut bytes = Vec::new();
-        write(&agenda(), Some(&reference), &mut bytes).unwrap();
+        write(&agenda(), Some(&reference), DAY, &mut bytes).unwrap();
         assert!(Package::read(&bytes).is_ok());
     }
 
     #[test]
     fn a_file_that_is_no_word_document_is_refused_as_a_reference() {
         let mut bytes = Vec::new();
-        let err = write(&agenda(), Some(b"not a zip"), &mut bytes).unwrap_err();
+        let err = write(&agenda(), Some(b"not a zip"), DAY, &mut bytes).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("the reference document cannot be used: "),

@@ -132,6 +132,7 @@ impl HtmlRenderer {
         env.set_fuel(Some(TEMPLATE_FUEL));
         env.set_recursion_limit(TEMPLATE_RECURSION_LIMIT);
         env.add_filter("css_string", css_string);
+        env.add_filter("running", running);
         let user = Arc::new(user);
         env.set_loader(move |name| {
             // Only a plain file name inside the folder: `{% include "/etc/hostname" %}` or
@@ -234,6 +235,21 @@ impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> Object for OneAtATi
     fn enumerate(self: &Arc<Self>) -> Enumerator {
         Enumerator::Seq(self.0.len())
     }
+}
+
+/// A title short enough for one line of a page's running header: 70 characters at most,
+/// cut at a word with an ellipsis.
+fn running(text: String) -> String {
+    const MOST: usize = 70;
+    if text.chars().count() <= MOST {
+        return text;
+    }
+    let cut: String = text.chars().take(MOST - 1).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > MOST / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
 }
 
 /// A text as a CSS string literal, for `content:` in `@page` margin boxes: quotes, backslashes

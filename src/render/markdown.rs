@@ -126,7 +126,7 @@ fn list_entry(entry: &Entry, marker: &str, out: &mut dyn Write) -> io::Result<()
 fn styled(text: &Text) -> String {
     let t = esc(&text.text);
     match text.style {
-        Style::Plain | Style::Lead => t,
+        Style::Plain | Style::Lead | Style::Reference => t,
         Style::Strong => format!("**{t}**"),
         Style::Emphasis | Style::Small => format!("*{t}*"),
     }

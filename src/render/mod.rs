@@ -28,6 +28,9 @@ pub mod text;
 
 pub mod wrap;
 
+mod columns;
+mod hyphenate;
+
 use std::cell::OnceCell;
 use std::io::{self, Write};
 use std::path::Path;
@@ -137,7 +140,7 @@ pub mod offered {
     pub const DIFF: &[Format] = &[Table, Json, Md];
     pub const SHOW: &[Format] = &[Txt, Json];
     pub const PROBLEMS: &[Format] = &[Txt, Json, Github];
-    pub const CYCLE: &[Format] = &[Table, Txt, Md, Html, Json, Csv];
+    pub const CYCLE: &[Format] = &[Table, Txt, Md, Html, Json, Csv, Docx, Pdf];
     pub const WEEK: &[Format] = &[Txt, Md, Json];
     pub const ROLLUP: &[Format] = &[Md, Txt, Html, Json, Csv, Docx, Pdf];
 }

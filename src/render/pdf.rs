@@ -6,7 +6,7 @@
 //! mean something to typst print as written.
 //!
 //! Everything typst needs is in the process: the layout source, the data, and the fonts that
-//! typst-kit embeds (Libertinus Serif for text). Nothing is read from disk or the network
+//! medtrio embeds (Liberation Sans for text) and typst-kit's. Nothing is read from disk or the network
 //! while rendering, and the PDF's dates come from `created`, so a render is reproducible.
 
 use std::io::Write;
@@ -21,9 +21,12 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::report::doc::Doc;
+
+/// The width of a table, in characters of its type: what [`super::columns`] shares out.
+const TABLE_CHARACTERS: usize = 88;
 
 /// PDF.
 pub const SPEC: super::Spec = super::Spec {
@@ -106,7 +109,16 @@ pub fn typeset(
     let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
     let document = output.map_err(|errors| world.error(&errors))?;
 
+    let standards = if doc.archival {
+        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|message| PdfError::Typst {
+            message: message.message().to_string(),
+            hints: Vec::new(),
+        })?
+    } else {
+        PdfStandards::default()
+    };
     let options = PdfOptions {
+        standards,
         // A fixed identifier keeps the PDF's /ID stable across renders of one document.
         ident: Smart::Custom(format!("medtrio:{}:{}", doc.kind, doc.title)),
         creator: Smart::Custom(Some("medtrio".to_owned())),
@@ -128,9 +140,24 @@ fn date(created: NaiveDate) -> Result<Datetime, PdfError> {
 /// first render, and `export` renders many documents.
 static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
     let mut fonts = FontStore::new();
+    fonts.extend(LIBERATION_SANS.iter().flat_map(|data| {
+        Font::iter(Bytes::new(*data)).map(|font| {
+            let info = font.info().clone();
+            (font, info)
+        })
+    }));
     fonts.extend(typst_kit::fonts::embedded());
     fonts
 });
+
+/// The text face: Liberation Sans, metric-compatible with Arial, which the Word files name
+/// (fonts/LICENSE: SIL Open Font License 1.1).
+static LIBERATION_SANS: [&[u8]; 4] = [
+    include_bytes!("../../fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../../fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../../fonts/LiberationSans-Italic.ttf"),
+    include_bytes!("../../fonts/LiberationSans-BoldItalic.ttf"),
+];
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
@@ -148,7 +175,7 @@ impl PrintWorld {
         Ok(PrintWorld {
             layout: Source::new(project_file(LAYOUT_FILE)?, layout.to_owned()),
             data_id: project_file(DATA_FILE)?,
-            data: Bytes::new(serde_json::to_vec(doc)?),
+            data: Bytes::new(layout_data(doc)?),
             today,
         })
     }
@@ -185,6 +212,55 @@ impl PrintWorld {
             },
             None => PdfError::Typst { message, hints },
         }
+    }
+}
+
+/// What the layout reads as `/doc.json`: the document with its break points marked (see
+/// [`super::hyphenate`]), its full title, and each table's column layout (`columns`: the
+/// columns' `shares` of the width, which are `numeric`, whether it has a `header`).
+fn layout_data(doc: &Doc) -> Result<Vec<u8>, PdfError> {
+    let mut value = serde_json::to_value(super::hyphenate::doc(doc))?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("full_title".to_owned(), doc.full_title().into());
+        if let Some(blocks) = object.get_mut("blocks") {
+            add_columns(blocks);
+        }
+    }
+    Ok(serde_json::to_vec(&value)?)
+}
+
+fn add_columns(blocks: &mut serde_json::Value) {
+    let Some(blocks) = blocks.as_array_mut() else {
+        return;
+    };
+    for block in blocks {
+        if let Some(body) = block.get_mut("body") {
+            add_columns(body);
+        }
+        if block.get("block").and_then(serde_json::Value::as_str) != Some("table") {
+            continue;
+        }
+        let strings = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|s| s.as_str().unwrap_or_default().replace('\u{ad}', ""))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let headers = block.get("headers").map(strings).unwrap_or_default();
+        let rows: Vec<Vec<String>> = block
+            .get("rows")
+            .and_then(serde_json::Value::as_array)
+            .map(|rows| rows.iter().map(strings).collect())
+            .unwrap_or_default();
+        let columns = super::columns::layout(&headers, &rows, TABLE_CHARACTERS);
+        block["columns"] = serde_json::json!({
+            "shares": columns.shares,
+            "numeric": columns.numeric,
+            "header": columns.header,
+        });
     }
 }
 

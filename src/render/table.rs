@@ -61,6 +61,21 @@ fn draw(table: &TextTable, style: &Settings, out: &mut dyn Write) -> io::Result<
         })
         .collect();
     let headers: Vec<String> = table.headers.iter().map(|h| safe(h).into_owned()).collect();
+    // Columns are left out, from the right, before a word is broken: "Administr-" / "ationen"
+    // reads worse than a table without its last column, which the note under it names.
+    let shown = columns_that_fit(&headers, &cells, usize::from(style.width));
+    let left_out: Vec<&str> = (0..headers.len())
+        .filter(|i| !shown.contains(i))
+        .map(|i| headers[i].as_str())
+        .collect();
+    let pick = |row: &[String]| -> Vec<String> {
+        shown
+            .iter()
+            .map(|&i| row.get(i).cloned().unwrap_or_default())
+            .collect()
+    };
+    let headers = pick(&headers);
+    let cells: Vec<Vec<String>> = cells.iter().map(|r| pick(r)).collect();
     let widths = column_widths(&headers, &cells, usize::from(style.width));
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
@@ -82,7 +97,48 @@ fn draw(table: &TextTable, style: &Settings, out: &mut dyn Write) -> io::Result<
     for row in &cells {
         t.add_row(row.iter().enumerate().map(|(i, c)| wrapped(c, i)));
     }
-    writeln!(out, "{t}")
+    writeln!(out, "{t}")?;
+    if !left_out.is_empty() {
+        let w = style.lang.words();
+        let note = format!(
+            "{}: {} ({})",
+            w.columns_left_out,
+            left_out.join(", "),
+            w.columns_left_out_help
+        );
+        let room = usize::from(style.width).max(20);
+        for line in wrap_to(&note, room, room) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The columns, by index, that fit in `total` with every word whole (the first, the ids,
+/// whole too): all of them if they can, else the most from the left, but never fewer than two.
+fn columns_that_fit(headers: &[String], rows: &[Vec<String>], total: usize) -> Vec<usize> {
+    let floor = |i: usize| {
+        let cells = rows
+            .iter()
+            .filter_map(move |r| r.get(i))
+            .chain(headers.get(i));
+        if i == 0 {
+            cells.map(|c| width(c)).max().unwrap_or(1)
+        } else {
+            cells
+                .flat_map(|c| c.split_whitespace())
+                .map(width)
+                .max()
+                .unwrap_or(1)
+        }
+    };
+    let mut shown: Vec<usize> = (0..headers.len()).collect();
+    while shown.len() > 2
+        && shown.iter().map(|&i| floor(i)).sum::<usize>() + chrome(shown.len()) > total
+    {
+        shown.pop();
+    }
+    shown
 }
 
 /// How wide each column is, to fit `total` columns of terminal. Every column gets at least

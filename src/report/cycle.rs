@@ -331,17 +331,19 @@ pub fn cycle(
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let meetings: Vec<(usize, NaiveDate, String)> = d
+    let meetings: Vec<(usize, NaiveDate, String, bool)> = d
         .programme
         .meetings
         .iter()
         .filter_map(|m| {
             let day = m.date.day().filter(|d| d.year() == year)?;
             let ring = *ring_of.get(m.forum_id()?)?;
+            let cancelled = m.status == crate::model::Status::Cancelled;
             Some((
                 ring,
                 day,
                 lang.prefer(&m.title, m.title_en.as_deref()).to_owned(),
+                cancelled,
             ))
         })
         .collect();
@@ -406,6 +408,8 @@ pub struct Dot {
     pub x: f64,
     pub y: f64,
     pub title: String,
+    /// A cancelled meeting is drawn as one (a hollow, crossed mark), not as a meeting.
+    pub cancelled: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -461,7 +465,7 @@ fn round(v: f64) -> f64 {
 fn wheel(
     rings: &[ForumRing],
     entries: &[CycleEntry],
-    meetings: &[(usize, NaiveDate, String)],
+    meetings: &[(usize, NaiveDate, String, bool)],
     year: i32,
     today: NaiveDate,
     lang: Lang,
@@ -519,7 +523,9 @@ fn wheel(
                     x,
                     y,
                     r,
-                    font: round(r * 1.1),
+                    // At least 8 pt when the wheel is printed 165 mm wide (a unit is
+                    // about 0.65 pt there).
+                    font: round((r * 1.3).max(12.5)),
                     status: e.status,
                     title: format!("{}: {} · {}", e.number, e.title, e.status_text),
                 });
@@ -536,17 +542,19 @@ fn wheel(
     };
     let dots = meetings
         .iter()
-        .map(|(ring, day, title)| {
+        .map(|(ring, day, title, cancelled)| {
             let (x, y) = point(angle_of(*day), INNER + *ring as f64 * width + 5.0);
             Dot {
                 x,
                 y,
                 title: format!("{title} · {}", lang.long_date(*day)),
+                cancelled: *cancelled,
             }
         })
         .collect();
     let today = (today.year() == year).then(|| {
-        let (x1, y1) = point(angle_of(today), INNER * 0.6);
+        // From the inner ring out: not across the hub, where the year stands.
+        let (x1, y1) = point(angle_of(today), INNER);
         let (x2, y2) = point(angle_of(today), OUTER + 8.0);
         Line { x1, y1, x2, y2 }
     });

@@ -25,6 +25,12 @@ pub struct Doc {
     /// A short line for the running header and footer of printed pages, e.g.
     /// "LMU Havnen · tirsdag den 3. marts 2026". `None` when the document has none.
     pub running: Option<String>,
+    /// A mark printed on every page, in the running header and as a watermark: "UDKAST" on a
+    /// referat that has not been approved. `None` for most documents.
+    pub mark: Option<String>,
+    /// Whether the document is made to be filed in a document system (a referat): its PDF
+    /// is then PDF/A-2b.
+    pub archival: bool,
     /// "Side" / "Page", for page numbers of printed pages ("Side 1 af 2").
     pub page_word: &'static str,
     /// "af" / "of", for page numbers.
@@ -111,6 +117,9 @@ pub enum Style {
     Small,
     /// Set apart: "Det indstilles, at …".
     Lead,
+    /// For whoever works with the data on a screen (a prompt's id and origin, to use in a
+    /// plan): shown by the text formats, left out of the printed ones (PDF, Word).
+    Reference,
 }
 
 /// One entry of a list, with lines under it (a prompt's source, "Spørg: …").
@@ -133,6 +142,21 @@ impl Doc {
             page_word: w.page,
             page_of: w.page_of,
             ..Doc::default()
+        }
+    }
+}
+
+impl Doc {
+    /// What the document is called where its title stands alone (a PDF's or Word file's
+    /// properties, a viewer's tab): "Dagsorden – LMU-møde i april", so that the agenda, the
+    /// referat and the prep sheet of one meeting can be told apart.
+    pub fn full_title(&self) -> String {
+        match (self.kind.is_empty(), self.title.is_empty()) {
+            // "Dialogspørgsmål: Roller og relationer" says what it is already.
+            (false, false) if self.title.starts_with(&self.kind) => self.title.clone(),
+            (false, false) => format!("{} – {}", self.kind, self.title),
+            (true, _) => self.title.clone(),
+            (false, true) => self.kind.clone(),
         }
     }
 }

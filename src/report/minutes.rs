@@ -303,7 +303,14 @@ impl Referat {
             facts.push(fact(w.place, p.clone()));
         }
         facts.push(fact(w.present, self.present.join(", ")));
-        facts.push(fact(w.apologies, self.apologies.join(", ")));
+        // Minutes are written after the fact: with who was there recorded, no apologies is
+        // "Ingen", not a line that invites handwriting on minutes already sent out.
+        let apologies = if self.apologies.is_empty() && !self.present.is_empty() {
+            w.no_apologies.to_owned()
+        } else {
+            self.apologies.join(", ")
+        };
+        facts.push(fact(w.apologies, apologies));
         facts.push(fact(w.chair, self.chair.clone().unwrap_or_default()));
         facts.push(fact(
             w.minute_taker,
@@ -401,6 +408,10 @@ impl Printable for Referat {
             kind: w.minutes_heading.to_owned(),
             title: self.title.clone(),
             running: Some(format!("{} · {}", self.forum, self.date_text)),
+            // A loose page of a draft must not read as approved minutes.
+            mark: (self.status == MinutesStatus::Draft).then(|| w.draft.to_uppercase()),
+            // Municipalities file their referater as PDF/A.
+            archival: true,
             blocks,
             ..Doc::new(self.lang)
         }

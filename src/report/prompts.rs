@@ -264,6 +264,10 @@ pub struct CardSheets {
 /// Two columns of four: cards of about 95 × 69 mm.
 pub const CARDS_PER_SHEET: usize = 8;
 
+/// The longest question a card holds, in characters (a card across a row, at 10 pt):
+/// `validate` warns of a longer one.
+pub const MAX_CARD_TEXT: usize = 600;
+
 /// The longest source a card prints, in characters: a longer one is shortened on purpose,
 /// with "…", so that nothing is clipped by the card's edge. The lists keep the whole text.
 pub const MAX_CARD_SOURCE: usize = 220;
@@ -300,21 +304,36 @@ pub fn cards(sheet: &PromptSheet) -> CardSheets {
                 text: p.text.clone(),
                 theme: p.themes.first().cloned().unwrap_or_default(),
                 source,
+                // A question too long for one card at a readable size is printed across the
+                // two cells of a row: never clipped at the card's edge.
                 size: match load {
                     0..=150 => "normal",
                     151..=230 => "long",
-                    _ => "longer",
+                    231..=270 => "longer",
+                    271..=450 => "wide",
+                    _ => "widest",
                 },
             }
         })
         .collect();
+    // A wide card takes two of a sheet's eight cells.
+    let cells = |card: &Card| if card.size.starts_with("wide") { 2 } else { 1 };
+    let mut sheets: Vec<Vec<Card>> = Vec::new();
+    let mut used = CARDS_PER_SHEET;
+    for card in cards {
+        if used + cells(&card) > CARDS_PER_SHEET {
+            sheets.push(Vec::new());
+            used = 0;
+        }
+        used += cells(&card);
+        if let Some(sheet) = sheets.last_mut() {
+            sheet.push(card);
+        }
+    }
     CardSheets {
         lang: sheet.lang,
         title: sheet.lang.words().cards.to_owned(),
-        sheets: cards
-            .chunks(CARDS_PER_SHEET)
-            .map(<[Card]>::to_vec)
-            .collect(),
+        sheets,
     }
 }
 
@@ -386,17 +405,22 @@ impl Printable for PromptSheet {
             .prompts
             .iter()
             .map(|p| {
-                // The id leads the line under the question, where it is easy to find and
-                // never glued to the end of a wrapped question.
-                let mut notes = vec![Text::plain(format!(
-                    "{} · {}: {} · {}: {} · {}",
-                    p.id,
-                    self.lang.themes_label(p.themes.len()),
-                    p.themes.join(", "),
-                    w.audience,
-                    p.audiences.join(", "),
-                    p.origin
-                ))];
+                // Under the question: the id and origin for the facilitator's screen (not
+                // printed), then in small print what it is about and for whom.
+                let mut notes = vec![Text::new(
+                    Style::Reference,
+                    format!("{} · {}", p.id, p.origin),
+                )];
+                notes.push(Text::new(
+                    Style::Small,
+                    format!(
+                        "{}: {} · {}: {}",
+                        self.lang.themes_label(p.themes.len()),
+                        p.themes.join(", "),
+                        w.audience,
+                        p.audiences.join(", "),
+                    ),
+                ));
                 if !p.citation.is_empty() {
                     notes.push(Text::new(
                         Style::Small,
@@ -411,8 +435,22 @@ impl Printable for PromptSheet {
                 }
             })
             .collect();
+        // The title names what the sheet holds: the themes all its questions share, if any.
+        let shared: Vec<&String> = self.prompts.first().map_or_else(Vec::new, |first| {
+            first
+                .themes
+                .iter()
+                .filter(|t| self.prompts.iter().all(|p| p.themes.contains(t)))
+                .collect()
+        });
+        let title = shared
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         Doc {
             kind: w.prompts.to_owned(),
+            title,
             blocks: vec![Block::List {
                 numbered: true,
                 entries,

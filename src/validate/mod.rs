@@ -868,6 +868,19 @@ impl<'a> Checker<'a> {
         }
         for prompt in &findings.prompts {
             self.title(F, &prompt.text, "prompt text");
+            let length = prompt.text.value.chars().count();
+            if length > crate::report::prompts::MAX_CARD_TEXT {
+                self.warning(
+                    F,
+                    prompt.text.pos,
+                    format!(
+                        "prompt `{}` is {length} characters long: a printed card holds {}",
+                        prompt.id.value,
+                        crate::report::prompts::MAX_CARD_TEXT
+                    ),
+                    "shorten the question, or make it two prompts: a card cannot hold it at a readable size".to_owned(),
+                );
+            }
             if let Some(quote) = &prompt.quote {
                 if prompt.origin == Origin::Authored {
                     self.error(

@@ -87,7 +87,7 @@ draft_on_every_page() { # name
   local n i missing=""
   n=$(pdfinfo "$work/$1.pdf" | awk '/^Pages/ {print $2}')
   for i in $(seq 1 "$n"); do
-    pdftotext -raw -f "$i" -l "$i" "$work/$1.pdf" - | grep -qx "UDKAST" || missing="$missing $i"
+    grep -qx "UDKAST" <<<"$(pdftotext -raw -f "$i" -l "$i" "$work/$1.pdf" -)" || missing="$missing $i"
   done
   if [ -z "$missing" ]; then echo "ok: $1: the draft mark is on all $n pages"
   else echo "FAILED: $1: no draft mark on page(s)$missing"; fail=1; fi
@@ -98,7 +98,8 @@ same_page omu-agenda "Dialog: Potentielle barrierer" "Anerkendelse er brændstof
 check temamoede 2 agenda temamoede-1
 same_page temamoede "Workshop: Håndtering af krav" "Indflydelse i arbejdet – et fortsat fokus)"
 # lmu-april follows up on the minutes of March: an item more.
-check lmu-agenda 2 --data examples/havnekoebing agenda lmu-april
+# Six short items: one sheet, as in the PDF and the Word file.
+check lmu-agenda 1 --data examples/havnekoebing agenda lmu-april
 same_page lmu-agenda "Opfølgning på beslutninger og handlingspunkter" "beslutte"
 
 # The annual cycle's wheel: one A4 landscape page, every task's title in the page text.
@@ -108,6 +109,13 @@ for t in "Arbejdspladsvurdering (APV)" "Den årlige arbejdsmiljødrøftelse" "Sy
   case "$text" in *"$t"*) echo "ok: wheel: \"$t\"" ;; *) echo "FAILED: wheel: no \"$t\""; fail=1 ;; esac
 done
 
+# The wheel draws the cancelled October meeting as cancelled, and its task numbers are at
+# least 12.5 units (8 pt at the printed 165 mm).
+if grep -q 'LMU-møde i oktober · [^<]* · aflyst</title>' "$work/wheel.html"; then echo "ok: wheel: the cancelled meeting is drawn as cancelled"
+else echo "FAILED: wheel: the cancelled meeting is drawn as an ordinary one"; fail=1; fi
+small=$(grep -oE 'font-size="[0-9.]+" font-weight="700" text-anchor="middle" dominant-baseline="central"' "$work/wheel.html" | grep -oE '"[0-9.]+"' | tr -d '"' | awk '$1 < 12.5' | wc -l)
+expect "wheel: task numbers under 8 pt" "$small" 0
+
 # A cancelled meeting says so at the top, and has no time slots.
 check cancelled 1 --data examples/havnekoebing agenda lmu-oktober
 text=$(pdftotext "$work/cancelled.pdf" - | tr '\n' ' ')
@@ -115,7 +123,7 @@ case "$text" in *"AFLYST – mødet holdes ikke."*) echo "ok: cancelled: AFLYST 
 case "$text" in *"kl. 13.05"*) echo "FAILED: cancelled: it prints time slots"; fail=1 ;; *) echo "ok: cancelled: no time slots" ;; esac
 
 # A referat: A4, the draft mark on every page, no item split; the approved one without it.
-check referat-draft 2 --data examples/havnekoebing minutes lmu-april
+check referat-draft 1 --data examples/havnekoebing minutes lmu-april
 same_page referat-draft "APV: opfølgning på handleplanen" "Tilføj støj i garderoben til APV-handleplanen"
 draft_on_every_page referat-draft
 check referat-approved 1 --data examples/havnekoebing minutes lmu-marts
@@ -125,24 +133,65 @@ check lmu-agenda-follow-up 1 --data examples/havnekoebing --today 2026-11-23 age
 same_page lmu-agenda-follow-up "Opfølgning på beslutninger og handlingspunkter" "Tilføj støj i garderoben til APV-handleplanen"
 
 # Cut-out cards: eight to an A4 page, never split, and no word lost at a card's edge.
-check cards-all 6 prompts
+check cards-all 7 prompts
 texts_of "$work/cards-all.html" question > "$work/cards-texts"
 texts_of "$work/cards-all.html" source >> "$work/cards-texts"
 words_present cards-all "$work/cards-texts"
-check cards-16 2 prompts --count 16 --seed 7
+check cards-16 3 prompts --count 16 --seed 7
 
 # The MED-trio's prep sheets.
 check prep-meeting 1 prep dialog-omu-sundhed
 check prep-theme 1 prep roller
-check prep-theme-en 2 --lang en prep ledelse
+check prep-theme-en 1 --lang en prep ledelse
 texts_of "$work/prep-theme.html" box > "$work/prep-texts"
 words_present prep-theme "$work/prep-texts"
 
 # The rollup of the example tree: A4, each committee's decisions and action points whole.
-check rollup 5 --today 2026-11-23 rollup examples/kommune
+check rollup 4 --today 2026-11-23 rollup examples/kommune
 same_page rollup "LMU Plejecenter Solhaven LMU" "Saml personalets erfaringer med tiden til det uforudsete"
 same_page rollup "OMU Sundhed og omsorg OMU" "Hvert LMU sætter et møde om aktørskab på dagsordenen"
 check rollup-omu 3 --today 2026-11-23 rollup examples/kommune --under omu-sundhed
+
+# ---- #33: every printable page as its reader gets it ----
+dense=tests/fixtures/print-dense
+# What a page's script finds in the laid-out page: the page is loaded in Chromium with a
+# probe appended that writes its finding into the DOM.
+probe() { # html, width, javascript that returns a string
+  local js=${3//&/\\&} # `&` is the matched text to sed
+  sed "s#</body>#<script>document.body.setAttribute('data-probe', String((() => { $js })()))</script></body>#" "$1" >"$1.probe.html"
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/profile" --window-size="$2,2000" --dump-dom "file://$1.probe.html" 2>/dev/null \
+    | grep -o 'data-probe="[^"]*"' | sed 's/data-probe="//; s/"$//'
+}
+# D4: no card's text runs past its edge: the 381-character prompt, and every bundled one.
+check cards-long 1 --data "$dense" prompts --format cards
+overflowing='return [...document.querySelectorAll(".card")].filter(c => c.scrollHeight > c.clientHeight + 1).length'
+expect "cards-long: cards whose text runs past the edge" "$(probe "$work/cards-long.html" 1200 "$overflowing")" 0
+expect "cards-all: cards whose text runs past the edge" "$(probe "$work/cards-all.html" 1200 "$overflowing")" 0
+texts_of "$work/cards-long.html" question > "$work/cards-long-texts"
+texts_of "$work/cards-long.html" source >> "$work/cards-long-texts"
+words_present cards-long "$work/cards-long-texts"
+# D1, D6: the long draft referat: the mark and "Side x af y" on every page.
+check referat-long 3 --data "$dense" minutes lmu-lang
+draft_on_every_page referat-long
+for i in 2 3; do
+  grep -q "Side $i af 3" <<<"$(pdftotext -f "$i" -l "$i" "$work/referat-long.pdf" -)" \
+    && echo "ok: referat-long: \"Side $i af 3\" on page $i" || { echo "FAILED: referat-long: no page number on page $i"; fail=1; }
+done
+# D6: printed with the browser's own headers and footers on (Chrome's default), no page
+# shows the browser's date, title or file:// path: every margin box is medtrio's.
+for name in referat-long prep-theme cards-long wheel lmu-agenda; do
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/profile" --print-to-pdf="$work/$name-hf.pdf" "file://$work/$name.html" >/dev/null 2>&1
+  if grep -qE 'file://|[0-9]+/[0-9]+/[0-9]+, [0-9]+:[0-9]+' <<<"$(pdftotext "$work/$name-hf.pdf" -)"; then
+    echo "FAILED: $name: the browser's header or footer shows through"; fail=1
+  else echo "ok: $name: no browser header or footer"; fi
+done
+# The referat on a phone: nothing wider than the screen.
+expect "referat-long at 390 px: wider than the screen by" \
+  "$(probe "$work/referat-long.html" 390 'return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)')" 0
 
 # The export's index page at a phone's width and a laptop's; the PNGs are kept with
 # PRINT_KEEP=DIR for a look.
@@ -156,6 +205,12 @@ for size in 390,844 1280,900; do
 done
 pdf_of "$work/site/index.html" "$work/index.pdf"
 expect "index: page size" "$(pdfinfo "$work/index.pdf" | awk '/^Page size/ {print $3 "x" $5}')" "594.96x841.92"
+# D10: the screen's links do not print, and a held meeting is ticked (not told by colour only).
+text=$(pdftotext "$work/index.pdf" - | tr '\n' ' ')
+case "$text" in *"(Markdown"*) echo "FAILED: index: the screen-only links print"; fail=1 ;; *) echo "ok: index: no screen-only links in print" ;; esac
+case "$text" in *"✓ LMU-møde i april"*) echo "ok: index: a held meeting is ticked" ;; *) echo "FAILED: index: no tick on a held meeting"; fail=1 ;; esac
+# The "i dag" line starts below the quarter heads and lies behind the bars.
+expect "index: the today line behind the bars" "$(probe "$work/site/index.html" 1280 'const t = document.querySelector(".timeline .today"); const b = document.querySelector(".timeline .bar"); return t ? (getComputedStyle(t).zIndex < getComputedStyle(b).zIndex && t.style.gridRowStart === "2") : "no line"')" true
 if [ -n "${PRINT_KEEP:-}" ]; then mkdir -p "$PRINT_KEEP"; cp "$work"/*.png "$work"/*.pdf "$PRINT_KEEP"/; fi
 
 exit $fail

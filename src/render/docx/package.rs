@@ -130,6 +130,111 @@ impl Package {
         Ok(self)
     }
 
+    /// docx-rs writes a numbering of its own (abstract and instance id 1) before ours; ours
+    /// start at 2, so these are removed, and no id is declared twice (which LibreOffice
+    /// resolves by taking the first, and Word does not define at all).
+    pub fn without_builtin_numbering(mut self) -> Result<Self, PackageError> {
+        let part = "word/numbering.xml";
+        let Ok(text) = self.text(part) else {
+            return Ok(self);
+        };
+        let doc = parse(&text, part)?;
+        let root = doc.root_element();
+        let mut edits = Edits::default();
+        let id_is_1 = |node: Node, attribute: &str| node.attribute((W, attribute)) == Some("1");
+        for node in w_children(root, "abstractNum").filter(|n| id_is_1(*n, "abstractNumId")) {
+            edits.replace(node.range(), "");
+        }
+        for node in w_children(root, "num").filter(|n| id_is_1(*n, "numId")) {
+            edits.replace(node.range(), "");
+        }
+        let cleaned = edits.apply(&text);
+        self.set(part, cleaned);
+        Ok(self)
+    }
+
+    /// Table rows whose first paragraph has the style `heading_style` are header rows: Word
+    /// and LibreOffice repeat them at the top of each page a table continues on.
+    pub fn with_header_rows(mut self, heading_style: &str) -> Result<Self, PackageError> {
+        let part = "word/document.xml";
+        let text = self.text(part)?;
+        let doc = parse(&text, part)?;
+        let prefix = w_prefix(&doc);
+        let mut edits = Edits::default();
+        let is = |n: &Node, name: &str| {
+            n.is_element() && n.tag_name().namespace() == Some(W) && n.tag_name().name() == name
+        };
+        for row in doc.descendants().filter(|n| is(n, "tr")) {
+            let style = row
+                .descendants()
+                .find(|n| is(n, "pStyle"))
+                .and_then(|n| n.attribute((W, "val")));
+            if style != Some(heading_style) {
+                continue;
+            }
+            let marker = format!("<{prefix}:tblHeader/>");
+            match w_child(row, "trPr") {
+                Some(properties) => edits.prepend_child(&text, properties, &marker),
+                None => edits.prepend_child(
+                    &text,
+                    row,
+                    &format!("<{prefix}:trPr>{marker}</{prefix}:trPr>"),
+                ),
+            }
+        }
+        let marked = edits.apply(&text);
+        self.set(part, marked);
+        Ok(self)
+    }
+
+    /// Arial, the face the styles name, with its metric-compatible fallback named in the font
+    /// table, for a reader without Arial (LibreOffice on Linux): Liberation Sans, the face
+    /// of the PDF.
+    pub fn with_font_fallback(mut self) -> Result<Self, PackageError> {
+        let part = "word/fontTable.xml";
+        let Ok(text) = self.text(part) else {
+            return Ok(self);
+        };
+        let doc = parse(&text, part)?;
+        let prefix = w_prefix(&doc);
+        let mut edits = Edits::default();
+        for font in w_children(doc.root_element(), "font")
+            .filter(|f| f.attribute((W, "name")) == Some("Arial"))
+            .filter(|f| w_child(*f, "altName").is_none())
+        {
+            edits.prepend_child(
+                &text,
+                font,
+                &format!(r#"<{prefix}:altName {prefix}:val="Liberation Sans"/>"#),
+            );
+        }
+        let patched = edits.apply(&text);
+        self.set(part, patched);
+        Ok(self)
+    }
+
+    /// The document's properties as Word's File › Info and a document system show them: its
+    /// title, the day it was made (`--today`), and no author (docx-rs writes "unknown" and
+    /// 1970-01-01).
+    pub fn with_properties(mut self, title: &str, day: chrono::NaiveDate) -> Self {
+        let stamp = format!("{}T00:00:00Z", day.format("%Y-%m-%d"));
+        let core = format!(
+            concat!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+                r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+                r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+                r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+                "<dc:title>{title}</dc:title><dc:creator></dc:creator><cp:lastModifiedBy></cp:lastModifiedBy>",
+                r#"<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>"#,
+                r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>"#
+            ),
+            title = xml_escape(title),
+            stamp = stamp
+        );
+        self.set("docProps/core.xml", core);
+        self
+    }
+
     /// The main document part (`word/document.xml` as Word writes it), found as Word finds it.
     fn main_part(&self) -> Result<String, PackageError> {
         let rels = Rels::read(self, "")?;
@@ -228,7 +333,8 @@ impl Reference {
 
     /// The first numbering id above every id the reference uses, so ours can be added to its.
     pub fn free_numbering_id(&self) -> usize {
-        self.numbering_max + 1
+        // Never 1: that is the id docx-rs gives its own numbering, which is removed.
+        (self.numbering_max + 1).max(2)
     }
 
     /// The reference's package with our body in it. `ours` was built with the ids from
@@ -314,6 +420,17 @@ impl Reference {
         }
         Ok(package)
     }
+}
+
+/// Text as XML character data.
+fn xml_escape(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn parse<'a>(xml: &'a str, part: &str) -> Result<Document<'a>, PackageError> {
