@@ -1,4 +1,5 @@
-//! `medtrio validate`: every problem in the data, then a one-line summary.
+//! `medtrio validate`: every problem in the data, then a one-line summary that names the data
+//! read (a folder, or the bundled data).
 
 use std::io::Write;
 
@@ -12,6 +13,7 @@ use crate::load;
 use crate::render::{Document, Format};
 
 pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()> {
+    ctx.note_bundled();
     let (loaded, problems) =
         match crate::checked::load(&ctx.source, ctx.today, &ctx.cache_settings()) {
             Ok(checked) => (Some(checked.loaded), checked.warnings),
@@ -32,7 +34,12 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()
     if args.format == Format::Txt
         && let Some(loaded) = loaded
     {
-        writeln!(out, "ok: {}", summary(&loaded, &problems))?;
+        writeln!(
+            out,
+            "ok: {}: {}",
+            ctx.source_name(),
+            summary(&loaded, &problems)
+        )?;
     }
     Ok(())
 }

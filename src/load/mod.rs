@@ -22,7 +22,7 @@ pub use crate::model::FORMAT_VERSION;
 use files::decode;
 pub use files::{
     CYCLE_FILE, DEFAULT_MAX_FILE_MB, FileKind, LOCAL_DIR, MINUTES_DIR, SourceFile, Sources,
-    bundled_text,
+    bundled_text, find_data_dir, lookalikes,
 };
 pub(crate) use files::{max_file_bytes, read_bytes};
 pub use inputs::{Input, Inputs, Origin};
