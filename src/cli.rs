@@ -610,18 +610,6 @@ pub struct DocOutput {
     pub force: bool,
 }
 
-impl DocOutput {
-    /// The format: --format, else the extension of -o, else plain text.
-    pub fn chosen_format(&self) -> Result<Format, crate::render::FormatError> {
-        Format::choose(
-            self.format,
-            self.output.as_deref(),
-            offered::DOCUMENT,
-            Format::Txt,
-        )
-    }
-}
-
 /// Parses `HH:MM` for flags.
 pub fn parse_clock(s: &str) -> Result<chrono::NaiveTime, String> {
     crate::model::when::parse_time(s).map_err(|e| e.explain(s))

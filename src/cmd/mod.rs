@@ -116,25 +116,6 @@ impl Context {
         Ok(Renderer::new(settings, templates).with_reference_docx(reference))
     }
 
-    /// Refuses to write a binary format (PDF, Word) to a terminal, where it would be noise.
-    pub fn check_binary(&self, format: Format, output: Option<&std::path::Path>) -> Result<()> {
-        use std::io::IsTerminal;
-        if format.is_binary() && output.is_none() && io::stdout().is_terminal() {
-            return Err(Failure::usage_with_help(
-                format!(
-                    "a {} file is not for the terminal",
-                    format.extension().to_uppercase()
-                ),
-                format!(
-                    "write it to a file with -o, e.g. `-o dagsorden.{}`, or pipe it",
-                    format.extension()
-                ),
-            )
-            .into());
-        }
-        Ok(())
-    }
-
     /// Renders `doc` in `format` to `out`.
     pub fn render(
         &self,
@@ -254,14 +235,6 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Decisions(args) => decisions::run(&ctx, &args, out),
         Command::Rollup(args) => rollup::run(&ctx, &args, out),
     }
-}
-
-/// Refuses `--excel` without `--format csv`, for every list-like command.
-pub fn check_excel(output: &crate::cli::TableOutput) -> Result<()> {
-    if output.excel && output.format != Format::Csv {
-        return Err(Failure::usage("--excel applies only to --format csv").into());
-    }
-    Ok(())
 }
 
 /// A buffered, locked stdout.

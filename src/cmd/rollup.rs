@@ -6,7 +6,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::RollupArgs;
-use crate::cmd::{Context, committees, output, print_diagnostics};
+use crate::cmd::output::Request;
+use crate::cmd::{Context, committees, print_diagnostics};
 use crate::diagnostic::{did_you_mean, suggestions};
 use crate::error::Failure;
 use crate::query::Query;
@@ -14,12 +15,15 @@ use crate::render::{Document, Format, offered};
 use crate::report::rollup::{self, Scope};
 
 pub fn run(ctx: &Context, args: &RollupArgs, out: &mut dyn Write) -> Result<()> {
-    let format = Format::choose(
+    let output = Request::new(
         args.format,
         args.output.as_deref(),
+        args.force,
         offered::ROLLUP,
         Format::Md,
-    )?;
+        "rollup",
+    )
+    .open()?;
     let root = &args.root;
     let today = ctx.today;
     let tree = committees::read(ctx, root, "rollup", "medtrio rollup examples/kommune")?;
@@ -51,9 +55,7 @@ pub fn run(ctx: &Context, args: &RollupArgs, out: &mut dyn Write) -> Result<()> 
     };
     let report = rollup::rollup(&committees, tree.broken.clone(), &scope);
     let renderer = ctx.renderer(false)?;
-    let mut bytes = Vec::new();
-    ctx.render(&renderer, &Document::Rollup(&report), format, &mut bytes)?;
-    output::emit(args.output.as_deref(), args.force, &bytes, out)?;
+    output.write(ctx, &renderer, &Document::Rollup(&report), out)?;
     if let Some(failure) = tree.left_out("the report", "rollup") {
         out.flush()?;
         return Err(failure.into());
