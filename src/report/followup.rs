@@ -13,8 +13,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{
-    Action, ActionStatus, AgendaItem, Catalog, Located, Minutes, is_approval_item, with_follow_up,
+    ActionStatus, AgendaItem, Catalog, Located, Minutes, is_approval_item, with_follow_up,
 };
 use crate::report::agenda::ItemOut;
 use crate::report::doc::{Block, Style};
@@ -121,10 +122,6 @@ impl<'a> Plan<'a> {
     }
 }
 
-fn iso(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
-}
-
 /// The minutes that the meeting `id` approves: those that name it as their approving
 /// meeting, else the latest earlier minutes of its forum not approved elsewhere.
 fn approved_here<'a>(catalog: &Catalog<'a>, id: &str) -> Option<&'a Minutes> {
@@ -149,18 +146,6 @@ fn as_of(catalog: &Catalog<'_>, id: &str, today: Option<NaiveDate>) -> Option<Na
     match (own, today) {
         (Some(own), Some(today)) => Some(own.min(today)),
         (own, today) => own.or(today),
-    }
-}
-
-/// Whether an action point was still open on `as_of`: open now, or done after that day.
-fn open_on(action: &Action, as_of: Option<NaiveDate>) -> bool {
-    match action.status {
-        ActionStatus::Open => true,
-        ActionStatus::Dropped => false,
-        ActionStatus::Done => match (action.done.as_ref().and_then(|d| d.day()), as_of) {
-            (Some(done), Some(as_of)) => done > as_of,
-            _ => false,
-        },
     }
 }
 
@@ -192,12 +177,9 @@ fn open_actions(
         .earlier_minutes(id)
         .iter()
         .flat_map(|(_, m)| m.actions.iter().map(move |a| (*m, a)))
-        .filter(|(_, a)| open_on(a, as_of))
+        .filter(|(_, a)| a.open_on(as_of))
         .map(|(m, a)| {
-            let overdue = match (a.due.days(), as_of) {
-                (Some((_, last)), Some(as_of)) => last < as_of,
-                _ => false,
-            };
+            let overdue = as_of.is_some_and(|day| a.overdue_on(day));
             let action = OpenAction {
                 id: a.id.value.clone(),
                 text: a.text.value.clone(),
