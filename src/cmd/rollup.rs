@@ -10,7 +10,7 @@ use crate::cmd::output::Request;
 use crate::cmd::{Context, committees, print_diagnostics};
 use crate::diagnostic::{did_you_mean, suggestions};
 use crate::error::Failure;
-use crate::query::Query;
+use crate::query::{Filters, Query};
 use crate::render::{Document, Format, offered};
 use crate::report::rollup::{self, Scope};
 
@@ -52,6 +52,7 @@ pub fn run(ctx: &Context, args: &RollupArgs, out: &mut dyn Write) -> Result<()> 
         under: args.under.as_deref(),
         today,
         lang: ctx.lang,
+        written: written_filters(&filters, args.under.as_deref()),
     };
     let report = rollup::rollup(&committees, tree.broken.clone(), &scope);
     let renderer = ctx.renderer(false)?;
@@ -61,4 +62,23 @@ pub fn run(ctx: &Context, args: &RollupArgs, out: &mut dyn Write) -> Result<()> 
         return Err(failure.into());
     }
     Ok(())
+}
+
+/// The filters as written on the command line, for the report's head.
+fn written_filters(f: &Filters, under: Option<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (flag, value) in [
+        ("--theme", &f.theme),
+        ("--from", &f.from),
+        ("--to", &f.to),
+        ("--quarter", &f.quarter),
+    ] {
+        if let Some(v) = value {
+            out.push(format!("{flag} {v}"));
+        }
+    }
+    if let Some(u) = under {
+        out.push(format!("--under {u}"));
+    }
+    out
 }
