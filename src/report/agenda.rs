@@ -238,7 +238,12 @@ pub fn agenda(
     let cancelled = src.status == Status::Cancelled;
     let suggestion = template.is_some_and(|t| t.suggestion);
     let mut out_items = slots(catalog, items, &clock.minutes, clock.start, lang);
-    follow_up.fill(catalog, &mut out_items, options.today);
+    let titles: Vec<&str> = out_items.iter().map(|i| i.title.as_str()).collect();
+    for (at, said) in follow_up.follow_ups(catalog, &titles, options.today) {
+        if let Some(item) = out_items.get_mut(at) {
+            item.follow_up = Some(said);
+        }
+    }
     if let Some(rest) = afrunding(&clock, total, lang) {
         out_items.push(rest);
     }

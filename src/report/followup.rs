@@ -17,7 +17,6 @@ use crate::model::when::iso;
 use crate::model::{
     ActionStatus, AgendaItem, Catalog, Located, Minutes, is_approval_item, with_follow_up,
 };
-use crate::report::agenda::ItemOut;
 use crate::report::doc::{Block, Style};
 
 /// What an item of the agenda says of the minutes before it.
@@ -97,28 +96,43 @@ impl<'a> Plan<'a> {
         &self.items
     }
 
-    /// Writes the follow-up into the items of the agenda, as of `today` when given.
-    pub fn fill(&self, catalog: &Catalog<'_>, items: &mut [ItemOut], today: Option<NaiveDate>) {
+    /// What the items of the agenda say of the minutes before it, as of `today` when given:
+    /// each with the index of its item among `titles` (the agenda's items' titles, in
+    /// order), for the agenda to place.
+    pub fn follow_ups(
+        &self,
+        catalog: &Catalog<'_>,
+        titles: &[&str],
+        today: Option<NaiveDate>,
+    ) -> Vec<(usize, FollowUp)> {
+        let mut out = Vec::new();
         let Some(at) = self.follow_up else {
-            return;
+            return out;
         };
         if let Some(approval) = approved_here(catalog, &self.id) {
-            let item = items.iter_mut().find(|i| is_approval_item(&i.title));
+            let item = titles.iter().position(|t| is_approval_item(t));
             if let (Some(item), Some(day)) = (item, catalog.held_day(approval)) {
-                item.follow_up = Some(FollowUp::Approval {
-                    meeting: approval.meeting.value.clone(),
-                    date: iso(day),
-                    text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
-                });
+                out.push((
+                    item,
+                    FollowUp::Approval {
+                        meeting: approval.meeting.value.clone(),
+                        date: iso(day),
+                        text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
+                    },
+                ));
             }
         }
         let as_of = as_of(catalog, &self.id, today);
-        if let Some(item) = items.get_mut(at) {
-            item.follow_up = Some(FollowUp::Actions {
-                as_of: as_of.map(iso),
-                actions: open_actions(catalog, &self.id, as_of, self.lang),
-            });
+        if at < titles.len() {
+            out.push((
+                at,
+                FollowUp::Actions {
+                    as_of: as_of.map(iso),
+                    actions: open_actions(catalog, &self.id, as_of, self.lang),
+                },
+            ));
         }
+        out
     }
 }
 
