@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()
     let output = Request::stdout(args.format).open()?;
     ctx.note_bundled();
     let (loaded, problems) =
-        match crate::checked::load(&ctx.source, ctx.today, &ctx.cache_settings()) {
+        match crate::checked::load_verified(&ctx.source, ctx.today, &ctx.cache_settings()) {
             Ok(checked) => (Some(checked.loaded), checked.warnings),
             Err(problems) => (None, problems),
         };
