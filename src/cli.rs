@@ -32,7 +32,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Read the data folder DIR (programme.yaml, roadmap.yaml, findings.yaml; local/, minutes/ and cycle.yaml when there) instead of the bundled data
+    /// Read the data folder DIR (programme.yaml, roadmap.yaml, findings.yaml; local/, minutes/ and cycle.yaml when there). Without it, medtrio reads the nearest folder from the current one up that holds a programme.yaml, and the bundled data when there is none
     #[arg(long, global = true, env = "MEDTRIO_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
@@ -749,18 +749,6 @@ pub struct DocOutput {
     /// Overwrite FILE if it exists
     #[arg(long)]
     pub force: bool,
-}
-
-impl DocOutput {
-    /// The format: --format, else the extension of -o, else plain text.
-    pub fn chosen_format(&self) -> Result<Format, crate::render::FormatError> {
-        Format::choose(
-            self.format,
-            self.output.as_deref(),
-            offered::DOCUMENT,
-            Format::Txt,
-        )
-    }
 }
 
 /// Parses `HH:MM` for flags.

@@ -252,9 +252,10 @@ fn init_writes_a_valid_starter_set_and_refuses_a_non_empty_folder() {
         .arg("validate")
         .assert()
         .success()
-        .stdout(
-            "ok: 1 meeting, 1 roadmap activity, 1 finding, 1 prompt, 3 tasks of the annual cycle\n",
-        );
+        .stdout(format!(
+            "ok: {}: 1 meeting, 1 roadmap activity, 1 finding, 1 prompt, 3 tasks of the annual cycle\n",
+            target.display()
+        ));
     medtrio()
         .arg("--data")
         .arg(&target)

@@ -141,7 +141,10 @@ fn the_flag_path_needs_no_terminal() {
         .arg("validate")
         .assert()
         .success()
-        .stdout("ok: 6 meetings, 2 roadmap activities, 2 findings, 2 prompts, 5 tasks of the annual cycle\n");
+        .stdout(format!(
+            "ok: {}: 6 meetings, 2 roadmap activities, 2 findings, 2 prompts, 5 tasks of the annual cycle\n",
+            data.path().display()
+        ));
     let out = medtrio()
         .arg("--data")
         .arg(data.path())

@@ -30,7 +30,7 @@ fn synthetic_data_validates() {
         "validate failed:\n{stdout}\n{stderr}"
     );
     assert!(
-        stdout.starts_with("ok: 500 meetings"),
+        stdout.starts_with(&format!("ok: {}: 500 meetings", dir.path().display())),
         "unexpected output: {stdout}"
     );
     assert!(stderr.is_empty(), "validate warned:\n{stderr}");

@@ -47,7 +47,7 @@ use rkyv::rancor::{self, Fallible, Source};
 use rkyv::util::AlignedVec;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
-use super::{Checked, check};
+use super::verdict::{Checked, check};
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, Input, Inputs, Loaded, Provenance};
 use crate::model::when::Month;

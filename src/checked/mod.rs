@@ -3,26 +3,38 @@
 //! replaced by new text before it is written ([`load_edited`], the write seat).
 
 mod cache;
+mod verdict;
 
 use chrono::NaiveDate;
 
 pub use cache::{DEFAULT_MIN_BYTES, KEEP, Settings};
 
 use crate::diagnostic::Diagnostic;
-use crate::load::{self, DataSource, Edit, Inputs, Loaded};
-use crate::validate;
-
-/// Data that loaded and validated with no error, and the warnings validation gave.
-#[derive(Debug)]
-pub struct Checked {
-    pub loaded: Loaded,
-    pub warnings: Vec<Diagnostic>,
-}
+use crate::load::{self, DataSource, Edit, Inputs};
+pub use verdict::Checked;
+use verdict::check;
 
 /// Loads and validates `source`, from the cache where an entry for exactly its bytes exists
 /// (`settings`). `today` is the day taken as today for the checks that need one. On failure,
 /// every problem found, warnings included, exactly as `medtrio validate` reports them.
 pub fn load(
+    source: &DataSource,
+    today: NaiveDate,
+    settings: &Settings,
+) -> Result<Checked, Vec<Diagnostic>> {
+    // The bundled data is checked by the test suite and cannot change after the build: a
+    // command does not pay for its checks (they cost more than the command).
+    if *source == DataSource::Bundled {
+        return Ok(Checked {
+            loaded: load::load(source)?,
+            warnings: Vec::new(),
+        });
+    }
+    cache::load(&Inputs::of(source)?, settings, today)
+}
+
+/// [`load`], checking the bundled data too: for `medtrio validate`, which says what it found.
+pub fn load_verified(
     source: &DataSource,
     today: NaiveDate,
     settings: &Settings,
@@ -43,25 +55,6 @@ pub fn load_edited(
 ) -> Result<Checked, Vec<Diagnostic>> {
     let loaded = load::load_inputs(&Inputs::edited(source, edit)?, &mut |_, _| {})?;
     check(loaded, today).map(|(checked, _)| checked)
-}
-
-/// Validates `loaded`; any error makes the whole result the list of problems. On success,
-/// also how many of the warnings (the last) depend on `today`.
-fn check(loaded: Loaded, today: NaiveDate) -> Result<(Checked, usize), Vec<Diagnostic>> {
-    let mut problems = validate::validate(&loaded);
-    let of_today = validate::validate_today(&loaded, today);
-    let today_count = of_today.len();
-    problems.extend(of_today);
-    if problems.iter().any(Diagnostic::is_error) {
-        return Err(problems);
-    }
-    Ok((
-        Checked {
-            loaded,
-            warnings: problems,
-        },
-        today_count,
-    ))
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::{ActionChange, ActionsArgs};
+use crate::cmd::Context;
+use crate::cmd::output::Request;
 use crate::cmd::write::{self, Change};
-use crate::cmd::{Context, check_excel};
 use crate::edit::{self, Edit, Value};
 use crate::error::Failure;
 use crate::model::Catalog;
@@ -21,7 +22,7 @@ pub fn run(ctx: &Context, args: &ActionsArgs, out: &mut dyn Write) -> Result<()>
     if let Some(change) = &args.change {
         return change_one(ctx, change, out);
     }
-    check_excel(&args.output)?;
+    let output = Request::table(&args.output).open()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let query = Query::parse(&(&args.filters).into(), &catalog, ctx.today)?;
@@ -32,8 +33,8 @@ pub fn run(ctx: &Context, args: &ActionsArgs, out: &mut dyn Write) -> Result<()>
     };
     let rows = actions::actions(&catalog, &query, &filter, ctx.today)?;
     let report = ListReport::Actions(rows);
-    let renderer = ctx.renderer(args.output.excel)?;
-    ctx.render(&renderer, &Document::List(&report), args.output.format, out)
+    let renderer = ctx.renderer(output.excel())?;
+    output.write(ctx, &renderer, &Document::List(&report), out)
 }
 
 /// Ticks off, drops or moves one action point.

@@ -5,7 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::AgendaArgs;
-use crate::cmd::{Context, agenda_error, output, write};
+use crate::cmd::output::Request;
+use crate::cmd::{Context, agenda_error, write};
 use crate::model::Catalog;
 use crate::render::Document;
 use crate::report::agenda::{self, AgendaOptions};
@@ -14,8 +15,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> 
     if args.issue {
         return issue(ctx, args, out);
     }
-    let format = args.doc.chosen_format()?;
-    ctx.check_binary(format, args.doc.output.as_deref())?;
+    let output = Request::doc(&args.doc, "dagsorden").open()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let options = AgendaOptions {
@@ -27,9 +27,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> 
     let agenda = agenda::agenda(&catalog, &args.id, ctx.lang, options)
         .map_err(|e| agenda_error(&catalog, &args.id, e))?;
     let renderer = ctx.renderer(false)?.with_created(ctx.stamp_day(&catalog));
-    let mut bytes = Vec::new();
-    ctx.render(&renderer, &Document::Agenda(&agenda), format, &mut bytes)?;
-    output::emit(args.doc.output.as_deref(), args.doc.force, &bytes, out)
+    output.write(ctx, &renderer, &Document::Agenda(&agenda), out)
 }
 
 /// `--issue`: the agenda as computed today becomes the meeting's own data.

@@ -5,13 +5,23 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::CalendarArgs;
-use crate::cmd::{Context, output};
+use crate::cmd::Context;
+use crate::cmd::output::Request;
 use crate::model::{Catalog, Kind};
 use crate::query::Query;
 use crate::render::{Document, Format};
 use crate::report::calendar;
 
 pub fn run(ctx: &Context, args: &CalendarArgs, out: &mut dyn Write) -> Result<()> {
+    let output = Request::new(
+        None,
+        args.output.as_deref(),
+        args.force,
+        &[Format::Ics],
+        Format::Ics,
+        "kalender",
+    )
+    .open()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let query = Query::parse(&(&args.filters).into(), &catalog, ctx.today)?;
@@ -31,12 +41,5 @@ pub fn run(ctx: &Context, args: &CalendarArgs, out: &mut dyn Write) -> Result<()
         )?;
     }
     let renderer = ctx.renderer(false)?;
-    let mut bytes = Vec::new();
-    ctx.render(
-        &renderer,
-        &Document::Calendar(&report),
-        Format::Ics,
-        &mut bytes,
-    )?;
-    output::emit(args.output.as_deref(), args.force, &bytes, out)
+    output.write(ctx, &renderer, &Document::Calendar(&report), out)
 }

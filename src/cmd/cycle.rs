@@ -6,7 +6,8 @@ use anyhow::Result;
 use chrono::Datelike;
 
 use crate::cli::CycleArgs;
-use crate::cmd::{Context, output};
+use crate::cmd::Context;
+use crate::cmd::output::Request;
 use crate::error::Failure;
 use crate::model::Catalog;
 use crate::query::{Filters, Query};
@@ -14,15 +15,16 @@ use crate::render::{Document, Format, offered};
 use crate::report::cycle;
 
 pub fn run(ctx: &Context, args: &CycleArgs, out: &mut dyn Write) -> Result<()> {
-    let format = Format::choose(
+    let output = Request::new(
         args.format,
         args.output.as_deref(),
+        args.force,
         offered::CYCLE,
         Format::Table,
-    )?;
-    if args.excel && format != Format::Csv {
-        return Err(Failure::usage("--excel applies only to --format csv").into());
-    }
+        "aarshjul",
+    )
+    .excel(args.excel)
+    .open()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     if loaded.dataset.cycle.is_none() {
@@ -39,10 +41,8 @@ pub fn run(ctx: &Context, args: &CycleArgs, out: &mut dyn Write) -> Result<()> {
     let query = Query::parse(&filters, &catalog, ctx.today)?;
     let year = args.year.unwrap_or_else(|| ctx.today.year());
     let report = cycle::cycle(&catalog, &query, year, ctx.today, ctx.lang);
-    let renderer = ctx.renderer(args.excel)?;
-    let mut bytes = Vec::new();
-    ctx.render(&renderer, &Document::Cycle(&report), format, &mut bytes)?;
-    output::emit(args.output.as_deref(), args.force, &bytes, out)?;
+    let renderer = ctx.renderer(output.excel())?;
+    output.write(ctx, &renderer, &Document::Cycle(&report), out)?;
     if args.check && report.missing > 0 {
         out.flush()?;
         let mut err = anstream::stderr().lock();

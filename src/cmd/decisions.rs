@@ -5,7 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::DecisionsArgs;
-use crate::cmd::{Context, check_excel};
+use crate::cmd::Context;
+use crate::cmd::output::Request;
 use crate::model::Catalog;
 use crate::query::Query;
 use crate::render::Document;
@@ -13,7 +14,7 @@ use crate::report::decisions;
 use crate::report::list::ListReport;
 
 pub fn run(ctx: &Context, args: &DecisionsArgs, out: &mut dyn Write) -> Result<()> {
-    check_excel(&args.output)?;
+    let output = Request::table(&args.output).open()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let query = Query::parse(&(&args.filters).into(), &catalog, ctx.today)?;
@@ -22,6 +23,6 @@ pub fn run(ctx: &Context, args: &DecisionsArgs, out: &mut dyn Write) -> Result<(
         rows.retain(|r| !r.is_procedural());
     }
     let report = ListReport::Decisions(rows);
-    let renderer = ctx.renderer(args.output.excel)?;
-    ctx.render(&renderer, &Document::List(&report), args.output.format, out)
+    let renderer = ctx.renderer(output.excel())?;
+    output.write(ctx, &renderer, &Document::List(&report), out)
 }

@@ -7,17 +7,19 @@ use anyhow::Result;
 
 use crate::cli::DiffArgs;
 use crate::cmd::Context;
+use crate::cmd::output::Request;
 use crate::error::Failure;
 use crate::load::DataSource;
 use crate::render::Document;
 use crate::report::diff;
 
 pub fn run(ctx: &Context, args: &DiffArgs, out: &mut dyn Write) -> Result<()> {
+    let output = Request::stdout(args.format).open()?;
     let old = load(ctx, &args.old)?;
     let new = load(ctx, &args.new)?;
     let report = diff::diff(&old.dataset, &new.dataset, ctx.lang);
     let renderer = ctx.renderer(false)?;
-    ctx.render(&renderer, &Document::Diff(&report), args.format, out)?;
+    output.write(ctx, &renderer, &Document::Diff(&report), out)?;
     if report.is_empty() {
         Ok(())
     } else {

@@ -169,6 +169,7 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
         under: None,
         today: ctx.today,
         lang: ctx.lang,
+        written: Vec::new(),
     };
     let mut report = rollup::rollup(&committees, tree.broken.clone(), &scope);
     let mut files = Files {

@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()>
 
 /// Prints the referat in the format asked for.
 fn referat(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
-    let format = args.doc.chosen_format()?;
+    let output = output::Request::doc(&args.doc, "referat").open()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let referat = minutes::referat(&catalog, &args.id, ctx.lang).map_err(|e| match e {
@@ -52,9 +52,7 @@ fn referat(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()>
         .into(),
     })?;
     let renderer = ctx.renderer(false)?;
-    let mut bytes = Vec::new();
-    ctx.render(&renderer, &Document::Referat(&referat), format, &mut bytes)?;
-    output::emit(args.doc.output.as_deref(), args.doc.force, &bytes, out)
+    output.write(ctx, &renderer, &Document::Referat(&referat), out)
 }
 
 /// Writes `DATA/minutes/ID.yaml` from the agenda and the answers; with `--print`, to `out`.

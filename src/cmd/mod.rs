@@ -54,15 +54,25 @@ pub struct Context {
     pub reference_docx: Option<std::path::PathBuf>,
     /// Whether the cache of checked data may be used (no `--no-cache`).
     pub use_cache: bool,
+    /// Whether the data folder was found from the current folder (not given by --data).
+    pub found: bool,
 }
 
 impl Context {
     fn new(global: &GlobalArgs) -> Self {
+        // --data or MEDTRIO_DATA, else the data folder that holds the current folder, else
+        // the bundled data.
+        let cwd = std::env::current_dir().ok();
+        let found = match &global.data {
+            Some(_) => None,
+            None => cwd.as_deref().and_then(crate::load::find_data_dir),
+        };
         Context {
-            source: match &global.data {
-                Some(dir) => DataSource::Dir(dir.clone()),
-                None => DataSource::Bundled,
+            source: match (&global.data, &found) {
+                (Some(dir), _) | (None, Some(dir)) => DataSource::Dir(dir.clone()),
+                (None, None) => DataSource::Bundled,
             },
+            found: found.is_some(),
             lang: global.lang,
             today: global
                 .today
@@ -84,6 +94,7 @@ impl Context {
             templates: self.templates.clone(),
             reference_docx: self.reference_docx.clone(),
             use_cache: self.use_cache,
+            found: false,
         }
     }
 
@@ -107,25 +118,6 @@ impl Context {
             None => None,
         };
         Ok(Renderer::new(settings, templates).with_reference_docx(reference))
-    }
-
-    /// Refuses to write a binary format (PDF, Word) to a terminal, where it would be noise.
-    pub fn check_binary(&self, format: Format, output: Option<&std::path::Path>) -> Result<()> {
-        use std::io::IsTerminal;
-        if format.is_binary() && output.is_none() && io::stdout().is_terminal() {
-            return Err(Failure::usage_with_help(
-                format!(
-                    "a {} file is not for the terminal",
-                    format.extension().to_uppercase()
-                ),
-                format!(
-                    "write it to a file with -o, e.g. `-o dagsorden.{}`, or pipe it",
-                    format.extension()
-                ),
-            )
-            .into());
-        }
-        Ok(())
     }
 
     /// Renders `doc` in `format` to `out`.
@@ -156,11 +148,47 @@ impl Context {
 
     /// Loads and checks the data. Problems go to stderr; errors stop the command.
     pub fn load_checked(&self) -> Result<Loaded> {
+        self.note_bundled();
         let mut checked = crate::checked::load(&self.source, self.today, &self.cache_settings())
             .map_err(|problems| report_problems(&problems))?;
         print_diagnostics(&checked.warnings);
         checked.loaded.dataset.settle_prepared(self.today);
         Ok(checked.loaded)
+    }
+
+    /// When the bundled data is read while the current folder holds files that look like
+    /// medtrio's data, says so on stderr: the user may have meant them.
+    pub fn note_bundled(&self) {
+        if self.source != DataSource::Bundled {
+            return;
+        }
+        let Ok(cwd) = std::env::current_dir() else {
+            return;
+        };
+        let found = crate::load::lookalikes(&cwd);
+        if found.is_empty() {
+            return;
+        }
+        let listed: Vec<String> = found.iter().map(|f| format!("`{f}`")).collect();
+        let _ = writeln!(
+            anstream::stderr().lock(),
+            "note: reading the bundled data: no folder from here up holds a programme.yaml, so this folder's {} {} not read\n  = help: run medtrio in a data folder, or give --data DIR",
+            listed.join(", "),
+            if found.len() == 1 { "is" } else { "are" },
+        );
+    }
+
+    /// The data read, as the summary of `validate` names it: the bundled data, or the folder.
+    pub fn source_name(&self) -> String {
+        match &self.source {
+            DataSource::Bundled => "the bundled data".to_owned(),
+            // A folder found from here is named by its path from the root, not `..`.
+            DataSource::Dir(dir) if self.found => std::fs::canonicalize(dir)
+                .unwrap_or_else(|_| dir.clone())
+                .display()
+                .to_string(),
+            DataSource::Dir(dir) => dir.display().to_string(),
+        }
     }
 }
 
@@ -215,14 +243,6 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Decisions(args) => decisions::run(&ctx, &args, out),
         Command::Rollup(args) => rollup::run(&ctx, &args, out),
     }
-}
-
-/// Refuses `--excel` without `--format csv`, for every list-like command.
-pub fn check_excel(output: &crate::cli::TableOutput) -> Result<()> {
-    if output.excel && output.format != Format::Csv {
-        return Err(Failure::usage("--excel applies only to --format csv").into());
-    }
-    Ok(())
 }
 
 /// A buffered, locked stdout.

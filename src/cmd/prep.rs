@@ -5,15 +5,15 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::PrepArgs;
-use crate::cmd::{Context, output, unknown_id};
+use crate::cmd::output::Request;
+use crate::cmd::{Context, unknown_id};
 use crate::error::Failure;
 use crate::model::Catalog;
 use crate::render::Document;
 use crate::report::prep;
 
 pub fn run(ctx: &Context, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
-    let format = args.doc.chosen_format()?;
-    ctx.check_binary(format, args.doc.output.as_deref())?;
+    let output = Request::doc(&args.doc, "forberedelse").open()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let Some(sheet) = prep::prep(&catalog, &args.id, ctx.lang, Some(ctx.today)) else {
@@ -37,9 +37,7 @@ pub fn run(ctx: &Context, args: &PrepArgs, out: &mut dyn Write) -> Result<()> {
         warn_thin(&catalog, &sheet, ctx.lang);
     }
     let renderer = ctx.renderer(false)?.with_created(ctx.stamp_day(&catalog));
-    let mut bytes = Vec::new();
-    ctx.render(&renderer, &Document::Prep(&sheet), format, &mut bytes)?;
-    output::emit(args.doc.output.as_deref(), args.doc.force, &bytes, out)
+    output.write(ctx, &renderer, &Document::Prep(&sheet), out)
 }
 
 /// A sheet with little on it says so, and names the theme whose sheet says the most.

@@ -5,24 +5,25 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::PromptsArgs;
-use crate::cmd::{Context, output};
-use crate::error::Failure;
+use crate::cmd::Context;
+use crate::cmd::output::Request;
 use crate::model::{Catalog, Kind};
 use crate::query::Query;
 use crate::render::{Document, Format, offered};
 use crate::report::{list, prompts};
 
 pub fn run(ctx: &Context, args: &PromptsArgs, out: &mut dyn Write) -> Result<()> {
-    let format = Format::choose(
+    let output = Request::new(
         args.format,
         args.output.as_deref(),
+        args.force,
         offered::PROMPTS,
         Format::Table,
-    )?;
-    ctx.check_binary(format, args.output.as_deref())?;
-    if args.excel && format != Format::Csv {
-        return Err(Failure::usage("--excel applies only to --format csv").into());
-    }
+        "samtalekort",
+    )
+    .excel(args.excel)
+    .open()?;
+    let format = output.format();
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let query =
@@ -41,22 +42,20 @@ pub fn run(ctx: &Context, args: &PromptsArgs, out: &mut dyn Write) -> Result<()>
         rows = prompts::pick(rows, count, seed, &catalog.theme_ids());
     }
     let renderer = ctx
-        .renderer(args.excel)?
+        .renderer(output.excel())?
         .with_created(ctx.stamp_day(&catalog));
-    let mut bytes = Vec::new();
     match format {
         Format::Cards => {
             let cards = prompts::cards(&prompts::sheet(&rows, &catalog, ctx.lang));
-            ctx.render(&renderer, &Document::Cards(&cards), format, &mut bytes)?;
+            output.write(ctx, &renderer, &Document::Cards(&cards), out)
         }
         Format::Md | Format::Txt | Format::Docx | Format::Pdf => {
             let sheet = prompts::sheet(&rows, &catalog, ctx.lang);
-            ctx.render(&renderer, &Document::Prompts(&sheet), format, &mut bytes)?;
+            output.write(ctx, &renderer, &Document::Prompts(&sheet), out)
         }
         _ => {
             let report = list::ListReport::Prompts(rows);
-            ctx.render(&renderer, &Document::List(&report), format, &mut bytes)?;
+            output.write(ctx, &renderer, &Document::List(&report), out)
         }
     }
-    output::emit(args.output.as_deref(), args.force, &bytes, out)
 }

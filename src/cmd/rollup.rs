@@ -6,20 +6,24 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::RollupArgs;
-use crate::cmd::{Context, committees, output, print_diagnostics};
+use crate::cmd::output::Request;
+use crate::cmd::{Context, committees, print_diagnostics};
 use crate::diagnostic::{did_you_mean, suggestions};
 use crate::error::Failure;
-use crate::query::Query;
+use crate::query::{Filters, Query};
 use crate::render::{Document, Format, offered};
 use crate::report::rollup::{self, Scope};
 
 pub fn run(ctx: &Context, args: &RollupArgs, out: &mut dyn Write) -> Result<()> {
-    let format = Format::choose(
+    let output = Request::new(
         args.format,
         args.output.as_deref(),
+        args.force,
         offered::ROLLUP,
         Format::Md,
-    )?;
+        "rollup",
+    )
+    .open()?;
     let root = &args.root;
     let today = ctx.today;
     let tree = committees::read(ctx, root, "rollup", "medtrio rollup examples/kommune")?;
@@ -48,15 +52,33 @@ pub fn run(ctx: &Context, args: &RollupArgs, out: &mut dyn Write) -> Result<()> 
         under: args.under.as_deref(),
         today,
         lang: ctx.lang,
+        written: written_filters(&filters, args.under.as_deref()),
     };
     let report = rollup::rollup(&committees, tree.broken.clone(), &scope);
     let renderer = ctx.renderer(false)?;
-    let mut bytes = Vec::new();
-    ctx.render(&renderer, &Document::Rollup(&report), format, &mut bytes)?;
-    output::emit(args.output.as_deref(), args.force, &bytes, out)?;
+    output.write(ctx, &renderer, &Document::Rollup(&report), out)?;
     if let Some(failure) = tree.left_out("the report", "rollup") {
         out.flush()?;
         return Err(failure.into());
     }
     Ok(())
+}
+
+/// The filters as written on the command line, for the report's head.
+fn written_filters(f: &Filters, under: Option<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (flag, value) in [
+        ("--theme", &f.theme),
+        ("--from", &f.from),
+        ("--to", &f.to),
+        ("--quarter", &f.quarter),
+    ] {
+        if let Some(v) = value {
+            out.push(format!("{flag} {v}"));
+        }
+    }
+    if let Some(u) = under {
+        out.push(format!("--under {u}"));
+    }
+    out
 }

@@ -1,4 +1,5 @@
-//! `medtrio validate`: every problem in the data, then a one-line summary.
+//! `medtrio validate`: every problem in the data, then a one-line summary that names the data
+//! read (a folder, or the bundled data).
 
 use std::io::Write;
 
@@ -6,24 +7,27 @@ use anyhow::Result;
 
 use crate::cli::ValidateArgs;
 use crate::cmd::Context;
+use crate::cmd::output::Request;
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
 use crate::load;
 use crate::render::{Document, Format};
 
 pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()> {
+    let output = Request::stdout(args.format).open()?;
+    ctx.note_bundled();
     let (loaded, problems) =
-        match crate::checked::load(&ctx.source, ctx.today, &ctx.cache_settings()) {
+        match crate::checked::load_verified(&ctx.source, ctx.today, &ctx.cache_settings()) {
             Ok(checked) => (Some(checked.loaded), checked.warnings),
             Err(problems) => (None, problems),
         };
     let errors = problems.iter().filter(|d| d.is_error()).count();
     let renderer = ctx.renderer(false)?;
     let doc = Document::Problems(&problems);
-    match args.format {
+    match output.format() {
         // People read the problems on stderr, so that stdout keeps the summary.
-        Format::Txt => ctx.render(&renderer, &doc, args.format, &mut anstream::stderr().lock())?,
-        format => ctx.render(&renderer, &doc, format, out)?,
+        Format::Txt => output.write(ctx, &renderer, &doc, &mut anstream::stderr().lock())?,
+        _ => output.write(ctx, &renderer, &doc, out)?,
     }
     out.flush()?;
     if errors > 0 {
@@ -32,7 +36,12 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()
     if args.format == Format::Txt
         && let Some(loaded) = loaded
     {
-        writeln!(out, "ok: {}", summary(&loaded, &problems))?;
+        writeln!(
+            out,
+            "ok: {}: {}",
+            ctx.source_name(),
+            summary(&loaded, &problems)
+        )?;
     }
     Ok(())
 }

@@ -172,6 +172,37 @@ pub const LOCAL_DIR: &str = "local";
 /// The folder, inside a data folder, that holds one file of minutes a meeting: `ID.yaml`.
 pub const MINUTES_DIR: &str = "minutes";
 
+/// The data folder that holds the folder `cwd` (the current folder): the nearest of `cwd`
+/// and the folders above it that holds a `programme.yaml`, as cargo finds its manifest and
+/// git its repository. A tree's committee folder counts. The path is relative to `cwd`
+/// (`.`, `..`, `../..`), so that messages name the files as the user sees them from there.
+pub fn find_data_dir(cwd: &Path) -> Option<PathBuf> {
+    cwd.ancestors().enumerate().find_map(|(up, dir)| {
+        dir.join("programme.yaml").is_file().then(|| match up {
+            0 => PathBuf::from("."),
+            _ => std::iter::repeat_n("..", up).collect(),
+        })
+    })
+}
+
+/// The files and folders of `dir` that look like medtrio's data without being a data folder
+/// (it has no `programme.yaml`): a roadmap, findings or cycle file, or YAML in `local/` or
+/// `minutes/`. Named when the bundled data is read instead, so that it does not surprise.
+pub fn lookalikes(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = [FileKind::Roadmap, FileKind::Findings, FileKind::Cycle]
+        .iter()
+        .map(|k| k.file_name())
+        .filter(|name| dir.join(name).is_file())
+        .map(str::to_owned)
+        .collect();
+    for folder in [LOCAL_FOLDER, MINUTES_FOLDER] {
+        if yaml_paths(dir, folder).is_ok_and(|p| !p.is_empty()) {
+            found.push(format!("{}/", folder.0));
+        }
+    }
+    found
+}
+
 /// The annual cycle's file in a data folder; optional.
 pub const CYCLE_FILE: &str = "cycle.yaml";
 

@@ -12,8 +12,26 @@ use super::files::{
     local_paths, minutes_paths,
 };
 use super::tree::{self, Ancestry, Head};
-use super::{DataSource, Edit};
 use crate::diagnostic::Diagnostic;
+
+/// Where the data comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    /// The seed data compiled into the binary.
+    Bundled,
+    /// A folder holding `programme.yaml`, `roadmap.yaml` and `findings.yaml`.
+    Dir(PathBuf),
+}
+
+/// One file of a data folder with new text, before it is written: a file the folder's data
+/// is read from, or a new one (`minutes/ID.yaml`, `local/ID.yaml`, `cycle.yaml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Where the file is, or will be.
+    pub path: PathBuf,
+    /// Its whole new text.
+    pub text: String,
+}
 
 /// Where an input's bytes come from.
 #[derive(Clone, Debug)]

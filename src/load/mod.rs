@@ -9,7 +9,7 @@ pub mod tree;
 mod yaml;
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
@@ -22,21 +22,12 @@ pub use crate::model::FORMAT_VERSION;
 use files::decode;
 pub use files::{
     CYCLE_FILE, DEFAULT_MAX_FILE_MB, FileKind, LOCAL_DIR, MINUTES_DIR, SourceFile, Sources,
-    bundled_text,
+    bundled_text, find_data_dir, lookalikes,
 };
 pub(crate) use files::{max_file_bytes, read_bytes};
-pub use inputs::{Input, Inputs, Origin};
+pub use inputs::{DataSource, Edit, Input, Inputs, Origin};
 pub use yaml::{parse, yaml_options};
 pub(crate) use yaml::{parse_shared, version_pos};
-
-/// Where the data comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DataSource {
-    /// The seed data compiled into the binary.
-    Bundled,
-    /// A folder holding `programme.yaml`, `roadmap.yaml` and `findings.yaml`.
-    Dir(PathBuf),
-}
 
 /// Which file each merged meeting, template and forum came from, index for index.
 #[derive(Clone, Debug, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
@@ -87,16 +78,6 @@ impl Loaded {
         }
         rest
     }
-}
-
-/// One file of a data folder with new text, before it is written: a file the folder's data
-/// is read from, or a new one (`minutes/ID.yaml`, `local/ID.yaml`, `cycle.yaml`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Edit {
-    /// Where the file is, or will be.
-    pub path: PathBuf,
-    /// Its whole new text.
-    pub text: String,
 }
 
 /// Loads a folder's data (or the bundled data). On failure, returns every file's first

@@ -150,28 +150,44 @@ pub fn ancestors_of(dir: &Path, own: Head) -> Ancestry {
 /// including the first that is no committee's folder, and in the folders directly inside
 /// each, nearest first; subfolders in name order.
 pub fn find_committee(from: &Path, id: &str) -> Option<PathBuf> {
-    let mut above = from.parent();
+    let mut above = up(from);
     while let Some(dir) = above {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
         let holds = |d: &Path| read_head(d).and_then(|h| h.committee).as_deref() == Some(id);
-        if holds(dir) {
-            return Some(dir.to_path_buf());
+        if holds(&dir) {
+            return Some(dir);
         }
-        for sub in subfolders(dir) {
+        for sub in subfolders(&dir) {
             if holds(&sub) {
                 return Some(sub);
             }
         }
-        if !is_committee_folder(dir) {
+        if !is_committee_folder(&dir) {
             return None;
         }
-        above = dir.parent();
+        above = up(&dir);
     }
     None
+}
+
+/// The folder above `dir`, written as relative as `dir` is: `examples/kommune` above
+/// `examples/kommune/hu`, `.` above `omu`, `..` above `.` (the folder found from where the
+/// user stands), `../..` above `..`; none above the root.
+fn up(dir: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    match dir.components().next_back() {
+        None | Some(Component::CurDir) => Some(PathBuf::from("..")).filter(|_| !is_root(dir)),
+        Some(Component::ParentDir) => Some(dir.join("..")).filter(|_| !is_root(dir)),
+        Some(Component::RootDir | Component::Prefix(_)) => None,
+        Some(Component::Normal(_)) => Some(match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }),
+    }
+}
+
+/// Whether `dir` is the root of the file system (nothing is above it).
+fn is_root(dir: &Path) -> bool {
+    fs::canonicalize(dir).is_ok_and(|real| real.parent().is_none())
 }
 
 /// The folders directly inside `dir`, in name order; none when it cannot be listed.

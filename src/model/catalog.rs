@@ -395,12 +395,12 @@ impl<'a> Catalog<'a> {
         out
     }
 
-    /// A theme's title in the output language, falling back to Danish.
-    pub fn theme_title(&self, id: &'a str, lang: crate::lang::Lang) -> &'a str {
-        match self.theme(id) {
-            Some(theme) => lang.prefer(&theme.title, theme.title_en.as_deref()),
-            None => id,
-        }
+    /// A theme's titles: the Danish, and the English when the data has one; none for an
+    /// unknown id. (The title in an output language is `report`'s: the model knows no
+    /// language.)
+    pub fn theme_titles(&self, id: &str) -> Option<(&'a str, Option<&'a str>)> {
+        self.theme(id)
+            .map(|theme| (theme.title.as_str(), theme.title_en.as_deref()))
     }
 
     /// What kind of thing `id` names, if any.

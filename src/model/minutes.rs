@@ -184,6 +184,27 @@ fn open() -> ActionStatus {
     ActionStatus::Open
 }
 
+impl Action {
+    /// Whether the action point is open on `day`: open, or done after it; never when it was
+    /// dropped. Without a day, only an open one is.
+    pub fn open_on(&self, day: Option<chrono::NaiveDate>) -> bool {
+        match self.status {
+            ActionStatus::Open => true,
+            ActionStatus::Dropped => false,
+            ActionStatus::Done => match (self.done.as_ref().and_then(|d| d.day()), day) {
+                (Some(done), Some(day)) => done > day,
+                _ => false,
+            },
+        }
+    }
+
+    /// Whether the action point is overdue on `day`: open on it, and the last day of its
+    /// due date (a day, a month, a quarter) is before it.
+    pub fn overdue_on(&self, day: chrono::NaiveDate) -> bool {
+        self.open_on(Some(day)) && self.due.days().is_some_and(|(_, last)| last < day)
+    }
+}
+
 impl Minutes {
     /// Whether these are minutes prepared before the meeting, which record nothing yet.
     pub fn is_prepared(&self) -> bool {
@@ -318,5 +339,31 @@ mod tests {
         assert!(is_follow_up_item(
             "OPFØLGNING på beslutninger og handlingspunkter"
         ));
+    }
+
+    fn action(yaml: &str) -> Action {
+        crate::load::parse::<Action>("action.yaml", yaml).unwrap()
+    }
+
+    fn day(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_action_is_overdue_after_the_last_day_it_is_due_while_it_is_open() {
+        let open = action("id: a\ntext: t\nowner: o\ndue: 2026-05\n");
+        assert!(!open.overdue_on(day("2026-05-31")));
+        assert!(open.overdue_on(day("2026-06-01")));
+        // Done on 10 June: still open, and overdue, on the 5th; neither on the 11th.
+        let done =
+            action("id: a\ntext: t\nowner: o\ndue: 2026-05\nstatus: done\ndone: 2026-06-10\n");
+        assert!(done.open_on(Some(day("2026-06-05"))));
+        assert!(done.overdue_on(day("2026-06-05")));
+        assert!(!done.open_on(Some(day("2026-06-11"))));
+        assert!(!done.open_on(None));
+        let dropped = action("id: a\ntext: t\nowner: o\ndue: 2026-05\nstatus: dropped\n");
+        assert!(!dropped.overdue_on(day("2026-07-01")));
+        // No due date: never overdue.
+        assert!(!action("id: a\ntext: t\nowner: o\n").overdue_on(day("2030-01-01")));
     }
 }

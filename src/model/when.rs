@@ -336,6 +336,16 @@ impl DateError {
 }
 
 /// Parses `2026-W10` into the Monday and Sunday of that ISO week.
+/// A day as machines write it: `YYYY-MM-DD` (the data, JSON, messages that quote the data).
+pub fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// A time of day as machines write it: `HH:MM`.
+pub fn hhmm(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
 pub fn parse_iso_week(s: &str) -> Result<(NaiveDate, NaiveDate), DateError> {
     let (y, w) = s
         .trim()

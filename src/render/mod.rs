@@ -176,8 +176,18 @@ impl Format {
         named(false).chain(named(true))
     }
 
+    /// Whether the extension `ext` (lower case, no dot) names any format at all.
+    pub fn names_a_format(ext: &str) -> bool {
+        Format::for_extension(ext).next().is_some()
+    }
+
+    /// Whether a file with extension `ext` may hold `format`.
+    pub fn is_named_by(format: Format, ext: &str) -> bool {
+        Format::for_extension(ext).any(|f| f == format)
+    }
+
     /// The format among `offered` that a file with extension `ext` is written in.
-    fn by_extension(ext: &str, offered: &[Format]) -> Option<Format> {
+    pub fn by_extension(ext: &str, offered: &[Format]) -> Option<Format> {
         Format::for_extension(ext).find(|f| offered.contains(f))
     }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::TextTable;
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{ActionStatus, AgendaItem, Catalog, Kind, When};
 use crate::query::{Query, QueryError, fold};
 
@@ -83,7 +84,7 @@ pub fn actions<'a>(
                 due: action.due.is_known().then(|| action.due.to_string()),
                 status: action.status,
                 done: action.done.as_ref().and_then(|d| d.day()).map(iso),
-                overdue: is_overdue(action.status, *action.due, today),
+                overdue: action.overdue_on(today),
                 meeting,
                 meeting_title: catalog.title_of(meeting),
                 meeting_date: held.map(iso),
@@ -101,15 +102,6 @@ pub fn actions<'a>(
         (a.due_when.sort_key(), &a.meeting_date).cmp(&(b.due_when.sort_key(), &b.meeting_date))
     });
     Ok(rows)
-}
-
-/// Whether an action point is open and past its due date on `today`.
-pub fn is_overdue(status: ActionStatus, due: When, today: NaiveDate) -> bool {
-    status == ActionStatus::Open && due.days().is_some_and(|(_, last)| last < today)
-}
-
-fn iso(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
 }
 
 /// The title of item `number` of the agenda, as the referat numbers it. The follow-up item

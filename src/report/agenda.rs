@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::timing::{self, Frame, Timing, TimingError};
+use crate::model::when::hhmm;
 use crate::model::{
     AgendaItem, Catalog, ItemType, Level, Located, Status, Template, TemplateKind, When,
 };
@@ -472,10 +473,6 @@ fn provisional_note(src: &Source<'_>, programme_note: Option<&str>, lang: Lang) 
         .filter(|_| src.in_programme)
         .unwrap_or(w.may_change);
     Some(format!("{}: {note}", w.provisional))
-}
-
-fn hhmm(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
 }
 
 /// The sign-up line: the meeting's own link, else where news is announced — "Meldes ud via"

@@ -20,6 +20,18 @@ pub mod site;
 pub mod timeline;
 pub mod week;
 
+impl<'a> crate::model::Catalog<'a> {
+    /// A theme's title in the output language, falling back to Danish (`Lang::prefer`); the
+    /// id itself for an unknown theme. Here, not in the model, so that the model knows no
+    /// language.
+    pub fn theme_title(&self, id: &'a str, lang: crate::lang::Lang) -> &'a str {
+        match self.theme_titles(id) {
+            Some((da, en)) => lang.prefer(da, en),
+            None => id,
+        }
+    }
+}
+
 /// A table of display strings, for the table, Markdown and CSV renderers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextTable {

@@ -45,6 +45,9 @@ pub struct Scope<'f> {
     pub under: Option<&'f str>,
     pub today: NaiveDate,
     pub lang: Lang,
+    /// The filters as the user wrote them, for the report's head (the command line's words,
+    /// given by the command).
+    pub written: Vec<String>,
 }
 
 /// The rollup, as the JSON contract (`schemas/rollup.schema.json`) gives it.
@@ -291,25 +294,6 @@ fn below(committees: &[Committee<'_>], top: &str) -> BTreeSet<String> {
             return set;
         }
     }
-}
-
-/// The filters as written, for the report's head.
-fn written_filters(f: &Filters, under: Option<&str>) -> Vec<String> {
-    let mut out = Vec::new();
-    for (flag, value) in [
-        ("--theme", &f.theme),
-        ("--from", &f.from),
-        ("--to", &f.to),
-        ("--quarter", &f.quarter),
-    ] {
-        if let Some(v) = value {
-            out.push(format!("{flag} {v}"));
-        }
-    }
-    if let Some(u) = under {
-        out.push(format!("--under {u}"));
-    }
-    out
 }
 
 /// The filters in the words of a report for HU: no command-line flag in a document.
@@ -781,7 +765,7 @@ pub fn rollup(
         top_name: top.map_or_else(String::new, |c| c.catalog.forum_name(&c.id).to_owned()),
         today: today.format("%Y-%m-%d").to_string(),
         today_text: lang.long_date(today),
-        filters: written_filters(scope.filters, scope.under),
+        filters: scope.written.clone(),
         limits: limits_in_words(scope, top.map(|c| &c.catalog)),
         counts,
         committees: rows,

@@ -9,12 +9,8 @@ use chrono::NaiveDate;
 use super::Checker;
 use crate::load::FileKind;
 use crate::model::Kind;
+use crate::model::when::iso;
 use crate::model::{ActionStatus, Catalog, Located, Minutes, MinutesStatus, Pos, Status, When};
-
-/// A day as messages write it.
-fn iso(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
-}
 
 /// The titles of a meeting's agenda as it is printed and numbered; `None` for the inserted
 /// follow-up item, whose title follows the output language.
