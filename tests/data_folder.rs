@@ -149,7 +149,7 @@ fn the_bundled_data_is_named_when_the_folder_looks_like_data() {
         .arg("validate")
         .assert()
         .success()
-        .stdout("ok: the bundled data: 4 meetings, 11 roadmap activities, 69 findings, 48 prompts\n")
+        .stdout("ok: the bundled data: 4 meetings, 11 roadmap activities, 69 findings, 52 prompts\n")
         .stderr(
             "note: reading the bundled data: no folder from here up holds a programme.yaml, so this folder's `roadmap.yaml`, `minutes/` are not read\n  = help: run medtrio in a data folder, or give --data DIR\n",
         );

@@ -68,11 +68,11 @@ fn prompt_cards_are_not_written_into_a_pdf_file() {
 
 #[test]
 fn an_extension_the_command_does_not_offer_names_only_the_right_file() {
-    let (code, stderr) = refused(&["cycle", "--data", EXAMPLE, "--format", "csv", "-o", "x.pdf"]);
+    let (code, stderr) = refused(&["cycle", "--data", EXAMPLE, "--format", "csv", "-o", "x.ics"]);
     assert_eq!(code, Some(2));
     assert_eq!(
         stderr,
-        "error: --format csv writes a .csv file, but `-o x.pdf` names a .pdf file\n  = help: name the file `x.csv` for --format csv\n"
+        "error: --format csv writes a .csv file, but `-o x.ics` names a .ics file\n  = help: name the file `x.csv` for --format csv\n"
     );
 }
 
