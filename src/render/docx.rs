@@ -311,7 +311,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         .bold()
         .color(INK)
         .outline_lvl(1)
-        .line_spacing(spacing(280, 120));
+        .line_spacing(spacing(220, 100));
     heading2.paragraph_property = heading2.paragraph_property.keep_next(true).keep_lines(true);
     heading2.paragraph_property.borders = Some(ParagraphBorders::with_empty().set(border(
         ParagraphBorderPosition::Bottom,
@@ -325,7 +325,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         .bold()
         .color(INK)
         .outline_lvl(2)
-        .line_spacing(spacing(220, 20));
+        .line_spacing(spacing(160, 20));
     heading3.paragraph_property = heading3.paragraph_property.keep_next(true).keep_lines(true);
 
     let mut subtitle = paragraph("Subtitle")
@@ -357,7 +357,7 @@ fn style_definitions(ids: &StyleIds) -> Vec<Style> {
         4,
     )));
 
-    let list = paragraph("List Paragraph").line_spacing(spacing(0, 50));
+    let list = paragraph("List Paragraph").line_spacing(spacing(0, 30));
 
     // Not kept with the next paragraph by its style: docx-rs cannot write "keep: off" on a
     // paragraph, so a style's keep would chain an item with no body to the next item, and
@@ -899,7 +899,8 @@ impl Body<'_> {
     }
 
     fn facts(&mut self, facts: &[Fact], indent: i32, keep: Keep) {
-        let label_width = 2400;
+        // Wide enough for the longest label, "Dagsordenen udsendes", on one line.
+        let label_width = 3000;
         let value_width = (self.text_width - indent - label_width).max(1000);
         let rows = facts
             .iter()
