@@ -51,30 +51,6 @@ pub fn run(ctx: &Context, args: &ApproveArgs, out: &mut dyn Write) -> Result<()>
             Some(given.trim().to_owned()).filter(|s| !s.is_empty())
         }
     };
-    let on = match (&at, args.on) {
-        (_, Some(on)) => on,
-        (Some(at), None) => {
-            if catalog.meeting(at).is_none() {
-                return Err(write::unknown_meeting(
-                    at,
-                    loaded
-                        .dataset
-                        .programme
-                        .meetings
-                        .iter()
-                        .map(|m| m.id.as_str()),
-                )
-                .into());
-            }
-            catalog.date_of(at).day().ok_or_else(|| {
-                Failure::usage_with_help(
-                    format!("`{at}` has no day, so the day of the approval is not known"),
-                    "give the day with --on YYYY-MM-DD",
-                )
-            })?
-        }
-        (None, None) => ctx.today,
-    };
     if let Some(at) = &at
         && catalog.meeting(at).is_none()
     {
@@ -89,6 +65,16 @@ pub fn run(ctx: &Context, args: &ApproveArgs, out: &mut dyn Write) -> Result<()>
         )
         .into());
     }
+    let on = match (&at, args.on) {
+        (_, Some(on)) => on,
+        (Some(at), None) => catalog.date_of(at).day().ok_or_else(|| {
+            Failure::usage_with_help(
+                format!("`{at}` has no day, so the day of the approval is not known"),
+                "give the day with --on YYYY-MM-DD",
+            )
+        })?,
+        (None, None) => ctx.today,
+    };
     let before = write::read(&path)?;
     let file = Edit::parse(&path.display().to_string(), &before).map_err(write::edit_error)?;
     let root = file.root().map_err(write::edit_error)?;
