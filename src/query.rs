@@ -494,7 +494,7 @@ impl Query {
 
 fn parse_when(flag: &str, text: &str) -> Result<When, QueryError> {
     let when: When = text.parse().map_err(|e: crate::model::when::DateError| {
-        QueryError::with_help(format!("{flag}: {}", e.message(text)), e.help())
+        QueryError::with_help(format!("{flag}: {}", e.message(text)), e.help(text))
     })?;
     if !when.is_known() {
         return Err(QueryError::new(format!(
