@@ -219,11 +219,38 @@ fn unknown_name(
     expected: &[&str],
     help: impl Fn(Option<String>, String) -> String,
 ) -> Explained {
-    let mean = did_you_mean(nearest(wrong, expected.iter().copied()));
+    let danish = in_english(wrong).filter(|english| expected.contains(english));
+    let mean = did_you_mean(danish.or_else(|| nearest(wrong, expected.iter().copied())));
     Explained {
         message: String::new(),
         help: Some(help(mean, backticked(expected.iter().copied()))),
     }
+}
+
+/// The fields people write in Danish, and their names in the data. Offered only where the
+/// English name is a field of the entry.
+fn in_english(danish: &str) -> Option<&'static str> {
+    Some(match danish.to_lowercase().as_str() {
+        "sted" | "lokale" => "place",
+        "dato" | "dag" => "date",
+        "titel" | "overskrift" | "emne" => "title",
+        "slut" | "sluttid" => "end",
+        "starttid" | "begynder" => "start",
+        "punkter" | "dagsorden" => "items",
+        "minutter" | "varighed" => "minutes",
+        "ansvarlig" | "ejer" => "owner",
+        "frist" | "deadline" => "due",
+        "beslutning" => "decision",
+        "tekst" => "text",
+        "temaer" => "themes",
+        "indstilling" => "recommendation",
+        "noter" | "bemærkninger" => "notes",
+        "deltagere" => "participants",
+        "forum" | "udvalg" => "forum",
+        "navn" => "name",
+        "rolle" => "role",
+        _ => return None,
+    })
 }
 
 impl Explained {
