@@ -53,9 +53,34 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub reference_docx: Option<PathBuf>,
 
+    /// When to colour the output: at a terminal unless NO_COLOR is set (auto), always, or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
     /// Parse the data even when the cache holds it, and store nothing in the cache
     #[arg(long, global = true, env = "MEDTRIO_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
+}
+
+/// `--color`: when the output is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// At a terminal, unless NO_COLOR is set (and always when CLICOLOR_FORCE is)
+    Auto,
+    /// Always, also into a pipe or a file
+    Always,
+    /// Never
+    Never,
+}
+
+impl ColorWhen {
+    pub fn choice(self) -> anstream::ColorChoice {
+        match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
