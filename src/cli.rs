@@ -804,7 +804,10 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// What to list
-    #[arg(value_parser = listed_kinds(), value_name = "meetings|roadmap|findings|prompts")]
+    #[arg(
+        value_parser = listed_kinds(),
+        value_name = "meetings|roadmap|findings|prompts|templates|forums|themes"
+    )]
     pub kind: Kind,
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -899,6 +902,9 @@ fn listed_kinds() -> impl clap::builder::TypedValueParser<Value = Kind> {
                 Kind::Meeting => "The programme's meetings",
                 Kind::Activity => "The roadmap's activities",
                 Kind::Finding => "The workshop's findings",
+                Kind::Template => "The agenda templates a meeting can use (`template:`)",
+                Kind::Forum => "The forums (committees) a meeting can belong to (`forum:`)",
+                Kind::Theme => "The themes a meeting, finding or prompt can take up (`themes:`)",
                 _ => "The dialogue prompts",
             };
             k.list_name()
