@@ -321,10 +321,14 @@ pub enum Command {
     /// Example: medtrio completions bash > ~/.local/share/bash-completion/completions/medtrio
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff)
+    /// Print the man page (roff) of medtrio or of one command; or write them all into a folder
     ///
-    /// Example: medtrio man > medtrio.1 && man ./medtrio.1
-    Man,
+    /// Examples:
+    ///   medtrio man > medtrio.1 && man ./medtrio.1
+    ///   medtrio man agenda | man -l -
+    ///   medtrio man --out share/man/man1
+    #[command(verbatim_doc_comment)]
+    Man(ManArgs),
 
     /// Write a small, valid starter data set for your own committee into DIR
     ///
@@ -385,6 +389,19 @@ pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print, e.g. `agenda` or `actions done`
+    #[arg(value_name = "COMMAND", conflicts_with = "out")]
+    pub command: Vec<String>,
+    /// Write the page of medtrio and of every command into DIR (medtrio.1, medtrio-agenda.1, …)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// With --out: overwrite pages that are already there
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -228,7 +228,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
     match cli.command {
         Command::Schema(args) => schema::run(&args, out),
         Command::Completions(args) => completions::completions(&args, out),
-        Command::Man => completions::man(out),
+        Command::Man(args) => completions::man(&args, out),
         Command::Init(args) => init::run(&args, out),
         Command::Validate(args) => validate::run(&ctx, &args, out),
         Command::List(args) => list::run(&ctx, &args, out),
