@@ -465,6 +465,7 @@ pub struct PlanArgs {
 #[derive(Debug, Args)]
 pub struct MinutesArgs {
     /// The meeting's id, e.g. lmu-april
+    #[arg(add = crate::complete::meetings())]
     pub id: String,
     #[command(flatten)]
     pub doc: DocOutput,
@@ -554,6 +555,7 @@ pub enum ActionChange {
     /// Tick an action point off as done
     Done {
         /// The action point's id, e.g. april-stoej
+        #[arg(add = crate::complete::actions())]
         id: String,
         /// The day it was done [default: --today]
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
@@ -564,6 +566,7 @@ pub enum ActionChange {
     /// Drop an action point, saying why
     Drop {
         /// The action point's id
+        #[arg(add = crate::complete::actions())]
         id: String,
         /// Why it is dropped (asked at a terminal when left out)
         #[arg(long, value_name = "TEXT")]
@@ -574,6 +577,7 @@ pub enum ActionChange {
     /// Give an action point a new due date
     Move {
         /// The action point's id
+        #[arg(add = crate::complete::actions())]
         id: String,
         /// The new due date: a day, a month or a quarter
         #[arg(long, value_name = "DATE")]
@@ -594,6 +598,7 @@ pub struct WriteArgs {
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
     /// The meeting whose referat is approved, e.g. lmu-april
+    #[arg(add = crate::complete::meetings())]
     pub meeting: String,
     /// Approved at this later meeting of the same forum
     #[arg(long, value_name = "MEETING2", conflicts_with = "in_writing")]
@@ -611,6 +616,7 @@ pub struct ApproveArgs {
 #[derive(Debug, Args)]
 pub struct AttendArgs {
     /// The meeting, e.g. lmu-december
+    #[arg(add = crate::complete::meetings())]
     pub meeting: String,
     /// Who was there (til stede), split by commas or the flag repeated
     #[arg(long, value_name = "NAME", value_delimiter = ',', num_args = 1..)]
@@ -625,6 +631,7 @@ pub struct AttendArgs {
 #[derive(Debug, Args)]
 pub struct CancelArgs {
     /// The meeting, e.g. lmu-oktober
+    #[arg(add = crate::complete::meetings())]
     pub meeting: String,
     /// Why it is cancelled (asked at a terminal when left out)
     #[arg(long, value_name = "TEXT")]
@@ -718,6 +725,7 @@ pub struct PromptsArgs {
 #[derive(Debug, Args)]
 pub struct PrepArgs {
     /// A meeting id (e.g. dialog-omu-sundhed) or a theme id (e.g. roller)
+    #[arg(add = crate::complete::meetings())]
     pub id: String,
     #[command(flatten)]
     pub doc: DocOutput,
@@ -758,6 +766,7 @@ pub struct CalendarArgs {
 #[derive(Debug, Args)]
 pub struct AgendaArgs {
     /// The meeting's id, e.g. temamoede-1 or dialog-omu-sundhed
+    #[arg(add = crate::complete::meetings())]
     pub id: String,
     /// Start at this time instead of the meeting's or template's
     #[arg(long, value_name = "HH:MM", value_parser = parse_clock)]
@@ -812,6 +821,7 @@ pub struct DiffArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The id, e.g. temamoede-1, dialog-omu-sundhed or p-rammer
+    #[arg(add = crate::complete::any())]
     pub id: String,
     /// Output format
     #[arg(long, value_parser = formats(offered::SHOW), default_value = "txt")]

@@ -9,11 +9,28 @@ use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::cmd::output::write_file;
 use crate::error::Failure;
 
+/// The shell's script: it registers medtrio's completion, which asks medtrio itself
+/// (`COMPLETE=SHELL medtrio -- …`), so that ids complete from the data as well as commands
+/// and flags.
 pub fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<()> {
-    // clap_complete panics when its writer fails; it writes to memory, and a closed pipe or
-    // a full disk then comes back as an ordinary error.
+    use clap_complete::Shell;
+    use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
+    let shell: &dyn EnvCompleter = match args.shell {
+        Shell::Bash => &Bash,
+        Shell::Zsh => &Zsh,
+        Shell::Fish => &Fish,
+        Shell::PowerShell => &Powershell,
+        Shell::Elvish => &Elvish,
+        // A shell clap_complete adds later gets the static script.
+        _ => {
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "medtrio", &mut script);
+            return Ok(out.write_all(&script)?);
+        }
+    };
+    // Written to memory first: a closed pipe or a full disk is then an ordinary error.
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "medtrio", &mut script);
+    shell.write_registration("COMPLETE", "medtrio", "medtrio", "medtrio", &mut script)?;
     Ok(out.write_all(&script)?)
 }
 
