@@ -430,6 +430,15 @@ pub struct PlanArgs {
     /// The day
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub date: Option<NaiveDate>,
+    /// Who chairs the meeting (mødeleder) [default at a terminal: the forum's last]
+    #[arg(long, value_name = "NAME")]
+    pub chair: Option<String>,
+    /// Who takes the minutes (referent)
+    #[arg(long, value_name = "NAME")]
+    pub minute_taker: Option<String>,
+    /// Who takes part (deltagere), separated by commas
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub participants: Option<Vec<String>>,
     /// The start time
     #[arg(long, value_name = "HH:MM", value_parser = parse_clock)]
     pub start: Option<chrono::NaiveTime>,

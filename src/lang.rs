@@ -193,6 +193,10 @@ words! {
     plan_new_lmu: "Et nyt LMU …", "A new LMU …";
     plan_lmu_name: "Navn på LMU", "Name of the LMU";
     plan_date: "Dato (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)";
+    plan_title: "Mødets titel", "The meeting's title";
+    plan_chair: "Mødeleder (- for ingen)", "Chair (- for none)";
+    plan_minute_taker: "Referent (- for ingen)", "Minute taker (- for none)";
+    plan_participants: "Deltagere, adskilt af komma (- for ingen)", "Participants, separated by commas (- for none)";
     plan_start: "Starttid (TT:MM)", "Start time (HH:MM)";
     plan_length: "Længde i minutter", "Length in minutes";
     plan_pick_prompts: "Vælg dialogspørgsmål (mellemrum vælger, enter går videre)", "Pick prompts (space selects, enter continues)";
@@ -265,7 +269,6 @@ words! {
     example_rule: "Eksempel – tilpas til jeres MED-aftale.", "An example – adapt it to your MED agreement.";
     items_due: "Frist for punkter", "Deadline for items";
     deadlines: "Frister", "Deadlines";
-    duration: "Varighed", "Duration";
     agenda_out: "Dagsordenen udsendes", "Agenda sent out";
     /// A deadline of the week, after the meeting's title.
     week_items_due: "frist for punkter til dagsordenen", "deadline for agenda items";

@@ -140,7 +140,7 @@ pub fn themes<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<ThemeRow<'a>> {
 pub fn templates_table(rows: &[TemplateRow<'_>], lang: Lang) -> TextTable {
     let w = lang.words();
     TextTable {
-        headers: [w.id, w.template, w.level, w.items, w.duration]
+        headers: [w.id, w.template, w.level, w.items, w.length]
             .map(str::to_owned)
             .to_vec(),
         rows: rows
