@@ -222,6 +222,7 @@ words! {
     minutes_heading: "Referat", "Minutes";
     committee: "Udvalg", "Committee";
     present: "Til stede", "Present";
+    absent: "Fraværende", "Absent";
     decision: "Beslutning", "Decision";
     conclusion: "Konklusion", "Conclusion";
     information: "Orientering", "Information";
