@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::model::{
-    ActivityKind, Audience, FindingKind, ItemType, Level, Origin, Period, Quarter, Status, When,
+    ActivityKind, Audience, FindingKind, ItemType, Level, Origin, Period, Quarter, Role, Side,
+    Status, When,
 };
 
 /// The language of rendered documents and table labels. Data and JSON stay as they are.
@@ -223,6 +224,8 @@ words! {
     committee: "Udvalg", "Committee";
     present: "Til stede", "Present";
     absent: "Fraværende", "Absent";
+    member: "Medlem", "Member";
+    role: "Rolle", "Role";
     decision: "Beslutning", "Decision";
     conclusion: "Konklusion", "Conclusion";
     information: "Orientering", "Information";
@@ -283,6 +286,8 @@ words! {
     minutes_summary: "Referatet, som det gemmes", "The minutes as they will be saved";
     minutes_names_hint: "(adskil med komma; Ctrl-U rydder linjen)", "(split by commas; Ctrl-U clears the line)";
     minutes_name_twice: "står to gange: skriv hvert navn én gang", "is named twice: name each person once";
+    minutes_name_unknown: "er ikke medlem af", "is not a member of";
+    minutes_did_you_mean: "mente du", "did you mean";
     minutes_no_outcome: "intet skrevet", "nothing written";
     // The rollup (`medtrio rollup`) and what is recorded of a roadmap activity.
     rollup_kind: "Opsamling", "Roll-up";
@@ -509,6 +514,28 @@ impl Lang {
             Audience::Amr => "AMR",
             Audience::Medarbejder => self.pick("medarbejder", "employee"),
             Audience::Trio => self.pick("MED-trio", "MED trio"),
+        }
+    }
+
+    pub fn role(self, role: Role) -> &'static str {
+        match role {
+            Role::Formand => self.pick("formand", "chair"),
+            Role::Naestformand => self.pick("næstformand", "deputy chair"),
+            Role::Leder => self.pick("leder", "leader"),
+            Role::Tr => "TR",
+            Role::Amr => "AMR",
+            Role::Medarbejderrepraesentant => {
+                self.pick("medarbejderrepræsentant", "employee representative")
+            }
+            Role::Suppleant => self.pick("suppleant", "substitute"),
+            Role::Sekretaer => self.pick("sekretær", "secretary"),
+        }
+    }
+
+    pub fn side(self, side: Side) -> &'static str {
+        match side {
+            Side::Ledelsessiden => self.pick("ledelsessiden", "management side"),
+            Side::Medarbejdersiden => self.pick("medarbejdersiden", "employee side"),
         }
     }
 

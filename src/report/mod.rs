@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod attendance;
 pub mod calendar;
 pub mod cycle;
 pub mod decisions;
