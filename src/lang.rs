@@ -266,6 +266,11 @@ words! {
     innermost: "inderst", "innermost";
     missing: "mangler", "missing";
     basis: "Grundlag", "Basis";
+    training_open: "frist ikke nået", "not due yet";
+    training_obligatory_task: "Arbejdsmiljørepræsentantens obligatoriske arbejdsmiljøuddannelse", "The AMR's obligatory working-environment training";
+    training_supplementary_task: "Tilbud om supplerende arbejdsmiljøuddannelse til arbejdsmiljørepræsentanten", "The offer of supplementary working-environment training to the AMR";
+    training_obligatory_basis: "Bekendtgørelse om systematisk arbejdsmiljøarbejde og AT-vejledningen om systematisk arbejdsmiljøarbejde (fra 15. december 2025): 3 dage (22 timer), gennemført inden for 3 måneder efter valget eller udpegningen", "Bekendtgørelse om systematisk arbejdsmiljøarbejde and Arbejdstilsynet's guidance on it (from 15 December 2025): 3 days (22 hours), completed within 3 months of the election or appointment";
+    training_supplementary_basis: "Bekendtgørelse om systematisk arbejdsmiljøarbejde: arbejdsgiveren tilbyder 2 dage i det første funktionsår og 1½ dag i hvert af de følgende", "Bekendtgørelse om systematisk arbejdsmiljøarbejde: the employer offers 2 days in the first year of the seat and 1½ days in each year after";
     example_rule: "Eksempel – tilpas til jeres MED-aftale.", "An example – adapt it to your MED agreement.";
     items_due: "Frist for punkter", "Deadline for items";
     deadlines: "Frister", "Deadlines";
@@ -754,6 +759,56 @@ impl Lang {
         match self {
             Lang::Da => format!("{rule} – intet møde i {forum} endnu"),
             Lang::En => format!("{rule} – no meeting in {forum} yet"),
+        }
+    }
+
+    /// "Obligatorisk arbejdsmiljøuddannelse, 3 dage: Sara Holm".
+    pub fn training_title(self, course: crate::model::Course, days: f64, name: &str) -> String {
+        use crate::model::Course;
+        let days = match (self, days) {
+            (Lang::Da, d) if d == 1.5 => "1½ dag".to_owned(),
+            (Lang::En, d) if d == 1.5 => "1½ days".to_owned(),
+            (Lang::Da, d) => format!("{d} dage"),
+            (Lang::En, d) => format!("{d} days"),
+        };
+        match (self, course) {
+            (Lang::Da, Course::Obligatorisk) => {
+                format!("Obligatorisk arbejdsmiljøuddannelse, {days}: {name}")
+            }
+            (Lang::Da, Course::Supplerende) => {
+                format!("Supplerende arbejdsmiljøuddannelse, {days}: {name}")
+            }
+            (Lang::En, Course::Obligatorisk) => {
+                format!("Obligatory working-environment training, {days}: {name}")
+            }
+            (Lang::En, Course::Supplerende) => {
+                format!("Supplementary working-environment training, {days}: {name}")
+            }
+        }
+    }
+
+    /// "senest 30. november 2025" / "by 30 November 2025".
+    pub fn training_due(self, due: NaiveDate) -> String {
+        let month = self.month_name(due.month());
+        match self {
+            Lang::Da => format!("senest {}. {month} {}", due.day(), due.year()),
+            Lang::En => format!("by {} {month} {}", due.day(), due.year()),
+        }
+    }
+
+    /// "taget 20.11.2025" / "taken 20 Nov 2025".
+    pub fn training_taken(self, on: NaiveDate) -> String {
+        match self {
+            Lang::Da => format!("taget {}", self.short_date(on)),
+            Lang::En => format!("taken {}", self.short_date(on)),
+        }
+    }
+
+    /// "Obligatorisk …: Sara Holm (senest 30. november 2025) – intet kursus registreret i LMU …".
+    pub fn training_gap(self, title: &str, due: &str, forum: &str) -> String {
+        match self {
+            Lang::Da => format!("{title} ({due}) – intet kursus registreret i {forum}"),
+            Lang::En => format!("{title} ({due}) – no course recorded in {forum}"),
         }
     }
 

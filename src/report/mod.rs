@@ -19,6 +19,7 @@ pub mod rollup;
 pub mod show;
 pub mod site;
 pub mod timeline;
+pub mod training;
 pub mod week;
 
 impl<'a> crate::model::Catalog<'a> {
