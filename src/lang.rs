@@ -812,6 +812,16 @@ impl Lang {
         }
     }
 
+    /// "1 AMR-kursus er ikke registreret inden fristen.".
+    pub fn cycle_overdue_training(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Da, 1) => "1 AMR-kursus er ikke registreret inden fristen.".to_owned(),
+            (Lang::Da, n) => format!("{n} AMR-kurser er ikke registreret inden fristen."),
+            (Lang::En, 1) => "1 AMR course is not recorded by its deadline.".to_owned(),
+            (Lang::En, n) => format!("{n} AMR courses are not recorded by their deadline."),
+        }
+    }
+
     /// "2 opgaver mangler et møde".
     pub fn cycle_missing(self, n: usize) -> String {
         match (self, n) {

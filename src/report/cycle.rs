@@ -691,10 +691,17 @@ impl Printable for CycleReport {
     fn doc(&self) -> Doc {
         let w = self.lang.words();
         let mut blocks = Vec::new();
-        if self.missing > 0 {
+        let no_meeting = self.missing - self.overdue_training;
+        if no_meeting > 0 {
             blocks.push(Block::Notice {
                 level: NoticeLevel::Info,
-                text: self.lang.cycle_missing(self.missing),
+                text: self.lang.cycle_missing(no_meeting),
+            });
+        }
+        if self.overdue_training > 0 {
+            blocks.push(Block::Notice {
+                level: NoticeLevel::Info,
+                text: self.lang.cycle_overdue_training(self.overdue_training),
             });
         }
         let mut month = 0;
