@@ -197,7 +197,6 @@ mod tests {
                     prompts: Vec::new(),
                     fixed,
                     cycle: None,
-                    members: None,
                 })
             })
             .collect()

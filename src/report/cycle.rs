@@ -817,7 +817,6 @@ mod tests {
                 prompts: Vec::new(),
                 fixed: false,
                 cycle: None,
-                members: None,
             }),
             basis: None,
             example: false,
