@@ -32,7 +32,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Read the data folder DIR (programme.yaml, roadmap.yaml, findings.yaml; local/, minutes/ and cycle.yaml when there). Without it, medtrio reads the nearest folder from the current one up that holds a programme.yaml, and the bundled data when there is none
+    /// Read the data folder DIR (programme.yaml, roadmap.yaml, findings.yaml; local/, minutes/, cycle.yaml and members.yaml when there). Without it, medtrio reads the nearest folder from the current one up that holds a programme.yaml, and the bundled data when there is none
     #[arg(long, global = true, env = "MEDTRIO_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
@@ -256,6 +256,17 @@ pub enum Command {
     ///
     /// Example: medtrio --data mine decisions --forum lmu-havnen --format md
     Decisions(DecisionsArgs),
+
+    /// Attendance (fremmøde) for the year: per member, the meetings present, excused and absent
+    ///
+    /// Reads members.yaml and the minutes of the year's meetings: a member who held the seat on
+    /// the day is present (til stede), excused (afbud) or absent (fraværende). Takes --forum.
+    ///
+    /// Examples:
+    ///   medtrio --data mine attendance --year 2026
+    ///   medtrio --data mine attendance --format csv --excel > fremmoede.csv
+    #[command(verbatim_doc_comment)]
+    Attendance(AttendanceArgs),
 
     /// The report upward from a tree of committees' folders: who met on each roadmap activity and theme
     ///
@@ -700,6 +711,18 @@ pub struct DecisionsArgs {
     /// last referat), which are left out by default
     #[arg(long)]
     pub procedural: bool,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendanceArgs {
+    /// The year [default: the year of --today]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=9999))]
+    pub year: Option<i32>,
+    /// Only this forum: its name or id, in any case
+    #[arg(long, value_name = "TEXT")]
+    pub forum: Option<String>,
     #[command(flatten)]
     pub output: TableOutput,
 }

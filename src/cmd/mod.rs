@@ -4,6 +4,7 @@ mod actions;
 mod agenda;
 mod approve;
 mod attend;
+mod attendance;
 mod calendar;
 mod cancel;
 pub mod committees;
@@ -248,6 +249,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Attend(args) => attend::run(&ctx, &args, out),
         Command::Cancel(args) => cancel::run(&ctx, &args, out),
         Command::Decisions(args) => decisions::run(&ctx, &args, out),
+        Command::Attendance(args) => attendance::run(&ctx, &args, out),
         Command::Rollup(args) => rollup::run(&ctx, &args, out),
     }
 }

@@ -318,6 +318,7 @@ impl Document<'_> {
                     ListReport::Templates(rows) => each(rows),
                     ListReport::Forums(rows) => each(rows),
                     ListReport::Themes(rows) => each(rows),
+                    ListReport::Attendance(rows) => each(rows),
                 },
             )),
             Document::Cycle(cycle) => Some((

@@ -96,6 +96,7 @@ pub enum ListReport<'a> {
     Templates(Vec<TemplateRow<'a>>),
     Forums(Vec<ForumRow<'a>>),
     Themes(Vec<ThemeRow<'a>>),
+    Attendance(Vec<super::attendance::AttendanceRow<'a>>),
 }
 
 fn known(when: When) -> Option<String> {
@@ -287,6 +288,7 @@ impl ListReport<'_> {
             ListReport::Templates(r) => r.len(),
             ListReport::Forums(r) => r.len(),
             ListReport::Themes(r) => r.len(),
+            ListReport::Attendance(r) => r.len(),
         }
     }
 
@@ -306,6 +308,9 @@ impl ListReport<'_> {
             ListReport::Templates(_) => schemars::schema_for!(TemplateRow<'static>),
             ListReport::Forums(_) => schemars::schema_for!(ForumRow<'static>),
             ListReport::Themes(_) => schemars::schema_for!(ThemeRow<'static>),
+            ListReport::Attendance(_) => {
+                schemars::schema_for!(super::attendance::AttendanceRow<'static>)
+            }
         };
         schema
             .get("properties")
@@ -417,6 +422,7 @@ impl ListReport<'_> {
             ListReport::Templates(rows) => choices::templates_table(rows, lang),
             ListReport::Forums(rows) => choices::forums_table(rows, lang),
             ListReport::Themes(rows) => choices::themes_table(rows, lang),
+            ListReport::Attendance(rows) => super::attendance::display_table(rows, lang),
         }
     }
 }
