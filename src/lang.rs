@@ -86,6 +86,13 @@ words! {
     items: "Punkter", "Items";
     background: "Baggrund", "Background";
     prompts: "Dialogspørgsmål", "Dialogue prompts";
+    // Attachments (bilag): "Bilag 3.1: APV-handleplan 2026 (PDF, 4 sider)".
+    attachment: "Bilag", "Attachment";
+    attachments: "Bilag", "Attachments";
+    one_page: "side", "page";
+    pages: "sider", "pages";
+    /// What an attachment that is not merged into the combined PDF says there.
+    attachment_not_merged: "ikke med i den samlede PDF", "not in the combined PDF";
     cards: "Dialogkort", "Dialogue cards";
     cut_here: "Klip langs de stiplede linjer.", "Cut along the dashed lines.";
     prep_heading: "Forberedelse for MED-trioen", "Preparation for the MED trio";

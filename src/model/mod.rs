@@ -8,6 +8,7 @@ mod located;
 mod minutes;
 mod programme;
 mod roadmap;
+pub mod attachment;
 pub mod timing;
 pub mod vocab;
 pub mod when;
@@ -15,6 +16,7 @@ pub mod when;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use attachment::{Attachment, Found};
 pub use catalog::{Catalog, Deadlines};
 pub use cycle::{Cycle, Recurrence, Rule};
 pub use findings::{Finding, Findings, Prompt, Section};

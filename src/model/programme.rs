@@ -362,6 +362,9 @@ pub struct AgendaItem {
     /// The rule of the annual cycle (`cycle.yaml`) that this item covers, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cycle: Option<Located<Id>>,
+    /// The item's attachments (bilag): files in the data folder, numbered under the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Located<super::attachment::Attachment>>,
 }
 
 /// A file in a data folder's `local/` folder: a committee's own meetings, templates and fora,

@@ -189,6 +189,7 @@ fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<Agend
         prompts: Vec::new(),
         fixed,
         cycle: None,
+        attachments: Vec::new(),
     })
 }
 
