@@ -726,9 +726,14 @@ pub struct AgendaArgs {
     /// Leave ruled lines under each item for notes during the meeting
     #[arg(long)]
     pub with_notes: bool,
+    /// One PDF with everything: the agenda followed by the pages of each PDF attachment
+    /// (bilag), each page stamped "Bilag 3.1 · side 2 af 4", with bookmarks for the agenda and
+    /// every attachment. An attachment that is not a PDF is listed, not merged. Give -o FILE.pdf
+    #[arg(long)]
+    pub with_attachments: bool,
     /// Record the agenda as sent: its items, numbers and times become the meeting's own
     /// data, with today as the day it was issued, and no later change elsewhere moves them
-    #[arg(long, conflicts_with_all = ["start", "minutes", "format", "output", "force", "with_notes"])]
+    #[arg(long, conflicts_with_all = ["start", "minutes", "format", "output", "force", "with_notes", "with_attachments"])]
     pub issue: bool,
     /// With --issue: print the change as a diff instead of writing it
     #[arg(long, requires = "issue")]
