@@ -17,6 +17,8 @@ pub enum SchemaFile {
     Local,
     /// `cycle.yaml`, the annual cycle
     Cycle,
+    /// `members.yaml`, the committee's members
+    Members,
     /// A file in `minutes/`: one meeting's minutes
     Minutes,
     /// The referat as `medtrio minutes ID --format json` prints it (output, not a data file)
@@ -26,12 +28,13 @@ pub enum SchemaFile {
 }
 
 impl SchemaFile {
-    pub const ALL: [SchemaFile; 8] = [
+    pub const ALL: [SchemaFile; 9] = [
         SchemaFile::Programme,
         SchemaFile::Roadmap,
         SchemaFile::Findings,
         SchemaFile::Local,
         SchemaFile::Cycle,
+        SchemaFile::Members,
         SchemaFile::Minutes,
         SchemaFile::Referat,
         SchemaFile::Rollup,
@@ -45,6 +48,7 @@ impl SchemaFile {
             SchemaFile::Findings => "findings.schema.json",
             SchemaFile::Local => "local.schema.json",
             SchemaFile::Cycle => "cycle.schema.json",
+            SchemaFile::Members => "members.schema.json",
             SchemaFile::Minutes => "minutes.schema.json",
             SchemaFile::Referat => "referat.schema.json",
             SchemaFile::Rollup => "rollup.schema.json",
@@ -177,6 +181,76 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "Hvornår og hvor mødet faktisk blev holdt, hvis det afviger fra planen",
     ),
     ("Minutes.present", "Who was there", "Til stede"),
+    (
+        "Members.forum",
+        "The forum the members sit in (a forum id); left out, the folder's committee, else the programme's owner",
+        "Det forum, medlemmerne sidder i (et forum-id); udeladt: mappens udvalg, ellers programmets ejer",
+    ),
+    (
+        "Members.members",
+        "The members, one seat each",
+        "Medlemmerne, én plads hver",
+    ),
+    (
+        "Member.name",
+        "The name as the minutes write it under present and apologies",
+        "Navnet, som referatet skriver det under til stede og afbud",
+    ),
+    (
+        "Member.roles",
+        "One or more of: formand, næstformand, leder, tr, amr, medarbejderrepræsentant, suppleant, sekretær",
+        "En eller flere af: formand, næstformand, leder, tr, amr, medarbejderrepræsentant, suppleant, sekretær",
+    ),
+    (
+        "Member.side",
+        "ledelsessiden or medarbejdersiden; left out, the side the roles say",
+        "ledelsessiden eller medarbejdersiden; udeladt: den side, rollerne siger",
+    ),
+    (
+        "Member.organisation",
+        "The union, association or unit the member comes from",
+        "Den organisation, forening eller enhed, medlemmet kommer fra",
+    ),
+    (
+        "Member.email",
+        "The e-mail address the invitation goes to",
+        "Den e-mailadresse, indkaldelsen sendes til",
+    ),
+    (
+        "Member.forum",
+        "The forum of the seat (a forum id), where it is not the file's",
+        "Pladsens forum (et forum-id), hvor det ikke er filens",
+    ),
+    (
+        "Member.from",
+        "The first day of the seat, YYYY-MM-DD",
+        "Pladsens første dag, ÅÅÅÅ-MM-DD",
+    ),
+    (
+        "Member.to",
+        "The last day of the seat, YYYY-MM-DD; left out while the seat runs",
+        "Pladsens sidste dag, ÅÅÅÅ-MM-DD; udeladt, mens pladsen løber",
+    ),
+    (
+        "Member.training",
+        "The courses taken: the AMR's obligatory and supplementary training",
+        "Kurser taget: arbejdsmiljørepræsentantens obligatoriske og supplerende uddannelse",
+    ),
+    (
+        "Training.course",
+        "obligatorisk (the 3-day working-environment training) or supplerende",
+        "obligatorisk (den 3-dages arbejdsmiljøuddannelse) eller supplerende",
+    ),
+    (
+        "Training.on",
+        "The day the course was taken (its last day), YYYY-MM-DD",
+        "Dagen, kurset blev taget (sidste dag), ÅÅÅÅ-MM-DD",
+    ),
+    (
+        "Training.days",
+        "Its length in days (1.5 for a day and a half)",
+        "Længden i dage (1.5 for halvanden dag)",
+    ),
     (
         "Minutes.approved",
         "For approved minutes: the day and the later meeting of the same forum that approved them",
@@ -576,6 +650,7 @@ pub fn schema_json(file: SchemaFile) -> String {
         SchemaFile::Findings => generator.into_root_schema_for::<Findings>(),
         SchemaFile::Local => generator.into_root_schema_for::<LocalFile>(),
         SchemaFile::Cycle => generator.into_root_schema_for::<crate::model::Cycle>(),
+        SchemaFile::Members => generator.into_root_schema_for::<crate::model::Members>(),
         SchemaFile::Minutes => generator.into_root_schema_for::<Minutes>(),
         // Output: its own doc comments describe it, not the data files' fields.
         SchemaFile::Referat => {

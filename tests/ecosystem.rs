@@ -43,6 +43,8 @@ fn the_committed_schemas_are_what_medtrio_prints() {
         "roadmap",
         "findings",
         "local",
+        "cycle",
+        "members",
         "minutes",
         "referat",
     ] {

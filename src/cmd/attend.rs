@@ -27,12 +27,12 @@ pub fn run(ctx: &Context, args: &AttendArgs, out: &mut dyn Write) -> Result<()> 
     let catalog = Catalog::new(&loaded.dataset);
     let (minutes, path) = write::minutes_to_change(&loaded, &catalog, id)?;
     let present_now = if args.present.is_empty() {
-        minutes.present.clone()
+        minutes.present.iter().map(|n| n.value.clone()).collect()
     } else {
         present.clone()
     };
     let absent_now = if args.absent.is_empty() {
-        minutes.apologies.clone()
+        minutes.apologies.iter().map(|n| n.value.clone()).collect()
     } else {
         absent.clone()
     };

@@ -36,6 +36,8 @@ pub enum FileKind {
     Minutes(usize),
     /// `cycle.yaml`, the annual cycle; optional.
     Cycle,
+    /// `members.yaml`, the committee's members; optional.
+    Members,
 }
 
 impl FileKind {
@@ -49,6 +51,7 @@ impl FileKind {
             FileKind::Local(_) => "local/*.yaml",
             FileKind::Minutes(_) => "minutes/*.yaml",
             FileKind::Cycle => CYCLE_FILE,
+            FileKind::Members => MEMBERS_FILE,
         }
     }
 
@@ -57,7 +60,7 @@ impl FileKind {
             FileKind::Programme => include_str!("../../data/programme.yaml"),
             FileKind::Roadmap => include_str!("../../data/roadmap.yaml"),
             FileKind::Findings => include_str!("../../data/findings.yaml"),
-            FileKind::Local(_) | FileKind::Minutes(_) | FileKind::Cycle => "",
+            FileKind::Local(_) | FileKind::Minutes(_) | FileKind::Cycle | FileKind::Members => "",
         }
     }
 }
@@ -145,6 +148,8 @@ pub struct Sources {
     pub minutes: Vec<SourceFile>,
     /// `cycle.yaml`, when the folder has one.
     pub cycle: SourceFile,
+    /// `members.yaml`, when the folder has one.
+    pub members: SourceFile,
 }
 
 impl Sources {
@@ -162,6 +167,7 @@ impl Sources {
             FileKind::Local(i) => self.local.get(i).unwrap_or(&NONE),
             FileKind::Minutes(i) => self.minutes.get(i).unwrap_or(&NONE),
             FileKind::Cycle => &self.cycle,
+            FileKind::Members => &self.members,
         }
     }
 }
@@ -186,15 +192,20 @@ pub fn find_data_dir(cwd: &Path) -> Option<PathBuf> {
 }
 
 /// The files and folders of `dir` that look like medtrio's data without being a data folder
-/// (it has no `programme.yaml`): a roadmap, findings or cycle file, or YAML in `local/` or
+/// (it has no `programme.yaml`): a roadmap, findings, cycle or members file, or YAML in `local/` or
 /// `minutes/`. Named when the bundled data is read instead, so that it does not surprise.
 pub fn lookalikes(dir: &Path) -> Vec<String> {
-    let mut found: Vec<String> = [FileKind::Roadmap, FileKind::Findings, FileKind::Cycle]
-        .iter()
-        .map(|k| k.file_name())
-        .filter(|name| dir.join(name).is_file())
-        .map(str::to_owned)
-        .collect();
+    let mut found: Vec<String> = [
+        FileKind::Roadmap,
+        FileKind::Findings,
+        FileKind::Cycle,
+        FileKind::Members,
+    ]
+    .iter()
+    .map(|k| k.file_name())
+    .filter(|name| dir.join(name).is_file())
+    .map(str::to_owned)
+    .collect();
     for folder in [LOCAL_FOLDER, MINUTES_FOLDER] {
         if yaml_paths(dir, folder).is_ok_and(|p| !p.is_empty()) {
             found.push(format!("{}/", folder.0));
@@ -210,6 +221,14 @@ pub const CYCLE_FILE: &str = "cycle.yaml";
 /// reading then refuses).
 pub(crate) fn has_cycle(dir: &Path) -> bool {
     fs::symlink_metadata(dir.join(CYCLE_FILE)).is_ok()
+}
+
+/// The members' file in a data folder; optional.
+pub const MEMBERS_FILE: &str = "members.yaml";
+
+/// Whether the data folder has a `members.yaml` (or anything else in its place).
+pub(crate) fn has_members(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(MEMBERS_FILE)).is_ok()
 }
 
 /// A folder of YAML files inside a data folder: its name, and what it holds (for help).

@@ -1,6 +1,6 @@
 //! The one list of the files a folder's data is read from, in the order they are read: the
 //! three main files (a tree's committee may inherit its roadmap and findings from above),
-//! `cycle.yaml`, `local/*.yaml`, `minutes/*.yaml`, then the programmes of the committees
+//! `cycle.yaml`, `members.yaml`, `local/*.yaml`, `minutes/*.yaml`, then the programmes of the committees
 //! above, which the tree's checks read. The loader walks it, the cache keys by it, and
 //! [`Sources`] is built from it; a file that a check reads is in it, so that no check can be
 //! answered from a stale cache.
@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use super::files::{
-    CYCLE_FILE, FileKind, LOCAL_DIR, MINUTES_DIR, SourceFile, Sources, check_dir, has_cycle,
-    local_paths, minutes_paths,
+    CYCLE_FILE, FileKind, LOCAL_DIR, MEMBERS_FILE, MINUTES_DIR, SourceFile, Sources, check_dir,
+    has_cycle, has_members, local_paths, minutes_paths,
 };
 use super::tree::{self, Ancestry, Head};
 use crate::diagnostic::Diagnostic;
@@ -24,7 +24,8 @@ pub enum DataSource {
 }
 
 /// One file of a data folder with new text, before it is written: a file the folder's data
-/// is read from, or a new one (`minutes/ID.yaml`, `local/ID.yaml`, `cycle.yaml`).
+/// is read from, or a new one (`minutes/ID.yaml`, `local/ID.yaml`, `cycle.yaml`,
+/// `members.yaml`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     /// Where the file is, or will be.
@@ -148,6 +149,9 @@ impl Inputs {
         if has_cycle(dir) {
             files.push(file(FileKind::Cycle, dir.join(CYCLE_FILE)));
         }
+        if has_members(dir) {
+            files.push(file(FileKind::Members, dir.join(MEMBERS_FILE)));
+        }
         match local_paths(dir) {
             Ok(paths) => files.extend(
                 paths
@@ -217,8 +221,8 @@ impl Inputs {
             name: path.display().to_string(),
             origin: Origin::Edited(path, edit.text.clone()),
         };
-        let at_cycle = |d: &Path| {
-            edit.path.file_name() == Some(CYCLE_FILE.as_ref())
+        let at = |d: &Path, name: &str| {
+            edit.path.file_name() == Some(name.as_ref())
                 && edit.path.parent().is_some_and(|p| same_path(p, d))
         };
         if let Some(path) = in_folder(MINUTES_DIR).filter(|_| is_yaml) {
@@ -227,11 +231,24 @@ impl Inputs {
         } else if let Some(path) = in_folder(LOCAL_DIR).filter(|_| is_yaml) {
             let at = self.place(&path, |k| matches!(k, FileKind::Local(_)), false);
             self.files.insert(at, file(FileKind::Local(0), path));
-        } else if let Some(dir) = dir.filter(|d| at_cycle(d)) {
+        } else if let Some(dir) = dir.filter(|d| at(d, CYCLE_FILE)) {
             self.files.insert(
                 FileKind::ALL.len(),
                 file(FileKind::Cycle, dir.join(CYCLE_FILE)),
             );
+        } else if let Some(dir) = dir.filter(|d| at(d, MEMBERS_FILE)) {
+            // After the main files and the cycle, as `of_dir` lists them.
+            let after = self
+                .files
+                .iter()
+                .take_while(|i| {
+                    matches!(i, Input::File { kind, .. }
+                        if matches!(kind, FileKind::Programme | FileKind::Roadmap
+                            | FileKind::Findings | FileKind::Cycle))
+                })
+                .count();
+            self.files
+                .insert(after, file(FileKind::Members, dir.join(MEMBERS_FILE)));
         } else {
             // Not a file the folder's data is read from, such as `plan -o` elsewhere: checked
             // as the last local file.
@@ -329,6 +346,7 @@ impl Inputs {
                 FileKind::Roadmap => sources.roadmap = file,
                 FileKind::Findings => sources.findings = file,
                 FileKind::Cycle => sources.cycle = file,
+                FileKind::Members => sources.members = file,
                 FileKind::Local(_) => sources.local.push(file),
                 FileKind::Minutes(_) => sources.minutes.push(file),
             }

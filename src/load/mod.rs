@@ -16,14 +16,14 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Cycle, Dataset, Findings, LocalFile, Located, Minutes, Pos, Programme, Roadmap,
+    Cycle, Dataset, Findings, LocalFile, Located, Members, Minutes, Pos, Programme, Roadmap,
 };
 
 pub use crate::model::FORMAT_VERSION;
 use files::decode;
 pub use files::{
-    CYCLE_FILE, DEFAULT_MAX_FILE_MB, FileKind, LOCAL_DIR, MINUTES_DIR, SourceFile, Sources,
-    bundled_text, find_data_dir, lookalikes,
+    CYCLE_FILE, DEFAULT_MAX_FILE_MB, FileKind, LOCAL_DIR, MEMBERS_FILE, MINUTES_DIR, SourceFile,
+    Sources, bundled_text, find_data_dir, lookalikes,
 };
 pub(crate) use files::{max_file_bytes, read_bytes};
 pub use inputs::{DataSource, Edit, Input, Inputs, Origin};
@@ -106,6 +106,7 @@ pub(crate) fn load_inputs(
     let mut problems = Vec::new();
     let (mut programme, mut roadmap, mut findings) = (None, None, None);
     let mut cycle = None;
+    let mut members = None;
     let mut locals: Vec<LocalFile> = Vec::new();
     let mut minutes: Vec<Located<Minutes>> = Vec::new();
     for input in &inputs.files {
@@ -154,6 +155,9 @@ pub(crate) fn load_inputs(
             FileKind::Cycle => {
                 keep(versioned::<Cycle>(name, &text, |c| c.version).map(|v| cycle = Some(v)))
             }
+            FileKind::Members => {
+                keep(versioned::<Members>(name, &text, |m| m.version).map(|v| members = Some(v)))
+            }
             FileKind::Local(_) => {
                 keep(versioned::<LocalFile>(name, &text, |f| f.version).map(|v| locals.push(v)))
             }
@@ -190,6 +194,7 @@ pub(crate) fn load_inputs(
                 findings,
                 minutes,
                 cycle,
+                members,
             };
             dataset.fit();
             Ok(Loaded {
@@ -261,7 +266,7 @@ fn main<T: DeserializeOwned + Versioned + Clone + Send + Sync + 'static>(
     }
 }
 
-/// Parses one file of a folder (`cycle.yaml`, `local/`, `minutes/`), checking its format
+/// Parses one file of a folder (`cycle.yaml`, `members.yaml`, `local/`, `minutes/`), checking its format
 /// version.
 fn versioned<T: DeserializeOwned>(
     name: &str,

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{
-    Action, AgendaItem, Dataset, Finding, Forum, Id, Kind, Level, Located, Meeting, Minutes,
-    Prompt, RoadmapActivity, Section, Status, Template, Theme, When, WhyText,
+    Action, AgendaItem, Dataset, Finding, Forum, Id, Kind, Level, Located, Meeting, Member,
+    Minutes, Prompt, RoadmapActivity, Section, Status, Template, Theme, When, WhyText,
 };
 
 /// The data with indexes by id. Borrowed from the dataset; nothing is cloned.
@@ -179,6 +179,62 @@ impl<'a> Catalog<'a> {
     /// An action point, with the minutes it belongs to.
     pub fn action(&self, id: &str) -> Option<(&'a Minutes, &'a Action)> {
         self.actions.get(id).copied()
+    }
+
+    /// Whether the data has a members file: only then is attendance checked against it.
+    pub fn has_members(&self) -> bool {
+        self.data.members.is_some()
+    }
+
+    /// Every seat of the members file, in the file's order, whatever its forum and period.
+    pub fn members(&self) -> impl Iterator<Item = &'a Member> + use<'a> {
+        self.data
+            .members
+            .iter()
+            .flat_map(|m| m.members.iter().map(|m| &m.value))
+    }
+
+    /// The forum a member's seat is in: the member's `forum:`, else the file's `forum:`, else
+    /// the folder's committee (`committee:` in programme.yaml), else the programme's owner.
+    pub fn member_forum(&self, member: &'a Member) -> &'a str {
+        let p = &self.data.programme;
+        member
+            .forum
+            .as_ref()
+            .or_else(|| self.data.members.as_ref().and_then(|m| m.forum.as_ref()))
+            .or(p.committee.as_ref())
+            .map_or(p.owner.value.as_str(), |f| f.value.as_str())
+    }
+
+    /// The members of `forum` on `day`, in the file's order: those whose seat is in the forum
+    /// and covers the day (from `from` to `to`, both included). Empty without a members file.
+    pub fn members_on(
+        &self,
+        forum: &str,
+        day: NaiveDate,
+    ) -> impl Iterator<Item = &'a Member> + use<'a, '_> {
+        self.members_of(forum).filter(move |m| m.sits_on(day))
+    }
+
+    /// Every seat in `forum`, whatever its period, in the file's order.
+    pub fn members_of(&self, forum: &str) -> impl Iterator<Item = &'a Member> + use<'a, '_> {
+        let forum = forum.to_owned();
+        self.members()
+            .filter(move |m| self.member_forum(m) == forum)
+    }
+
+    /// The members expected at the meeting of these minutes: its forum's members on the day
+    /// it was held. `None` when there is no members file, the file has no seat in the
+    /// meeting's forum, or the meeting has no forum or no day: then attendance is not checked.
+    pub fn members_at(&self, minutes: &Minutes) -> Option<Vec<&'a Member>> {
+        if !self.has_members() {
+            return None;
+        }
+        let forum = self.forum_of(&minutes.meeting)?;
+        let day = self.held_day(minutes)?;
+        // A file that lists other fora's members only says nothing of this one's.
+        self.members_of(forum).next()?;
+        Some(self.members_on(forum, day).collect())
     }
 
     /// The forum of a meeting or a roadmap activity.

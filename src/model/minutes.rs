@@ -33,10 +33,10 @@ pub struct Minutes {
     pub held: Option<Held>,
     /// Who was there (til stede).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub present: Vec<String>,
+    pub present: Vec<Located<String>>,
     /// Who sent apologies (afbud).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub apologies: Vec<String>,
+    pub apologies: Vec<Located<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -5,6 +5,7 @@ mod cycle;
 mod findings;
 mod kind;
 mod located;
+mod members;
 mod minutes;
 mod programme;
 mod roadmap;
@@ -22,6 +23,7 @@ pub use cycle::{Cycle, Recurrence, Rule};
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use kind::Kind;
 pub use located::{Located, Pos};
+pub use members::{Member, Members, Training};
 pub use minutes::{
     Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, follow_up_slot,
     is_approval_item, is_follow_up_item, with_follow_up,
@@ -32,8 +34,8 @@ pub use programme::{
 };
 pub use roadmap::{Forum, Outcome, OutcomeStatus, Roadmap, RoadmapActivity};
 pub use vocab::{
-    ActionStatus, ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat,
-    MinutesStatus, Origin, SectionRole, Status, TemplateKind,
+    ActionStatus, ActivityKind, Audience, Course, FindingKind, ItemType, Level, MeetingFormat,
+    MinutesStatus, Origin, Role, SectionRole, Side, Status, TemplateKind,
 };
 pub use when::{ClockTime, Period, Quarter, When};
 
@@ -140,6 +142,8 @@ pub struct Dataset {
     pub minutes: Vec<Located<Minutes>>,
     /// The annual cycle, when the data folder has one.
     pub cycle: Option<Cycle>,
+    /// The committee's members, when the data folder has a `members.yaml`.
+    pub members: Option<Members>,
 }
 
 impl Dataset {
@@ -174,6 +178,9 @@ impl Dataset {
             for item in &mut m.items {
                 item.value.prompts.shrink_to_fit();
             }
+        }
+        if let Some(members) = &mut self.members {
+            members.members.shrink_to_fit();
         }
         self.minutes.shrink_to_fit();
         for m in &mut self.minutes {

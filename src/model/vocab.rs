@@ -187,6 +187,52 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A member's role in the committee. A member may hold two (a leader who chairs it is
+    /// `leder` and `formand`).
+    Role {
+        Formand = "formand",
+        Naestformand = "næstformand",
+        Leder = "leder",
+        Tr = "tr",
+        Amr = "amr",
+        Medarbejderrepraesentant = "medarbejderrepræsentant",
+        Suppleant = "suppleant",
+        Sekretaer = "sekretær",
+    }
+}
+
+impl Role {
+    /// The side of the table the role puts its holder on, where the role alone says it: a
+    /// leader sits on the management side; a TR, an AMR and an employee representative on the
+    /// employees' side. A chair, a deputy, a substitute and a secretary could be either.
+    pub fn side(self) -> Option<Side> {
+        match self {
+            Role::Leder => Some(Side::Ledelsessiden),
+            Role::Tr | Role::Amr | Role::Medarbejderrepraesentant => Some(Side::Medarbejdersiden),
+            Role::Formand | Role::Naestformand | Role::Suppleant | Role::Sekretaer => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// The two sides of a MED committee.
+    Side {
+        Ledelsessiden = "ledelsessiden",
+        Medarbejdersiden = "medarbejdersiden",
+    }
+}
+
+vocabulary! {
+    /// The AMR's courses: the obligatory working-environment training (arbejdsmiljøuddannelse,
+    /// 3 days within 3 months of taking up the seat) and the supplementary training offered
+    /// each year of the seat.
+    Course {
+        Obligatorisk = "obligatorisk",
+        Supplerende = "supplerende",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Audience::{self, *};

@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::{Action, ActionStatus, Catalog, ItemType, Level, Minutes, MinutesStatus, When};
+use crate::model::{
+    Action, ActionStatus, Catalog, ItemType, Level, Located, Minutes, MinutesStatus, When,
+};
 use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
 use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
 
@@ -182,18 +184,23 @@ pub fn referat_of(
             MinutesStatus::Approved => w.approved.to_owned(),
         },
         approved_text,
-        present: minutes.present.clone(),
+        present: texts(&minutes.present),
         // A referat that says who came and names no apologies: everyone came.
         apologies: if minutes.apologies.is_empty() && !minutes.present.is_empty() {
             vec![w.no_apologies.to_owned()]
         } else {
-            minutes.apologies.clone()
+            texts(&minutes.apologies)
         },
         chair: minutes.chair.clone(),
         minute_taker: minutes.minute_taker.clone(),
         items,
         actions: item_actions(None),
     })
+}
+
+/// The names of a list as written.
+fn texts(names: &[Located<String>]) -> Vec<String> {
+    names.iter().map(|n| n.value.clone()).collect()
 }
 
 /// The forum's next meeting after the one of the referat, as a referat states it under

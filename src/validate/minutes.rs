@@ -54,6 +54,7 @@ impl<'a> Checker<'a> {
             let day = self.held_day(&catalog, minutes, file);
             self.minutes_status(&catalog, minutes, day, file);
             self.minutes_items(&catalog, minutes, day, file);
+            self.minutes_attendance(&catalog, minutes, file);
             self.minutes_actions(&catalog, minutes, day, file);
         }
         self.issued_agendas(&catalog);
