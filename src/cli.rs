@@ -223,6 +223,21 @@ pub enum Command {
     /// Example: medtrio --data mine cancel lmu-oktober --why "For mange afbud"
     Cancel(CancelArgs),
 
+    /// Write a meeting's e-mail as a draft to send: the invitation, or the referat for comments
+    ///
+    /// Writes an .eml file that Outlook and Thunderbird open as a draft (X-Unsent: 1), to the
+    /// forum's members (their e-mail addresses in members.yaml). The invitation holds the
+    /// agenda as HTML and text, the agenda's PDF, its attachments, and a calendar invitation
+    /// with the meeting's UID; a changed meeting gets a higher SEQUENCE (kept in the meeting's
+    /// `invited:`), a cancelled one a cancellation. The referat's e-mail holds the draft
+    /// referat as text and PDF, and the deadline for comments.
+    ///
+    /// Examples:
+    ///   medtrio --data mine mail invitation lmu-december -o invitation.eml
+    ///   medtrio --data mine mail referat lmu-april -o referat.eml
+    #[command(verbatim_doc_comment)]
+    Mail(MailArgs),
+
     /// A forum's beslutningsprotokol: every decision of its referater, in date order
     ///
     /// Each decision (and each drøftelse's conclusion, and each item put off to a later
@@ -589,6 +604,37 @@ pub struct CancelArgs {
     pub why: Option<String>,
     #[command(flatten)]
     pub write: WriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    #[command(subcommand)]
+    pub what: MailWhat,
+}
+
+/// Which e-mail `mail` writes.
+#[derive(Debug, Subcommand)]
+pub enum MailWhat {
+    /// The invitation: the agenda, its PDF and attachments, and a calendar invitation
+    Invitation(MailOptions),
+    /// The draft referat for comments: its text, its PDF, and the deadline for comments
+    Referat(MailOptions),
+}
+
+#[derive(Debug, Args)]
+pub struct MailOptions {
+    /// The meeting, e.g. lmu-december
+    pub meeting: String,
+    /// Who sends it, and the calendar's organiser: `name@example.org` or `Name <name@example.org>`
+    /// [default: the forum's sekretær in members.yaml, else its formand]
+    #[arg(long, value_name = "ADDRESS")]
+    pub from: Option<String>,
+    /// Write the e-mail to FILE (.eml, atomically) instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -88,6 +88,13 @@ words! {
     prompts: "Dialogspørgsmål", "Dialogue prompts";
     // Attachments (bilag): "Bilag 3.1: APV-handleplan 2026 (PDF, 4 sider)".
     attachment: "Bilag", "Attachment";
+    // The e-mails of `medtrio mail`.
+    mail_invitation: "Indkaldelse", "Invitation";
+    mail_cancelled: "Aflyst", "Cancelled";
+    mail_referat: "Referat til bemærkninger", "Minutes for comments";
+    mail_meeting: "møde", "meeting";
+    /// "Bemærkninger til referatet senest fredag den 11. december 2026"
+    comments_due: "Bemærkninger til referatet senest", "Comments on the minutes by";
     attachments: "Bilag", "Attachments";
     one_page: "side", "page";
     pages: "sider", "pages";
@@ -588,6 +595,14 @@ impl Lang {
             (Lang::Da, true) => format!("{kind} (forslag fra skabelonen {template})"),
             (Lang::En, false) => format!("{kind} (from the template {template})"),
             (Lang::En, true) => format!("{kind} (suggested by the template {template})"),
+        }
+    }
+
+    /// A meeting of a level, as a subject names it: "LMU-møde" / "LMU meeting".
+    pub fn level_meeting(self, level: Level) -> String {
+        match self {
+            Lang::Da => format!("{}-møde", self.level(level)),
+            Lang::En => format!("{} meeting", self.level(level)),
         }
     }
 

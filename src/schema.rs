@@ -115,6 +115,11 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "Dage før et møde, hvor dagsordenen sendes ud",
     ),
     (
+        "comments_working_days",
+        "Working days (Monday to Friday) after a meeting by which the members comment on the draft referat",
+        "Arbejdsdage (mandag til fredag) efter et møde, hvor medlemmerne senest giver bemærkninger til udkastet til referat",
+    ),
+    (
         "Cycle.rules",
         "The recurring tasks of the year",
         "Årets tilbagevendende opgaver",

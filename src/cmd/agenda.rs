@@ -6,12 +6,12 @@ use anyhow::Result;
 
 use crate::cli::AgendaArgs;
 use crate::cmd::output::{Output, Request};
-use crate::error::Failure;
-use crate::render::{Format, Renderer, pdf};
-use crate::report::agenda::Agenda;
 use crate::cmd::{Context, agenda_error, write};
+use crate::error::Failure;
 use crate::model::Catalog;
 use crate::render::Document;
+use crate::render::{Format, Renderer, pdf};
+use crate::report::agenda::Agenda;
 use crate::report::agenda::{self, AgendaOptions};
 
 pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> {
@@ -93,7 +93,12 @@ fn combined(
         renderer.settings().created,
         &mut bytes,
     )
-    .map_err(|e| Failure::operation(e.to_string(), "an attachment's PDF could not be placed; open it and save it again as PDF"))?;
+    .map_err(|e| {
+        Failure::operation(
+            e.to_string(),
+            "an attachment's PDF could not be placed; open it and save it again as PDF",
+        )
+    })?;
     output.write_bytes(&bytes, out)
 }
 

@@ -461,10 +461,7 @@ impl<'a> Export<'a> {
             })?;
             self.files
                 .write(name.clone(), &mut |out| Ok(out.write_all(&bytes)?))?;
-            attachment.href = name
-                .strip_prefix("agendas/")
-                .unwrap_or(&name)
-                .to_owned();
+            attachment.href = name.strip_prefix("agendas/").unwrap_or(&name).to_owned();
             links.push(site::FileLink {
                 label: attachment.label.clone(),
                 href: name,

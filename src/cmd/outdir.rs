@@ -54,7 +54,11 @@ pub fn safe_file_name(name: &str) -> String {
         }
     }
     let out = out.trim_start_matches(['.', '-']).to_owned();
-    if out.is_empty() { "bilag".to_owned() } else { out }
+    if out.is_empty() {
+        "bilag".to_owned()
+    } else {
+        out
+    }
 }
 
 /// The output folder, with the names an earlier export wrote there.

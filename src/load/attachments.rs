@@ -33,12 +33,24 @@ pub fn resolve(dir: &Path, loaded: &mut Loaded) -> Vec<Diagnostic> {
     let meetings = programme
         .meetings
         .iter_mut()
-        .zip(provenance.meetings.iter().map(Some).chain(std::iter::repeat(None)))
+        .zip(
+            provenance
+                .meetings
+                .iter()
+                .map(Some)
+                .chain(std::iter::repeat(None)),
+        )
         .map(|(m, kind)| (&mut m.value.items, kind));
     let templates = programme
         .templates
         .iter_mut()
-        .zip(provenance.templates.iter().map(Some).chain(std::iter::repeat(None)))
+        .zip(
+            provenance
+                .templates
+                .iter()
+                .map(Some)
+                .chain(std::iter::repeat(None)),
+        )
         .map(|(t, kind)| (&mut t.value.items, kind));
     for (items, kind) in meetings.chain(templates) {
         let items: &mut Vec<Located<AgendaItem>> = items;
@@ -132,7 +144,10 @@ fn find(dir: &Path, root: &Path, attachment: &Attachment) -> Result<Found, Probl
     if meta.is_dir() {
         return Err((
             format!("the attachment `{file}` is a folder, not a file"),
-            format!("name a file in the folder, e.g. `{}/plan.pdf`", file.trim_end_matches('/')),
+            format!(
+                "name a file in the folder, e.g. `{}/plan.pdf`",
+                file.trim_end_matches('/')
+            ),
         ));
     }
     if !meta.is_file() {

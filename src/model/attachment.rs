@@ -13,9 +13,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// One attachment of an agenda item.
-#[derive(
-    Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
-)]
+#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Attachment {
     /// The file, relative to the data folder, with `/` between folders.
     pub file: String,
@@ -141,8 +139,14 @@ mod tests {
 
     #[test]
     fn the_title_defaults_to_the_file_name_without_its_extension() {
-        assert_eq!(attachment("bilag/APV-handleplan.pdf", None).title(), "APV-handleplan");
-        assert_eq!(attachment("x.pdf", Some("Budget 2027")).title(), "Budget 2027");
+        assert_eq!(
+            attachment("bilag/APV-handleplan.pdf", None).title(),
+            "APV-handleplan"
+        );
+        assert_eq!(
+            attachment("x.pdf", Some("Budget 2027")).title(),
+            "Budget 2027"
+        );
         assert_eq!(attachment(".hidden", None).title(), ".hidden");
     }
 

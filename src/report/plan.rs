@@ -284,6 +284,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
                 note: None,
                 items_due_days: None,
                 agenda_out_days: None,
+                comments_working_days: None,
             }));
             id
         }
@@ -417,6 +418,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             notes: None,
             cancel_reason: None,
             issued: None,
+            invited: None,
         })],
     })
 }
