@@ -289,6 +289,8 @@ words! {
     week_actions: "Handlingspunkter med frist", "Action points due";
     week_cycle: "Årshjulet denne måned", "The annual cycle this month";
     week_drafts: "Referater i udkast", "Minutes in draft";
+    /// After the deadline for comments on a draft referat.
+    week_approve_now: "fristen er udløbet, marker referatet godkendt", "the deadline has passed, mark the minutes approved";
     minutes_fill_now: "Udfyld referatet nu? (nej: skriv et udkast, der kan udfyldes senere)", "Fill in the minutes now? (no: write a draft to fill in later)";
     minutes_action_what: "Handlingspunkt under punktet (tomt: ikke flere)", "Action point under the item (empty: no more)";
     minutes_action_due: "Hvornår (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ-Qn; tomt: ikke fastsat)", "By when (YYYY-MM-DD, YYYY-MM or YYYY-Qn; empty: not set)";

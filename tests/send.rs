@@ -566,3 +566,26 @@ fn the_mail_errors_say_what_to_do() {
     );
     assert!(!dir.join("x.eml").exists());
 }
+
+#[test]
+fn week_shows_the_deadline_for_comments_and_then_reminds_to_approve() {
+    let (_tmp, dir) = example();
+    let week = |today: &str| {
+        let out = medtrio()
+            .current_dir(&dir)
+            .args(["--today", today, "week"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().replace("\n  ", " ")
+    };
+    let before = week("2026-04-13");
+    assert!(
+        before.contains("- LMU-møde i april (tirsdag den 7. april 2026) · Bemærkninger til referatet senest fredag den 17. april 2026\n"),
+        "{before}"
+    );
+    let after = week("2026-04-20");
+    assert!(
+        after.contains("senest fredag den 17. april 2026 · fristen er udløbet, marker referatet godkendt: medtrio approve lmu-april\n"),
+        "{after}"
+    );
+}
