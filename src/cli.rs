@@ -247,6 +247,17 @@ pub enum Command {
     /// Example: medtrio --data mine decisions --forum lmu-havnen --format md
     Decisions(DecisionsArgs),
 
+    /// Attendance (fremmøde) for the year: per member, the meetings present, excused and absent
+    ///
+    /// Reads members.yaml and the minutes of the year's meetings: a member who held the seat on
+    /// the day is present (til stede), excused (afbud) or absent (fraværende). Takes --forum.
+    ///
+    /// Examples:
+    ///   medtrio --data mine attendance --year 2026
+    ///   medtrio --data mine attendance --format csv --excel > fremmoede.csv
+    #[command(verbatim_doc_comment)]
+    Attendance(AttendanceArgs),
+
     /// The report upward from a tree of committees' folders: who met on each roadmap activity and theme
     ///
     /// Reads every folder under ROOT that holds a programme.yaml (one committee each, named
@@ -688,6 +699,18 @@ pub struct DecisionsArgs {
     /// last referat), which are left out by default
     #[arg(long)]
     pub procedural: bool,
+    #[command(flatten)]
+    pub output: TableOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendanceArgs {
+    /// The year [default: the year of --today]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=9999))]
+    pub year: Option<i32>,
+    /// Only this forum: its name or id, in any case
+    #[arg(long, value_name = "TEXT")]
+    pub forum: Option<String>,
     #[command(flatten)]
     pub output: TableOutput,
 }

@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::model::{
-    ActivityKind, Audience, FindingKind, ItemType, Level, Origin, Period, Quarter, Status, When,
+    ActivityKind, Audience, FindingKind, ItemType, Level, Origin, Period, Quarter, Role, Side,
+    Status, When,
 };
 
 /// The language of rendered documents and table labels. Data and JSON stay as they are.
@@ -236,6 +237,9 @@ words! {
     minutes_heading: "Referat", "Minutes";
     committee: "Udvalg", "Committee";
     present: "Til stede", "Present";
+    absent: "Fraværende", "Absent";
+    member: "Medlem", "Member";
+    role: "Rolle", "Role";
     decision: "Beslutning", "Decision";
     conclusion: "Konklusion", "Conclusion";
     information: "Orientering", "Information";
@@ -276,6 +280,11 @@ words! {
     innermost: "inderst", "innermost";
     missing: "mangler", "missing";
     basis: "Grundlag", "Basis";
+    training_open: "frist ikke nået", "not due yet";
+    training_obligatory_task: "Arbejdsmiljørepræsentantens obligatoriske arbejdsmiljøuddannelse", "The AMR's obligatory working-environment training";
+    training_supplementary_task: "Tilbud om supplerende arbejdsmiljøuddannelse til arbejdsmiljørepræsentanten", "The offer of supplementary working-environment training to the AMR";
+    training_obligatory_basis: "Bekendtgørelse om systematisk arbejdsmiljøarbejde og AT-vejledningen om systematisk arbejdsmiljøarbejde (fra 15. december 2025): 3 dage (22 timer), gennemført inden for 3 måneder efter valget eller udpegningen", "Bekendtgørelse om systematisk arbejdsmiljøarbejde and Arbejdstilsynet's guidance on it (from 15 December 2025): 3 days (22 hours), completed within 3 months of the election or appointment";
+    training_supplementary_basis: "Bekendtgørelse om systematisk arbejdsmiljøarbejde: arbejdsgiveren tilbyder 2 dage i det første funktionsår og 1½ dag i hvert af de følgende", "Bekendtgørelse om systematisk arbejdsmiljøarbejde: the employer offers 2 days in the first year of the seat and 1½ days in each year after";
     example_rule: "Eksempel – tilpas til jeres MED-aftale.", "An example – adapt it to your MED agreement.";
     items_due: "Frist for punkter", "Deadline for items";
     deadlines: "Frister", "Deadlines";
@@ -298,6 +307,8 @@ words! {
     minutes_summary: "Referatet, som det gemmes", "The minutes as they will be saved";
     minutes_names_hint: "(adskil med komma; Ctrl-U rydder linjen)", "(split by commas; Ctrl-U clears the line)";
     minutes_name_twice: "står to gange: skriv hvert navn én gang", "is named twice: name each person once";
+    minutes_name_unknown: "er ikke medlem af", "is not a member of";
+    minutes_did_you_mean: "mente du", "did you mean";
     minutes_no_outcome: "intet skrevet", "nothing written";
     // The rollup (`medtrio rollup`) and what is recorded of a roadmap activity.
     rollup_kind: "Opsamling", "Roll-up";
@@ -527,6 +538,28 @@ impl Lang {
         }
     }
 
+    pub fn role(self, role: Role) -> &'static str {
+        match role {
+            Role::Formand => self.pick("formand", "chair"),
+            Role::Naestformand => self.pick("næstformand", "deputy chair"),
+            Role::Leder => self.pick("leder", "leader"),
+            Role::Tr => "TR",
+            Role::Amr => "AMR",
+            Role::Medarbejderrepraesentant => {
+                self.pick("medarbejderrepræsentant", "employee representative")
+            }
+            Role::Suppleant => self.pick("suppleant", "substitute"),
+            Role::Sekretaer => self.pick("sekretær", "secretary"),
+        }
+    }
+
+    pub fn side(self, side: Side) -> &'static str {
+        match side {
+            Side::Ledelsessiden => self.pick("ledelsessiden", "management side"),
+            Side::Medarbejdersiden => self.pick("medarbejdersiden", "employee side"),
+        }
+    }
+
     pub fn level(self, level: Level) -> &'static str {
         match level {
             Level::Hu => "HU",
@@ -750,6 +783,66 @@ impl Lang {
         match self {
             Lang::Da => format!("{rule} – intet møde i {forum} endnu"),
             Lang::En => format!("{rule} – no meeting in {forum} yet"),
+        }
+    }
+
+    /// "Obligatorisk arbejdsmiljøuddannelse, 3 dage: Sara Holm".
+    pub fn training_title(self, course: crate::model::Course, days: f64, name: &str) -> String {
+        use crate::model::Course;
+        let days = match (self, days) {
+            (Lang::Da, d) if d == 1.5 => "1½ dag".to_owned(),
+            (Lang::En, d) if d == 1.5 => "1½ days".to_owned(),
+            (Lang::Da, d) => format!("{d} dage"),
+            (Lang::En, d) => format!("{d} days"),
+        };
+        match (self, course) {
+            (Lang::Da, Course::Obligatorisk) => {
+                format!("Obligatorisk arbejdsmiljøuddannelse, {days}: {name}")
+            }
+            (Lang::Da, Course::Supplerende) => {
+                format!("Supplerende arbejdsmiljøuddannelse, {days}: {name}")
+            }
+            (Lang::En, Course::Obligatorisk) => {
+                format!("Obligatory working-environment training, {days}: {name}")
+            }
+            (Lang::En, Course::Supplerende) => {
+                format!("Supplementary working-environment training, {days}: {name}")
+            }
+        }
+    }
+
+    /// "senest 30. november 2025" / "by 30 November 2025".
+    pub fn training_due(self, due: NaiveDate) -> String {
+        let month = self.month_name(due.month());
+        match self {
+            Lang::Da => format!("senest {}. {month} {}", due.day(), due.year()),
+            Lang::En => format!("by {} {month} {}", due.day(), due.year()),
+        }
+    }
+
+    /// "taget 20.11.2025" / "taken 20 Nov 2025".
+    pub fn training_taken(self, on: NaiveDate) -> String {
+        match self {
+            Lang::Da => format!("taget {}", self.short_date(on)),
+            Lang::En => format!("taken {}", self.short_date(on)),
+        }
+    }
+
+    /// "Obligatorisk …: Sara Holm (senest 30. november 2025) – intet kursus registreret i LMU …".
+    pub fn training_gap(self, title: &str, due: &str, forum: &str) -> String {
+        match self {
+            Lang::Da => format!("{title} ({due}) – intet kursus registreret i {forum}"),
+            Lang::En => format!("{title} ({due}) – no course recorded in {forum}"),
+        }
+    }
+
+    /// "1 AMR-kursus er ikke registreret inden fristen.".
+    pub fn cycle_overdue_training(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Da, 1) => "1 AMR-kursus er ikke registreret inden fristen.".to_owned(),
+            (Lang::Da, n) => format!("{n} AMR-kurser er ikke registreret inden fristen."),
+            (Lang::En, 1) => "1 AMR course is not recorded by its deadline.".to_owned(),
+            (Lang::En, n) => format!("{n} AMR courses are not recorded by their deadline."),
         }
     }
 

@@ -6,6 +6,10 @@
 //! A case of `cycle.yaml`, `<case>.cycle.yaml`, is added to the minimal fixture set, which has
 //! none.
 //!
+//! A case of `members.yaml`, `<case>.members.yaml`, is added to the minutes fixture set, whose
+//! `minutes/lmu-marts.yaml` (LMU Testhuset, 3 March 2026) names `Leder`, `TR` and `AMR` as
+//! present.
+//!
 //! A case of minutes, `<case>.minutes.yaml` or `<case>.minutes-NAME.yaml`, is put into the
 //! minutes fixture set (`tests/fixtures/minutes`, whose `minutes/lmu-marts.yaml` is valid)
 //! as `minutes/lmu-april.yaml` or `minutes/NAME.yaml`.
@@ -28,6 +32,10 @@ fn corpus_dir() -> PathBuf {
 fn placed(file: &str) -> Option<(PathBuf, &'static str)> {
     if FILES.contains(&file) || file == "cycle" {
         return Some((PathBuf::from(format!("{file}.yaml")), "minimal"));
+    }
+    // The members are checked against the minutes' attendance: they join the minutes' set.
+    if file == "members" {
+        return Some((PathBuf::from("members.yaml"), "minutes"));
     }
     let name = match file.strip_prefix("minutes") {
         Some("") => "lmu-april",

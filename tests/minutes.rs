@@ -52,7 +52,12 @@ fn the_loop_runs_from_flags_without_a_terminal() {
         .arg("--data")
         .arg(data.path())
         .args(["--today", "2026-11-23", "minutes", "lmu-april"])
-        .args(["--present", "Leder,TR,AMR", "--apologies", "Pædagog"])
+        .args([
+            "--present",
+            "Lone Kjær,Anders Bech,Sara Holm",
+            "--apologies",
+            "Mikkel Dahl",
+        ])
         .args(["--outcome", "2=Referatet blev godkendt."])
         .args(["--outcome", "4=Handleplanen mangler en tidsplan."])
         .args(["--action", "Lav en tidsplan for handleplanen;AMR;2026-05;4"])
@@ -104,7 +109,28 @@ fn the_loop_runs_from_flags_without_a_terminal() {
         referat.contains("Konklusion: Handleplanen mangler en tidsplan."),
         "{referat}"
     );
-    assert!(referat.contains("Afbud:     Pædagog"), "{referat}");
+    // The member neither present nor excused is listed as absent (fraværende), in every
+    // format that prints the referat.
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat(&referat).contains("Afbud: Mikkel Dahl Fraværende: Birthe Lund Mødeleder:"),
+        "{referat}"
+    );
+    let md = stdout(data.path(), &["minutes", "lmu-april", "--format", "md"]);
+    assert!(md.contains("- **Fraværende:** Birthe Lund\n"), "{md}");
+    let html = stdout(data.path(), &["minutes", "lmu-april", "--format", "html"]);
+    assert!(
+        html.contains("<th scope=\"row\">Fraværende</th><td>Birthe Lund</td>"),
+        "{html}"
+    );
+    let json = stdout(data.path(), &["minutes", "lmu-april", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["absent"], serde_json::json!(["Birthe Lund"]));
+    let en = stdout(
+        data.path(),
+        &["--lang", "en", "minutes", "lmu-april", "--format", "txt"],
+    );
+    assert!(flat(&en).contains("Absent: Birthe Lund"), "{en}");
     let open = stdout(data.path(), &["actions", "--open", "--format", "csv"]);
     assert!(
         open.contains(
@@ -139,7 +165,7 @@ fn the_questions_at_a_terminal_write_minutes_that_validate() {
     tmux.wait_for("Udfyld referatet nu?");
     tmux.keys(&["y"]);
     tmux.wait_for("Til stede");
-    tmux.keys(&["Leder, TR, AMR", "Enter"]);
+    tmux.keys(&["C-u", "Lone Kjær, Anders Bech, Sara Holm", "Enter"]);
     tmux.wait_for("Afbud");
     tmux.keys(&["Enter"]);
     // 1. Godkendelse af dagsorden: a decision, no action point.
@@ -175,7 +201,7 @@ fn the_questions_at_a_terminal_write_minutes_that_validate() {
     assert!(tmux.screen().contains("EXIT=0"), "{}", tmux.screen());
     let yaml = fs::read_to_string(data.path().join("minutes/lmu-april.yaml")).unwrap();
     assert!(
-        yaml.contains("present: [\"Leder\", \"TR\", \"AMR\"]\n"),
+        yaml.contains("present: [\"Lone Kjær\", \"Anders Bech\", \"Sara Holm\"]\n"),
         "{yaml}"
     );
     assert!(
@@ -454,7 +480,7 @@ fn the_full_agenda_locking_the_folder() {
 /// At a terminal, the planned names are a line to edit: Ctrl-U clears it, a name given twice
 /// is refused and asked again, and a summary of what will be saved comes before "Gem".
 #[test]
-fn the_names_at_a_terminal_clear_with_ctrl_u_and_refuse_a_name_twice() {
+fn the_names_at_a_terminal_clear_with_ctrl_u_and_refuse_a_name_twice_or_no_member() {
     let data = copy_data(EXAMPLE);
     let command = format!(
         "NO_COLOR=1 MEDTRIO_TODAY=2026-11-23 {} --data {} minutes lmu-marts",
@@ -464,11 +490,16 @@ fn the_names_at_a_terminal_clear_with_ctrl_u_and_refuse_a_name_twice() {
     let tmux = Tmux::start(&command);
     tmux.wait_for("Udfyld referatet nu?");
     tmux.keys(&["y"]);
-    tmux.wait_for("Til stede (adskil med komma; Ctrl-U rydder linjen): Leder, TR, AMR, Pædagog");
-    tmux.keys(&["C-u", "Leder, TR, leder", "Enter"]);
-    tmux.wait_for("`leder` står to gange: skriv hvert navn én gang");
-    tmux.keys(&["C-u", "Leder, TR", "Enter"]);
-    tmux.wait_for("Afbud (adskil med komma; Ctrl-U rydder linjen): Køkkenleder");
+    tmux.wait_for(
+        "Til stede (adskil med komma; Ctrl-U rydder linjen): Lone Kjær, Anders Bech, Sara Holm, Mikkel Dahl",
+    );
+    tmux.keys(&["C-u", "Lone Kjær, Anders Bech, lone kjær", "Enter"]);
+    tmux.wait_for("`lone kjær` står to gange: skriv hvert navn én gang");
+    // A name that is no member of the forum is asked again, with the nearest member.
+    tmux.keys(&["C-u", "Lone Kjær, Anders Bek", "Enter"]);
+    tmux.wait_for("`Anders Bek` er ikke medlem af `lmu-havnen` – mente du `Anders Bech`?");
+    tmux.keys(&["C-u", "Lone Kjær, Anders Bech", "Enter"]);
+    tmux.wait_for("Afbud (adskil med komma; Ctrl-U rydder linjen): Birthe Lund");
     tmux.keys(&["C-u", "Enter"]);
     // Four items: no outcome and no action point under each.
     tmux.wait_for("1. Godkendelse af dagsorden");
@@ -478,13 +509,36 @@ fn the_names_at_a_terminal_clear_with_ctrl_u_and_refuse_a_name_twice() {
     }
     tmux.wait_for("Gem referatet?");
     let screen = tmux.screen();
-    assert!(screen.contains("Referatet, som det gemmes:\n  Til stede: Leder, TR\n  Afbud: –\n  1. Godkendelse af dagsorden: Dagsordenen blev godkendt.\n  2. Hvad er aktørskab for os?: intet skrevet\n"), "{screen}");
+    assert!(screen.contains("Referatet, som det gemmes:\n  Til stede: Lone Kjær, Anders Bech\n  Afbud: –\n  1. Godkendelse af dagsorden: Dagsordenen blev godkendt.\n  2. Hvad er aktørskab for os?: intet skrevet\n"), "{screen}");
     tmux.keys(&["y"]);
     tmux.wait_for("EXIT=");
     assert!(tmux.screen().contains("EXIT=0"), "{}", tmux.screen());
     let yaml = fs::read_to_string(data.path().join("minutes/lmu-marts.yaml")).unwrap();
     assert!(
-        yaml.contains("present: [\"Leder\", \"TR\"]\napologies: []\n"),
+        yaml.contains("present: [\"Lone Kjær\", \"Anders Bech\"]\napologies: []\n"),
         "{yaml}"
     );
+}
+
+#[test]
+fn a_referat_where_every_member_came_says_afbud_ingen_and_lists_no_one_absent() {
+    // The April minutes name all five members of LMU Børnehuset Havnen as present.
+    let text = stdout(
+        Path::new(EXAMPLE),
+        &["minutes", "lmu-april", "--format", "txt"],
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "Til stede: Lone Kjær, Anders Bech, Sara Holm, Mikkel Dahl, Birthe Lund Afbud: Ingen Mødeleder:"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Fraværende"), "{text}");
+    let md = stdout(
+        Path::new(EXAMPLE),
+        &["minutes", "lmu-april", "--format", "md"],
+    );
+    assert!(md.contains("- **Afbud:** Ingen\n"), "{md}");
+    assert!(!md.contains("Fraværende"), "{md}");
 }

@@ -93,7 +93,7 @@ fn late_minutes_rewrite_a_past_agenda() {
             "minutes",
             "lmu-april",
             "--present",
-            "Leder,TR,AMR",
+            "Lone Kjær,Anders Bech,Sara Holm",
             "--outcome",
             "3=Pausevagterne hjælper.",
         ],
@@ -110,7 +110,7 @@ fn late_minutes_rewrite_a_past_agenda() {
             "minutes",
             "lmu-marts",
             "--present",
-            "Leder,TR",
+            "Lone Kjær,Anders Bech",
             "--action",
             "Lav en plan for pausevagter;AMR;2026-04",
         ],
@@ -179,7 +179,7 @@ fn early_minutes_marking_a_meeting_held() {
     let path = d.join("minutes/lmu-december.yaml");
     let text = fs::read_to_string(&path).unwrap().replacen(
         "present: []",
-        "present: [\"Leder\", \"TR\"]",
+        "present: [\"Lone Kjær\", \"Anders Bech\"]",
         1,
     );
     fs::write(&path, text).unwrap();
@@ -234,7 +234,12 @@ fn an_issued_agenda_prints_the_same_after_later_minutes() {
     ok(
         d,
         "2026-12-02",
-        &["minutes", "lmu-december", "--present", "Leder,TR,AMR"],
+        &[
+            "minutes",
+            "lmu-december",
+            "--present",
+            "Lone Kjær,Anders Bech,Sara Holm",
+        ],
     );
     ok(
         d,

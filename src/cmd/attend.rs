@@ -10,6 +10,7 @@ use crate::cmd::write::{self, Change};
 use crate::edit::{Edit, Value};
 use crate::error::Failure;
 use crate::model::Catalog;
+use crate::report::attendance::Roll;
 
 pub fn run(ctx: &Context, args: &AttendArgs, out: &mut dyn Write) -> Result<()> {
     write::data_dir(&ctx.source)?;
@@ -21,11 +22,22 @@ pub fn run(ctx: &Context, args: &AttendArgs, out: &mut dyn Write) -> Result<()> 
         )
         .into());
     }
-    let present = names("--present", &args.present)?;
-    let absent = names("--absent", &args.absent)?;
+    let mut present = names("--present", &args.present)?;
+    let mut absent = names("--absent", &args.absent)?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
     let (minutes, path) = write::minutes_to_change(&loaded, &catalog, id)?;
+    if let Some(roll) = Roll::of(&catalog, id, catalog.held_day(minutes)) {
+        for (flag, names) in [("--present", &mut present), ("--absent", &mut absent)] {
+            for name in names.iter_mut() {
+                let member = roll.check(name).map_err(|unknown| {
+                    Failure::usage_with_help(format!("{flag}: {}", unknown.message), unknown.help)
+                })?;
+                // Written as members.yaml spells it.
+                name.clone_from(&member.name.value);
+            }
+        }
+    }
     let present_now = if args.present.is_empty() {
         minutes.present.iter().map(|n| n.value.clone()).collect()
     } else {

@@ -27,7 +27,10 @@ pub fn run(ctx: &Context, args: &CycleArgs, out: &mut dyn Write) -> Result<()> {
     .open()?;
     let loaded = ctx.load_checked()?;
     let catalog = Catalog::new(&loaded.dataset);
-    if loaded.dataset.cycle.is_none() {
+    let has_amr = catalog
+        .members()
+        .any(|m| m.has_role(crate::model::Role::Amr));
+    if loaded.dataset.cycle.is_none() && !has_amr {
         return Err(Failure::operation(
             "the data has no annual cycle",
             "add a cycle.yaml to the data folder; `medtrio init DIR` writes one to start from",
@@ -49,16 +52,33 @@ pub fn run(ctx: &Context, args: &CycleArgs, out: &mut dyn Write) -> Result<()> {
         for gap in report.entries.iter().filter_map(|e| e.gap.as_ref()) {
             writeln!(err, "missing: {gap}")?;
         }
-        return Err(Failure::operation(
+        let meetings = report.missing - report.overdue_training;
+        let courses = report.overdue_training;
+        let no_meeting = |n: usize| {
             format!(
-                "{} {} of {year} {} no meeting",
-                report.missing,
-                if report.missing == 1 { "task" } else { "tasks" },
-                if report.missing == 1 { "has" } else { "have" }
+                "{n} {} of {year} {} no meeting",
+                if n == 1 { "task" } else { "tasks" },
+                if n == 1 { "has" } else { "have" }
+            )
+        };
+        let overdue = |n: usize| {
+            format!(
+                "{n} AMR {} past {} deadline with none recorded",
+                if n == 1 { "course is" } else { "courses are" },
+                if n == 1 { "its" } else { "their" }
+            )
+        };
+        let plan = "plan a meeting with an item that names the task (`cycle: ID`), or move the task in cycle.yaml";
+        let record = "record the course taken in members.yaml, under the AMR: `training: [{course: obligatorisk, on: YYYY-MM-DD}]`";
+        let (message, help) = match (meetings, courses) {
+            (m, 0) => (no_meeting(m), plan.to_owned()),
+            (0, c) => (format!("{} in {year}", overdue(c)), record.to_owned()),
+            (m, c) => (
+                format!("{}, and {}", no_meeting(m), overdue(c)),
+                format!("{plan}; {record}"),
             ),
-            "plan a meeting with an item that names the task (`cycle: ID`), or move the task in cycle.yaml",
-        )
-        .into());
+        };
+        return Err(Failure::operation(message, help).into());
     }
     Ok(())
 }

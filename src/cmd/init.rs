@@ -9,7 +9,7 @@ use crate::cli::InitArgs;
 use crate::cmd::output::write_file;
 use crate::error::Failure;
 
-const STARTER: [(&str, &str); 4] = [
+const STARTER: [(&str, &str); 5] = [
     (
         "programme.yaml",
         include_str!("../../examples/starter/programme.yaml"),
@@ -25,6 +25,10 @@ const STARTER: [(&str, &str); 4] = [
     (
         "cycle.yaml",
         include_str!("../../examples/starter/cycle.yaml"),
+    ),
+    (
+        "members.yaml",
+        include_str!("../../examples/starter/members.yaml"),
     ),
 ];
 

@@ -14,9 +14,10 @@ use crate::cmd::{Context, agenda_error, output, unknown_id};
 use crate::error::Failure;
 use crate::lang::Words;
 use crate::load::{DataSource, MINUTES_DIR};
-use crate::model::{Catalog, ItemType, When};
+use crate::model::{Catalog, ItemType, When, same_name};
 use crate::render::Document;
 use crate::report::agenda::{self, Agenda, AgendaOptions};
+use crate::report::attendance::Roll;
 use crate::report::minutes::{self, Answers, NewAction, ReferatError};
 
 pub fn run(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()> {
@@ -240,6 +241,19 @@ fn from_flags(catalog: &Catalog<'_>, agenda: &Agenda, flags: &MinutesAnswers) ->
         minute_taker: flags.minute_taker.clone(),
         ..Answers::default()
     };
+    if let Some(roll) = roll_of(catalog, agenda, flags) {
+        let lists = [
+            ("--present", &answers.present),
+            ("--apologies", &answers.apologies),
+        ];
+        for (flag, names) in lists {
+            for name in names.iter().flatten() {
+                roll.check(name).map_err(|unknown| {
+                    Failure::usage_with_help(format!("{flag}: {}", unknown.message), unknown.help)
+                })?;
+            }
+        }
+    }
     for written in &flags.outcome {
         let parsed = written
             .split_once('=')
@@ -271,6 +285,13 @@ fn from_flags(catalog: &Catalog<'_>, agenda: &Agenda, flags: &MinutesAnswers) ->
         })
         .collect();
     Ok(answers)
+}
+
+/// The members expected at the meeting, on the day --held gives or its planned day: the
+/// names given for it must be theirs. `None` when there are no members to check against.
+fn roll_of<'a>(catalog: &Catalog<'a>, agenda: &Agenda, flags: &MinutesAnswers) -> Option<Roll<'a>> {
+    let day = flags.held.or_else(|| catalog.date_of(&agenda.id).day());
+    Roll::of(catalog, &agenda.id, day)
 }
 
 /// `WHAT;WHO;DUE[;ITEM]`.
@@ -359,11 +380,22 @@ impl Asker {
         {
             return Ok(());
         }
+        let roll = roll_of(catalog, agenda, flags);
         if flags.present.is_none() {
-            answers.present = Some(self.names(w.present, &agenda.participants)?);
+            // Without planned participants, the members are offered, less the apologies.
+            let offered: Vec<String> = match &roll {
+                Some(roll) if agenda.participants.is_empty() => roll
+                    .members
+                    .iter()
+                    .map(|m| m.name.value.clone())
+                    .filter(|n| !agenda.apologies.iter().any(|a| same_name(a, n)))
+                    .collect(),
+                _ => agenda.participants.clone(),
+            };
+            answers.present = Some(self.names(w.present, &offered, roll.as_ref())?);
         }
         if flags.apologies.is_none() {
-            answers.apologies = Some(self.names(w.apologies, &agenda.apologies)?);
+            answers.apologies = Some(self.names(w.apologies, &agenda.apologies, roll.as_ref())?);
         }
         let mut actions: Vec<(String, String, When, Option<usize>)> = Vec::new();
         for (number, item) in agenda.items.iter().filter_map(|i| Some((i.number?, i))) {
@@ -435,8 +467,13 @@ impl Asker {
     }
 
     /// A list of names, the planned ones to start from, edited as a line (Ctrl-U clears
-    /// it, as in a shell); a name given twice is asked again.
-    fn names(&self, prompt: &str, planned: &[String]) -> Result<Vec<String>> {
+    /// it, as in a shell); a name given twice, or one not on the roll, is asked again.
+    fn names(
+        &self,
+        prompt: &str,
+        planned: &[String],
+        roll: Option<&Roll<'_>>,
+    ) -> Result<Vec<String>> {
         let mut editor = rustyline::DefaultEditor::new()?;
         let mut initial = planned.join(", ");
         loop {
@@ -465,12 +502,25 @@ impl Asker {
                     .iter()
                     .any(|m| m.to_lowercase() == n.to_lowercase())
             });
-            match twice {
-                Some((_, name)) => {
+            let unknown = roll.and_then(|roll| {
+                let name = names.iter().find(|n| roll.find(n).is_none())?;
+                let near =
+                    crate::diagnostic::nearest(name, roll.members.iter().map(|m| m.name.as_str()));
+                Some((name, roll.forum, near))
+            });
+            match (twice, unknown) {
+                (Some((_, name)), _) => {
                     eprintln!("`{name}` {}", self.w.minutes_name_twice);
                     initial = line;
                 }
-                None => return Ok(names),
+                (None, Some((name, forum, near))) => {
+                    let near = near
+                        .map(|n| format!(" – {} `{n}`?", self.w.minutes_did_you_mean))
+                        .unwrap_or_default();
+                    eprintln!("`{name}` {} `{forum}`{near}", self.w.minutes_name_unknown);
+                    initial = line;
+                }
+                (None, None) => return Ok(names),
             }
         }
     }

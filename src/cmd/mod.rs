@@ -4,6 +4,7 @@ mod actions;
 mod agenda;
 mod approve;
 mod attend;
+mod attendance;
 mod calendar;
 mod cancel;
 pub mod committees;
@@ -243,6 +244,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Cancel(args) => cancel::run(&ctx, &args, out),
         Command::Mail(args) => mail::run(&ctx, &args, out),
         Command::Decisions(args) => decisions::run(&ctx, &args, out),
+        Command::Attendance(args) => attendance::run(&ctx, &args, out),
         Command::Rollup(args) => rollup::run(&ctx, &args, out),
     }
 }

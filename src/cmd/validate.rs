@@ -73,6 +73,12 @@ fn summary(loaded: &load::Loaded, problems: &[Diagnostic]) -> String {
             count(cycle.rules.len(), "task", "tasks")
         ));
     }
+    if let Some(members) = &d.members {
+        s.push_str(&format!(
+            ", {}",
+            count(members.members.len(), "member", "members")
+        ));
+    }
     if !problems.is_empty() {
         s.push_str(&format!(
             " ({})",

@@ -231,12 +231,14 @@ impl<'a> Catalog<'a> {
     /// it was held. `None` when there is no members file, the file has no seat in the
     /// meeting's forum, or the meeting has no forum or no day: then attendance is not checked.
     pub fn members_at(&self, minutes: &Minutes) -> Option<Vec<&'a Member>> {
-        if !self.has_members() {
-            return None;
-        }
         let forum = self.forum_of(&minutes.meeting)?;
-        let day = self.held_day(minutes)?;
-        // A file that lists other fora's members only says nothing of this one's.
+        self.members_expected(forum, self.held_day(minutes)?)
+    }
+
+    /// The members expected at a meeting of `forum` on `day`; `None` when there is no members
+    /// file or it has no seat in the forum (a file that lists other fora's members only says
+    /// nothing of this one's).
+    pub fn members_expected(&self, forum: &str, day: NaiveDate) -> Option<Vec<&'a Member>> {
         self.members_of(forum).next()?;
         Some(self.members_on(forum, day).collect())
     }

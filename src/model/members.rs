@@ -148,3 +148,29 @@ impl Member {
             .min()
     }
 }
+
+/// Whether two names are the same person's: the same letters, whatever the case and spacing.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let mut a = a.split_whitespace();
+    let mut b = b.split_whitespace();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase() => {}
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_whatever_the_case_and_spacing() {
+        assert!(same_name("Lone  Kjær", "lone kjær"));
+        assert!(same_name(" Lone Kjær ", "LONE KJÆR"));
+        assert!(!same_name("Lone Kjær", "Lone Kjærsgaard"));
+        assert!(!same_name("Lone Kjær", "Lone"));
+    }
+}

@@ -23,7 +23,7 @@ pub use cycle::{Cycle, Recurrence, Rule};
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use kind::Kind;
 pub use located::{Located, Pos};
-pub use members::{Member, Members, Training};
+pub use members::{Member, Members, Training, same_name};
 pub use minutes::{
     Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, follow_up_slot,
     is_approval_item, is_follow_up_item, with_follow_up,

@@ -315,6 +315,7 @@ impl Document<'_> {
                     ListReport::Prompts(rows) => each(rows),
                     ListReport::Actions(rows) => each(rows),
                     ListReport::Decisions(rows) => each(rows),
+                    ListReport::Attendance(rows) => each(rows),
                 },
             )),
             Document::Cycle(cycle) => Some((

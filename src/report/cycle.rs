@@ -10,10 +10,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::{Catalog, Forum, Level, Meeting, Rule, When};
+use crate::model::{Catalog, Course, Forum, Level, Meeting, Rule, When};
 use crate::query::Query;
 use crate::report::TextTable;
 use crate::report::doc::{Block, Doc, Entry, NoticeLevel, Printable, Style, Text};
+use crate::report::training::{self, TrainingState};
 
 /// The year's cycle.
 #[derive(Clone, Debug, Serialize)]
@@ -26,7 +27,10 @@ pub struct CycleReport {
     pub entries: Vec<CycleEntry>,
     /// The rules, numbered as the wheel marks them.
     pub rules: Vec<RuleOut>,
+    /// The tasks without a meeting, and the AMR courses past their deadline with none recorded.
     pub missing: usize,
+    /// Of those, the AMR courses past their deadline with none recorded.
+    pub overdue_training: usize,
     pub wheel: Wheel,
 }
 
@@ -58,7 +62,7 @@ pub struct CycleEntry {
     pub month: u32,
     /// "marts" or "2. kvartal".
     pub when_text: String,
-    /// `covered` or `missing`.
+    /// `covered` or `missing`; an AMR course whose deadline is ahead is `open`.
     pub status: &'static str,
     pub status_text: String,
     pub meeting: Option<CoverOut>,
@@ -304,9 +308,47 @@ pub fn cycle(
             }
         }
     }
+    let training = training::tasks(catalog, query, year, today);
+    let overdue_training = training
+        .iter()
+        .filter(|t| t.state == TrainingState::Overdue)
+        .count();
+    let training_number = |course: Course| match course {
+        Course::Obligatorisk => rules.len() + 1,
+        Course::Supplerende => rules.len() + 2,
+    };
+    for task in &training {
+        let title = task.title(lang);
+        let forum_name = catalog.forum_name(task.forum).to_owned();
+        let due = lang.training_due(task.due);
+        let (status, status_text) = match task.state {
+            TrainingState::Taken(on) => ("covered", lang.training_taken(on)),
+            TrainingState::Overdue => ("missing", w.missing.to_owned()),
+            TrainingState::Open => ("open", w.training_open.to_owned()),
+        };
+        entries.push(CycleEntry {
+            rule: match task.course {
+                Course::Obligatorisk => training::OBLIGATORY_TASK,
+                Course::Supplerende => training::SUPPLEMENTARY_TASK,
+            }
+            .to_owned(),
+            number: training_number(task.course),
+            gap: (task.state == TrainingState::Overdue)
+                .then(|| lang.training_gap(&title, &due, &forum_name)),
+            title,
+            forum: task.forum.to_owned(),
+            forum_name,
+            month: task.due.month(),
+            when_text: due,
+            status,
+            status_text,
+            meeting: None,
+            cancelled: false,
+        });
+    }
     entries.sort_by_key(|e| (e.month, e.number));
     // The tasks that fall this year in the fora shown, numbered as the wheel marks them.
-    let rules_out: Vec<RuleOut> = rules
+    let mut rules_out: Vec<RuleOut> = rules
         .iter()
         .enumerate()
         .filter(|(_, r)| entries.iter().any(|e| e.rule == r.id.value))
@@ -318,7 +360,31 @@ pub fn cycle(
             example: r.example,
         })
         .collect();
-    let rings: Vec<ForumRing> = forums
+    for (course, id, title, basis) in [
+        (
+            Course::Obligatorisk,
+            training::OBLIGATORY_TASK,
+            w.training_obligatory_task,
+            w.training_obligatory_basis,
+        ),
+        (
+            Course::Supplerende,
+            training::SUPPLEMENTARY_TASK,
+            w.training_supplementary_task,
+            w.training_supplementary_basis,
+        ),
+    ] {
+        if training.iter().any(|t| t.course == course) {
+            rules_out.push(RuleOut {
+                number: training_number(course),
+                id: id.to_owned(),
+                title: title.to_owned(),
+                basis: Some(basis.to_owned()),
+                example: false,
+            });
+        }
+    }
+    let mut rings: Vec<ForumRing> = forums
         .iter()
         .map(|f| ForumRing {
             id: f.id.value.clone(),
@@ -326,6 +392,16 @@ pub fn cycle(
             level: f.level,
         })
         .collect();
+    // A forum whose only tasks of the year are its AMR's courses gets its ring too.
+    for task in &training {
+        if !rings.iter().any(|r| r.id == task.forum) {
+            rings.push(ForumRing {
+                id: task.forum.to_owned(),
+                name: catalog.forum_name(task.forum).to_owned(),
+                level: catalog.forum(task.forum).map_or(Level::Other, |f| f.level),
+            });
+        }
+    }
     let ring_of: std::collections::HashMap<&str, usize> = rings
         .iter()
         .enumerate()
@@ -352,6 +428,7 @@ pub fn cycle(
         lang,
         year,
         missing: entries.iter().filter(|e| e.status == "missing").count(),
+        overdue_training,
         forums: rings,
         entries,
         rules: rules_out,
@@ -371,6 +448,8 @@ pub struct Wheel {
     pub marks: Vec<Mark>,
     pub dots: Vec<Dot>,
     pub today: Option<Line>,
+    /// Whether a mark is an AMR course whose deadline is still ahead (drawn hollow).
+    pub open: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -563,6 +642,7 @@ fn wheel(
         center: SIZE / 2.0,
         months,
         rings: ring_out,
+        open: marks.iter().any(|m| m.status == "open"),
         marks,
         dots,
         today,
@@ -611,10 +691,17 @@ impl Printable for CycleReport {
     fn doc(&self) -> Doc {
         let w = self.lang.words();
         let mut blocks = Vec::new();
-        if self.missing > 0 {
+        let no_meeting = self.missing - self.overdue_training;
+        if no_meeting > 0 {
             blocks.push(Block::Notice {
                 level: NoticeLevel::Info,
-                text: self.lang.cycle_missing(self.missing),
+                text: self.lang.cycle_missing(no_meeting),
+            });
+        }
+        if self.overdue_training > 0 {
+            blocks.push(Block::Notice {
+                level: NoticeLevel::Info,
+                text: self.lang.cycle_overdue_training(self.overdue_training),
             });
         }
         let mut month = 0;
@@ -630,7 +717,8 @@ impl Printable for CycleReport {
                     e.title, e.forum_name, m.title, m.date_text
                 ),
                 (None, Some(gap)) => gap.clone(),
-                _ => String::new(),
+                // An AMR course: taken, or its deadline still ahead.
+                (None, None) => format!("{} – {}", e.title, e.forum_name),
             };
             blocks.push(Block::List {
                 numbered: false,

@@ -92,6 +92,7 @@ pub enum ListReport<'a> {
     Prompts(Vec<PromptRow<'a>>),
     Actions(Vec<ActionRow<'a>>),
     Decisions(Vec<DecisionRow<'a>>),
+    Attendance(Vec<super::attendance::AttendanceRow<'a>>),
 }
 
 fn known(when: When) -> Option<String> {
@@ -277,6 +278,7 @@ impl ListReport<'_> {
             ListReport::Prompts(r) => r.len(),
             ListReport::Actions(r) => r.len(),
             ListReport::Decisions(r) => r.len(),
+            ListReport::Attendance(r) => r.len(),
         }
     }
 
@@ -293,6 +295,9 @@ impl ListReport<'_> {
             ListReport::Prompts(_) => schemars::schema_for!(PromptRow<'static>),
             ListReport::Actions(_) => schemars::schema_for!(ActionRow<'static>),
             ListReport::Decisions(_) => schemars::schema_for!(DecisionRow<'static>),
+            ListReport::Attendance(_) => {
+                schemars::schema_for!(super::attendance::AttendanceRow<'static>)
+            }
         };
         schema
             .get("properties")
@@ -401,6 +406,7 @@ impl ListReport<'_> {
             },
             ListReport::Actions(rows) => actions::display_table(rows, lang),
             ListReport::Decisions(rows) => decisions::display_table(rows, lang),
+            ListReport::Attendance(rows) => super::attendance::display_table(rows, lang),
         }
     }
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::model::{
     Action, ActionStatus, Catalog, ItemType, Level, Located, Minutes, MinutesStatus, When,
+    same_name,
 };
 use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
 use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
@@ -34,6 +35,9 @@ pub struct Referat {
     pub approved_text: Option<String>,
     pub present: Vec<String>,
     pub apologies: Vec<String>,
+    /// The members of the forum on the day who are neither present nor excused (fraværende),
+    /// in the order of members.yaml; empty without a members file.
+    pub absent: Vec<String>,
     pub chair: Option<String>,
     pub minute_taker: Option<String>,
     pub items: Vec<ReferatItem>,
@@ -191,11 +195,35 @@ pub fn referat_of(
         } else {
             texts(&minutes.apologies)
         },
+        absent: absent(catalog, minutes),
         chair: minutes.chair.clone(),
         minute_taker: minutes.minute_taker.clone(),
         items,
         actions: item_actions(None),
     })
+}
+
+/// The members expected at the meeting who are neither under "til stede" nor "afbud". Only
+/// once attendance is recorded: minutes that name no one yet have no one absent.
+fn absent(catalog: &Catalog<'_>, minutes: &Minutes) -> Vec<String> {
+    if minutes.present.is_empty() && minutes.apologies.is_empty() {
+        return Vec::new();
+    }
+    let Some(expected) = catalog.members_at(minutes) else {
+        return Vec::new();
+    };
+    let named = |name: &str| {
+        minutes
+            .present
+            .iter()
+            .chain(&minutes.apologies)
+            .any(|n| same_name(n, name))
+    };
+    expected
+        .into_iter()
+        .filter(|m| !named(&m.name))
+        .map(|m| m.name.value.clone())
+        .collect()
 }
 
 /// The names of a list as written.
@@ -318,6 +346,9 @@ impl Referat {
             self.apologies.join(", ")
         };
         facts.push(fact(w.apologies, apologies));
+        if !self.absent.is_empty() {
+            facts.push(fact(w.absent, self.absent.join(", ")));
+        }
         facts.push(fact(w.chair, self.chair.clone().unwrap_or_default()));
         facts.push(fact(
             w.minute_taker,

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod attendance;
 pub mod calendar;
 pub mod cycle;
 pub mod decisions;
@@ -18,6 +19,7 @@ pub mod rollup;
 pub mod show;
 pub mod site;
 pub mod timeline;
+pub mod training;
 pub mod week;
 
 impl<'a> crate::model::Catalog<'a> {

@@ -11,7 +11,7 @@ use super::Checker;
 use crate::diagnostic::{backticked, did_you_mean, nearest};
 use crate::load::FileKind;
 use crate::model::when::iso;
-use crate::model::{Catalog, Kind, Located, Member, Minutes, When};
+use crate::model::{Catalog, Kind, Located, Member, Minutes, When, same_name};
 
 const FILE: FileKind = FileKind::Members;
 
@@ -22,17 +22,6 @@ pub fn is_email(email: &str) -> bool {
     use std::str::FromStr;
     email_address::EmailAddress::from_str(email)
         .is_ok_and(|e| e.as_str() == email && e.domain().contains('.'))
-}
-
-/// Two names for the same person: the same letters, whatever the case and spacing.
-pub fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
 }
 
 impl Checker<'_> {
@@ -294,11 +283,5 @@ mod tests {
         ] {
             assert!(!is_email(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn names_match_whatever_the_case_and_spacing() {
-        assert!(same_name("Lone  Kjær", "lone kjær"));
-        assert!(!same_name("Lone Kjær", "Lone Kjærsgaard"));
     }
 }

@@ -33,12 +33,15 @@ pub fn copy_data_into(from: &str, to: &Path) {
             .join(format!("{name}.yaml"));
         fs::copy(source, to.join(format!("{name}.yaml"))).unwrap();
     }
-    // The annual cycle is optional; its tasks are named by the meetings' items.
-    let cycle = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(from)
-        .join("cycle.yaml");
-    if cycle.exists() {
-        fs::copy(cycle, to.join("cycle.yaml")).unwrap();
+    // The annual cycle is optional; its tasks are named by the meetings' items. So are the
+    // members, whom the minutes' attendance names.
+    for optional in ["cycle.yaml", "members.yaml"] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(from)
+            .join(optional);
+        if file.exists() {
+            fs::copy(file, to.join(optional)).unwrap();
+        }
     }
 }
 
