@@ -790,8 +790,8 @@ impl Lang {
     pub fn training_title(self, course: crate::model::Course, days: f64, name: &str) -> String {
         use crate::model::Course;
         let days = match (self, days) {
-            (Lang::Da, d) if d == 1.5 => "1½ dag".to_owned(),
-            (Lang::En, d) if d == 1.5 => "1½ days".to_owned(),
+            (Lang::Da, 1.5) => "1½ dag".to_owned(),
+            (Lang::En, 1.5) => "1½ days".to_owned(),
             (Lang::Da, d) => format!("{d} dage"),
             (Lang::En, d) => format!("{d} days"),
         };

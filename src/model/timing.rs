@@ -197,7 +197,7 @@ mod tests {
                     prompts: Vec::new(),
                     fixed,
                     cycle: None,
-                    members: None,
+                    attachments: Vec::new(),
                 })
             })
             .collect()

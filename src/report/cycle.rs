@@ -817,7 +817,7 @@ mod tests {
                 prompts: Vec::new(),
                 fixed: false,
                 cycle: None,
-                members: None,
+                attachments: Vec::new(),
             }),
             basis: None,
             example: false,
