@@ -248,6 +248,21 @@ pub enum Command {
     /// Example: medtrio --data mine cancel lmu-oktober --why "For mange afbud"
     Cancel(CancelArgs),
 
+    /// Write a meeting's e-mail as a draft to send: the invitation, or the referat for comments
+    ///
+    /// Writes an .eml file that Outlook and Thunderbird open as a draft (X-Unsent: 1), to the
+    /// forum's members (their e-mail addresses in members.yaml). The invitation holds the
+    /// agenda as HTML and text, the agenda's PDF, its attachments, and a calendar invitation
+    /// with the meeting's UID; a changed meeting gets a higher SEQUENCE (kept in the meeting's
+    /// `invited:`), a cancelled one a cancellation. The referat's e-mail holds the draft
+    /// referat as text and PDF, and the deadline for comments.
+    ///
+    /// Examples:
+    ///   medtrio --data mine mail invitation lmu-december -o invitation.eml
+    ///   medtrio --data mine mail referat lmu-april -o referat.eml
+    #[command(verbatim_doc_comment)]
+    Mail(MailArgs),
+
     /// A forum's beslutningsprotokol: every decision of its referater, in date order
     ///
     /// Each decision (and each drøftelse's conclusion, and each item put off to a later
@@ -661,6 +676,37 @@ pub struct CancelArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct MailArgs {
+    #[command(subcommand)]
+    pub what: MailWhat,
+}
+
+/// Which e-mail `mail` writes.
+#[derive(Debug, Subcommand)]
+pub enum MailWhat {
+    /// The invitation: the agenda, its PDF and attachments, and a calendar invitation
+    Invitation(MailOptions),
+    /// The draft referat for comments: its text, its PDF, and the deadline for comments
+    Referat(MailOptions),
+}
+
+#[derive(Debug, Args)]
+pub struct MailOptions {
+    /// The meeting, e.g. lmu-december
+    pub meeting: String,
+    /// Who sends it, and the calendar's organiser: `name@example.org` or `Name <name@example.org>`
+    /// [default: the forum's sekretær in members.yaml, else its formand]
+    #[arg(long, value_name = "ADDRESS")]
+    pub from: Option<String>,
+    /// Write the e-mail to FILE (.eml, atomically) instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct RollupArgs {
     /// The folder that holds the committees' data folders, at any depth
     pub root: PathBuf,
@@ -809,9 +855,14 @@ pub struct AgendaArgs {
     /// Leave ruled lines under each item for notes during the meeting
     #[arg(long)]
     pub with_notes: bool,
+    /// One PDF with everything: the agenda followed by the pages of each PDF attachment
+    /// (bilag), each page stamped "Bilag 3.1 · side 2 af 4", with bookmarks for the agenda and
+    /// every attachment. An attachment that is not a PDF is listed, not merged. Give -o FILE.pdf
+    #[arg(long)]
+    pub with_attachments: bool,
     /// Record the agenda as sent: its items, numbers and times become the meeting's own
     /// data, with today as the day it was issued, and no later change elsewhere moves them
-    #[arg(long, conflicts_with_all = ["start", "minutes", "format", "output", "force", "with_notes"])]
+    #[arg(long, conflicts_with_all = ["start", "minutes", "format", "output", "force", "with_notes", "with_attachments"])]
     pub issue: bool,
     /// With --issue: print the change as a diff instead of writing it
     #[arg(long, requires = "issue")]

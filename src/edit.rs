@@ -286,6 +286,20 @@ pub fn item_entries(item: &crate::model::AgendaItem) -> Vec<(String, Value)> {
     if let Some(cycle) = &item.cycle {
         e.push(("cycle".into(), Value::plain(cycle.as_str())));
     }
+    if !item.attachments.is_empty() {
+        let files = item
+            .attachments
+            .iter()
+            .map(|a| {
+                let mut f = vec![("file".to_owned(), Value::text(&a.file))];
+                if let Some(t) = &a.title {
+                    f.push(("title".into(), Value::text(t)));
+                }
+                f
+            })
+            .collect();
+        e.push(("attachments".into(), Value::Maps(files)));
+    }
     e
 }
 

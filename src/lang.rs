@@ -87,6 +87,20 @@ words! {
     items: "Punkter", "Items";
     background: "Baggrund", "Background";
     prompts: "Dialogspørgsmål", "Dialogue prompts";
+    // Attachments (bilag): "Bilag 3.1: APV-handleplan 2026 (PDF, 4 sider)".
+    attachment: "Bilag", "Attachment";
+    // The e-mails of `medtrio mail`.
+    mail_invitation: "Indkaldelse", "Invitation";
+    mail_cancelled: "Aflyst", "Cancelled";
+    mail_referat: "Referat til bemærkninger", "Minutes for comments";
+    mail_meeting: "møde", "meeting";
+    /// "Bemærkninger til referatet senest fredag den 11. december 2026"
+    comments_due: "Bemærkninger til referatet senest", "Comments on the minutes by";
+    attachments: "Bilag", "Attachments";
+    one_page: "side", "page";
+    pages: "sider", "pages";
+    /// What an attachment that is not merged into the combined PDF says there.
+    attachment_not_merged: "ikke med i den samlede PDF", "not in the combined PDF";
     cards: "Dialogkort", "Dialogue cards";
     cut_here: "Klip langs de stiplede linjer.", "Cut along the dashed lines.";
     prep_heading: "Forberedelse for MED-trioen", "Preparation for the MED trio";
@@ -288,6 +302,8 @@ words! {
     week_actions: "Handlingspunkter med frist", "Action points due";
     week_cycle: "Årshjulet denne måned", "The annual cycle this month";
     week_drafts: "Referater i udkast", "Minutes in draft";
+    /// After the deadline for comments on a draft referat.
+    week_approve_now: "fristen er udløbet, marker referatet godkendt", "the deadline has passed, mark the minutes approved";
     minutes_fill_now: "Udfyld referatet nu? (nej: skriv et udkast, der kan udfyldes senere)", "Fill in the minutes now? (no: write a draft to fill in later)";
     minutes_action_what: "Handlingspunkt under punktet (tomt: ikke flere)", "Action point under the item (empty: no more)";
     minutes_action_due: "Hvornår (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ-Qn; tomt: ikke fastsat)", "By when (YYYY-MM-DD, YYYY-MM or YYYY-Qn; empty: not set)";
@@ -618,6 +634,14 @@ impl Lang {
             (Lang::Da, true) => format!("{kind} (forslag fra skabelonen {template})"),
             (Lang::En, false) => format!("{kind} (from the template {template})"),
             (Lang::En, true) => format!("{kind} (suggested by the template {template})"),
+        }
+    }
+
+    /// A meeting of a level, as a subject names it: "LMU-møde" / "LMU meeting".
+    pub fn level_meeting(self, level: Level) -> String {
+        match self {
+            Lang::Da => format!("{}-møde", self.level(level)),
+            Lang::En => format!("{} meeting", self.level(level)),
         }
     }
 

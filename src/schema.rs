@@ -105,6 +105,26 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "Den opgave i årshjulet (et regel-id i cycle.yaml), som punktet dækker",
     ),
     (
+        "AgendaItem.attachments",
+        "Attachments (bilag): files in the data folder, each a path or {file, title}",
+        "Bilag: filer i datamappen, hver en sti eller {file, title}",
+    ),
+    (
+        "Meeting.invited",
+        "The last invitation that `medtrio mail invitation` wrote: its SEQUENCE and a fingerprint; medtrio writes it",
+        "Den seneste indkaldelse, `medtrio mail invitation` skrev: dens SEQUENCE og et fingeraftryk; medtrio skriver det",
+    ),
+    (
+        "Invited.sequence",
+        "The SEQUENCE of the last invitation, from 0",
+        "SEQUENCE for den seneste indkaldelse, fra 0",
+    ),
+    (
+        "Invited.fingerprint",
+        "What the last invitation said, as a fingerprint",
+        "Hvad den seneste indkaldelse sagde, som et fingeraftryk",
+    ),
+    (
         "items_due_days",
         "Days before a meeting by which items must be proposed (frist for punkter)",
         "Dage før et møde, hvor punkter senest skal være meldt ind (frist for punkter)",
@@ -113,6 +133,11 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "agenda_out_days",
         "Days before a meeting on which the agenda goes out",
         "Dage før et møde, hvor dagsordenen sendes ud",
+    ),
+    (
+        "comments_working_days",
+        "Working days (Monday to Friday) after a meeting by which the members comment on the draft referat",
+        "Arbejdsdage (mandag til fredag) efter et møde, hvor medlemmerne senest giver bemærkninger til udkastet til referat",
     ),
     (
         "Cycle.rules",

@@ -14,6 +14,23 @@ fn transcripts() {
         .case("README.md");
 }
 
+/// The README's sending example is the transcript that runs in a copy of the example
+/// (`tests/cmd/send.md`), word for word.
+#[test]
+fn the_readme_shows_sending_as_it_runs() {
+    let transcript = std::fs::read_to_string("tests/cmd/send.md").unwrap();
+    let body = transcript
+        .strip_prefix("```console\n")
+        .and_then(|t| t.rsplit_once("```"))
+        .map(|(body, _)| body)
+        .unwrap();
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(
+        readme.contains(&format!("```console,ignore\n{body}```")),
+        "the README's sending example differs from tests/cmd/send.md"
+    );
+}
+
 /// The README's walk through the record is the transcript that runs in a copy of the example
 /// (`tests/cmd/record-loop.md`), word for word.
 #[test]

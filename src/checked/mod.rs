@@ -30,7 +30,26 @@ pub fn load(
             warnings: Vec::new(),
         });
     }
-    cache::load(&Inputs::of(source)?, settings, today)
+    attach(source, cache::load(&Inputs::of(source)?, settings, today))
+}
+
+/// Finds the attachments of checked data on the disk (`load::attachments`): after the cache,
+/// every time, since the cache does not key by them. A problem with one is an error of the
+/// load, with the warnings the data had.
+fn attach(
+    source: &DataSource,
+    checked: Result<Checked, Vec<Diagnostic>>,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let mut checked = checked?;
+    let DataSource::Dir(dir) = source else {
+        return Ok(checked);
+    };
+    let problems = load::attachments::resolve(dir, &mut checked.loaded);
+    if problems.is_empty() {
+        Ok(checked)
+    } else {
+        Err(problems.into_iter().chain(checked.warnings).collect())
+    }
 }
 
 /// [`load`], checking the bundled data too: for `medtrio validate`, which says what it found.
@@ -39,7 +58,7 @@ pub fn load_verified(
     today: NaiveDate,
     settings: &Settings,
 ) -> Result<Checked, Vec<Diagnostic>> {
-    cache::load(&Inputs::of(source)?, settings, today)
+    attach(source, cache::load(&Inputs::of(source)?, settings, today))
 }
 
 /// The write seat: loads and validates `source` as it will be once `edit` is written, and
@@ -54,7 +73,7 @@ pub fn load_edited(
     today: NaiveDate,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let loaded = load::load_inputs(&Inputs::edited(source, edit)?, &mut |_, _| {})?;
-    check(loaded, today).map(|(checked, _)| checked)
+    attach(source, check(loaded, today).map(|(checked, _)| checked))
 }
 
 #[cfg(test)]

@@ -407,7 +407,8 @@ impl<'a> Export<'a> {
         let mut referater = 0;
         for id in ids {
             match agenda::agenda(catalog, id, lang, options) {
-                Ok(a) => {
+                Ok(mut a) => {
+                    let copies = self.attachments(&mut a)?;
                     let doc = Document::Agenda(&a);
                     self.file(format!("agendas/{}.md", a.id), &doc, Format::Md)?;
                     self.file(format!("agendas/{}.html", a.id), &doc, Format::Html)?;
@@ -416,6 +417,7 @@ impl<'a> Export<'a> {
                         self.file(name, &doc, *format)?;
                     }
                     let mut link = site::AgendaLink::of(&a, self.ctx.today);
+                    link.attachments = copies;
                     link.share_forum(&mut forums);
                     if catalog.minutes_of(id).is_some() {
                         let r = minutes::referat_of(catalog, &a, lang)?;
@@ -438,6 +440,34 @@ impl<'a> Export<'a> {
             }
         }
         Ok((links, referater))
+    }
+
+    /// Copies the agenda's attachments next to it (`agendas/bilag/ID/…`), and links the
+    /// agenda to the copies; the links for the index. Only the files the agenda names are
+    /// copied, so that an item left out of it (a confidential one) takes its files along.
+    fn attachments(&mut self, a: &mut agenda::Agenda) -> Result<Vec<site::FileLink>> {
+        let id = a.id.clone();
+        let mut links = Vec::new();
+        for (k, attachment) in a.attachments_mut().enumerate() {
+            let name = attachment_copy(&id, k, &attachment.file);
+            let Some(from) = attachment.path.clone() else {
+                continue;
+            };
+            let bytes = crate::load::attachments::read(&from).map_err(|e| {
+                Failure::operation(
+                    format!("cannot read the attachment `{}`: {e}", attachment.file),
+                    "check the file, then run the export again",
+                )
+            })?;
+            self.files
+                .write(name.clone(), &mut |out| Ok(out.write_all(&bytes)?))?;
+            attachment.href = name.strip_prefix("agendas/").unwrap_or(&name).to_owned();
+            links.push(site::FileLink {
+                label: attachment.label.clone(),
+                href: name,
+            });
+        }
+        Ok(links)
     }
 
     /// The action points as JSON and CSV, and each forum's decision list; the open action
@@ -555,10 +585,25 @@ fn agenda_of(name: &str) -> Option<&str> {
     file.rsplit_once('.').map(|(id, _)| id)
 }
 
+/// The name of the `k`-th (from 0) attachment's copy in an export: beside the agendas, in a
+/// folder of the meeting's own, its number first so that two files of one name both fit.
+fn attachment_copy(id: &str, k: usize, file: &str) -> String {
+    let base = file.rsplit('/').next().unwrap_or(file);
+    format!(
+        "agendas/bilag/{}/{}-{}",
+        crate::cmd::outdir::safe_file_name(id),
+        k + 1,
+        crate::cmd::outdir::safe_file_name(base)
+    )
+}
+
 /// Every name an export of this data may write, for the checks before the first write.
 fn planned_names(catalog: &Catalog<'_>, documents: &[Format]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for id in catalog.agenda_ids() {
+        for (k, a) in agenda::attachments_of(catalog, id).iter().enumerate() {
+            names.push(attachment_copy(id, k, &a.file));
+        }
         names.push(format!("agendas/{id}.md"));
         names.push(format!("agendas/{id}.html"));
         for format in documents {

@@ -16,6 +16,7 @@ mod export;
 mod init;
 mod interrupt;
 mod list;
+mod mail;
 mod minutes;
 pub mod outdir;
 pub mod output;
@@ -248,6 +249,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Approve(args) => approve::run(&ctx, &args, out),
         Command::Attend(args) => attend::run(&ctx, &args, out),
         Command::Cancel(args) => cancel::run(&ctx, &args, out),
+        Command::Mail(args) => mail::run(&ctx, &args, out),
         Command::Decisions(args) => decisions::run(&ctx, &args, out),
         Command::Attendance(args) => attendance::run(&ctx, &args, out),
         Command::Rollup(args) => rollup::run(&ctx, &args, out),

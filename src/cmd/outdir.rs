@@ -41,6 +41,26 @@ pub fn name_problem(name: &str) -> Option<&'static str> {
     None
 }
 
+/// A file name made safe to write in the output folder and to link: letters (Danish ones
+/// too), digits, `-`, `_` and `.` are kept, anything else (a space, a slash, a quote) becomes
+/// `-`; no leading dot, never empty.
+pub fn safe_file_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_start_matches(['.', '-']).to_owned();
+    if out.is_empty() {
+        "bilag".to_owned()
+    } else {
+        out
+    }
+}
+
 /// The output folder, with the names an earlier export wrote there.
 pub struct OutDir {
     root: PathBuf,

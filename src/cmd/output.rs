@@ -305,6 +305,17 @@ impl Output<'_> {
         self.excel
     }
 
+    /// Writes bytes made by the command itself (the combined PDF) as [`Self::write`] writes
+    /// a rendered document: atomically to the file of `-o`, else to `out`.
+    pub fn write_bytes(&self, bytes: &[u8], out: &mut dyn Write) -> Result<()> {
+        match self.path {
+            Some(path) => write_file_streamed(path, self.force, Durability::Synced, |w| {
+                Ok(w.write_all(bytes)?)
+            }),
+            None => Ok(out.write_all(bytes)?),
+        }
+    }
+
     /// Renders `doc` and writes it: atomically to the file of `-o` (never silently
     /// overwritten), else to `out`. A format that can fail half-way (a user's template, a
     /// layout) is rendered whole first, so that a failure leaves standard output empty; the

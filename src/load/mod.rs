@@ -3,6 +3,7 @@
 //!
 //! Every problem comes back as a [`Diagnostic`] that names the file, the line and the column.
 
+pub mod attachments;
 mod files;
 pub mod inputs;
 pub mod tree;

@@ -168,6 +168,10 @@ impl<'a> Catalog<'a> {
         Deadlines {
             items_due: forum.and_then(|f| before(f.items_due_days.as_ref())),
             agenda_out: forum.and_then(|f| before(f.agenda_out_days.as_ref())),
+            comments_due: forum
+                .and_then(|f| f.comments_working_days.as_ref())
+                .zip(day)
+                .and_then(|(n, day)| working_days_after(day, n.value)),
         }
     }
 
@@ -531,4 +535,22 @@ fn push_unique<'a>(list: &mut Vec<&'a str>, item: &'a str) {
 pub struct Deadlines {
     pub items_due: Option<chrono::NaiveDate>,
     pub agenda_out: Option<chrono::NaiveDate>,
+    /// The last day for comments on the draft referat, from the forum's
+    /// `comments_working_days`.
+    pub comments_due: Option<chrono::NaiveDate>,
+}
+
+/// The day `n` working days (Monday to Friday) after `day`. Public holidays are not known to
+/// medtrio and count as working days.
+pub fn working_days_after(day: chrono::NaiveDate, n: u32) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    let mut d = day;
+    let mut left = n;
+    while left > 0 {
+        d = d.succ_opt()?;
+        if d.weekday().num_days_from_monday() < 5 {
+            left -= 1;
+        }
+    }
+    Some(d)
 }

@@ -305,6 +305,7 @@ pub fn with_follow_up<'a>(
                     prompts: Vec::new(),
                     fixed: true,
                     cycle: None,
+                    attachments: Vec::new(),
                 }),
             );
             (std::borrow::Cow::Owned(all), at)

@@ -1,5 +1,6 @@
 //! Plain serde types for the three data files. No printing and no I/O.
 
+pub mod attachment;
 mod catalog;
 mod cycle;
 mod findings;
@@ -16,6 +17,7 @@ pub mod when;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use attachment::{Attachment, Found};
 pub use catalog::{Catalog, Deadlines};
 pub use cycle::{Cycle, Recurrence, Rule};
 pub use findings::{Finding, Findings, Prompt, Section};
@@ -27,8 +29,8 @@ pub use minutes::{
     is_approval_item, is_follow_up_item, with_follow_up,
 };
 pub use programme::{
-    AgendaItem, Announcement, Issued, IssuedAction, IssuedApproval, LocalFile, MAX_ITEM_MINUTES,
-    Meeting, Programme, Template, WhyText, is_break, total_minutes,
+    AgendaItem, Announcement, Invited, Issued, IssuedAction, IssuedApproval, LocalFile,
+    MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText, is_break, total_minutes,
 };
 pub use roadmap::{Forum, Outcome, OutcomeStatus, Roadmap, RoadmapActivity};
 pub use vocab::{

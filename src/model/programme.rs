@@ -177,6 +177,32 @@ pub struct Meeting {
     /// listed is kept here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<Issued>,
+    /// The calendar invitation last written by `medtrio mail invitation`: so that the
+    /// invitation of a changed meeting carries a higher SEQUENCE, and calendars update the
+    /// event rather than add a second one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invited: Option<Invited>,
+}
+
+/// What the last invitation of a meeting was: its SEQUENCE, and a fingerprint of what it
+/// said (time, place, title, status, attendees), to tell a changed meeting.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Invited {
+    /// The SEQUENCE of the last invitation, from 0.
+    pub sequence: u32,
+    /// A fingerprint of what it said; medtrio writes it, and compares the next with it.
+    pub fingerprint: String,
 }
 
 /// The day a meeting's agenda was issued, and what its follow-up said that day.
@@ -362,6 +388,9 @@ pub struct AgendaItem {
     /// The rule of the annual cycle (`cycle.yaml`) that this item covers, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cycle: Option<Located<Id>>,
+    /// The item's attachments (bilag): files in the data folder, numbered under the item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Located<super::attachment::Attachment>>,
 }
 
 /// A file in a data folder's `local/` folder: a committee's own meetings, templates and fora,

@@ -61,6 +61,10 @@ pub struct Forum {
     /// Days before a meeting on which the agenda goes out (udsendelse).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda_out_days: Option<Located<u32>>,
+    /// Working days (Monday to Friday) after a meeting by which the members comment on the
+    /// draft referat (bemærkninger til referatet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments_working_days: Option<Located<u32>>,
 }
 
 /// One activity of the roadmap.

@@ -197,6 +197,7 @@ mod tests {
                     prompts: Vec::new(),
                     fixed,
                     cycle: None,
+                    attachments: Vec::new(),
                 })
             })
             .collect()

@@ -51,6 +51,74 @@ fn calendar(report: &CalendarReport<'_>, out: &mut dyn Write) -> io::Result<()> 
     w.raw("END", "VCALENDAR")
 }
 
+/// A calendar invitation (iTIP, RFC 5546) of one event: `METHOD:REQUEST`, or `METHOD:CANCEL`
+/// for a cancelled meeting.
+pub struct Invitation<'a> {
+    pub event: &'a Event,
+    pub cancel: bool,
+    pub sequence: u32,
+    /// (name, address)
+    pub organizer: (&'a str, &'a str),
+    pub attendees: &'a [(String, String)],
+    pub stamp: DateTime<Utc>,
+}
+
+/// Writes `inv` as an iCalendar object for an e-mail's text/calendar part.
+pub fn invitation(inv: &Invitation<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = LineWriter::new(out);
+    let e = inv.event;
+    w.raw("BEGIN", "VCALENDAR")?;
+    w.raw("VERSION", "2.0")?;
+    w.raw(
+        "PRODID",
+        concat!("-//medtrio//medtrio ", env!("CARGO_PKG_VERSION"), "//DA"),
+    )?;
+    w.raw("CALSCALE", "GREGORIAN")?;
+    w.raw("METHOD", if inv.cancel { "CANCEL" } else { "REQUEST" })?;
+    w.raw("BEGIN", "VEVENT")?;
+    for (name, address) in inv.attendees {
+        w.uri(
+            &format!(
+                "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE",
+                param(name)
+            ),
+            &format!("mailto:{address}"),
+        )?;
+    }
+    if !e.description.is_empty() {
+        w.text("DESCRIPTION", &e.description)?;
+    }
+    if let Some(end) = e.end {
+        w.raw("DTEND", &utc(end))?;
+    }
+    w.raw("DTSTAMP", &utc(inv.stamp))?;
+    w.raw("DTSTART", &utc(e.start))?;
+    if let Some(location) = &e.location {
+        w.text("LOCATION", location)?;
+    }
+    let (name, address) = inv.organizer;
+    w.uri(
+        &format!("ORGANIZER;CN={}", param(name)),
+        &format!("mailto:{address}"),
+    )?;
+    w.raw("SEQUENCE", &inv.sequence.to_string())?;
+    w.raw("STATUS", if inv.cancel { "CANCELLED" } else { "CONFIRMED" })?;
+    w.text("SUMMARY", &e.summary)?;
+    w.text("UID", &e.uid)?;
+    w.raw("END", "VEVENT")?;
+    w.raw("END", "VCALENDAR")
+}
+
+/// A parameter value (a CN) in double quotes, which may hold anything but a quote and a
+/// control character (RFC 5545, 3.2).
+fn param(value: &str) -> String {
+    let inner: String = value
+        .chars()
+        .filter(|c| *c != '"' && !is_forbidden_control(*c))
+        .collect();
+    format!("\"{inner}\"")
+}
+
 /// One VEVENT, its properties in a fixed (alphabetical) order so that output is stable.
 fn event(w: &mut LineWriter<'_>, e: &Event, stamp: DateTime<Utc>) -> io::Result<()> {
     w.raw("BEGIN", "VEVENT")?;

@@ -464,6 +464,13 @@ impl Renderer {
         self
     }
 
+    /// The same renderer for an e-mail's body: plain text without colour, 76 columns wide.
+    pub fn for_mail(mut self) -> Self {
+        self.settings.styled = false;
+        self.settings.width = 76;
+        self
+    }
+
     /// The same renderer for pages of an exported site.
     pub fn for_site(mut self) -> Self {
         self.settings.site = true;

@@ -130,6 +130,66 @@ pub fn typeset(
     Ok(())
 }
 
+/// The layout of the combined PDF (`agenda --with-attachments`).
+const COMBINED_LAYOUT: &str = include_str!("pdf/combined.typ");
+
+/// One attachment of the combined PDF: its bytes, its bookmark, and the stamp of each page.
+pub struct Appended {
+    pub pdf: Vec<u8>,
+    /// "Bilag 3.1: APV-handleplan 2026"
+    pub label: String,
+    /// One per page: "Bilag 3.1 · side 2 af 4".
+    pub stamps: Vec<String>,
+}
+
+/// The agenda (a PDF of `agenda_pages` pages, bookmarked `agenda_label`) followed by the
+/// pages of each attachment, stamped and bookmarked, as one PDF written to `out`.
+pub fn combine(
+    title: &str,
+    agenda: Vec<u8>,
+    agenda_pages: u32,
+    agenda_label: &str,
+    appended: Vec<Appended>,
+    created: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<(), PdfError> {
+    let today = date(created)?;
+    let mut pdfs = vec![(project_file("agenda.pdf")?, Bytes::new(agenda))];
+    let mut listed = Vec::new();
+    for (i, a) in appended.into_iter().enumerate() {
+        let name = format!("bilag-{}.pdf", i + 1);
+        pdfs.push((project_file(&name)?, Bytes::new(a.pdf)));
+        listed.push(serde_json::json!({
+            "file": format!("/{name}"),
+            "label": a.label,
+            "stamps": a.stamps,
+        }));
+    }
+    let data = serde_json::json!({
+        "title": title,
+        "agenda": { "label": agenda_label, "pages": agenda_pages },
+        "attachments": listed,
+    });
+    let world = PrintWorld {
+        layout: Source::new(project_file("combined.typ")?, COMBINED_LAYOUT.to_owned()),
+        data_id: project_file("combined.json")?,
+        data: Bytes::new(serde_json::to_vec(&data)?),
+        today,
+        pdfs,
+    };
+    let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+    let document = output.map_err(|errors| world.error(&errors))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("medtrio:combined:{title}")),
+        creator: Smart::Custom(Some("medtrio".to_owned())),
+        timestamp: Some(Timestamp::new_utc(today)),
+        ..PdfOptions::default()
+    };
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| world.error(&errors))?;
+    out.write_all(&bytes)?;
+    Ok(())
+}
+
 fn date(created: NaiveDate) -> Result<Datetime, PdfError> {
     let month = u8::try_from(created.month()).map_err(|_| PdfError::Date(created))?;
     let day = u8::try_from(created.day()).map_err(|_| PdfError::Date(created))?;
@@ -161,13 +221,15 @@ static LIBERATION_SANS: [&[u8]; 4] = [
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
-/// typst's view of the world while rendering one document: two virtual files and the
-/// embedded fonts, nothing else.
+/// typst's view of the world while rendering one document: two virtual files (and, for the
+/// combined PDF, the PDFs it places) and the embedded fonts, nothing else.
 struct PrintWorld {
     layout: Source,
     data_id: FileId,
     data: Bytes,
     today: Datetime,
+    /// PDFs the layout places as images, by their virtual path.
+    pdfs: Vec<(FileId, Bytes)>,
 }
 
 impl PrintWorld {
@@ -177,6 +239,7 @@ impl PrintWorld {
             data_id: project_file(DATA_FILE)?,
             data: Bytes::new(layout_data(doc)?),
             today,
+            pdfs: Vec::new(),
         })
     }
 
@@ -301,6 +364,8 @@ impl World for PrintWorld {
             Ok(self.data.clone())
         } else if id == self.layout.id() {
             Ok(Bytes::from_string(self.layout.clone()))
+        } else if let Some((_, bytes)) = self.pdfs.iter().find(|(pdf, _)| *pdf == id) {
+            Ok(bytes.clone())
         } else {
             Err(not_found(id))
         }

@@ -104,6 +104,30 @@ pub struct ItemOut {
     pub prompts: Vec<PromptOut>,
     /// What the item says of the minutes before it (see `report::followup`), or null.
     pub follow_up: Option<crate::report::followup::FollowUp>,
+    /// The item's attachments (bilag), numbered under it: 3.1, 3.2, …
+    pub attachments: Vec<AttachmentOut>,
+}
+
+/// An attachment as the agenda lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct AttachmentOut {
+    /// "3.1": the item's number and the attachment's under it.
+    pub number: String,
+    pub title: String,
+    /// The file, as the data names it (relative to the data folder).
+    pub file: String,
+    /// "PDF", "DOCX", …; null for a file without an extension.
+    pub format: Option<String>,
+    /// The number of pages of a PDF; null for any other file.
+    pub pages: Option<u32>,
+    /// "Bilag 3.1: APV-handleplan 2026 (PDF, 4 sider)"
+    pub label: String,
+    /// Where the HTML agenda links it: the file as the data names it, or its copy's name
+    /// beside the agenda in an export.
+    pub href: String,
+    /// Where the file is on the disk; for the commands that attach, merge or copy it.
+    #[serde(skip)]
+    pub path: Option<std::path::PathBuf>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -342,6 +366,7 @@ fn afrunding(clock: &Timing, total: i64, lang: Lang) -> Option<ItemOut> {
         notes: None,
         prompts: Vec::new(),
         follow_up: None,
+        attachments: Vec::new(),
     })
 }
 
@@ -439,6 +464,72 @@ fn slots(
                     })
                     .collect(),
                 follow_up: None,
+                attachments: attachments(&item.attachments, number, lang),
+            }
+        })
+        .collect()
+}
+
+impl Agenda {
+    /// Every attachment of the agenda, in the order of its items.
+    pub fn attachments(&self) -> impl Iterator<Item = &AttachmentOut> {
+        self.items.iter().flat_map(|i| i.attachments.iter())
+    }
+
+    /// [`Self::attachments`], to change (an export's links to its copies).
+    pub fn attachments_mut(&mut self) -> impl Iterator<Item = &mut AttachmentOut> {
+        self.items.iter_mut().flat_map(|i| i.attachments.iter_mut())
+    }
+}
+
+/// The attachments of the agenda of `id` as the data names them, in the order the agenda
+/// lists them: the meeting's own items', else its template's. For the names an export plans
+/// before it builds the agendas.
+pub fn attachments_of<'a>(catalog: &Catalog<'a>, id: &str) -> Vec<&'a crate::model::Attachment> {
+    let Ok(src) = source(catalog, id) else {
+        return Vec::new();
+    };
+    let Ok((items, _)) = src.agenda_items() else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .flat_map(|i| i.attachments.iter().map(|a| &a.value))
+        .collect()
+}
+
+/// An item's attachments, numbered under the item ("3.1", "3.2"; "1", "2" under a point
+/// without a number), each with its label.
+fn attachments(
+    list: &[Located<crate::model::Attachment>],
+    item: Option<usize>,
+    lang: Lang,
+) -> Vec<AttachmentOut> {
+    let w = lang.words();
+    list.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let number = match item {
+                Some(n) => format!("{n}.{}", i + 1),
+                None => (i + 1).to_string(),
+            };
+            let pages = a.found.as_ref().and_then(|f| f.pages);
+            let format = a.extension();
+            let what = match (&format, pages) {
+                (Some(f), Some(1)) => format!(" ({f}, 1 {})", w.one_page),
+                (Some(f), Some(n)) => format!(" ({f}, {n} {})", w.pages),
+                (Some(f), None) => format!(" ({f})"),
+                (None, _) => String::new(),
+            };
+            AttachmentOut {
+                label: format!("{} {number}: {}{what}", w.attachment, a.title()),
+                number,
+                title: a.title().to_owned(),
+                file: a.file.clone(),
+                href: a.file.clone(),
+                format,
+                pages,
+                path: a.found.as_ref().map(|f| f.path.clone()),
             }
         })
         .collect()
@@ -652,6 +743,16 @@ impl ItemOut {
             body.push(Block::List {
                 numbered: false,
                 entries,
+            });
+        }
+        if !self.attachments.is_empty() {
+            body.push(Block::List {
+                numbered: false,
+                entries: self
+                    .attachments
+                    .iter()
+                    .map(|a| Entry::new(a.label.clone()))
+                    .collect(),
             });
         }
         if with_notes && self.number.is_some() {

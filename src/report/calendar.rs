@@ -128,6 +128,21 @@ pub struct CalendarOptions {
     pub deadlines: bool,
 }
 
+/// The event of one meeting, as the calendar writes it (the same UID, so that an invitation
+/// and an imported calendar name one event); none without an exact date and start time.
+pub fn meeting_event(catalog: &Catalog<'_>, m: &Meeting, lang: Lang) -> Option<Event> {
+    let start = to_utc(m.date.day()?, m.start.as_ref()?.0)?;
+    let report = CalendarReport {
+        name: String::new(),
+        stamp: start,
+        left_out: 0,
+        catalog,
+        lang,
+        entries: Vec::new(),
+    };
+    Some(report.meeting_event(m, start))
+}
+
 pub fn calendar<'a>(
     catalog: &'a Catalog<'a>,
     query: &Query,

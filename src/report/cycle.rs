@@ -817,6 +817,7 @@ mod tests {
                 prompts: Vec::new(),
                 fixed: false,
                 cycle: None,
+                attachments: Vec::new(),
             }),
             basis: None,
             example: false,

@@ -217,6 +217,7 @@ fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<Agend
         prompts: Vec::new(),
         fixed,
         cycle: None,
+        attachments: Vec::new(),
     })
 }
 
@@ -311,6 +312,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
                 note: None,
                 items_due_days: None,
                 agenda_out_days: None,
+                comments_working_days: None,
             }));
             id
         }
@@ -449,6 +451,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             notes: None,
             cancel_reason: None,
             issued: None,
+            invited: None,
         })],
     })
 }

@@ -111,6 +111,7 @@ impl AgendaLink {
             cancelled: a.cancelled,
             first_day: days.map(|(first, _)| first),
             organised: a.forum.is_none() && a.organiser.is_some(),
+            attachments: Vec::new(),
         }
     }
 }
@@ -145,6 +146,8 @@ pub struct AgendaLink {
     pub first_day: Option<NaiveDate>,
     /// Whether no committee holds the meeting, and `forum` is its organiser (a temamøde).
     pub organised: bool,
+    /// The agenda's attachments as copied beside it.
+    pub attachments: Vec<FileLink>,
 }
 
 impl Serialize for AgendaLink {
@@ -162,6 +165,7 @@ impl Serialize for AgendaLink {
             organised: bool,
             html: String,
             md: String,
+            attachments: &'a [FileLink],
         }
         Link {
             id: &self.id,
@@ -174,6 +178,7 @@ impl Serialize for AgendaLink {
             organised: self.organised,
             html: format!("agendas/{}.html", self.id),
             md: format!("agendas/{}.md", self.id),
+            attachments: &self.attachments,
         }
         .serialize(s)
     }

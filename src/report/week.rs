@@ -78,6 +78,11 @@ pub struct WeekDraft {
     pub meeting: String,
     pub title: String,
     pub date_text: String,
+    /// The last day for the members' comments, from the forum's `comments_working_days`:
+    /// "fredag den 17. april 2026"; null without the rule.
+    pub comments_due: Option<String>,
+    /// Whether that day is past, so that the referat is due to be marked approved.
+    pub approve_now: bool,
 }
 
 /// The overview of `weeks` weeks from the Monday of `today`'s week.
@@ -235,12 +240,15 @@ pub fn week(
         .filter(|m| *m.status == MinutesStatus::Draft)
         .filter_map(|m| {
             let meeting = catalog.meeting(&m.meeting)?;
+            let due = catalog.deadlines_of(meeting).comments_due;
             forum_ok(meeting.forum_id()).then(|| WeekDraft {
                 meeting: m.meeting.value.clone(),
                 title: lang
                     .prefer(&meeting.title, meeting.title_en.as_deref())
                     .to_owned(),
                 date_text: lang.when(*meeting.date),
+                comments_due: due.map(|d| lang.long_date(d)),
+                approve_now: due.is_some_and(|d| d < today),
             })
         })
         .collect();
@@ -284,6 +292,8 @@ fn missing_minutes(
                     meeting: m.id.value.clone(),
                     title: lang.prefer(&m.title, m.title_en.as_deref()).to_owned(),
                     date_text: lang.when(*m.date),
+                    comments_due: None,
+                    approve_now: false,
                 },
             ))
         })
@@ -397,7 +407,19 @@ impl Printable for Week {
             blocks.push(list(
                 self.drafts
                     .iter()
-                    .map(|d| Entry::new(format!("{} ({})", d.title, d.date_text)))
+                    .map(|d| {
+                        let mut text = format!("{} ({})", d.title, d.date_text);
+                        if let Some(due) = &d.comments_due {
+                            text.push_str(&format!(" · {} {due}", w.comments_due));
+                        }
+                        if d.approve_now {
+                            text.push_str(&format!(
+                                " · {}: medtrio approve {}",
+                                w.week_approve_now, d.meeting
+                            ));
+                        }
+                        Entry::new(text)
+                    })
                     .collect(),
             ));
         }

@@ -3,6 +3,7 @@
 
 mod cycle;
 mod members;
+pub use members::is_email;
 mod minutes;
 pub mod tree;
 
