@@ -36,11 +36,19 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     if let Some(root) = &args.tree {
         return run_tree(ctx, args, root, out);
     }
-    let loaded = ctx.load_checked()?;
+    // The public site unless told otherwise: the safe choice is the default.
+    let loaded = ctx.load_checked_as(!args.internal)?;
     let catalog = Catalog::new(&loaded.dataset);
     let outdir = OutDir::open(&args.out, args.force)?;
     begin(&outdir, &planned_names(&catalog, &args.documents))?;
-    let mut export = Export::new(ctx, &catalog, &args.documents, &outdir, String::new())?;
+    let mut export = Export::new(
+        ctx,
+        &catalog,
+        &args.documents,
+        &outdir,
+        String::new(),
+        args.internal,
+    )?;
     let done = export.all()?;
     print_notes(export.notes.iter())?;
     // The plan again, rather than kept beside all the export holds at its end.
@@ -90,6 +98,7 @@ fn finish(outdir: &OutDir, current: BTreeSet<&str>) -> Result<()> {
 fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) -> Result<()> {
     let tree = committees::read(
         ctx,
+        !args.internal,
         root,
         "--tree",
         "medtrio export --tree examples/kommune --out site",
@@ -148,6 +157,7 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
             &args.documents,
             &outdir,
             format!("{site}/"),
+            args.internal,
         )?;
         done.add(&export.all()?);
         written += export.files.written;
@@ -177,7 +187,7 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
         written: 0,
         prefix: String::new(),
     };
-    let renderer = ctx.renderer(false)?.for_site();
+    let renderer = ctx.renderer(false)?.for_site().internal(args.internal);
     for (name, format) in [("rollup.json", Format::Json), ("rollup.csv", Format::Csv)] {
         let doc = Document::Rollup(&report);
         files.write(name.to_owned(), &mut |out| {
@@ -344,6 +354,7 @@ impl<'a> Export<'a> {
         documents: &'a [Format],
         outdir: &'a OutDir,
         prefix: String,
+        internal: bool,
     ) -> Result<Self> {
         Ok(Export {
             ctx,
@@ -351,6 +362,7 @@ impl<'a> Export<'a> {
             renderer: ctx
                 .renderer(false)?
                 .for_site()
+                .internal(internal)
                 .with_created(ctx.stamp_day(catalog)),
             documents,
             files: Files {

@@ -1,6 +1,7 @@
 //! Plain serde types for the three data files. No printing and no I/O.
 
 mod catalog;
+mod confidential;
 mod cycle;
 mod findings;
 mod kind;
@@ -16,12 +17,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use catalog::{Catalog, Deadlines};
+pub use confidential::Withheld;
 pub use cycle::{Cycle, Recurrence, Rule};
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use kind::Kind;
 pub use located::{Located, Pos};
 pub use minutes::{
-    Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, follow_up_slot,
+    Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, Statement,
+    follow_up_slot,
     is_approval_item, is_follow_up_item, with_follow_up,
 };
 pub use programme::{

@@ -323,6 +323,7 @@ pub fn total_minutes(minutes: impl IntoIterator<Item = i64>) -> i64 {
 #[derive(
     Clone,
     Debug,
+    Default,
     PartialEq,
     Serialize,
     Deserialize,
@@ -362,6 +363,16 @@ pub struct AgendaItem {
     /// The rule of the annual cycle (`cycle.yaml`) that this item covers, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cycle: Option<Located<Id>>,
+    /// A confidential item (fortroligt punkt, lukket punkt): the committee's own documents
+    /// show it marked "Fortroligt"; the public version (`--public`, `export`) shows only
+    /// "Fortroligt punkt" in its place. Its minutes, decisions, action points, prompts and
+    /// protokoltilførsler are confidential with it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confidential: bool,
+    /// Why the item is confidential ("personsag", "ikke offentliggjort omstrukturering"),
+    /// shown in the members' version only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidential_reason: Option<String>,
 }
 
 /// A file in a data folder's `local/` folder: a committee's own meetings, templates and fora,

@@ -196,7 +196,7 @@ mod tests {
                     notes: None,
                     prompts: Vec::new(),
                     fixed,
-                    cycle: None,
+                    ..AgendaItem::default()
                 })
             })
             .collect()

@@ -231,6 +231,7 @@ mod tests {
             styled: false,
             excel: false,
             site: false,
+            internal: false,
             created: chrono::NaiveDate::MIN,
         };
         draw(&table, &settings, &mut out).unwrap();
@@ -254,6 +255,7 @@ mod tests {
             styled: false,
             excel: false,
             site: false,
+            internal: false,
             created: chrono::NaiveDate::MIN,
         };
         let mut out = Vec::new();

@@ -71,6 +71,9 @@ pub struct Agenda {
     pub agenda_out: Option<String>,
     /// The basis of each rule of the annual cycle that an item covers, for small print.
     pub bases: Vec<String>,
+    /// Whether an item is confidential: every printed page says "Indeholder fortrolige
+    /// punkter" in its running header.
+    pub confidential: bool,
 }
 
 /// Where to sign up, or where the sign-up link will be announced.
@@ -104,6 +107,11 @@ pub struct ItemOut {
     pub prompts: Vec<PromptOut>,
     /// What the item says of the minutes before it (see `report::followup`), or null.
     pub follow_up: Option<crate::report::followup::FollowUp>,
+    /// Whether the item is confidential (fortroligt). In the public version it is a
+    /// placeholder, "Fortroligt punkt", with nothing else.
+    pub confidential: bool,
+    /// Why it is confidential, where the data says (members' version only).
+    pub confidential_reason: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -320,6 +328,7 @@ pub fn agenda(
         items_due: deadlines.items_due.map(|d| lang.long_date(d)),
         agenda_out: deadlines.agenda_out.map(|d| lang.long_date(d)),
         bases: bases(catalog, items),
+        confidential: items.iter().any(|i| i.confidential),
     })
 }
 
@@ -342,6 +351,8 @@ fn afrunding(clock: &Timing, total: i64, lang: Lang) -> Option<ItemOut> {
         notes: None,
         prompts: Vec::new(),
         follow_up: None,
+        confidential: false,
+        confidential_reason: None,
     })
 }
 
@@ -438,6 +449,8 @@ fn slots(
                         citation: citation(catalog, p, lang),
                     })
                     .collect(),
+                confidential: item.confidential,
+                confidential_reason: item.confidential_reason.clone(),
                 follow_up: None,
             }
         })
@@ -623,12 +636,21 @@ impl ItemOut {
         if let Some(lead) = &self.lead {
             parts.push(format!("{}: {lead}", lang.words().lead));
         }
+        if self.confidential {
+            parts.push(lang.words().confidential.to_owned());
+        }
         (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     fn block(&self, lang: Lang, with_notes: bool) -> Block {
         let w = lang.words();
         let mut body = Vec::new();
+        if let Some(reason) = &self.confidential_reason {
+            body.push(Block::paragraph(
+                Style::Small,
+                format!("{}: {reason}", w.confidential_reason),
+            ));
+        }
         if let Some(r) = &self.recommendation {
             body.push(Block::paragraph(Style::Lead, r));
         }
@@ -724,6 +746,7 @@ impl Printable for Agenda {
             kind: self.kind_word().to_owned(),
             title: self.title.clone(),
             running: Some(format!("{who} · {}", self.date_text)),
+            banner: self.confidential.then(|| w.contains_confidential.to_owned()),
             blocks,
             ..Doc::new(self.lang)
         }

@@ -728,7 +728,7 @@ mod tests {
                 notes: None,
                 prompts: Vec::new(),
                 fixed: false,
-                cycle: None,
+                ..AgendaItem::default()
             }),
             basis: None,
             example: false,
