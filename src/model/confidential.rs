@@ -124,7 +124,12 @@ impl Dataset {
                 .flat_map(|m| &m.items)
                 .chain(self.programme.templates.iter().flat_map(|t| &t.items))
                 .map(|i| &i.value)
-                .chain(self.cycle.iter().flat_map(|c| &c.rules).map(|r| &r.item.value))
+                .chain(
+                    self.cycle
+                        .iter()
+                        .flat_map(|c| &c.rules)
+                        .map(|r| &r.item.value),
+                )
         };
         let open: HashSet<&str> = items()
             .filter(|i| !i.confidential)
@@ -169,7 +174,10 @@ fn placeholder_minutes(item: &ItemMinutes, words: Withheld<'_>) -> ItemMinutes {
     ItemMinutes {
         item: item.item.clone(),
         decision: item.decision.as_ref().map(|_| words.decision.to_owned()),
-        conclusion: item.conclusion.as_ref().map(|_| words.conclusion.to_owned()),
+        conclusion: item
+            .conclusion
+            .as_ref()
+            .map(|_| words.conclusion.to_owned()),
         noted: item.noted,
         ..ItemMinutes::default()
     }

@@ -24,8 +24,7 @@ pub use kind::Kind;
 pub use located::{Located, Pos};
 pub use minutes::{
     Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, Statement,
-    follow_up_slot,
-    is_approval_item, is_follow_up_item, with_follow_up,
+    follow_up_slot, is_approval_item, is_follow_up_item, with_follow_up,
 };
 pub use programme::{
     AgendaItem, Announcement, Issued, IssuedAction, IssuedApproval, LocalFile, MAX_ITEM_MINUTES,

@@ -696,7 +696,12 @@ fn header(doc: &Doc, ids: &StyleIds, text_width: i32, with_title: bool) -> Heade
     }
     let kind = doc.kind.to_uppercase();
     line = line.add_run(Run::new().add_tab());
-    let marks: Vec<&str> = doc.mark.iter().chain(&doc.banner).map(String::as_str).collect();
+    let marks: Vec<&str> = doc
+        .mark
+        .iter()
+        .chain(&doc.banner)
+        .map(String::as_str)
+        .collect();
     line = if marks.is_empty() {
         line.add_run(text_run(&kind))
     } else {

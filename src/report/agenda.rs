@@ -746,7 +746,9 @@ impl Printable for Agenda {
             kind: self.kind_word().to_owned(),
             title: self.title.clone(),
             running: Some(format!("{who} · {}", self.date_text)),
-            banner: self.confidential.then(|| w.contains_confidential.to_owned()),
+            banner: self
+                .confidential
+                .then(|| w.contains_confidential.to_owned()),
             blocks,
             ..Doc::new(self.lang)
         }

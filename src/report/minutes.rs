@@ -458,7 +458,9 @@ impl Printable for Referat {
             running: Some(format!("{} · {}", self.forum, self.date_text)),
             // A loose page of a draft must not read as approved minutes.
             mark: (self.status == MinutesStatus::Draft).then(|| w.draft.to_uppercase()),
-            banner: self.confidential.then(|| w.contains_confidential.to_owned()),
+            banner: self
+                .confidential
+                .then(|| w.contains_confidential.to_owned()),
             // Municipalities file their referater as PDF/A.
             archival: true,
             blocks,
