@@ -546,3 +546,35 @@ fn pdf_page(pdf: &Path, page: usize) -> String {
     let out = cmd.args([pdf.to_str().unwrap(), "-"]).output().unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// `validate` warns when a confidential item's title is repeated where the public version
+/// prints it.
+#[test]
+fn validate_warns_of_a_confidential_title_repeated_in_a_public_field() {
+    let tmp = planted();
+    let data = tmp.path().join("havnekoebing");
+    let minutes = data.join("minutes/lmu-april.yaml");
+    let text = fs::read_to_string(&minutes).unwrap().replace(
+        "note: \"Pausevagterne er på plads.",
+        "note: \"Omstrukturering Q7X01 blev nævnt. Pausevagterne er på plads.",
+    );
+    fs::write(&minutes, text).unwrap();
+    let output = medtrio()
+        .args([
+            "--data",
+            data.to_str().unwrap(),
+            "--today",
+            TODAY,
+            "validate",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let shown = stderr.replace(data.to_str().unwrap(), "DATA");
+    assert_eq!(
+        shown,
+        "DATA/minutes/lmu-april.yaml:16:11: warning: the title of confidential item 5 of `lmu-april` (`Omstrukturering Q7X01`) is repeated in the note of item 3 in the minutes, which the public version prints\n   |\n16 |   - item: 3\n   |           ^\n  = help: reword it there, or move what it says into the confidential item\n"
+    );
+    assert!(stdout.contains("(1 warning)"), "{stdout}");
+}

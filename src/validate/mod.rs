@@ -1,6 +1,7 @@
 //! Every check over the loaded data that parsing alone cannot make. Returns all problems.
 //! The checks of the minutes are in [`minutes`].
 
+mod confidential;
 mod cycle;
 mod minutes;
 pub mod tree;
@@ -101,6 +102,7 @@ fn check(loaded: &Loaded, today: Option<NaiveDate>) -> Checker<'_> {
     c.check_tree();
     c.check_minutes();
     c.check_cycle();
+    c.check_confidential();
     // Last, so that the checks of the day come after the rest, as from the cache.
     c.check_minutes_ahead();
     c
