@@ -162,6 +162,7 @@ fn placeholder(item: &Located<AgendaItem>, words: Withheld<'_>) -> Located<Agend
             minutes: item.minutes.clone(),
             fixed: item.fixed,
             confidential: true,
+            withheld: true,
             ..AgendaItem::default()
         },
         pos: item.pos,

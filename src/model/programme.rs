@@ -373,6 +373,11 @@ pub struct AgendaItem {
     /// shown in the members' version only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidential_reason: Option<String>,
+    /// Whether this is the placeholder of the public version, which stands where a
+    /// confidential item was (never read from a file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub withheld: bool,
 }
 
 /// A file in a data folder's `local/` folder: a committee's own meetings, templates and fora,

@@ -71,8 +71,8 @@ pub struct Agenda {
     pub agenda_out: Option<String>,
     /// The basis of each rule of the annual cycle that an item covers, for small print.
     pub bases: Vec<String>,
-    /// Whether an item is confidential: every printed page says "Indeholder fortrolige
-    /// punkter" in its running header.
+    /// Whether an item is confidential and shown (the members' version): every printed
+    /// page says "Indeholder fortrolige punkter" in its running header.
     pub confidential: bool,
 }
 
@@ -112,6 +112,8 @@ pub struct ItemOut {
     pub confidential: bool,
     /// Why it is confidential, where the data says (members' version only).
     pub confidential_reason: Option<String>,
+    /// Whether this is the public version's placeholder of a confidential item.
+    pub withheld: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -328,7 +330,8 @@ pub fn agenda(
         items_due: deadlines.items_due.map(|d| lang.long_date(d)),
         agenda_out: deadlines.agenda_out.map(|d| lang.long_date(d)),
         bases: bases(catalog, items),
-        confidential: items.iter().any(|i| i.confidential),
+        // The members' version says so on every page; the public one has nothing to hide.
+        confidential: items.iter().any(|i| i.confidential && !i.withheld),
     })
 }
 
@@ -353,6 +356,7 @@ fn afrunding(clock: &Timing, total: i64, lang: Lang) -> Option<ItemOut> {
         follow_up: None,
         confidential: false,
         confidential_reason: None,
+        withheld: false,
     })
 }
 
@@ -451,6 +455,7 @@ fn slots(
                     .collect(),
                 confidential: item.confidential,
                 confidential_reason: item.confidential_reason.clone(),
+                withheld: item.withheld,
                 follow_up: None,
             }
         })
@@ -636,7 +641,8 @@ impl ItemOut {
         if let Some(lead) = &self.lead {
             parts.push(format!("{}: {lead}", lang.words().lead));
         }
-        if self.confidential {
+        // The placeholder's title says it already.
+        if self.confidential && !self.withheld {
             parts.push(lang.words().confidential.to_owned());
         }
         (!parts.is_empty()).then(|| parts.join(" · "))

@@ -60,7 +60,8 @@ pub struct ReferatItem {
     pub actions: Vec<ActionOut>,
     /// Protokoltilførsler: statements entered at a member's request.
     pub statements: Vec<StatementOut>,
-    /// Whether the item is confidential (fortroligt); in the public version a placeholder.
+    /// Whether the item is confidential (fortroligt) and shown: false for the public
+    /// version's placeholder, whose title says it.
     pub confidential: bool,
     /// Why it is confidential, where the data says (members' version only).
     pub confidential_reason: Option<String>,
@@ -310,7 +311,7 @@ fn referat_item(
                     .collect()
             })
             .unwrap_or_default(),
-        confidential: item.confidential,
+        confidential: item.confidential && !item.withheld,
         confidential_reason: item.confidential_reason.clone(),
     }
 }
