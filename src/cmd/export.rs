@@ -72,6 +72,36 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
         args.out.display(),
         export.files.written
     )?;
+    say_version(args.internal, withheld(catalog.data), out)?;
+    Ok(())
+}
+
+/// How many confidential items the public version shows as "Fortroligt punkt", or, in the
+/// members' version, shows in full.
+fn withheld(data: &crate::model::Dataset) -> usize {
+    data.programme
+        .meetings
+        .iter()
+        .flat_map(|m| &m.items)
+        .filter(|i| i.confidential)
+        .count()
+}
+
+/// Which version was written, when it matters: an internal export always, a public one
+/// when it withheld something.
+fn say_version(internal: bool, confidential: usize, out: &mut dyn Write) -> Result<()> {
+    let items = if confidential == 1 { "item" } else { "items" };
+    if internal {
+        writeln!(
+            out,
+            "the internal version, with {confidential} confidential {items} in full: every page says \"Intern udgave\"; do not publish it"
+        )?;
+    } else if confidential > 0 {
+        writeln!(
+            out,
+            "the public version: {confidential} confidential {items} shown as \"Fortroligt punkt\" and nothing else (--internal writes the members' version)"
+        )?;
+    }
     Ok(())
 }
 
@@ -223,6 +253,8 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
         done.minutes_text(),
         args.out.display(),
     )?;
+    let closed = committees.iter().map(|c| withheld(c.catalog.data)).sum();
+    say_version(args.internal, closed, out)?;
     if let Some(failure) = tree.left_out("the export", "the export") {
         out.flush()?;
         return Err(failure.into());
