@@ -1078,6 +1078,7 @@ mod tests {
             title: "LMU-møde i april".into(),
             running: Some("LMU Havnen · tirsdag den 7. april 2026".into()),
             mark: None,
+            banner: None,
             archival: false,
             page_word: "Side",
             page_of: "af",
