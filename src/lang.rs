@@ -274,6 +274,7 @@ words! {
     example_rule: "Eksempel – tilpas til jeres MED-aftale.", "An example – adapt it to your MED agreement.";
     items_due: "Frist for punkter", "Deadline for items";
     deadlines: "Frister", "Deadlines";
+    duration: "Varighed", "Duration";
     agenda_out: "Dagsordenen udsendes", "Agenda sent out";
     /// A deadline of the week, after the meeting's title.
     week_items_due: "frist for punkter til dagsordenen", "deadline for agenda items";
@@ -644,6 +645,24 @@ impl Lang {
             Lang::Da => format!("{rule} ({when}) – intet møde i {forum}"),
             Lang::En => format!("{rule} ({when}) – no meeting in {forum}"),
         }
+    }
+
+    /// "punkter 14 dage før · udsendes 7 dage før": a forum's rule for its deadlines.
+    pub fn deadline_days(self, items_due: Option<u32>, agenda_out: Option<u32>) -> String {
+        let days = |n: u32| match (self, n) {
+            (Lang::Da, 1) => "1 dag før".to_owned(),
+            (Lang::Da, n) => format!("{n} dage før"),
+            (Lang::En, 1) => "1 day before".to_owned(),
+            (Lang::En, n) => format!("{n} days before"),
+        };
+        let mut parts = Vec::new();
+        if let Some(n) = items_due {
+            parts.push(format!("{} {}", self.pick("punkter", "items"), days(n)));
+        }
+        if let Some(n) = agenda_out {
+            parts.push(format!("{} {}", self.pick("udsendes", "sent out"), days(n)));
+        }
+        parts.join(" · ")
     }
 
     /// "punkter 10. mar. · udsendes 17. mar." for the deadlines column of a list. A month of
