@@ -54,9 +54,16 @@ fn json_fields(args: &[&str]) -> BTreeSet<String> {
         .args(["--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let first = rows.as_array().and_then(|r| r.first()).unwrap_or_else(|| panic!("{args:?}: no rows"));
+    let first = rows
+        .as_array()
+        .and_then(|r| r.first())
+        .unwrap_or_else(|| panic!("{args:?}: no rows"));
     first.as_object().unwrap().keys().cloned().collect()
 }
 
@@ -67,8 +74,15 @@ fn the_readme_table_names_every_json_field_of_every_kind() {
     assert_eq!(
         kinds,
         [
-            "meetings", "roadmap", "findings", "prompts", "templates", "forums", "themes",
-            "actions", "decisions"
+            "meetings",
+            "roadmap",
+            "findings",
+            "prompts",
+            "templates",
+            "forums",
+            "themes",
+            "actions",
+            "decisions"
         ]
     );
     for (kind, documented) in &rows {
