@@ -53,6 +53,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub reference_docx: Option<PathBuf>,
 
+    /// Print the public version: each confidential item as "Fortroligt punkt" and nothing
+    /// else of it (its text, minutes, decisions, action points, prompts). `export` writes
+    /// the public version unless given --internal
+    #[arg(long, global = true)]
+    pub public: bool,
+
     /// When to colour the output: at a terminal unless NO_COLOR is set (auto), always, or never
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
@@ -820,6 +826,10 @@ pub struct ExportArgs {
     /// Also write every agenda as these documents: pdf, docx
     #[arg(long, value_name = "pdf,docx", value_delimiter = ',', value_parser = formats(&[Format::Pdf, Format::Docx]))]
     pub documents: Vec<Format>,
+    /// Write the members' version, confidential items and all, marked "Intern udgave" on
+    /// every page; without it the site is the public version
+    #[arg(long, conflicts_with = "public")]
+    pub internal: bool,
     /// Export a tree of committees' folders instead of --data: each committee's site in a
     /// folder of its own, and the rollup as the index
     #[arg(long, value_name = "ROOT")]

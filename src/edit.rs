@@ -300,7 +300,19 @@ pub fn item_entries(item: &crate::model::AgendaItem) -> Vec<(String, Value)> {
             .collect();
         e.push(("attachments".into(), Value::Maps(files)));
     }
+    // An item frozen from a template stays confidential: without this, the public version
+    // of the issued agenda would print it.
+    if item.confidential {
+        e.push(("confidential".into(), Value::plain("true")));
+    }
+    text_of(&mut e, "confidential_reason", &item.confidential_reason);
     e
+}
+
+fn text_of(e: &mut Vec<(String, Value)>, key: &str, v: &Option<String>) {
+    if let Some(v) = v {
+        e.push((key.into(), Value::text(v)));
+    }
 }
 
 /// A date or period as the data files write it: `"2026-12-01"`.
@@ -384,6 +396,24 @@ actions:
             }
         }
         (removed, added)
+    }
+
+    /// An item frozen by `agenda --issue` from a template keeps what the public version
+    /// must withhold.
+    #[test]
+    fn a_frozen_confidential_item_stays_confidential() {
+        let item = crate::model::AgendaItem {
+            title: crate::model::Located::new("Omstrukturering".to_owned()),
+            confidential: true,
+            confidential_reason: Some("Ikke meldt ud".to_owned()),
+            ..Default::default()
+        };
+        let entries = item_entries(&item);
+        assert!(entries.contains(&("confidential".to_owned(), Value::plain("true"))));
+        assert!(entries.contains(&(
+            "confidential_reason".to_owned(),
+            Value::text("Ikke meldt ud")
+        )));
     }
 
     #[test]

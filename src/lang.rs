@@ -255,6 +255,15 @@ words! {
     approved: "Godkendt", "Approved";
     draft_notice: "UDKAST – referatet er ikke godkendt endnu.", "DRAFT – these minutes have not been approved yet.";
     good_story: "God historie", "Good story";
+    // Confidential items and the public version.
+    confidential: "Fortroligt", "Confidential";
+    confidential_item: "Fortroligt punkt", "Confidential item";
+    confidential_reason: "Begrundelse", "Reason";
+    contains_confidential: "Indeholder fortrolige punkter", "Contains confidential items";
+    confidential_decision: "Beslutningen er fortrolig.", "The decision is confidential.";
+    confidential_conclusion: "Konklusionen er fortrolig.", "The conclusion is confidential.";
+    internal_edition: "Intern udgave – ikke til offentliggørelse", "Internal edition – not for publication";
+    statement: "Protokoltilførsel", "Statement for the record";
     actions: "Handlingspunkter", "Action points";
     other_actions: "Øvrige handlingspunkter", "Other action points";
     what: "Hvad", "What";

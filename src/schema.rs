@@ -341,6 +341,31 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "A good story of aktørskab that came out of it, to tell further up",
         "En god historie om aktørskab, der kom ud af det, til at fortælle videre",
     ),
+    (
+        "ItemMinutes.statements",
+        "Protokoltilførsler: statements entered in the referat at a member's request (by, text); public unless the item is confidential",
+        "Protokoltilførsler: udtalelser ført til referat efter et medlems ønske (by, text); offentlige, medmindre punktet er fortroligt",
+    ),
+    (
+        "Statement.by",
+        "Who asked for the statement to be entered",
+        "Hvem der bad om protokoltilførslen",
+    ),
+    (
+        "Statement.text",
+        "The statement, as they gave it",
+        "Udtalelsen, som den blev givet",
+    ),
+    (
+        "AgendaItem.confidential",
+        "A confidential item (fortroligt, lukket punkt): the public version (--public, export) shows only \"Fortroligt punkt\"; its minutes, decisions, action points, prompts and protokoltilførsler are confidential with it",
+        "Et fortroligt punkt (lukket punkt): den offentlige udgave (--public, export) viser kun \"Fortroligt punkt\"; referat, beslutninger, handlingspunkter, spørgsmål og protokoltilførsler er fortrolige med det",
+    ),
+    (
+        "AgendaItem.confidential_reason",
+        "Why the item is confidential; shown in the members' version only",
+        "Hvorfor punktet er fortroligt; vises kun i medlemmernes udgave",
+    ),
     ("Action.text", "What is to be done", "Hvad der skal gøres"),
     ("Action.owner", "Who does it", "Hvem der gør det"),
     (

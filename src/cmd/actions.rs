@@ -20,6 +20,7 @@ use crate::report::list::ListReport;
 
 pub fn run(ctx: &Context, args: &ActionsArgs, out: &mut dyn Write) -> Result<()> {
     if let Some(change) = &args.change {
+        ctx.refuse_public("actions done|drop|move")?;
         return change_one(ctx, change, out);
     }
     let output = Request::table(&args.output).open()?;

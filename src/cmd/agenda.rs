@@ -16,6 +16,7 @@ use crate::report::agenda::{self, AgendaOptions};
 
 pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> {
     if args.issue {
+        ctx.refuse_public("agenda --issue")?;
         return issue(ctx, args, out);
     }
     let output = Request::doc(&args.doc, "dagsorden").open()?;

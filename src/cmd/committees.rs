@@ -29,7 +29,8 @@ pub struct Tree {
 
 /// Reads and checks every committee's folder under `root`. The help of a wrong root says to
 /// give `who` (the command, or its flag) the right folder, as in `example`.
-pub fn read(ctx: &Context, root: &Path, who: &str, example: &str) -> Result<Tree> {
+/// With `public`, each committee's data is the public version.
+pub fn read(ctx: &Context, public: bool, root: &Path, who: &str, example: &str) -> Result<Tree> {
     if !root.is_dir() {
         return Err(Failure::usage_with_help(
             format!("the folder `{}` does not exist", root.display()),
@@ -71,7 +72,12 @@ pub fn read(ctx: &Context, root: &Path, who: &str, example: &str) -> Result<Tree
     let mut problems = unreadable;
     for read in reads {
         match read.result {
-            Ok(data) => loaded.push((read.path, data)),
+            Ok(mut data) => {
+                if public {
+                    ctx.withhold_confidential(&mut data);
+                }
+                loaded.push((read.path, data));
+            }
             Err(found) => {
                 let errors = found.iter().filter(|d| d.is_error()).count();
                 broken.push(BrokenFolder {

@@ -36,11 +36,19 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
     if let Some(root) = &args.tree {
         return run_tree(ctx, args, root, out);
     }
-    let loaded = ctx.load_checked()?;
+    // The public site unless told otherwise: the safe choice is the default.
+    let loaded = ctx.load_checked_as(!args.internal)?;
     let catalog = Catalog::new(&loaded.dataset);
     let outdir = OutDir::open(&args.out, args.force)?;
     begin(&outdir, &planned_names(&catalog, &args.documents))?;
-    let mut export = Export::new(ctx, &catalog, &args.documents, &outdir, String::new())?;
+    let mut export = Export::new(
+        ctx,
+        &catalog,
+        &args.documents,
+        &outdir,
+        String::new(),
+        args.internal,
+    )?;
     let done = export.all()?;
     print_notes(export.notes.iter())?;
     // The plan again, rather than kept beside all the export holds at its end.
@@ -64,6 +72,36 @@ pub fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<()> 
         args.out.display(),
         export.files.written
     )?;
+    say_version(args.internal, withheld(catalog.data), out)?;
+    Ok(())
+}
+
+/// How many confidential items the public version shows as "Fortroligt punkt", or, in the
+/// members' version, shows in full.
+fn withheld(data: &crate::model::Dataset) -> usize {
+    data.programme
+        .meetings
+        .iter()
+        .flat_map(|m| &m.items)
+        .filter(|i| i.confidential)
+        .count()
+}
+
+/// Which version was written, when it matters: an internal export always, a public one
+/// when it withheld something.
+fn say_version(internal: bool, confidential: usize, out: &mut dyn Write) -> Result<()> {
+    let items = if confidential == 1 { "item" } else { "items" };
+    if internal {
+        writeln!(
+            out,
+            "the internal version, with {confidential} confidential {items} in full: every page says \"Intern udgave\"; do not publish it"
+        )?;
+    } else if confidential > 0 {
+        writeln!(
+            out,
+            "the public version: {confidential} confidential {items} shown as \"Fortroligt punkt\" and nothing else (--internal writes the members' version)"
+        )?;
+    }
     Ok(())
 }
 
@@ -90,6 +128,7 @@ fn finish(outdir: &OutDir, current: BTreeSet<&str>) -> Result<()> {
 fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) -> Result<()> {
     let tree = committees::read(
         ctx,
+        !args.internal,
         root,
         "--tree",
         "medtrio export --tree examples/kommune --out site",
@@ -148,6 +187,7 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
             &args.documents,
             &outdir,
             format!("{site}/"),
+            args.internal,
         )?;
         done.add(&export.all()?);
         written += export.files.written;
@@ -177,7 +217,7 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
         written: 0,
         prefix: String::new(),
     };
-    let renderer = ctx.renderer(false)?.for_site();
+    let renderer = ctx.renderer(false)?.for_site().internal(args.internal);
     for (name, format) in [("rollup.json", Format::Json), ("rollup.csv", Format::Csv)] {
         let doc = Document::Rollup(&report);
         files.write(name.to_owned(), &mut |out| {
@@ -213,6 +253,8 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
         done.minutes_text(),
         args.out.display(),
     )?;
+    let closed = committees.iter().map(|c| withheld(c.catalog.data)).sum();
+    say_version(args.internal, closed, out)?;
     if let Some(failure) = tree.left_out("the export", "the export") {
         out.flush()?;
         return Err(failure.into());
@@ -344,6 +386,7 @@ impl<'a> Export<'a> {
         documents: &'a [Format],
         outdir: &'a OutDir,
         prefix: String,
+        internal: bool,
     ) -> Result<Self> {
         Ok(Export {
             ctx,
@@ -351,6 +394,7 @@ impl<'a> Export<'a> {
             renderer: ctx
                 .renderer(false)?
                 .for_site()
+                .internal(internal)
                 .with_created(ctx.stamp_day(catalog)),
             documents,
             files: Files {

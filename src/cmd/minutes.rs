@@ -33,6 +33,7 @@ pub fn run(ctx: &Context, args: &MinutesArgs, out: &mut dyn Write) -> Result<()>
         }
         return referat(ctx, args, out);
     }
+    ctx.refuse_public("minutes ID")?;
     write(ctx, args, out)
 }
 

@@ -58,6 +58,8 @@ pub struct Context {
     pub use_cache: bool,
     /// Whether the data folder was found from the current folder (not given by --data).
     pub found: bool,
+    /// Whether the public version is asked for (`--public`): confidential items withheld.
+    pub public: bool,
 }
 
 impl Context {
@@ -83,6 +85,7 @@ impl Context {
             templates: global.templates.clone(),
             reference_docx: global.reference_docx.clone(),
             use_cache: !global.no_cache,
+            public: global.public,
         }
     }
 
@@ -97,6 +100,7 @@ impl Context {
             reference_docx: self.reference_docx.clone(),
             use_cache: self.use_cache,
             found: false,
+            public: self.public,
         }
     }
 
@@ -109,6 +113,7 @@ impl Context {
             styled: stdout_styled(),
             excel,
             site: false,
+            internal: false,
             created: self.today,
         };
         let templates = match &self.templates {
@@ -148,14 +153,51 @@ impl Context {
         crate::checked::Settings::from_env(self.use_cache)
     }
 
-    /// Loads and checks the data. Problems go to stderr; errors stop the command.
+    /// Loads and checks the data. Problems go to stderr; errors stop the command. With
+    /// `--public`, the data is the public version (see [`Context::load_checked_as`]).
     pub fn load_checked(&self) -> Result<Loaded> {
+        self.load_checked_as(self.public)
+    }
+
+    /// Loads and checks the data; the public version when `public`, in which every
+    /// confidential item is a placeholder before any report sees it.
+    pub fn load_checked_as(&self, public: bool) -> Result<Loaded> {
         self.note_bundled();
         let mut checked = crate::checked::load(&self.source, self.today, &self.cache_settings())
             .map_err(|problems| report_problems(&problems))?;
         print_diagnostics(&checked.warnings);
         checked.loaded.dataset.settle_prepared(self.today);
+        if public {
+            self.withhold_confidential(&mut checked.loaded);
+        }
         Ok(checked.loaded)
+    }
+
+    /// Makes `loaded` the public version: the one place the command layer redacts.
+    pub fn withhold_confidential(&self, loaded: &mut Loaded) {
+        let w = self.lang.words();
+        let (da, en) = (Lang::Da.words(), Lang::En.words());
+        loaded
+            .dataset
+            .withhold_confidential(crate::model::Withheld {
+                title: da.confidential_item,
+                title_en: en.confidential_item,
+                decision: w.confidential_decision,
+                conclusion: w.confidential_conclusion,
+            });
+    }
+
+    /// Refuses `--public` for a command that changes the data: what it writes must come
+    /// from the whole data, not from the public version.
+    pub fn refuse_public(&self, command: &str) -> Result<()> {
+        if self.public {
+            return Err(Failure::usage_with_help(
+                format!("`medtrio {command}` changes the data; --public is for what medtrio prints"),
+                "leave out --public; it goes with the commands that print, e.g. `medtrio --public minutes ID --format pdf` prints the public referat",
+            )
+            .into());
+        }
+        Ok(())
     }
 
     /// When the bundled data is read while the current folder holds files that look like
@@ -241,14 +283,26 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Export(args) => export::run(&ctx, &args, out),
         Command::Prompts(args) => prompts::run(&ctx, &args, out),
         Command::Prep(args) => prep::run(&ctx, &args, out),
-        Command::Plan(args) => plan::run(&ctx, &args, out),
+        Command::Plan(args) => {
+            ctx.refuse_public("plan")?;
+            plan::run(&ctx, &args, out)
+        }
         Command::Cycle(args) => cycle::run(&ctx, &args, out),
         Command::Week(args) => week::run(&ctx, &args, out),
         Command::Minutes(args) => minutes::run(&ctx, &args, out),
         Command::Actions(args) => actions::run(&ctx, &args, out),
-        Command::Approve(args) => approve::run(&ctx, &args, out),
-        Command::Attend(args) => attend::run(&ctx, &args, out),
-        Command::Cancel(args) => cancel::run(&ctx, &args, out),
+        Command::Approve(args) => {
+            ctx.refuse_public("approve")?;
+            approve::run(&ctx, &args, out)
+        }
+        Command::Attend(args) => {
+            ctx.refuse_public("attend")?;
+            attend::run(&ctx, &args, out)
+        }
+        Command::Cancel(args) => {
+            ctx.refuse_public("cancel")?;
+            cancel::run(&ctx, &args, out)
+        }
         Command::Mail(args) => mail::run(&ctx, &args, out),
         Command::Decisions(args) => decisions::run(&ctx, &args, out),
         Command::Attendance(args) => attendance::run(&ctx, &args, out),

@@ -26,7 +26,13 @@ pub fn run(ctx: &Context, args: &RollupArgs, out: &mut dyn Write) -> Result<()> 
     .open()?;
     let root = &args.root;
     let today = ctx.today;
-    let tree = committees::read(ctx, root, "rollup", "medtrio rollup examples/kommune")?;
+    let tree = committees::read(
+        ctx,
+        ctx.public,
+        root,
+        "rollup",
+        "medtrio rollup examples/kommune",
+    )?;
     print_diagnostics(&tree.problems);
     let committees = tree.committees();
     if let Some(under) = &args.under

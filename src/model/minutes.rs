@@ -108,6 +108,7 @@ pub struct Approval {
 #[derive(
     Clone,
     Debug,
+    Default,
     PartialEq,
     Serialize,
     Deserialize,
@@ -141,6 +142,30 @@ pub struct ItemMinutes {
     /// A good story of aktørskab that the item brought out, to tell further up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
+    /// Protokoltilførsler: statements entered in the referat at a member's request, each
+    /// with who asked for it. Public unless the item is confidential.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<Statement>,
+}
+
+/// A protokoltilførsel: a member's statement, entered in the referat as they asked.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// Who asked for it to be entered (a name or a role: "TR", "AMR for køkkenet").
+    pub by: String,
+    /// The statement, as they gave it.
+    pub text: String,
 }
 
 /// An action point: what, who, by when.
@@ -304,8 +329,7 @@ pub fn with_follow_up<'a>(
                     notes: None,
                     prompts: Vec::new(),
                     fixed: true,
-                    cycle: None,
-                    attachments: Vec::new(),
+                    ..AgendaItem::default()
                 }),
             );
             (std::borrow::Cow::Owned(all), at)

@@ -2,6 +2,7 @@
 
 pub mod attachment;
 mod catalog;
+mod confidential;
 mod cycle;
 mod findings;
 mod kind;
@@ -19,14 +20,15 @@ use serde::{Deserialize, Serialize};
 
 pub use attachment::{Attachment, Found};
 pub use catalog::{Catalog, Deadlines};
+pub use confidential::Withheld;
 pub use cycle::{Cycle, Recurrence, Rule};
 pub use findings::{Finding, Findings, Prompt, Section};
 pub use kind::Kind;
 pub use located::{Located, Pos};
 pub use members::{Member, Members, Training, same_name};
 pub use minutes::{
-    Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, follow_up_slot,
-    is_approval_item, is_follow_up_item, with_follow_up,
+    Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, Statement,
+    follow_up_slot, is_approval_item, is_follow_up_item, with_follow_up,
 };
 pub use programme::{
     AgendaItem, Announcement, Invited, Issued, IssuedAction, IssuedApproval, LocalFile,

@@ -349,6 +349,7 @@ pub fn total_minutes(minutes: impl IntoIterator<Item = i64>) -> i64 {
 #[derive(
     Clone,
     Debug,
+    Default,
     PartialEq,
     Serialize,
     Deserialize,
@@ -391,6 +392,21 @@ pub struct AgendaItem {
     /// The item's attachments (bilag): files in the data folder, numbered under the item.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Located<super::attachment::Attachment>>,
+    /// A confidential item (fortroligt punkt, lukket punkt): the committee's own documents
+    /// show it marked "Fortroligt"; the public version (`--public`, `export`) shows only
+    /// "Fortroligt punkt" in its place. Its minutes, decisions, action points, prompts and
+    /// protokoltilførsler are confidential with it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confidential: bool,
+    /// Why the item is confidential ("personsag", "ikke offentliggjort omstrukturering"),
+    /// shown in the members' version only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidential_reason: Option<String>,
+    /// Whether this is the placeholder of the public version, which stands where a
+    /// confidential item was (never read from a file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub withheld: bool,
 }
 
 /// A file in a data folder's `local/` folder: a committee's own meetings, templates and fora,

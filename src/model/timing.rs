@@ -196,8 +196,7 @@ mod tests {
                     notes: None,
                     prompts: Vec::new(),
                     fixed,
-                    cycle: None,
-                    attachments: Vec::new(),
+                    ..AgendaItem::default()
                 })
             })
             .collect()

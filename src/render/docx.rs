@@ -56,7 +56,7 @@ fn render(
     doc: &super::Document<'_>,
     out: &mut dyn Write,
 ) -> super::Rendered {
-    let Some(printable) = doc.printable() else {
+    let Some(printable) = renderer.printable(doc) else {
         return Ok(false);
     };
     write(
@@ -137,6 +137,7 @@ fn showcase() -> Doc {
         title: "Titel (Heading 1)".to_owned(),
         running: Some("Sidefod (Footer): forum · dato".to_owned()),
         mark: None,
+        banner: None,
         archival: false,
         page_word: "Side",
         page_of: "af",
@@ -680,7 +681,7 @@ fn header(doc: &Doc, ids: &StyleIds, text_width: i32, with_title: bool) -> Heade
             .val(TabValueType::Right)
             .pos(text_width.max(0) as usize),
     );
-    if !with_title && doc.mark.is_none() {
+    if !with_title && doc.mark.is_none() && doc.banner.is_none() {
         // Page 1 has the title as its heading: an empty header, without the header's rule.
         return Header::new().add_paragraph(Paragraph::new());
     }
@@ -695,9 +696,20 @@ fn header(doc: &Doc, ids: &StyleIds, text_width: i32, with_title: bool) -> Heade
     }
     let kind = doc.kind.to_uppercase();
     line = line.add_run(Run::new().add_tab());
-    line = match &doc.mark {
-        Some(mark) => line.add_run(text_run(&format!("{kind} · {mark}")).bold().color(ALERT)),
-        None => line.add_run(text_run(&kind)),
+    let marks: Vec<&str> = doc
+        .mark
+        .iter()
+        .chain(&doc.banner)
+        .map(String::as_str)
+        .collect();
+    line = if marks.is_empty() {
+        line.add_run(text_run(&kind))
+    } else {
+        line.add_run(
+            text_run(&format!("{kind} · {}", marks.join(" · ")))
+                .bold()
+                .color(ALERT),
+        )
     };
     Header::new().add_paragraph(line)
 }
@@ -1066,6 +1078,7 @@ mod tests {
             title: "LMU-møde i april".into(),
             running: Some("LMU Havnen · tirsdag den 7. april 2026".into()),
             mark: None,
+            banner: None,
             archival: false,
             page_word: "Side",
             page_of: "af",

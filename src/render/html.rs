@@ -176,6 +176,7 @@ impl HtmlRenderer {
             context! {
                 labels => Value::from(Serde(settings.lang.words())),
                 site => settings.site,
+                internal => settings.internal,
             },
         ]);
         if let Document::Index(_) = doc {

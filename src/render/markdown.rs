@@ -17,7 +17,7 @@ pub const SPEC: Spec = Spec {
 };
 
 fn render(renderer: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
-    if let Some(printable) = doc.printable() {
+    if let Some(printable) = renderer.printable(doc) {
         document(&printable, out)?;
     } else if let Some(table) = doc.table(renderer.settings().lang) {
         render_table(&table, out)?;
@@ -34,6 +34,9 @@ fn document(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
         (false, true) => writeln!(out, "# {}\n", doc.kind)?,
         (true, false) => writeln!(out, "# {}\n", esc(&doc.title))?,
         (true, true) => {}
+    }
+    if let Some(banner) = &doc.banner {
+        writeln!(out, "> **{}**\n", esc(banner))?;
     }
     for block in &doc.blocks {
         self::block(block, out)?;

@@ -379,6 +379,8 @@ pub struct Settings {
     pub excel: bool,
     /// Whether HTML pages are part of an exported site, and link back to its index.
     pub site: bool,
+    /// Whether the pages are an internal export's (`export --internal`), each saying so.
+    pub internal: bool,
     /// The creation date of PDF and Word files, so that two runs give the same bytes.
     pub created: chrono::NaiveDate,
 }
@@ -475,6 +477,26 @@ impl Renderer {
     pub fn for_site(mut self) -> Self {
         self.settings.site = true;
         self
+    }
+
+    /// The same renderer for an internal export's pages: each says "Intern udgave".
+    pub fn internal(mut self, internal: bool) -> Self {
+        self.settings.internal = internal;
+        self
+    }
+
+    /// The document as printable blocks for the print formats, with the line an internal
+    /// export puts in the running header of every page.
+    pub fn printable(&self, doc: &Document<'_>) -> Option<Doc> {
+        let mut printable = doc.printable()?;
+        if self.settings.internal {
+            let internal = self.settings.lang.words().internal_edition;
+            printable.banner = Some(match printable.banner.take() {
+                Some(banner) => format!("{internal} · {banner}"),
+                None => internal.to_owned(),
+            });
+        }
+        Some(printable)
     }
 
     /// The one entry point: `doc` in `format`, to `out`.

@@ -43,7 +43,7 @@ fn render(
     doc: &super::Document<'_>,
     out: &mut dyn Write,
 ) -> super::Rendered {
-    let Some(printable) = doc.printable() else {
+    let Some(printable) = renderer.printable(doc) else {
         return Ok(false);
     };
     let layout = renderer.templates().text(LAYOUT_FILE);

@@ -257,6 +257,7 @@ mod tests {
             styled: false,
             excel: false,
             site: false,
+            internal: false,
             created: chrono::NaiveDate::MIN,
         };
         draw(&table, &settings, &mut out).unwrap();
@@ -280,6 +281,7 @@ mod tests {
             styled: false,
             excel: false,
             site: false,
+            internal: false,
             created: chrono::NaiveDate::MIN,
         };
         let mut out = Vec::new();

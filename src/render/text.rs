@@ -23,7 +23,7 @@ pub const SPEC: Spec = Spec {
 
 fn render(renderer: &Renderer, doc: &Document<'_>, out: &mut dyn Write) -> Rendered {
     let settings = renderer.settings();
-    if let Some(printable) = doc.printable() {
+    if let Some(printable) = renderer.printable(doc) {
         document(&printable, out)?;
         return Ok(true);
     }
@@ -50,6 +50,9 @@ fn document(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
     if !doc.kind.is_empty() || !doc.title.is_empty() {
         let width = doc.title.chars().count().max(doc.kind.chars().count());
         writeln!(out, "{}", "=".repeat(width))?;
+    }
+    if let Some(banner) = &doc.banner {
+        writeln!(out, "! {banner}")?;
     }
     let mut previous: Option<&Block> = None;
     for block in &doc.blocks {

@@ -71,6 +71,9 @@ pub struct Agenda {
     pub agenda_out: Option<String>,
     /// The basis of each rule of the annual cycle that an item covers, for small print.
     pub bases: Vec<String>,
+    /// Whether an item is confidential and shown (the members' version): every printed
+    /// page says "Indeholder fortrolige punkter" in its running header.
+    pub confidential: bool,
 }
 
 /// Where to sign up, or where the sign-up link will be announced.
@@ -104,6 +107,13 @@ pub struct ItemOut {
     pub prompts: Vec<PromptOut>,
     /// What the item says of the minutes before it (see `report::followup`), or null.
     pub follow_up: Option<crate::report::followup::FollowUp>,
+    /// Whether the item is confidential (fortroligt). In the public version it is a
+    /// placeholder, "Fortroligt punkt", with nothing else.
+    pub confidential: bool,
+    /// Why it is confidential, where the data says (members' version only).
+    pub confidential_reason: Option<String>,
+    /// Whether this is the public version's placeholder of a confidential item.
+    pub withheld: bool,
     /// The item's attachments (bilag), numbered under it: 3.1, 3.2, …
     pub attachments: Vec<AttachmentOut>,
 }
@@ -344,6 +354,8 @@ pub fn agenda(
         items_due: deadlines.items_due.map(|d| lang.long_date(d)),
         agenda_out: deadlines.agenda_out.map(|d| lang.long_date(d)),
         bases: bases(catalog, items),
+        // The members' version says so on every page; the public one has nothing to hide.
+        confidential: items.iter().any(|i| i.confidential && !i.withheld),
     })
 }
 
@@ -367,6 +379,9 @@ fn afrunding(clock: &Timing, total: i64, lang: Lang) -> Option<ItemOut> {
         prompts: Vec::new(),
         follow_up: None,
         attachments: Vec::new(),
+        confidential: false,
+        confidential_reason: None,
+        withheld: false,
     })
 }
 
@@ -463,6 +478,9 @@ fn slots(
                         citation: citation(catalog, p, lang),
                     })
                     .collect(),
+                confidential: item.confidential,
+                confidential_reason: item.confidential_reason.clone(),
+                withheld: item.withheld,
                 follow_up: None,
                 attachments: attachments(&item.attachments, number, lang),
             }
@@ -714,12 +732,22 @@ impl ItemOut {
         if let Some(lead) = &self.lead {
             parts.push(format!("{}: {lead}", lang.words().lead));
         }
+        // The placeholder's title says it already.
+        if self.confidential && !self.withheld {
+            parts.push(lang.words().confidential.to_owned());
+        }
         (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     fn block(&self, lang: Lang, with_notes: bool) -> Block {
         let w = lang.words();
         let mut body = Vec::new();
+        if let Some(reason) = &self.confidential_reason {
+            body.push(Block::paragraph(
+                Style::Small,
+                format!("{}: {reason}", w.confidential_reason),
+            ));
+        }
         if let Some(r) = &self.recommendation {
             body.push(Block::paragraph(Style::Lead, r));
         }
@@ -825,6 +853,9 @@ impl Printable for Agenda {
             kind: self.kind_word().to_owned(),
             title: self.title.clone(),
             running: Some(format!("{who} · {}", self.date_text)),
+            banner: self
+                .confidential
+                .then(|| w.contains_confidential.to_owned()),
             blocks,
             ..Doc::new(self.lang)
         }

@@ -816,8 +816,7 @@ mod tests {
                 notes: None,
                 prompts: Vec::new(),
                 fixed: false,
-                cycle: None,
-                attachments: Vec::new(),
+                ..AgendaItem::default()
             }),
             basis: None,
             example: false,

@@ -28,6 +28,10 @@ pub struct Doc {
     /// A mark printed on every page, in the running header and as a watermark: "UDKAST" on a
     /// referat that has not been approved. `None` for most documents.
     pub mark: Option<String>,
+    /// A line printed in the running header of every page, page 1 too, without a
+    /// watermark: "Indeholder fortrolige punkter" on a document with a confidential item,
+    /// "Intern udgave – ikke til offentliggørelse" on an internal export's pages.
+    pub banner: Option<String>,
     /// Whether the document is made to be filed in a document system (a referat): its PDF
     /// is then PDF/A-2b.
     pub archival: bool,

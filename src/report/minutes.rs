@@ -43,6 +43,9 @@ pub struct Referat {
     pub items: Vec<ReferatItem>,
     /// Action points that belong to no item.
     pub actions: Vec<ActionOut>,
+    /// Whether an item is confidential: every printed page says "Indeholder fortrolige
+    /// punkter" in its running header.
+    pub confidential: bool,
 }
 
 /// One item of the referat.
@@ -61,6 +64,20 @@ pub struct ReferatItem {
     pub postponed_text: Option<String>,
     pub story: Option<String>,
     pub actions: Vec<ActionOut>,
+    /// Protokoltilførsler: statements entered at a member's request.
+    pub statements: Vec<StatementOut>,
+    /// Whether the item is confidential (fortroligt) and shown: false for the public
+    /// version's placeholder, whose title says it.
+    pub confidential: bool,
+    /// Why it is confidential, where the data says (members' version only).
+    pub confidential_reason: Option<String>,
+}
+
+/// A protokoltilførsel as printed: who asked for it, and what they said.
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct StatementOut {
+    pub by: String,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
@@ -198,6 +215,7 @@ pub fn referat_of(
         absent: absent(catalog, minutes),
         chair: minutes.chair.clone(),
         minute_taker: minutes.minute_taker.clone(),
+        confidential: agenda.confidential,
         items,
         actions: item_actions(None),
     })
@@ -317,6 +335,19 @@ fn referat_item(
         postponed_text,
         story: said.and_then(|m| m.story.clone()),
         actions: actions(u32::try_from(number).ok()),
+        statements: said
+            .map(|m| {
+                m.statements
+                    .iter()
+                    .map(|s| StatementOut {
+                        by: s.by.clone(),
+                        text: s.text.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        confidential: item.confidential && !item.withheld,
+        confidential_reason: item.confidential_reason.clone(),
     }
 }
 
@@ -400,6 +431,12 @@ impl Printable for Referat {
         blocks.push(Block::heading(w.items));
         for item in &self.items {
             let mut body = Vec::new();
+            if let Some(reason) = &item.confidential_reason {
+                body.push(Block::paragraph(
+                    Style::Small,
+                    format!("{}: {reason}", w.confidential_reason),
+                ));
+            }
             if let Some(o) = &item.outcome {
                 body.push(Block::Facts {
                     facts: vec![Fact {
@@ -420,18 +457,30 @@ impl Printable for Referat {
                     format!("{}: {s}", w.good_story),
                 ));
             }
+            for s in &item.statements {
+                body.push(Block::paragraph(
+                    Style::Strong,
+                    format!("{} ({}):", w.statement, s.by),
+                ));
+                body.push(Block::paragraph(Style::Plain, &s.text));
+            }
             if !item.actions.is_empty() {
                 body.push(Block::paragraph(Style::Strong, format!("{}:", w.actions)));
                 body.push(action_table(&item.actions, self.lang));
             }
+            // "Beslutning" over "Beslutning: …" says it twice.
+            let type_text = item
+                .type_text
+                .clone()
+                .filter(|t| item.outcome.as_ref().is_none_or(|o| &o.label != t));
+            let meta: Vec<String> = type_text
+                .into_iter()
+                .chain(item.confidential.then(|| w.confidential.to_owned()))
+                .collect();
             blocks.push(Block::Item {
                 number: item.number.to_string(),
                 title: item.title.clone(),
-                // "Beslutning" over "Beslutning: …" says it twice.
-                meta: item
-                    .type_text
-                    .clone()
-                    .filter(|t| item.outcome.as_ref().is_none_or(|o| &o.label != t)),
+                meta: (!meta.is_empty()).then(|| meta.join(" · ")),
                 body,
             });
         }
@@ -448,6 +497,9 @@ impl Printable for Referat {
             running: Some(format!("{} · {}", self.forum, self.date_text)),
             // A loose page of a draft must not read as approved minutes.
             mark: (self.status == MinutesStatus::Draft).then(|| w.draft.to_uppercase()),
+            banner: self
+                .confidential
+                .then(|| w.contains_confidential.to_owned()),
             // Municipalities file their referater as PDF/A.
             archival: true,
             blocks,

@@ -216,8 +216,7 @@ fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<Agend
         notes: None,
         prompts: Vec::new(),
         fixed,
-        cycle: None,
-        attachments: Vec::new(),
+        ..AgendaItem::default()
     })
 }
 

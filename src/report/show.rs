@@ -144,8 +144,14 @@ impl Builder<'_, '_> {
                     number += 1;
                     format!("{number}. ")
                 };
+                // The members' version marks a confidential item; the placeholder says it.
+                let closed = if item.confidential && !item.withheld {
+                    format!(" · {}", self.lang.words().confidential)
+                } else {
+                    String::new()
+                };
                 let mut line = format!(
-                    "{numbered}{} ({kind}{} min)",
+                    "{numbered}{} ({kind}{} min{closed})",
                     self.lang.prefer(&item.title, item.title_en.as_deref()),
                     item.minutes.value
                 );

@@ -1,6 +1,7 @@
 //! Every check over the loaded data that parsing alone cannot make. Returns all problems.
 //! The checks of the minutes are in [`minutes`], of the members and attendance in [`members`].
 
+mod confidential;
 mod cycle;
 mod members;
 pub use members::is_email;
@@ -107,6 +108,7 @@ fn check(loaded: &Loaded, today: Option<NaiveDate>) -> Checker<'_> {
     c.check_minutes();
     c.check_cycle();
     c.check_members();
+    c.check_confidential();
     // Last, so that the checks of the day come after the rest, as from the cache.
     c.check_minutes_ahead();
     c

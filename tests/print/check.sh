@@ -214,6 +214,35 @@ case "$text" in *"(Markdown"*) echo "FAILED: index: the screen-only links print"
 case "$text" in *"✓ LMU-møde i april"*) echo "ok: index: a held meeting is ticked" ;; *) echo "FAILED: index: no tick on a held meeting"; fail=1 ;; esac
 # The "i dag" line starts below the quarter heads and lies behind the bars.
 expect "index: the today line behind the bars" "$(probe "$work/site/index.html" 1280 'const t = document.querySelector(".timeline .today"); const b = document.querySelector(".timeline .bar"); return t ? (getComputedStyle(t).zIndex < getComputedStyle(b).zIndex && t.style.gridRowStart === "2") : "no line"')" true
+# A referat with a confidential item says so in the running header of every printed page;
+# an internal export's pages say what they are. (The public version: tests/confidential.rs.)
+closed="$work/closed"
+cp -r examples/havnekoebing "$closed"
+python3 - "$closed" <<'PY'
+import sys
+d = sys.argv[1] + "/"
+def edit(name, old, new):
+    text = open(d + name, encoding="utf-8").read()
+    assert old in text, (name, old)
+    open(d + name, "w", encoding="utf-8").write(text.replace(old, new, 1))
+edit("programme.yaml", "        minutes: 30\n        lead: \"AMR\"", "        minutes: 25\n        lead: \"AMR\"")
+edit("programme.yaml", "        cycle: apv\n", "        cycle: apv\n      - title: \"Omstrukturering af køkkenet\"\n        type: B\n        minutes: 5\n        confidential: true\n")
+edit("minutes/lmu-april.yaml", "  - item: 6\n", "  - item: 7\n")
+edit("minutes/lmu-april.yaml", "  - item: 5\n", "  - item: 5\n    title: \"Omstrukturering af køkkenet\"\n    decision: \"Tidsplanen blev godkendt.\"\n  - item: 6\n")
+PY
+size= check referat-closed 2 --data "$closed" --today 2026-11-23 minutes lmu-april
+n=$(pdfinfo "$work/referat-closed.pdf" | awk '/^Pages/ {print $2}')
+for i in $(seq 1 "$n"); do
+  grep -qi "Indeholder fortrolige punkter" <<<"$(pdftotext -f "$i" -l "$i" "$work/referat-closed.pdf" -)" \
+    && echo "ok: referat-closed: \"Indeholder fortrolige punkter\" on page $i" || { echo "FAILED: referat-closed: no confidential mark on page $i"; fail=1; }
+done
+"$bin" --data "$closed" --today 2026-11-23 export --internal --out "$work/internal" >/dev/null
+pdf_of "$work/internal/index.html" "$work/internal-index.pdf"
+n=$(pdfinfo "$work/internal-index.pdf" | awk '/^Pages/ {print $2}')
+for i in $(seq 1 "$n"); do
+  grep -qi "Intern udgave" <<<"$(pdftotext -f "$i" -l "$i" "$work/internal-index.pdf" -)" \
+    && echo "ok: internal index: \"Intern udgave\" on page $i" || { echo "FAILED: internal index: no \"Intern udgave\" on page $i"; fail=1; }
+done
 if [ -n "${PRINT_KEEP:-}" ]; then mkdir -p "$PRINT_KEEP"; cp "$work"/*.png "$work"/*.pdf "$PRINT_KEEP"/; fi
 
 exit $fail
