@@ -140,3 +140,41 @@ fn the_readme_shows_the_example_minutes_as_they_are() {
         .collect();
     assert_eq!(block, without_comments);
 }
+
+/// The CI files build medtrio from a pinned submodule (medtrio is in no registry), cache the
+/// build per commit, and validate before they export.
+#[test]
+fn the_ci_files_build_medtrio_from_a_pinned_submodule_and_cache_it() {
+    let github: serde_json::Value = serde_saphyr::from_str(
+        &fs::read_to_string("examples/ci/github-actions.yml").unwrap(),
+    )
+    .unwrap();
+    let steps = github["jobs"]["build"]["steps"].as_array().unwrap();
+    let step = |text: &str| {
+        steps
+            .iter()
+            .position(|s| serde_json::to_string(s).unwrap().contains(text))
+            .unwrap_or_else(|| panic!("no step with {text}"))
+    };
+    assert_eq!(steps[step("actions/checkout")]["with"]["submodules"], true);
+    let cache = &steps[step("actions/cache")];
+    assert_eq!(cache["with"]["path"], ".medtrio");
+    assert!(cache["with"]["key"].as_str().unwrap().contains("steps.medtrio.outputs.rev"));
+    let build = step("cargo install --locked --path medtrio --root .medtrio");
+    assert_eq!(steps[build]["if"], "steps.cache.outputs.cache-hit != 'true'");
+    assert!(step("git rev-parse HEAD:medtrio") < step("actions/cache"));
+    assert!(build < step("validate --format github"));
+    assert!(step("validate --format github") < step("export --out site"));
+
+    let gitlab: serde_json::Value =
+        serde_saphyr::from_str(&fs::read_to_string("examples/ci/gitlab-ci.yml").unwrap()).unwrap();
+    assert_eq!(gitlab["variables"]["GIT_SUBMODULE_STRATEGY"], "recursive");
+    assert_eq!(gitlab["default"]["cache"]["paths"][0], ".medtrio/");
+    let before = serde_json::to_string(&gitlab["default"]["before_script"]).unwrap();
+    assert!(before.contains("cargo install --locked --path medtrio --root .medtrio"), "{before}");
+    assert!(before.contains("git rev-parse HEAD:medtrio"), "{before}");
+    // Nothing installs medtrio from a registry, where it is not.
+    for file in ["examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml"] {
+        assert!(!fs::read_to_string(file).unwrap().contains("cargo install --locked medtrio"));
+    }
+}

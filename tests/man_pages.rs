@@ -97,11 +97,11 @@ fn man_of_one_command_is_its_page() {
 
 #[test]
 fn an_unknown_command_is_named_with_the_nearest() {
-    let out = medtrio().args(["man", "agendaa"]).output().unwrap();
+    let out = medtrio().args(["man", "valdate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "error: `medtrio` has no command `agendaa`\n  = help: did you mean `agenda`, `calendar`?\n"
+        "error: `medtrio` has no command `valdate`\n  = help: did you mean `validate`?\n"
     );
     let out = medtrio().args(["man", "actions", "dne"]).output().unwrap();
     assert_eq!(
