@@ -8,6 +8,7 @@ use crate::cli::AgendaArgs;
 use crate::cmd::output::Request;
 use crate::cmd::{Context, agenda_error, write};
 use crate::model::Catalog;
+use crate::model::when::iso;
 use crate::render::Document;
 use crate::report::agenda::{self, AgendaOptions};
 
@@ -40,7 +41,7 @@ fn issue(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> {
     let what = format!(
         "{}: the agenda of `{id}` issued on {}: its items, numbers and times stand as they are now",
         change.path.display(),
-        ctx.today.format("%Y-%m-%d")
+        iso(ctx.today)
     );
     write::apply(ctx, &[change], &what, args.dry_run, out)
 }

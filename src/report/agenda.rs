@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::timing::{self, Frame, Timing, TimingError};
-use crate::model::when::hhmm;
+use crate::model::when::{hhmm, iso};
 use crate::model::{
     AgendaItem, Catalog, ItemType, Level, Located, Status, Template, TemplateKind, When,
 };
@@ -277,7 +277,7 @@ pub fn agenda(
         programme: is_programme,
         suggestion,
         cancelled,
-        date: src.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
+        date: src.date.day().map(iso),
         period: src.date.is_known().then(|| src.date.to_string()),
         date_text: lang.when(src.date),
         week: src.date.day().map(|d| d.iso_week().week()),

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{
     Action, ActionStatus, AgendaItem, Catalog, FollowUpSlot, Issued, IssuedAction, IssuedApproval,
     Located, Minutes, follow_up_slot, is_approval_item, with_follow_up,
@@ -241,10 +242,6 @@ pub fn snapshot(
         })
         .collect();
     (approves, actions)
-}
-
-fn iso(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
 }
 
 /// The minutes that the meeting `id` approves: those that name it as their approving

@@ -9,6 +9,7 @@ use super::actions::{self, ActionRow};
 use super::decisions::{self, DecisionRow};
 use super::prompts::{PromptRow, prompt_row};
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{ActivityKind, Audience, Catalog, FindingKind, Kind, Level, Status, When};
 use crate::query::{Query, QueryError};
 
@@ -135,7 +136,7 @@ impl<'a> MeetingRows<'a> {
                 forum_name: e.forum_name,
                 level: e.level,
                 status: e.status,
-                date: m.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
+                date: m.date.day().map(iso),
                 period: known(*m.date),
                 start: m.start.as_ref().map(|t| t.to_string()),
                 end: m.end.as_ref().map(|t| t.to_string()),

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{Action, ActionStatus, Catalog, ItemType, Level, Minutes, MinutesStatus, When};
 use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
 use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
@@ -169,7 +170,7 @@ pub fn referat_of(
             .or_else(|| agenda.organiser.clone())
             .unwrap_or_default(),
         level: agenda.level,
-        date: date.day().map(|d| d.format("%Y-%m-%d").to_string()),
+        date: date.day().map(crate::model::when::iso),
         date_text: lang.when(date),
         time_text,
         place: held
@@ -486,7 +487,7 @@ pub fn skeleton(agenda: &Agenda, answers: &Answers, lang: Lang) -> String {
     out.push_str(&format!("meeting: {}\n", agenda.id));
     out.push_str("status: draft\n");
     match answers.held {
-        Some(day) => out.push_str(&format!("held:\n  date: \"{}\"\n", day.format("%Y-%m-%d"))),
+        Some(day) => out.push_str(&format!("held:\n  date: \"{}\"\n", iso(day))),
         // Minutes need the day the meeting was held; the plan does not give one.
         None if agenda.date.is_none() => out.push_str("held:\n  date: null # YYYY-MM-DD\n"),
         None => {}

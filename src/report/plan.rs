@@ -6,6 +6,8 @@ use chrono_tz::Europe::Copenhagen;
 
 use crate::lang::Lang;
 use crate::model::timing::{TimingError, scale};
+use crate::model::when::hhmm;
+use crate::model::when::iso;
 use crate::model::{
     AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
     Status, When, is_approval_item, is_valid_id, suggest_id, total_minutes, with_follow_up,
@@ -76,7 +78,7 @@ pub enum PlanError {
     ForumNameWithoutId(String),
     #[error("the meeting's title is empty")]
     EmptyTitle,
-    #[error("{start} does not exist on {day}: the clocks go forward that night", start = .start.format("%H:%M"))]
+    #[error("{start} does not exist on {day}: the clocks go forward that night", start = hhmm(*.start))]
     SkippedHour { day: NaiveDate, start: NaiveTime },
 }
 
@@ -371,7 +373,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
     let id = spec
         .id
         .clone()
-        .unwrap_or_else(|| format!("{forum}-{}", spec.date.format("%Y-%m-%d")));
+        .unwrap_or_else(|| format!("{forum}-{}", iso(spec.date)));
     if !is_valid_id(&id) {
         return Err(PlanError::InvalidId(id));
     }

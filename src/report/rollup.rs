@@ -17,6 +17,7 @@ use super::actions::{ActionFilter, actions};
 use super::decisions::{DecisionKind, decisions};
 use super::doc::{Block, Doc, Entry, Fact, Printable, Style, Text};
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{ActionStatus, Catalog, Level, Meeting, RoadmapActivity, Status, When};
 use crate::query::{Filters, Query};
 
@@ -595,7 +596,7 @@ pub fn rollup(
                     committee_name: row.name.clone(),
                     meeting: meeting.to_owned(),
                     meeting_title: catalog.title_of(meeting).to_owned(),
-                    date: day.map(|d| d.format("%Y-%m-%d").to_string()),
+                    date: day.map(crate::model::when::iso),
                     date_text: day.map_or_else(|| lang.when(When::Unknown), |d| lang.long_date(d)),
                     text: text.to_owned(),
                 });
@@ -763,7 +764,7 @@ pub fn rollup(
         title,
         top: top.map(|c| c.id.clone()),
         top_name: top.map_or_else(String::new, |c| c.catalog.forum_name(&c.id).to_owned()),
-        today: today.format("%Y-%m-%d").to_string(),
+        today: iso(today),
         today_text: lang.long_date(today),
         filters: scope.written.clone(),
         limits: limits_in_words(scope, top.map(|c| &c.catalog)),

@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, SourceLines, backticked, did_you_mean, neare
 use crate::lang::Lang;
 use crate::load::{FileKind, Loaded};
 use crate::model::timing::{self, Frame, TimingError};
+use crate::model::when::hhmm;
 use crate::model::{
     AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, Kind, Level, Located,
     MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_follow_up_item, is_valid_id,
@@ -694,12 +695,12 @@ impl<'a> Checker<'a> {
             own_end.pos,
             format!(
                 "meeting `{id}` has {gap} minutes ({}–{}) after its last item that no item takes; the agenda prints them as \"Afrunding\"",
-                items_end.format("%H:%M"),
-                end.format("%H:%M")
+                hhmm(items_end),
+                hhmm(end)
             ),
             format!(
                 "give the time to the items, add an item for it, or end the meeting at {}",
-                items_end.format("%H:%M")
+                hhmm(items_end)
             ),
         );
     }
