@@ -248,7 +248,11 @@ pub fn agenda(
     let cancelled = src.status == Status::Cancelled;
     let suggestion = template.is_some_and(|t| t.suggestion);
     let mut out_items = slots(catalog, items, &clock.minutes, clock.start, lang);
-    follow_up.fill(catalog, &mut out_items, options.today);
+    for (at, said) in follow_up.follow_ups(catalog, options.today) {
+        if let Some(item) = out_items.get_mut(at) {
+            item.follow_up = Some(said);
+        }
+    }
     if let Some(rest) = afrunding(&clock, total, lang) {
         out_items.push(rest);
     }

@@ -18,7 +18,6 @@ use crate::model::{
     Action, ActionStatus, AgendaItem, Catalog, FollowUpSlot, Issued, IssuedAction, IssuedApproval,
     Located, Minutes, follow_up_slot, is_approval_item, with_follow_up,
 };
-use crate::report::agenda::ItemOut;
 use crate::report::doc::{Block, Style};
 
 /// What an item of the agenda says of the minutes before it.
@@ -110,55 +109,68 @@ impl<'a> Plan<'a> {
         &self.items
     }
 
-    /// Writes the follow-up into the items of the agenda, as of `today` when given.
-    pub fn fill(&self, catalog: &Catalog<'_>, items: &mut [ItemOut], today: Option<NaiveDate>) {
+    /// What the agenda's items say of the minutes before them, as of `today` when given:
+    /// each as the index of its item in `items()` and what it says. The agenda places them.
+    pub fn follow_ups(
+        &self,
+        catalog: &Catalog<'_>,
+        today: Option<NaiveDate>,
+    ) -> Vec<(usize, FollowUp)> {
         if let Some(issued) = self.issued {
-            self.fill_issued(catalog, issued, items);
-            return;
+            return self.issued_follow_ups(catalog, issued);
         }
         let Some(at) = self.follow_up else {
-            return;
+            return Vec::new();
         };
-        if let Some(approval) = approved_here(catalog, &self.id) {
+        let mut out = Vec::new();
+        if let Some(approval) = approved_here(catalog, &self.id)
             // Found by the data's own (Danish) title: the item printed may be in English.
-            let item = self
-                .items
-                .iter()
-                .position(|i| is_approval_item(&i.title))
-                .and_then(|at| items.get_mut(at));
-            if let (Some(item), Some(day)) = (item, catalog.held_day(approval)) {
-                item.follow_up = Some(FollowUp::Approval {
+            && let Some(item) = self.approval_item()
+            && let Some(day) = catalog.held_day(approval)
+        {
+            out.push((
+                item,
+                FollowUp::Approval {
                     meeting: approval.meeting.value.clone(),
                     date: iso(day),
                     text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
-                });
-            }
+                },
+            ));
         }
         let as_of = as_of(catalog, &self.id, today);
-        if let Some(item) = items.get_mut(at) {
-            item.follow_up = Some(FollowUp::Actions {
+        out.push((
+            at,
+            FollowUp::Actions {
                 as_of: as_of.map(iso),
                 actions: open_actions(catalog, &self.id, as_of, self.lang),
-            });
-        }
+            },
+        ));
+        out
     }
-}
 
-impl Plan<'_> {
+    /// The index of the item that approves the minutes before.
+    fn approval_item(&self) -> Option<usize> {
+        self.items.iter().position(|i| is_approval_item(&i.title))
+    }
+
     /// The follow-up of an issued agenda: what it said the day it was issued.
-    fn fill_issued(&self, catalog: &Catalog<'_>, issued: &Issued, items: &mut [ItemOut]) {
+    fn issued_follow_ups(&self, catalog: &Catalog<'_>, issued: &Issued) -> Vec<(usize, FollowUp)> {
+        let mut out = Vec::new();
         if let Some(approves) = &issued.approves
             && let Some(day) = approves.date.day()
-            && let Some(item) = items.iter_mut().find(|i| is_approval_item(&i.title))
+            && let Some(item) = self.approval_item()
         {
-            item.follow_up = Some(FollowUp::Approval {
-                meeting: approves.meeting.value.clone(),
-                date: iso(day),
-                text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
-            });
+            out.push((
+                item,
+                FollowUp::Approval {
+                    meeting: approves.meeting.value.clone(),
+                    date: iso(day),
+                    text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
+                },
+            ));
         }
         let Some(at) = self.follow_up else {
-            return;
+            return out;
         };
         let as_of = issued_as_of(catalog, &self.id, issued);
         let w = self.lang.words();
@@ -190,12 +202,14 @@ impl Plan<'_> {
                 }
             })
             .collect();
-        if let Some(item) = items.get_mut(at) {
-            item.follow_up = Some(FollowUp::Actions {
+        out.push((
+            at,
+            FollowUp::Actions {
                 as_of: as_of.map(iso),
                 actions,
-            });
-        }
+            },
+        ));
+        out
     }
 }
 
