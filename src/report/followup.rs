@@ -18,6 +18,7 @@ use crate::model::{
     Action, ActionStatus, AgendaItem, Catalog, FollowUpSlot, Issued, IssuedAction, IssuedApproval,
     Located, Minutes, follow_up_slot, is_approval_item, with_follow_up,
 };
+use crate::report::actions::ActionLine;
 use crate::report::doc::{Block, Style};
 
 /// What an item of the agenda says of the minutes before it.
@@ -38,28 +39,8 @@ pub enum FollowUp {
         /// The day they are read as of, `YYYY-MM-DD`, or null when neither the meeting's
         /// day nor today is known (then none is overdue).
         as_of: Option<String>,
-        actions: Vec<OpenAction>,
+        actions: Vec<ActionLine>,
     },
-}
-
-/// An action point that is still open, as the follow-up lists it.
-#[derive(Clone, Debug, Serialize)]
-pub struct OpenAction {
-    pub id: String,
-    pub text: String,
-    pub owner: String,
-    /// As data (`2026-06`), or null.
-    pub due: Option<String>,
-    /// "juni 2026"
-    pub due_text: String,
-    /// Whether its due date is past.
-    pub overdue: bool,
-    /// "åben" or "overskredet".
-    pub status_text: String,
-    /// The meeting it came from.
-    pub meeting: String,
-    /// The day it was done, for one done since the forum's last meeting; else null.
-    pub done: Option<String>,
 }
 
 /// The follow-up of one agenda: where it goes, and the items with it inserted.
@@ -183,12 +164,17 @@ impl<'a> Plan<'a> {
                     (Some((_, last)), Some(as_of)) => !done && last < as_of,
                     _ => false,
                 };
-                OpenAction {
+                ActionLine {
                     id: a.id.value.clone(),
                     text: a.text.clone(),
                     owner: a.owner.clone(),
                     due: a.due.is_known().then(|| a.due.to_string()),
                     due_text: self.lang.when(*a.due),
+                    status: if done {
+                        ActionStatus::Done
+                    } else {
+                        ActionStatus::Open
+                    },
                     overdue,
                     status_text: if done {
                         w.done_since.to_owned()
@@ -285,18 +271,6 @@ fn as_of(catalog: &Catalog<'_>, id: &str, today: Option<NaiveDate>) -> Option<Na
     }
 }
 
-/// Whether an action point was still open on `as_of`: open now, or done after that day.
-fn open_on(action: &Action, as_of: Option<NaiveDate>) -> bool {
-    match action.status {
-        ActionStatus::Open => true,
-        ActionStatus::Dropped => false,
-        ActionStatus::Done => match (action.done.as_ref().and_then(|d| d.day()), as_of) {
-            (Some(done), Some(as_of)) => done > as_of,
-            _ => false,
-        },
-    }
-}
-
 /// The follow-up of the meeting `id` for a sheet of its own (the prep sheet): the forum's
 /// action points still open as of the meeting, or today when that comes first; `None` when
 /// the forum has no earlier minutes.
@@ -305,7 +279,7 @@ pub fn open_actions_of(
     id: &str,
     today: Option<NaiveDate>,
     lang: Lang,
-) -> Option<Vec<OpenAction>> {
+) -> Option<Vec<ActionLine>> {
     if !catalog.follows_up(id) {
         return None;
     }
@@ -319,7 +293,7 @@ fn open_actions(
     id: &str,
     as_of: Option<NaiveDate>,
     lang: Lang,
-) -> Vec<OpenAction> {
+) -> Vec<ActionLine> {
     let w = lang.words();
     // What was done since the forum's last meeting is reported too, as "udført".
     let since = catalog.earlier_minutes(id).last().map(|(day, _)| *day);
@@ -330,36 +304,23 @@ fn open_actions(
                 _ => false,
             }
     };
-    let mut out: Vec<(crate::model::When, OpenAction)> = catalog
+    let mut out: Vec<(crate::model::When, ActionLine)> = catalog
         .earlier_minutes(id)
         .iter()
         .flat_map(|(_, m)| m.actions.iter().map(move |a| (*m, a)))
-        .filter(|(_, a)| open_on(a, as_of) || done_since(a))
+        .filter(|(_, a)| a.open_on(as_of) || done_since(a))
         .map(|(m, a)| {
-            let done = !open_on(a, as_of);
-            let overdue = match (a.due.days(), as_of) {
-                (Some((_, last)), Some(as_of)) => !done && last < as_of,
-                _ => false,
-            };
-            let action = OpenAction {
-                id: a.id.value.clone(),
-                text: a.text.value.clone(),
-                owner: a.owner.value.clone(),
-                due: a.due.is_known().then(|| a.due.to_string()),
-                due_text: lang.when(*a.due),
-                overdue,
-                status_text: if done {
-                    w.done_since.to_owned()
-                } else if overdue {
-                    w.overdue.to_owned()
-                } else {
-                    lang.action_status(ActionStatus::Open).to_owned()
-                },
-                meeting: m.meeting.value.clone(),
-                done: done
-                    .then(|| a.done.as_ref().map(|d| d.to_string()))
-                    .flatten(),
-            };
+            let mut action = ActionLine::of(a, &m.meeting, as_of, lang);
+            if a.open_on(as_of) {
+                // Open on the day read, though it may have been done since.
+                action.status = ActionStatus::Open;
+                action.done = None;
+                if !action.overdue {
+                    action.status_text = lang.action_status(ActionStatus::Open).to_owned();
+                }
+            } else {
+                action.status_text = w.done_since.to_owned();
+            }
             (*a.due, action)
         })
         .collect();
@@ -378,28 +339,13 @@ impl FollowUp {
 }
 
 /// The open action points as a table (what, who, by when, status), or that there are none.
-pub fn actions_blocks(actions: &[OpenAction], lang: Lang) -> Vec<Block> {
+pub fn actions_blocks(actions: &[ActionLine], lang: Lang) -> Vec<Block> {
     let w = lang.words();
     if actions.is_empty() {
         return vec![Block::paragraph(Style::Plain, w.no_open_actions)];
     }
     vec![
         Block::paragraph(Style::Strong, format!("{}:", w.actions)),
-        Block::Table {
-            headers: [w.what, w.who, w.by_when, w.status]
-                .map(str::to_owned)
-                .to_vec(),
-            rows: actions
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.text.clone(),
-                        a.owner.clone(),
-                        a.due_text.clone(),
-                        a.status_text.clone(),
-                    ]
-                })
-                .collect(),
-        },
+        ActionLine::table(actions, lang),
     ]
 }

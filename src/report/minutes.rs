@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::when::iso;
-use crate::model::{Action, ActionStatus, Catalog, ItemType, Level, Minutes, MinutesStatus, When};
+use crate::model::{Catalog, ItemType, Level, Minutes, MinutesStatus, When};
+use crate::report::actions::ActionLine;
 use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
 use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
 
@@ -37,7 +38,7 @@ pub struct Referat {
     pub minute_taker: Option<String>,
     pub items: Vec<ReferatItem>,
     /// Action points that belong to no item.
-    pub actions: Vec<ActionOut>,
+    pub actions: Vec<ActionLine>,
 }
 
 /// One item of the referat.
@@ -55,43 +56,13 @@ pub struct ReferatItem {
     /// "Udsat til LMU-møde i april (tirsdag den 7. april 2026)".
     pub postponed_text: Option<String>,
     pub story: Option<String>,
-    pub actions: Vec<ActionOut>,
+    pub actions: Vec<ActionLine>,
 }
 
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Outcome {
     pub label: String,
     pub text: String,
-}
-
-/// An action point as printed: what, who, by when, and where it stands.
-#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
-pub struct ActionOut {
-    pub id: String,
-    pub text: String,
-    pub owner: String,
-    /// As data (`2026-04`), or null.
-    pub due: Option<String>,
-    /// "april 2026"
-    pub due_text: String,
-    pub status: ActionStatus,
-    pub status_text: String,
-    pub done: Option<String>,
-}
-
-impl ActionOut {
-    pub fn of(action: &Action, lang: Lang) -> Self {
-        ActionOut {
-            id: action.id.value.clone(),
-            text: action.text.value.clone(),
-            owner: action.owner.value.clone(),
-            due: action.due.is_known().then(|| action.due.to_string()),
-            due_text: lang.when(*action.due),
-            status: action.status,
-            status_text: lang.action_status(action.status).to_owned(),
-            done: action.done.as_ref().map(|d| d.to_string()),
-        }
-    }
 }
 
 /// Why there is no referat.
@@ -141,12 +112,12 @@ pub fn referat_of(
         }
         None => lang.approved_in_writing(&lang.when(*a.date)),
     });
-    let item_actions = |number: Option<u32>| -> Vec<ActionOut> {
+    let item_actions = |number: Option<u32>| -> Vec<ActionLine> {
         minutes
             .actions
             .iter()
             .filter(|a| a.item.as_ref().map(|i| i.value) == number)
-            .map(|a| ActionOut::of(a, lang))
+            .map(|a| ActionLine::of(a, &minutes.meeting, None, lang))
             .collect()
     };
     let next = next_meeting(catalog, id, date, lang);
@@ -249,7 +220,7 @@ fn referat_item(
     number: usize,
     item: &ItemOut,
     lang: Lang,
-    actions: &dyn Fn(Option<u32>) -> Vec<ActionOut>,
+    actions: &dyn Fn(Option<u32>) -> Vec<ActionLine>,
 ) -> ReferatItem {
     let w = lang.words();
     let said = minutes.item(u32::try_from(number).unwrap_or(u32::MAX));
@@ -321,27 +292,6 @@ impl Referat {
     }
 }
 
-/// The action points as a table: what, who, by when (and, once done, when).
-pub fn action_table(actions: &[ActionOut], lang: Lang) -> Block {
-    let w = lang.words();
-    Block::Table {
-        headers: [w.what, w.who, w.by_when, w.status]
-            .map(str::to_owned)
-            .to_vec(),
-        rows: actions
-            .iter()
-            .map(|a| {
-                vec![
-                    a.text.clone(),
-                    a.owner.clone(),
-                    a.due_text.clone(),
-                    a.status_text.clone(),
-                ]
-            })
-            .collect(),
-    }
-}
-
 impl Printable for Referat {
     fn doc(&self) -> Doc {
         let w = self.lang.words();
@@ -385,7 +335,7 @@ impl Printable for Referat {
             }
             if !item.actions.is_empty() {
                 body.push(Block::paragraph(Style::Strong, format!("{}:", w.actions)));
-                body.push(action_table(&item.actions, self.lang));
+                body.push(ActionLine::table(&item.actions, self.lang));
             }
             blocks.push(Block::Item {
                 number: item.number.to_string(),
@@ -400,7 +350,7 @@ impl Printable for Referat {
         }
         if !self.actions.is_empty() {
             blocks.push(Block::heading(w.other_actions));
-            blocks.push(action_table(&self.actions, self.lang));
+            blocks.push(ActionLine::table(&self.actions, self.lang));
         }
         if let Some(a) = &self.approved_text {
             blocks.push(Block::paragraph(Style::Emphasis, a));

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::actions::{ActionFilter, actions};
+use super::actions::{ActionFilter, ActionLine, actions};
 use super::decisions::{DecisionKind, decisions};
 use super::doc::{Block, Doc, Entry, Fact, Printable, Style, Text};
 use crate::lang::Lang;
@@ -193,19 +193,6 @@ pub struct DecisionLine {
     pub item_title: Option<String>,
     pub kind: DecisionKind,
     pub text: String,
-}
-
-#[derive(Clone, Debug, Serialize, JsonSchema)]
-pub struct ActionLine {
-    pub id: String,
-    pub text: String,
-    pub owner: String,
-    pub due: Option<String>,
-    pub due_text: String,
-    pub status: ActionStatus,
-    pub overdue: bool,
-    pub status_text: String,
-    pub meeting: String,
 }
 
 /// A good story, from a minutes item or an action point.
@@ -551,22 +538,7 @@ pub fn rollup(
                 if a.overdue {
                     row.actions_overdue += 1;
                 }
-                let status_text = if a.overdue {
-                    w.overdue
-                } else {
-                    lang.action_status(a.status)
-                };
-                group.actions.push(ActionLine {
-                    id: a.id.to_owned(),
-                    text: a.text.to_owned(),
-                    owner: a.owner.to_owned(),
-                    due: a.due,
-                    due_text: lang.when(a.due_when),
-                    status: a.status,
-                    overdue: a.overdue,
-                    status_text: status_text.to_owned(),
-                    meeting: a.meeting.to_owned(),
-                });
+                group.actions.push(ActionLine::of_row(&a, lang));
             }
         }
         for minutes in &catalog.data.minutes {
@@ -968,23 +940,7 @@ impl Printable for Rollup {
                 });
             }
             if !g.actions.is_empty() {
-                body.push(Block::Table {
-                    headers: [w.action, w.owner, w.due, w.status]
-                        .map(str::to_owned)
-                        .to_vec(),
-                    rows: g
-                        .actions
-                        .iter()
-                        .map(|a| {
-                            vec![
-                                a.text.clone(),
-                                a.owner.clone(),
-                                a.due_text.clone(),
-                                a.status_text.clone(),
-                            ]
-                        })
-                        .collect(),
-                });
+                body.push(ActionLine::table(&g.actions, lang));
             }
             let mut meta: Vec<String> = g.level.iter().map(|l| lang.level(*l).to_owned()).collect();
             if let Some(area) = self.area_name(g) {
