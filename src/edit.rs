@@ -286,6 +286,9 @@ pub fn item_entries(item: &crate::model::AgendaItem) -> Vec<(String, Value)> {
     if let Some(cycle) = &item.cycle {
         e.push(("cycle".into(), Value::plain(cycle.as_str())));
     }
+    if let Some(role) = item.role {
+        e.push(("role".into(), Value::plain(role.as_str())));
+    }
     e
 }
 

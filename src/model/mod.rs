@@ -22,15 +22,15 @@ pub use kind::Kind;
 pub use located::{Located, Pos};
 pub use minutes::{
     Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, follow_up_slot,
-    is_approval_item, is_follow_up_item, with_follow_up,
+    with_follow_up,
 };
 pub use programme::{
     AgendaItem, Announcement, Issued, IssuedAction, IssuedApproval, LocalFile, MAX_ITEM_MINUTES,
-    Meeting, Programme, Template, WhyText, is_break, total_minutes,
+    Meeting, Programme, Template, WhyText, total_minutes,
 };
 pub use roadmap::{Forum, Outcome, OutcomeStatus, Roadmap, RoadmapActivity};
 pub use vocab::{
-    ActionStatus, ActivityKind, Audience, FindingKind, ItemType, Level, MeetingFormat,
+    ActionStatus, ActivityKind, Audience, FindingKind, ItemRole, ItemType, Level, MeetingFormat,
     MinutesStatus, Origin, SectionRole, Status, TemplateKind,
 };
 pub use when::{ClockTime, Period, Quarter, When};

@@ -198,6 +198,7 @@ mod tests {
                     prompts: Vec::new(),
                     fixed,
                     cycle: None,
+                    role: None,
                 })
             })
             .collect()

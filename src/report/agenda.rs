@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::model::timing::{self, Frame, Timing, TimingError};
 use crate::model::when::{hhmm, iso};
 use crate::model::{
-    AgendaItem, Catalog, ItemType, Level, Located, Status, Template, TemplateKind, When,
+    AgendaItem, Catalog, ItemRole, ItemType, Level, Located, Status, Template, TemplateKind, When,
 };
 use crate::report::doc::{Block, Doc, Entry, Fact, NoticeLevel, Printable, Style, Text};
 use crate::report::prompts::{SourceText, citation, prompt_text, source_text};
@@ -92,6 +92,9 @@ pub struct ItemOut {
     #[serde(rename = "type")]
     pub kind: Option<ItemType>,
     pub type_text: Option<String>,
+    /// What the item is for ([`AgendaItem::role`]), for the referat's closing items.
+    #[serde(skip)]
+    pub role: Option<ItemRole>,
     pub minutes: i64,
     pub start: Option<String>,
     pub end: Option<String>,
@@ -337,6 +340,7 @@ fn afrunding(clock: &Timing, total: i64, lang: Lang) -> Option<ItemOut> {
         title: lang.words().rounding_off.to_owned(),
         kind: None,
         type_text: None,
+        role: None,
         minutes: (end - items_end).num_minutes(),
         start: Some(hhmm(items_end)),
         end: Some(hhmm(end)),
@@ -395,7 +399,7 @@ fn slots(
         .zip(minutes)
         .map(|(item, &length)| {
             // A break is no item of the agenda, so it takes no number.
-            let number = (!crate::model::is_break(&item.title)).then(|| {
+            let number = (!item.is_break()).then(|| {
                 numbered += 1;
                 numbered
             });
@@ -413,6 +417,7 @@ fn slots(
                     .to_owned(),
                 kind: item.kind,
                 type_text: item.kind.map(|k| lang.item_type(k).to_owned()),
+                role: item.role(),
                 minutes: length,
                 start: item_start.map(hhmm),
                 end: item_end.map(hhmm),

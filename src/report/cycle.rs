@@ -729,6 +729,7 @@ mod tests {
                 prompts: Vec::new(),
                 fixed: false,
                 cycle: None,
+                role: None,
             }),
             basis: None,
             example: false,

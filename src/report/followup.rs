@@ -16,7 +16,7 @@ use crate::lang::Lang;
 use crate::model::when::iso;
 use crate::model::{
     Action, ActionStatus, AgendaItem, Catalog, FollowUpSlot, Issued, IssuedAction, IssuedApproval,
-    Located, Minutes, follow_up_slot, is_approval_item, with_follow_up,
+    ItemRole, Located, Minutes, follow_up_slot, with_follow_up,
 };
 use crate::report::actions::ActionLine;
 use crate::report::doc::{Block, Style};
@@ -70,7 +70,7 @@ impl<'a> Plan<'a> {
             issued: catalog.issued(id),
         };
         if plan.issued.is_some() {
-            plan.follow_up = match follow_up_slot(items.iter().map(|i| i.title.as_str())) {
+            plan.follow_up = match follow_up_slot(items.iter().map(|i| i.role())) {
                 FollowUpSlot::Existing(at) => Some(at),
                 FollowUpSlot::Insert(_) => None,
             };
@@ -105,7 +105,6 @@ impl<'a> Plan<'a> {
         };
         let mut out = Vec::new();
         if let Some(approval) = approved_here(catalog, &self.id)
-            // Found by the data's own (Danish) title: the item printed may be in English.
             && let Some(item) = self.approval_item()
             && let Some(day) = catalog.held_day(approval)
         {
@@ -129,9 +128,12 @@ impl<'a> Plan<'a> {
         out
     }
 
-    /// The index of the item that approves the minutes before.
+    /// The index of the item that approves the minutes before (by its role: the item
+    /// printed may be in English).
     fn approval_item(&self) -> Option<usize> {
-        self.items.iter().position(|i| is_approval_item(&i.title))
+        self.items
+            .iter()
+            .position(|i| i.role() == Some(ItemRole::ApproveMinutes))
     }
 
     /// The follow-up of an issued agenda: what it said the day it was issued.

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::when::iso;
-use crate::model::{Catalog, ItemType, Level, Minutes, MinutesStatus, When};
+use crate::model::{Catalog, ItemRole, ItemType, Level, Minutes, MinutesStatus, When};
 use crate::report::actions::ActionLine;
 use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
 use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
@@ -127,7 +127,7 @@ pub fn referat_of(
         .filter_map(|item| {
             let number = item.number?;
             let mut out = referat_item(catalog, minutes, number, item, lang, &item_actions);
-            standard_item(&mut out, next.as_deref(), lang);
+            standard_item(&mut out, item.role, next.as_deref(), lang);
             Some(out)
         })
         .collect();
@@ -191,22 +191,22 @@ fn next_meeting(catalog: &Catalog<'_>, id: &str, date: When, lang: Lang) -> Opti
 }
 
 /// The closing items as a referat writes them: "Næste møde" gives the next meeting, and an
-/// "Eventuelt" with nothing said is "Intet.", not an orientering taken to efterretning.
-fn standard_item(item: &mut ReferatItem, next: Option<&str>, lang: Lang) {
+/// "Eventuelt" with nothing said is "Intet.", not an orientering taken to efterretning. By
+/// the agenda item's `role` (or its title, for data without roles).
+fn standard_item(item: &mut ReferatItem, role: Option<ItemRole>, next: Option<&str>, lang: Lang) {
     let w = lang.words();
-    let title = item.title.trim().to_lowercase();
     let noted = item.outcome.as_ref().is_some_and(|o| o.text == w.noted);
     if !noted && item.outcome.is_some() {
         return;
     }
-    if title.starts_with("næste møde") || title.starts_with("next meeting") {
+    if role == Some(ItemRole::NextMeeting) {
         if let Some(next) = next {
             item.outcome = Some(Outcome {
                 label: w.next_meeting.to_owned(),
                 text: next.to_owned(),
             });
         }
-    } else if (title.starts_with("eventuelt") || title.starts_with("any other business")) && noted {
+    } else if role == Some(ItemRole::AnyOtherBusiness) && noted {
         item.outcome = Some(Outcome {
             label: w.remarks.to_owned(),
             text: w.nothing_recorded_item.to_owned(),

@@ -9,8 +9,8 @@ use crate::model::timing::{TimingError, scale};
 use crate::model::when::hhmm;
 use crate::model::when::iso;
 use crate::model::{
-    AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
-    Status, When, is_approval_item, is_valid_id, suggest_id, total_minutes, with_follow_up,
+    AgendaItem, Catalog, ClockTime, Forum, ItemRole, ItemType, Level, LocalFile, Located, Meeting,
+    Period, Status, When, is_valid_id, suggest_id, total_minutes, with_follow_up,
 };
 
 /// What the new meeting starts from.
@@ -191,6 +191,7 @@ fn item(title: &str, kind: ItemType, minutes: i64, fixed: bool) -> Located<Agend
         prompts: Vec::new(),
         fixed,
         cycle: None,
+        role: None,
     })
 }
 
@@ -249,15 +250,9 @@ fn add_cycle_items(
         {
             continue;
         }
-        let closing = |title: &str| {
-            let t = title.trim().to_lowercase();
-            ["næste møde", "evaluering", "eventuelt"]
-                .iter()
-                .any(|c| t.starts_with(c))
-        };
         let at = items
             .iter()
-            .position(|i| closing(&i.title))
+            .position(|i| i.role().is_some_and(ItemRole::is_closing))
             .unwrap_or(items.len());
         let mut item = rule.item.clone();
         item.value.cycle = Some(Located::new(task.clone()));
@@ -303,15 +298,14 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             && catalog.forum_of(&m.meeting) == Some(forum.as_str())
             && catalog.held_day(m).is_some_and(|d| d < spec.date)
     });
-    if unapproved && !items.iter().any(|i| is_approval_item(&i.title)) {
+    if unapproved
+        && !items
+            .iter()
+            .any(|i| i.role() == Some(ItemRole::ApproveMinutes))
+    {
         let at = items
             .iter()
-            .position(|i| {
-                i.title
-                    .trim()
-                    .to_lowercase()
-                    .starts_with("godkendelse af dagsorden")
-            })
+            .position(|i| i.role() == Some(ItemRole::ApproveAgenda))
             .map_or(0, |i| i + 1);
         let mut approval = item("Godkendelse af referat", ItemType::Beslutning, 5, true);
         approval.value.recommendation =
