@@ -85,11 +85,11 @@ fn below(committees: &[Committee<'_>], top: &str) -> BTreeSet<String> {
     }
 }
 
-/// The OMU that committee `i` belongs to (itself, for an OMU), climbing at most as many
-/// parents as a tree may have; null above the OMUs.
+/// The OMU that committee `i` belongs to (itself, for an OMU); null above the OMUs. It climbs
+/// at most once per committee, so a circle of parents (which `validate` refuses) ends too.
 pub(super) fn area_of(committees: &[Committee<'_>], i: usize) -> Option<String> {
     let mut c = &committees[i];
-    for _ in 0..crate::load::tree::MAX_DEPTH {
+    for _ in 0..committees.len() {
         if c.catalog.forum_level(&c.id) == Some(Level::Omu) {
             return Some(c.id.clone());
         }
