@@ -226,3 +226,55 @@ pub fn display_table(rows: &[ActionRow<'_>], lang: Lang) -> TextTable {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(yaml: &str) -> Action {
+        crate::load::parse::<Action>("action.yaml", yaml).unwrap()
+    }
+
+    #[test]
+    fn a_line_is_overdue_only_as_of_a_day_and_says_so_in_its_status() {
+        let due_may = action("id: a\ntext: Skriv reglen ned\nowner: TR\ndue: 2026-05\n");
+        let june = NaiveDate::from_ymd_opt(2026, 6, 1);
+        let line = ActionLine::of(&due_may, "lmu-april", june, Lang::Da);
+        assert!(line.overdue);
+        assert_eq!(
+            (
+                line.due.as_deref(),
+                line.due_text.as_str(),
+                line.status_text.as_str()
+            ),
+            (Some("2026-05"), "maj 2026", "overskredet")
+        );
+        assert_eq!(line.meeting, "lmu-april");
+        // Without a day (the referat), nothing is overdue: it is what its status says.
+        let line = ActionLine::of(&due_may, "lmu-april", None, Lang::En);
+        assert!(!line.overdue);
+        assert_eq!(line.status_text, "open");
+        let done =
+            action("id: b\ntext: t\nowner: o\ndue: 2026-05\nstatus: done\ndone: 2026-05-20\n");
+        let line = ActionLine::of(&done, "lmu-april", june, Lang::Da);
+        assert_eq!(
+            (
+                line.overdue,
+                line.status_text.as_str(),
+                line.done.as_deref()
+            ),
+            (false, "udført", Some("2026-05-20"))
+        );
+    }
+
+    #[test]
+    fn the_one_table_has_what_who_by_when_and_status() {
+        let a = action("id: a\ntext: Skriv reglen ned\nowner: TR\n");
+        let line = ActionLine::of(&a, "m", None, Lang::Da);
+        let Block::Table { headers, rows } = ActionLine::table(&[line], Lang::Da) else {
+            panic!("a table");
+        };
+        assert_eq!(headers, ["Hvad", "Hvem", "Hvornår", "Status"]);
+        assert_eq!(rows, [["Skriv reglen ned", "TR", "meldes ud senere", "åben"]]);
+    }
+}
