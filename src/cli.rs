@@ -53,9 +53,34 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub reference_docx: Option<PathBuf>,
 
+    /// When to colour the output: at a terminal unless NO_COLOR is set (auto), always, or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
     /// Parse the data even when the cache holds it, and store nothing in the cache
     #[arg(long, global = true, env = "MEDTRIO_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
+}
+
+/// `--color`: when the output is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// At a terminal, unless NO_COLOR is set (and always when CLICOLOR_FORCE is)
+    Auto,
+    /// Always, also into a pipe or a file
+    Always,
+    /// Never
+    Never,
+}
+
+impl ColorWhen {
+    pub fn choice(self) -> anstream::ColorChoice {
+        match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -296,10 +321,14 @@ pub enum Command {
     /// Example: medtrio completions bash > ~/.local/share/bash-completion/completions/medtrio
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff)
+    /// Print the man page (roff) of medtrio or of one command; or write them all into a folder
     ///
-    /// Example: medtrio man > medtrio.1 && man ./medtrio.1
-    Man,
+    /// Examples:
+    ///   medtrio man > medtrio.1 && man ./medtrio.1
+    ///   medtrio man agenda | man -l -
+    ///   medtrio man --out share/man/man1
+    #[command(verbatim_doc_comment)]
+    Man(ManArgs),
 
     /// Write a small, valid starter data set for your own committee into DIR
     ///
@@ -363,6 +392,19 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print, e.g. `agenda` or `actions done`
+    #[arg(value_name = "COMMAND", conflicts_with = "out")]
+    pub command: Vec<String>,
+    /// Write the page of medtrio and of every command into DIR (medtrio.1, medtrio-agenda.1, …)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// With --out: overwrite pages that are already there
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct InitArgs {
     /// The folder to create (or an empty one)
     pub dir: PathBuf,
@@ -388,6 +430,15 @@ pub struct PlanArgs {
     /// The day
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub date: Option<NaiveDate>,
+    /// Who chairs the meeting (mødeleder) [default at a terminal: the forum's last]
+    #[arg(long, value_name = "NAME")]
+    pub chair: Option<String>,
+    /// Who takes the minutes (referent)
+    #[arg(long, value_name = "NAME")]
+    pub minute_taker: Option<String>,
+    /// Who takes part (deltagere), separated by commas
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub participants: Option<Vec<String>>,
     /// The start time
     #[arg(long, value_name = "HH:MM", value_parser = parse_clock)]
     pub start: Option<chrono::NaiveTime>,
@@ -423,6 +474,7 @@ pub struct PlanArgs {
 #[derive(Debug, Args)]
 pub struct MinutesArgs {
     /// The meeting's id, e.g. lmu-april
+    #[arg(add = crate::complete::meetings())]
     pub id: String,
     #[command(flatten)]
     pub doc: DocOutput,
@@ -512,6 +564,7 @@ pub enum ActionChange {
     /// Tick an action point off as done
     Done {
         /// The action point's id, e.g. april-stoej
+        #[arg(add = crate::complete::actions())]
         id: String,
         /// The day it was done [default: --today]
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
@@ -522,6 +575,7 @@ pub enum ActionChange {
     /// Drop an action point, saying why
     Drop {
         /// The action point's id
+        #[arg(add = crate::complete::actions())]
         id: String,
         /// Why it is dropped (asked at a terminal when left out)
         #[arg(long, value_name = "TEXT")]
@@ -532,6 +586,7 @@ pub enum ActionChange {
     /// Give an action point a new due date
     Move {
         /// The action point's id
+        #[arg(add = crate::complete::actions())]
         id: String,
         /// The new due date: a day, a month or a quarter
         #[arg(long, value_name = "DATE")]
@@ -552,6 +607,7 @@ pub struct WriteArgs {
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
     /// The meeting whose referat is approved, e.g. lmu-april
+    #[arg(add = crate::complete::meetings())]
     pub meeting: String,
     /// Approved at this later meeting of the same forum
     #[arg(long, value_name = "MEETING2", conflicts_with = "in_writing")]
@@ -569,6 +625,7 @@ pub struct ApproveArgs {
 #[derive(Debug, Args)]
 pub struct AttendArgs {
     /// The meeting, e.g. lmu-december
+    #[arg(add = crate::complete::meetings())]
     pub meeting: String,
     /// Who was there (til stede), split by commas or the flag repeated
     #[arg(long, value_name = "NAME", value_delimiter = ',', num_args = 1..)]
@@ -583,6 +640,7 @@ pub struct AttendArgs {
 #[derive(Debug, Args)]
 pub struct CancelArgs {
     /// The meeting, e.g. lmu-oktober
+    #[arg(add = crate::complete::meetings())]
     pub meeting: String,
     /// Why it is cancelled (asked at a terminal when left out)
     #[arg(long, value_name = "TEXT")]
@@ -676,6 +734,7 @@ pub struct PromptsArgs {
 #[derive(Debug, Args)]
 pub struct PrepArgs {
     /// A meeting id (e.g. dialog-omu-sundhed) or a theme id (e.g. roller)
+    #[arg(add = crate::complete::meetings())]
     pub id: String,
     #[command(flatten)]
     pub doc: DocOutput,
@@ -716,6 +775,7 @@ pub struct CalendarArgs {
 #[derive(Debug, Args)]
 pub struct AgendaArgs {
     /// The meeting's id, e.g. temamoede-1 or dialog-omu-sundhed
+    #[arg(add = crate::complete::meetings())]
     pub id: String,
     /// Start at this time instead of the meeting's or template's
     #[arg(long, value_name = "HH:MM", value_parser = parse_clock)]
@@ -770,6 +830,7 @@ pub struct DiffArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The id, e.g. temamoede-1, dialog-omu-sundhed or p-rammer
+    #[arg(add = crate::complete::any())]
     pub id: String,
     /// Output format
     #[arg(long, value_parser = formats(offered::SHOW), default_value = "txt")]
@@ -779,7 +840,10 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// What to list
-    #[arg(value_parser = listed_kinds(), value_name = "meetings|roadmap|findings|prompts")]
+    #[arg(
+        value_parser = listed_kinds(),
+        value_name = "meetings|roadmap|findings|prompts|templates|forums|themes"
+    )]
     pub kind: Kind,
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -874,6 +938,9 @@ fn listed_kinds() -> impl clap::builder::TypedValueParser<Value = Kind> {
                 Kind::Meeting => "The programme's meetings",
                 Kind::Activity => "The roadmap's activities",
                 Kind::Finding => "The workshop's findings",
+                Kind::Template => "The agenda templates a meeting can use (`template:`)",
+                Kind::Forum => "The forums (committees) a meeting can belong to (`forum:`)",
+                Kind::Theme => "The themes a meeting, finding or prompt can take up (`themes:`)",
                 _ => "The dialogue prompts",
             };
             k.list_name()

@@ -193,6 +193,10 @@ words! {
     plan_new_lmu: "Et nyt LMU …", "A new LMU …";
     plan_lmu_name: "Navn på LMU", "Name of the LMU";
     plan_date: "Dato (ÅÅÅÅ-MM-DD)", "Date (YYYY-MM-DD)";
+    plan_title: "Mødets titel", "The meeting's title";
+    plan_chair: "Mødeleder (- for ingen)", "Chair (- for none)";
+    plan_minute_taker: "Referent (- for ingen)", "Minute taker (- for none)";
+    plan_participants: "Deltagere, adskilt af komma (- for ingen)", "Participants, separated by commas (- for none)";
     plan_start: "Starttid (TT:MM)", "Start time (HH:MM)";
     plan_length: "Længde i minutter", "Length in minutes";
     plan_pick_prompts: "Vælg dialogspørgsmål (mellemrum vælger, enter går videre)", "Pick prompts (space selects, enter continues)";
@@ -635,6 +639,24 @@ impl Lang {
             Lang::Da => format!("{rule} ({when}) – intet møde i {forum}"),
             Lang::En => format!("{rule} ({when}) – no meeting in {forum}"),
         }
+    }
+
+    /// "punkter 14 dage før · udsendes 7 dage før": a forum's rule for its deadlines.
+    pub fn deadline_days(self, items_due: Option<u32>, agenda_out: Option<u32>) -> String {
+        let days = |n: u32| match (self, n) {
+            (Lang::Da, 1) => "1 dag før".to_owned(),
+            (Lang::Da, n) => format!("{n} dage før"),
+            (Lang::En, 1) => "1 day before".to_owned(),
+            (Lang::En, n) => format!("{n} days before"),
+        };
+        let mut parts = Vec::new();
+        if let Some(n) = items_due {
+            parts.push(format!("{} {}", self.pick("punkter", "items"), days(n)));
+        }
+        if let Some(n) = agenda_out {
+            parts.push(format!("{} {}", self.pick("udsendes", "sent out"), days(n)));
+        }
+        parts.join(" · ")
     }
 
     /// "punkter 10. mar. · udsendes 17. mar." for the deadlines column of a list. A month of

@@ -6,6 +6,7 @@
 pub mod checked;
 pub mod cli;
 pub mod cmd;
+pub mod complete;
 pub mod diagnostic;
 pub mod edit;
 pub mod error;

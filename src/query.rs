@@ -265,6 +265,9 @@ impl Query {
                     "an action point's status is open, done or dropped; use --open or --done",
                 ),
             ],
+            Kind::Template | Kind::Forum | Kind::Theme => {
+                return self.refuse_all_but(kind, &["--search", "--level"]);
+            }
             _ => &[],
         };
         let help = if Kind::LISTED.contains(&kind) {
@@ -273,6 +276,29 @@ impl Query {
             "leave the flag out"
         };
         self.refuse(kind.plural(), not_for, help)
+    }
+
+    /// Refuses every filter but `allowed` (themes have no level: `--level` is refused too).
+    fn refuse_all_but(&self, kind: Kind, allowed: &[&str]) -> Result<(), QueryError> {
+        let what = kind.plural();
+        for flag in &self.given {
+            let level = *flag == "--level" && kind == Kind::Theme;
+            if !allowed.contains(flag) || level {
+                return Err(QueryError::with_help(
+                    format!(
+                        "{flag} does not apply to {what}: only --search and, for templates and forums, --level do"
+                    ),
+                    "leave the flag out, or list another kind",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a template, forum or theme is kept: its level (when it has one) is `--level`'s,
+    /// and its texts hold `--search`'s.
+    pub fn keeps_choice(&self, level: Option<Level>, texts: &[&str]) -> bool {
+        self.level.is_none_or(|l| level.is_none_or(|own| own == l)) && self.text_matches(texts)
     }
 
     /// Refuses flags that make no sense for the decisions of a referat.
@@ -494,7 +520,7 @@ impl Query {
 
 fn parse_when(flag: &str, text: &str) -> Result<When, QueryError> {
     let when: When = text.parse().map_err(|e: crate::model::when::DateError| {
-        QueryError::with_help(format!("{flag}: {}", e.message(text)), e.help())
+        QueryError::with_help(format!("{flag}: {}", e.message(text)), e.help(text))
     })?;
     if !when.is_known() {
         return Err(QueryError::new(format!(

@@ -30,3 +30,20 @@ fn the_readme_shows_the_record_loop_as_it_runs() {
         "the README's record loop differs from tests/cmd/record-loop.md"
     );
 }
+
+/// The README's five minutes from `init` to an agenda of one's own is the transcript that runs
+/// in an empty folder (`tests/cmd/first-hour.md`), word for word.
+#[test]
+fn the_readme_shows_the_first_hour_as_it_runs() {
+    let transcript = std::fs::read_to_string("tests/cmd/first-hour.md").unwrap();
+    let body = transcript
+        .strip_prefix("```console\n")
+        .and_then(|t| t.rsplit_once("```"))
+        .map(|(body, _)| body)
+        .unwrap();
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    assert!(
+        readme.contains(&format!("```console,ignore\n{body}```")),
+        "the README's first hour differs from tests/cmd/first-hour.md"
+    );
+}

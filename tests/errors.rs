@@ -301,3 +301,47 @@ fn completions_to_a_full_disk_panicked() {
         "error: No space left on device (os error 28)\n"
     );
 }
+
+/// A meeting id given twice is one error: the minutes of that meeting are not checked against
+/// whichever of the two the catalog would pick (they gave three false errors and a warning).
+#[test]
+fn a_duplicate_meeting_id_is_one_error_without_follow_on_errors() {
+    let dir = copy_data("examples/havnekoebing");
+    let programme = dir.path().join("programme.yaml");
+    let text = fs::read_to_string(&programme).unwrap();
+    let line_of = |id: &str| {
+        1 + text
+            .lines()
+            .position(|l| l == format!("  - id: {id}"))
+            .unwrap()
+    };
+    let (first, second) = (line_of("lmu-april"), line_of("lmu-december"));
+    let minutes = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/havnekoebing/minutes");
+    fs::create_dir(dir.path().join("minutes")).unwrap();
+    for entry in fs::read_dir(minutes).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(
+            &path,
+            dir.path().join("minutes").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    assert!(dir.path().join("minutes/lmu-april.yaml").exists());
+    fs::write(
+        &programme,
+        text.replacen("  - id: lmu-december\n", "  - id: lmu-april\n", 1),
+    )
+    .unwrap();
+    let (code, stderr) = stderr_of(
+        medtrio().arg("--data").arg(dir.path()).arg("validate"),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    let pad = " ".repeat(second.to_string().len());
+    assert_eq!(
+        stderr,
+        format!(
+            "[DATA]/programme.yaml:{second}:9: error: duplicate id `lmu-april`: a meeting at [DATA]/programme.yaml:{first}:9 already has it\n{pad} |\n{second} |   - id: lmu-april\n{pad} |         ^\n{pad}= help: ids must be unique across all data files; rename one of them\nerror: the data has 1 error\n"
+        )
+    );
+}

@@ -26,6 +26,8 @@ fn the_interactive_flow_in_a_pseudo_terminal_writes_a_plan_that_loads() {
     tmux.keys(&["Down", "Enter"]); // the template
     tmux.wait_for("Hvilket forum?");
     tmux.keys(&["Enter"]); // LMU Børnehuset Havnen
+    tmux.wait_for("Mødets titel");
+    tmux.keys(&["LMU-møde i december", "Enter"]);
     tmux.wait_for("Dato (ÅÅÅÅ-MM-DD)");
     tmux.keys(&["2026-02-30", "Enter"]);
     tmux.wait_for("`2026-02-30` is not a day in the calendar");
@@ -40,6 +42,12 @@ fn the_interactive_flow_in_a_pseudo_terminal_writes_a_plan_that_loads() {
     tmux.keys(&["Space", "Enter"]); // add the first prompt to the preselected one
     tmux.wait_for("Rækkefølge");
     tmux.keys(&["Enter"]);
+    tmux.wait_for("Mødeleder (- for ingen)");
+    tmux.keys(&["Mette Holm", "Enter"]);
+    tmux.wait_for("Referent (- for ingen)");
+    tmux.keys(&["-", "Enter"]);
+    tmux.wait_for("Deltagere, adskilt af komma");
+    tmux.keys(&["Mette Holm, Bo Berg", "Enter"]);
     tmux.wait_for("1. Godkendelse af dagsorden (i alt");
     tmux.keys(&["Enter"]);
     tmux.wait_for("2. Hvad er aktørskab for os?");
@@ -71,6 +79,13 @@ fn the_interactive_flow_in_a_pseudo_terminal_writes_a_plan_that_loads() {
         .output()
         .unwrap();
     let agenda: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(agenda["title"], "LMU-møde i december");
+    assert_eq!(agenda["chair"], "Mette Holm");
+    assert_eq!(agenda["minute_taker"], serde_json::Value::Null);
+    assert_eq!(
+        agenda["participants"],
+        serde_json::json!(["Mette Holm", "Bo Berg"])
+    );
     assert_eq!(agenda["place"], "Personalerummet");
     assert_eq!(agenda["start"], "13:00");
     assert_eq!(agenda["end"], "13:55");
@@ -91,6 +106,8 @@ fn ctrl_c_in_the_pseudo_terminal_leaves_no_file() {
     tmux.wait_for("Hvad tager mødet udgangspunkt i?");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Hvilket forum?");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Mødets titel");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Dato");
     tmux.keys(&["2026-03-", "C-c"]);
@@ -189,13 +206,127 @@ fn the_flag_path_needs_no_terminal() {
 #[test]
 fn without_a_terminal_the_missing_flags_are_named() {
     let out = medtrio()
-        .args(["plan", "--meeting", "lmu-aktoerskab"])
+        .args([
+            "--today",
+            "2026-11-23",
+            "plan",
+            "--meeting",
+            "lmu-aktoerskab",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "error: without a terminal, plan needs --date, --start, --forum (or --new-forum)\n  = help: e.g. medtrio plan --meeting lmu-aktoerskab --forum lmu-havnen --date 2026-12-01 --start 13:00 --prompts p-aktoerskab-for-os\n"
+        "error: without a terminal, plan needs --date, --start, --forum (or --new-forum)\n  = help: e.g. medtrio plan --meeting omu-dialogmoede --forum omu-adm --date 2026-12-07 --start 13:00 --prompts p-rammer; `medtrio list templates` and `list forums` show the ids\n"
+    );
+}
+
+/// The example in the hint is made of the user's own ids, so that it works when copied (it
+/// named ids of the bundled data in every folder).
+#[test]
+fn the_hint_of_plan_works_when_copied_in_the_users_own_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("mit-lmu");
+    assert!(
+        medtrio()
+            .arg("init")
+            .arg(&data)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let out = medtrio()
+        .arg("--data")
+        .arg(&data)
+        .args(["--today", "2026-11-23", "plan"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let example = stderr
+        .split("e.g. medtrio ")
+        .nth(1)
+        .and_then(|rest| rest.split(';').next())
+        .unwrap();
+    assert_eq!(
+        example,
+        "plan --meeting lmu-standard --forum lmu-mit-lmu --date 2026-12-07 --start 13:00 --prompts p-pauser"
+    );
+    let copied = medtrio()
+        .arg("--data")
+        .arg(&data)
+        .args(["--today", "2026-11-23"])
+        .args(example.split(' '))
+        .output()
+        .unwrap();
+    assert!(
+        copied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&copied.stderr)
+    );
+    assert!(data.join("local/lmu-mit-lmu-2026-12-07.yaml").exists());
+}
+
+/// The chair, the minute taker and the participants come from flags (at a terminal they are
+/// asked, offering the forum's last), and stand in the agenda's header.
+#[test]
+fn plan_writes_the_chair_the_minute_taker_and_the_participants() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("mit-lmu");
+    assert!(
+        medtrio()
+            .arg("init")
+            .arg(&data)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let planned = medtrio()
+        .arg("--data")
+        .arg(&data)
+        .args([
+            "plan",
+            "--meeting",
+            "lmu-standard",
+            "--forum",
+            "lmu-mit-lmu",
+            "--id",
+            "lmu-jan",
+            "--title",
+            "LMU-møde i januar",
+            "--date",
+            "2027-01-12",
+            "--start",
+            "13:00",
+            "--chair",
+            "Mette Holm",
+            "--minute-taker",
+            "Bo Berg",
+            "--participants",
+            "Mette Holm, Bo Berg,Ali Khan",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        planned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&planned.stderr)
+    );
+    let agenda = medtrio()
+        .arg("--data")
+        .arg(&data)
+        .args(["agenda", "lmu-jan"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(agenda.stdout).unwrap();
+    assert!(text.starts_with("DAGSORDEN\nLMU-møde i januar\n"), "{text}");
+    assert!(text.contains("Mødeleder: Mette Holm\n"), "{text}");
+    assert!(text.contains("Referent:  Bo Berg\n"), "{text}");
+    assert!(
+        text.contains("Deltagere: Mette Holm, Bo Berg, Ali Khan\n"),
+        "{text}"
     );
 }
 

@@ -208,6 +208,13 @@ pub fn print_diagnostics(problems: &[Diagnostic]) {
 
 /// Runs the parsed command line, writing to `out`.
 pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
+    anstream::ColorChoice::write_global(cli.global.color.choice());
+    // crossterm, which colours comfy-table's cells, reads NO_COLOR itself; a flag the user
+    // typed wins over the environment.
+    crossterm::style::force_color_output(match cli.global.color {
+        crate::cli::ColorWhen::Always => true,
+        _ => stdout_styled(),
+    });
     let ctx = Context::new(&cli.global);
     if let Some(dir) = &ctx.templates
         && !dir.is_dir()
@@ -221,7 +228,7 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
     match cli.command {
         Command::Schema(args) => schema::run(&args, out),
         Command::Completions(args) => completions::completions(&args, out),
-        Command::Man => completions::man(out),
+        Command::Man(args) => completions::man(&args, out),
         Command::Init(args) => init::run(&args, out),
         Command::Validate(args) => validate::run(&ctx, &args, out),
         Command::List(args) => list::run(&ctx, &args, out),
@@ -250,10 +257,13 @@ pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::new(io::stdout().lock())
 }
 
-/// Whether stdout is a terminal that allows colour (not piped, and `NO_COLOR` unset).
+/// Whether stdout takes colour: `--color always`, or with `auto` a terminal without
+/// `NO_COLOR` (anstream's rule, which also honours `CLICOLOR_FORCE` and `TERM=dumb`).
 pub fn stdout_styled() -> bool {
-    use std::io::IsTerminal;
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    !matches!(
+        anstream::AutoStream::choice(&io::stdout()),
+        anstream::ColorChoice::Never
+    )
 }
 
 /// The width to fit: `COLUMNS` when set, else the terminal's, else 100.

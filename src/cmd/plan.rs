@@ -34,7 +34,8 @@ pub fn run(ctx: &Context, args: &PlanArgs, _out: &mut dyn Write) -> Result<()> {
             Ok(file)
         })
     } else {
-        from_flags(&catalog, args).and_then(|spec| plan::plan(&catalog, &spec).map_err(plan_error))
+        from_flags(&catalog, args, ctx.today)
+            .and_then(|spec| plan::plan(&catalog, &spec).map_err(plan_error))
     };
     let file = result.map_err(|e| match e.downcast_ref::<dialoguer::Error>() {
         Some(dialoguer::Error::IO(io)) if io.kind() == std::io::ErrorKind::Interrupted => {
@@ -58,8 +59,54 @@ fn parse_base(catalog: &Catalog<'_>, text: &str) -> Base {
     }
 }
 
+/// A command line that works on this data: its first template (or meeting) and forum, a day
+/// two weeks ahead, and its first prompt. `medtrio list templates` and `list forums` show
+/// the others.
+fn example(catalog: &Catalog<'_>, today: chrono::NaiveDate) -> String {
+    use crate::model::{Level, TemplateKind};
+    let data = catalog.data;
+    let forums: Vec<_> = data.roadmap.forums.iter().map(|f| &f.value).collect();
+    // A committee template and a forum of its level: LMU first, as most users are one.
+    let pair = data
+        .programme
+        .templates
+        .iter()
+        .filter(|t| t.kind != TemplateKind::Programme)
+        .filter_map(|t| {
+            let forum = forums
+                .iter()
+                .filter(|f| t.level.is_none_or(|l| l == f.level))
+                .min_by_key(|f| f.level != Level::Lmu)?;
+            Some((
+                t.id.as_str(),
+                Some(forum.id.as_str()),
+                forum.level != Level::Lmu,
+            ))
+        })
+        .min_by_key(|(_, _, not_lmu)| *not_lmu)
+        .map(|(t, f, _)| (t, f));
+    let (base, forum) = pair
+        .or_else(|| catalog.agenda_ids().into_iter().next().map(|m| (m, None)))
+        .unwrap_or(("blank", forums.first().map(|f| f.id.as_str())));
+    let forum = forum.map(|f| format!(" --forum {f}")).unwrap_or_default();
+    let day = crate::model::when::iso(today + chrono::Days::new(14));
+    let prompt = data
+        .findings
+        .prompts
+        .first()
+        .map(|p| format!(" --prompts {}", p.id.as_str()))
+        .unwrap_or_default();
+    format!(
+        "e.g. medtrio plan --meeting {base}{forum} --date {day} --start 13:00{prompt}; `medtrio list templates` and `list forums` show the ids"
+    )
+}
+
 /// Without a terminal: every answer must come from a flag.
-fn from_flags(catalog: &Catalog<'_>, args: &PlanArgs) -> Result<PlanSpec> {
+fn from_flags(
+    catalog: &Catalog<'_>,
+    args: &PlanArgs,
+    today: chrono::NaiveDate,
+) -> Result<PlanSpec> {
     let base = args.meeting.as_deref().map(|m| parse_base(catalog, m));
     let needs_forum = matches!(base, Some(Base::Template(_) | Base::Blank));
     let mut missing = Vec::new();
@@ -78,7 +125,7 @@ fn from_flags(catalog: &Catalog<'_>, args: &PlanArgs) -> Result<PlanSpec> {
     if !missing.is_empty() {
         return Err(Failure::usage_with_help(
             format!("without a terminal, plan needs {}", missing.join(", ")),
-            "e.g. medtrio plan --meeting lmu-aktoerskab --forum lmu-havnen --date 2026-12-01 --start 13:00 --prompts p-aktoerskab-for-os",
+            example(catalog, today),
         )
         .into());
     }
@@ -95,6 +142,9 @@ fn from_flags(catalog: &Catalog<'_>, args: &PlanArgs) -> Result<PlanSpec> {
         prompts: args.prompts.clone(),
         item_minutes: args.item_minutes.clone(),
         cycle: args.cycle.clone(),
+        chair: args.chair.clone(),
+        minute_taker: args.minute_taker.clone(),
+        participants: args.participants.clone().unwrap_or_default(),
     })
 }
 
@@ -124,11 +174,15 @@ impl<'c, 'a> Asker<'c, 'a> {
         let plan::BaseParts {
             items,
             forum: base_forum,
-            ..
+            title: base_title,
         } = plan::base_items(self.catalog, &base).map_err(plan_error)?;
         let (forum, new_forum) = match (&args.forum, &args.new_forum, base_forum.clone()) {
             (None, None, None) => self.forum()?,
             (forum, new_forum, _) => (forum.clone(), new_forum.clone()),
+        };
+        let title = match &args.title {
+            Some(title) => title.clone(),
+            None => self.title(&base_title)?,
         };
         let date = match args.date {
             Some(d) => d,
@@ -154,12 +208,37 @@ impl<'c, 'a> Asker<'c, 'a> {
             Some(list) => list.clone(),
             None => self.prompts(&items)?,
         };
+        let (last_chair, last_taker, last_participants) =
+            match forum.as_deref().or(base_forum.as_deref()) {
+                Some(f) => plan::last_attendance(self.catalog, f),
+                None => (None, None, &[][..]),
+            };
+        let chair = match &args.chair {
+            Some(c) => c.clone(),
+            None => self.text(self.w.plan_chair, last_chair.unwrap_or(""))?,
+        };
+        let minute_taker = match &args.minute_taker {
+            Some(c) => c.clone(),
+            None => self.text(self.w.plan_minute_taker, last_taker.unwrap_or(""))?,
+        };
+        let participants = match &args.participants {
+            Some(p) => p.clone(),
+            None => self
+                .text(self.w.plan_participants, &last_participants.join(", "))?
+                .split(',')
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect(),
+        };
         let mut spec = PlanSpec {
             base,
             forum,
             new_forum,
             id: args.id.clone(),
-            title: args.title.clone(),
+            title: Some(title),
+            chair: Some(chair),
+            minute_taker: Some(minute_taker),
+            participants,
             date,
             start,
             place: Some(place),
@@ -253,6 +332,36 @@ impl<'c, 'a> Asker<'c, 'a> {
             .validate_with(|s: &String| crate::cli::parse_clock(s).map(|_| ()))
             .interact_text()
             .map(|s| crate::cli::parse_clock(&s).unwrap_or_default())?)
+    }
+
+    fn title(&self, default: &str) -> Result<String> {
+        Ok(Input::<String>::with_theme(&self.theme)
+            .with_prompt(self.w.plan_title)
+            .default(default.to_owned())
+            .validate_with(|s: &String| {
+                if s.trim().is_empty() {
+                    Err(self.w.plan_title)
+                } else {
+                    Ok(())
+                }
+            })
+            .interact_text()?)
+    }
+
+    /// A free text that may be left empty; `default` (the forum's last) is taken on Enter,
+    /// and `-` gives none.
+    fn text(&self, prompt: &str, default: &str) -> Result<String> {
+        let mut input = Input::<String>::with_theme(&self.theme);
+        input = input.with_prompt(prompt).allow_empty(true);
+        if !default.is_empty() {
+            input = input.default(default.to_owned());
+        }
+        let answer = input.interact_text()?;
+        Ok(if answer.trim() == "-" {
+            String::new()
+        } else {
+            answer
+        })
     }
 
     fn place(&self) -> Result<String> {

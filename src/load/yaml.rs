@@ -46,7 +46,11 @@ pub fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, Box<Diagn
                 column: u32::try_from(l.column()).unwrap_or(u32::MAX),
             })
             .unwrap_or_default();
-        let Explained { message, help } = explain_parse_error(&e);
+        let line = usize::try_from(pos.line)
+            .ok()
+            .and_then(|n| text.lines().nth(n.checked_sub(1)?))
+            .unwrap_or("");
+        let Explained { message, help } = in_words(explain_parse_error(&e), line, pos.column);
         let mut d = Diagnostic::error(name, pos, message).with_source(text);
         if let Some(help) = help {
             d = d.with_help(help);
@@ -215,17 +219,102 @@ fn unknown_name(
     expected: &[&str],
     help: impl Fn(Option<String>, String) -> String,
 ) -> Explained {
-    let mean = did_you_mean(nearest(wrong, expected.iter().copied()));
+    let danish = in_english(wrong).filter(|english| expected.contains(english));
+    let mean = did_you_mean(danish.or_else(|| nearest(wrong, expected.iter().copied())));
     Explained {
         message: String::new(),
         help: Some(help(mean, backticked(expected.iter().copied()))),
     }
 }
 
+/// The fields people write in Danish, and their names in the data. Offered only where the
+/// English name is a field of the entry.
+fn in_english(danish: &str) -> Option<&'static str> {
+    Some(match danish.to_lowercase().as_str() {
+        "sted" | "lokale" => "place",
+        "dato" | "dag" => "date",
+        "titel" | "overskrift" | "emne" => "title",
+        "slut" | "sluttid" => "end",
+        "starttid" | "begynder" => "start",
+        "punkter" | "dagsorden" => "items",
+        "minutter" | "varighed" => "minutes",
+        "ansvarlig" | "ejer" => "owner",
+        "frist" | "deadline" => "due",
+        "beslutning" => "decision",
+        "tekst" => "text",
+        "temaer" => "themes",
+        "indstilling" => "recommendation",
+        "noter" | "bemærkninger" => "notes",
+        "deltagere" => "participants",
+        "forum" | "udvalg" => "forum",
+        "navn" => "name",
+        "rolle" => "role",
+        _ => return None,
+    })
+}
+
 impl Explained {
     fn with_message(mut self, message: String) -> Self {
         self.message = message;
         self
+    }
+}
+
+/// The scanner's words for the mistakes people make most, by text (each has a case in the
+/// bad-input corpus): a colon inside a text, a line indented wrongly, a yes or no in Danish.
+/// They are answered with the line the mistake is on, written as it should be.
+const COLON_IN_TEXT: &str = "invalid YAML: mapping values are not allowed in this context";
+const INDENT_KEY: &str = "invalid YAML: while parsing a block mapping, did not find expected key";
+const INDENT_DASH: &str =
+    "invalid YAML: while parsing a block collection, did not find expected '-' indicator";
+const NOT_A_BOOL: &str = "invalid YAML: invalid boolean";
+
+fn in_words(explained: Explained, line: &str, column: u32) -> Explained {
+    let code = line.split(" #").next().unwrap_or(line).trim_end();
+    match explained.message.as_str() {
+        COLON_IN_TEXT => {
+            let help = match code.split_once(": ") {
+                Some((key, value)) if !value.trim().is_empty() => format!(
+                    "put the text in quotes: `{}: \"{}\"`",
+                    key.trim_start().trim_start_matches("- "),
+                    value.trim().replace('\\', "\\\\").replace('"', "\\\"")
+                ),
+                _ => "put the text in quotes: `title: \"Punkt: tekst\"`".to_owned(),
+            };
+            Explained::new(
+                "a text holds `: ` (a colon and a space), which YAML reads as a new key",
+                help,
+            )
+        }
+        INDENT_KEY | INDENT_DASH => Explained::new(
+            "the indentation of this line, or of the line above it, does not match the lines around them",
+            "indent with spaces, two for each level: the keys of one entry start in the same \
+             column, and each `- ` of a list too",
+        ),
+        NOT_A_BOOL => {
+            let value = code
+                .get(usize::try_from(column).unwrap_or(1).saturating_sub(1)..)
+                .unwrap_or("")
+                .trim();
+            let key = code
+                .split_once(':')
+                .map_or("", |(k, _)| k.trim_start().trim_start_matches("- "));
+            let bare = value.trim_matches(['"', '\'']);
+            let meant = match bare.to_lowercase().as_str() {
+                "ja" | "j" | "sand" | "y" | "1" => Some("true"),
+                "nej" | "n" | "falsk" | "0" => Some("false"),
+                _ => None,
+            };
+            let help = match meant {
+                Some(meant) if !key.is_empty() => format!("write `{key}: {meant}`"),
+                _ => "write `true` or `false` (or `yes` or `no`)".to_owned(),
+            };
+            Explained::new(
+                format!("`{value}` is not a yes or no that YAML knows (they are in English)"),
+                help,
+            )
+        }
+        _ => explained,
     }
 }
 

@@ -28,7 +28,15 @@ pub enum Kind {
 
 impl Kind {
     /// The kinds `medtrio list` lists, in the order of its help.
-    pub const LISTED: [Kind; 4] = [Kind::Meeting, Kind::Activity, Kind::Finding, Kind::Prompt];
+    pub const LISTED: [Kind; 7] = [
+        Kind::Meeting,
+        Kind::Activity,
+        Kind::Finding,
+        Kind::Prompt,
+        Kind::Template,
+        Kind::Forum,
+        Kind::Theme,
+    ];
 
     /// The name in JSON (`show`, `diff`): `meeting`, `activity`, `text`, …
     pub fn as_str(self) -> &'static str {
@@ -95,6 +103,9 @@ impl Kind {
             Kind::Activity => Some("roadmap"),
             Kind::Finding => Some("findings"),
             Kind::Prompt => Some("prompts"),
+            Kind::Template => Some("templates"),
+            Kind::Forum => Some("forums"),
+            Kind::Theme => Some("themes"),
             _ => None,
         }
     }

@@ -308,8 +308,18 @@ impl DateError {
         }
     }
 
-    /// What to write instead.
-    pub fn help(self) -> &'static str {
+    /// What to write instead of `text`: for a day written the Danish way (`15.12.2026`,
+    /// `15/12-2026`, `15-12-2026`, `15/12/2026`), the same day as the data writes it.
+    pub fn help(self, text: &str) -> String {
+        match (self, danish_day(text)) {
+            (DateError::Syntax, Some(day)) => {
+                format!("write the day as year-month-day: `{}`", iso(day))
+            }
+            _ => self.general_help().to_owned(),
+        }
+    }
+
+    fn general_help(self) -> &'static str {
         match self {
             DateError::Syntax => {
                 "write a day `2026-03-03`, a month `2026-03`, a quarter `2026-Q1`, a span \
@@ -326,16 +336,28 @@ impl DateError {
 
     /// Message and help on one line, for command-line flags.
     pub fn explain(self, text: &str) -> String {
-        format!("{}; {}", self.message(text), self.help())
+        format!("{}; {}", self.message(text), self.help(text))
     }
 
     /// Message and help for a serde error, split again by the loader at [`HELP_MARK`].
     pub fn for_serde(self, text: &str) -> String {
-        format!("{}{HELP_MARK}{}", self.message(text), self.help())
+        format!("{}{HELP_MARK}{}", self.message(text), self.help(text))
     }
 }
 
-/// Parses `2026-W10` into the Monday and Sunday of that ISO week.
+/// A day written day first, as Danes write it by hand: `15.12.2026`, `15/12-2026`,
+/// `15-12-2026`, `15/12/2026` (a four-digit year; one or two digits for day and month).
+/// Only a day that exists is offered.
+fn danish_day(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.trim().split(['.', '/', '-']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let year = parse_year(y).ok()?;
+    let (day, month) = (parse_two_digits(d).ok()?, parse_two_digits(m).ok()?);
+    NaiveDate::from_ymd_opt(year, month.into(), day.into())
+}
+
 /// A day as machines write it: `YYYY-MM-DD` (the data, JSON, messages that quote the data).
 pub fn iso(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
@@ -346,6 +368,7 @@ pub fn hhmm(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
 }
 
+/// Parses `2026-W10` into the Monday and Sunday of that ISO week.
 pub fn parse_iso_week(s: &str) -> Result<(NaiveDate, NaiveDate), DateError> {
     let (y, w) = s
         .trim()

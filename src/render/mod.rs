@@ -315,6 +315,9 @@ impl Document<'_> {
                     ListReport::Prompts(rows) => each(rows),
                     ListReport::Actions(rows) => each(rows),
                     ListReport::Decisions(rows) => each(rows),
+                    ListReport::Templates(rows) => each(rows),
+                    ListReport::Forums(rows) => each(rows),
+                    ListReport::Themes(rows) => each(rows),
                 },
             )),
             Document::Cycle(cycle) => Some((

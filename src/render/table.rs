@@ -95,7 +95,13 @@ fn draw(table: &TextTable, style: &Settings, out: &mut dyn Write) -> io::Result<
         }
     }));
     for row in &cells {
-        t.add_row(row.iter().enumerate().map(|(i, c)| wrapped(c, i)));
+        t.add_row(row.iter().enumerate().map(|(i, c)| {
+            let cell = Cell::new(wrapped(c, i));
+            match status_colour(style, c) {
+                Some(colour) => cell.fg(colour),
+                None => cell,
+            }
+        }));
     }
     writeln!(out, "{t}")?;
     if !left_out.is_empty() {
@@ -112,6 +118,26 @@ fn draw(table: &TextTable, style: &Settings, out: &mut dyn Write) -> io::Result<
         }
     }
     Ok(())
+}
+
+/// The colour of a status word at a terminal: what needs doing in red (overdue, missing),
+/// what is not as planned in yellow (cancelled, draft). Plain text everywhere else.
+fn status_colour(style: &Settings, cell: &str) -> Option<comfy_table::Color> {
+    use comfy_table::Color;
+    if !style.styled {
+        return None;
+    }
+    let w = style.lang.words();
+    let cell = cell.trim();
+    [
+        (w.overdue, Color::Red),
+        (w.missing, Color::Red),
+        (w.cancelled, Color::Yellow),
+        (w.draft, Color::Yellow),
+    ]
+    .into_iter()
+    .find(|(word, _)| cell.eq_ignore_ascii_case(word) || cell.to_lowercase() == word.to_lowercase())
+    .map(|(_, colour)| colour)
 }
 
 /// The columns, by index, that fit in `total` with every word whole (the first, the ids,

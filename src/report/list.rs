@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::TextTable;
 use super::actions::{self, ActionRow};
+use super::choices::{self, ForumRow, TemplateRow, ThemeRow};
 use super::decisions::{self, DecisionRow};
 use super::prompts::{PromptRow, prompt_row};
 use crate::lang::Lang;
@@ -94,6 +95,9 @@ pub enum ListReport<'a> {
     Prompts(Vec<PromptRow<'a>>),
     Actions(Vec<ActionRow<'a>>),
     Decisions(Vec<DecisionRow<'a>>),
+    Templates(Vec<TemplateRow<'a>>),
+    Forums(Vec<ForumRow<'a>>),
+    Themes(Vec<ThemeRow<'a>>),
 }
 
 fn known(when: When) -> Option<String> {
@@ -266,6 +270,9 @@ pub fn list<'a>(
         Kind::Activity => ListReport::Roadmap(activities(catalog, query)),
         Kind::Finding => ListReport::Findings(findings(catalog, query)),
         Kind::Prompt => ListReport::Prompts(prompts(catalog, query)),
+        Kind::Template => ListReport::Templates(choices::templates(catalog, query)),
+        Kind::Forum => ListReport::Forums(choices::forums(catalog, query)),
+        Kind::Theme => ListReport::Themes(choices::themes(catalog, query)),
         _ => ListReport::Meetings(meetings(catalog, query)),
     })
 }
@@ -279,6 +286,9 @@ impl ListReport<'_> {
             ListReport::Prompts(r) => r.len(),
             ListReport::Actions(r) => r.len(),
             ListReport::Decisions(r) => r.len(),
+            ListReport::Templates(r) => r.len(),
+            ListReport::Forums(r) => r.len(),
+            ListReport::Themes(r) => r.len(),
         }
     }
 
@@ -295,6 +305,9 @@ impl ListReport<'_> {
             ListReport::Prompts(_) => schemars::schema_for!(PromptRow<'static>),
             ListReport::Actions(_) => schemars::schema_for!(ActionRow<'static>),
             ListReport::Decisions(_) => schemars::schema_for!(DecisionRow<'static>),
+            ListReport::Templates(_) => schemars::schema_for!(TemplateRow<'static>),
+            ListReport::Forums(_) => schemars::schema_for!(ForumRow<'static>),
+            ListReport::Themes(_) => schemars::schema_for!(ThemeRow<'static>),
         };
         schema
             .get("properties")
@@ -403,6 +416,9 @@ impl ListReport<'_> {
             },
             ListReport::Actions(rows) => actions::display_table(rows, lang),
             ListReport::Decisions(rows) => decisions::display_table(rows, lang),
+            ListReport::Templates(rows) => choices::templates_table(rows, lang),
+            ListReport::Forums(rows) => choices::forums_table(rows, lang),
+            ListReport::Themes(rows) => choices::themes_table(rows, lang),
         }
     }
 }

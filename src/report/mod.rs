@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod calendar;
+pub mod choices;
 pub mod cycle;
 pub mod decisions;
 pub mod diff;

@@ -44,6 +44,34 @@ pub struct PlanSpec {
     pub item_minutes: Option<Vec<i64>>,
     /// Tasks of the annual cycle whose items the meeting takes, by id.
     pub cycle: Vec<String>,
+    /// Mødeleder, referent and deltagere, printed in the agenda's header.
+    pub chair: Option<String>,
+    pub minute_taker: Option<String>,
+    pub participants: Vec<String>,
+}
+
+/// Who sat at the forum's latest meeting that records it: the chair, the minute taker and the
+/// participants, offered as the answers for the next one.
+pub fn last_attendance<'a>(
+    catalog: &Catalog<'a>,
+    forum: &str,
+) -> (Option<&'a str>, Option<&'a str>, &'a [String]) {
+    let latest = catalog
+        .data
+        .programme
+        .meetings
+        .iter()
+        .filter(|m| m.forum.as_ref().is_some_and(|f| f.as_str() == forum))
+        .filter(|m| m.chair.is_some() || m.minute_taker.is_some() || !m.participants.is_empty())
+        .max_by_key(|m| m.date.value.days().map(|(first, _)| first));
+    match latest {
+        Some(m) => (
+            m.chair.as_deref(),
+            m.minute_taker.as_deref(),
+            &m.participants,
+        ),
+        None => (None, None, &[]),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -403,10 +431,15 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             details_announced: true,
             signup: false,
             signup_url: None,
-            participants: Vec::new(),
+            participants: spec
+                .participants
+                .iter()
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect(),
             apologies: Vec::new(),
-            chair: None,
-            minute_taker: None,
+            chair: spec.chair.clone().filter(|c| !c.trim().is_empty()),
+            minute_taker: spec.minute_taker.clone().filter(|c| !c.trim().is_empty()),
             template: None,
             items,
             notes: None,
@@ -446,6 +479,9 @@ mod tests {
             prompts: None,
             item_minutes: None,
             cycle: Vec::new(),
+            chair: None,
+            minute_taker: None,
+            participants: Vec::new(),
         }
     }
 

@@ -124,7 +124,7 @@ impl<'a> Checker<'a> {
         let catalog = Catalog::new(d);
         for (i, minutes) in d.minutes.iter().enumerate() {
             // Minutes prepared for a meeting ahead are what `medtrio minutes` writes then.
-            if minutes.is_prepared() {
+            if minutes.is_prepared() || self.duplicated.contains(minutes.meeting.as_str()) {
                 continue;
             }
             let Some(day) = catalog.held_day(minutes).filter(|day| *day > today) else {
@@ -187,6 +187,9 @@ impl<'a> Checker<'a> {
         meeting: &Located<String>,
         file: FileKind,
     ) -> bool {
+        if self.duplicated.contains(meeting.as_str()) {
+            return false;
+        }
         let found = self.ids.get(meeting.as_str()).map(|(kind, ..)| *kind);
         match found {
             Some(Kind::Meeting) => true,

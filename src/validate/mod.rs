@@ -42,6 +42,9 @@ struct Checker<'a> {
     ids: HashMap<&'a str, (Kind, FileKind, Pos)>,
     /// Ids in order of definition, per kind, for suggestions.
     by_kind: HashMap<&'static str, Vec<&'a str>>,
+    /// Ids given twice. What refers to one of them is not checked further: which of the two
+    /// it means is unknown, and the duplicate's own error says all there is to say.
+    duplicated: HashSet<&'a str>,
     suggestions: Suggestions<'a>,
     /// Each file's line index, made when a problem first quotes the file.
     lines: HashMap<FileKind, SourceLines<'a>>,
@@ -135,6 +138,7 @@ impl<'a> Checker<'a> {
             loaded,
             ids: HashMap::new(),
             by_kind: HashMap::new(),
+            duplicated: HashSet::new(),
             suggestions: Suggestions::default(),
             lines: HashMap::new(),
             forum_levels,
@@ -194,6 +198,7 @@ impl<'a> Checker<'a> {
                 ),
                 Some("ids must be unique across all data files; rename one of them".into()),
             );
+            self.duplicated.insert(id.as_str());
             return;
         }
         self.ids.insert(id.as_str(), (kind, file, id.pos));
