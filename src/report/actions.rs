@@ -275,6 +275,9 @@ mod tests {
             panic!("a table");
         };
         assert_eq!(headers, ["Hvad", "Hvem", "Hvornår", "Status"]);
-        assert_eq!(rows, [["Skriv reglen ned", "TR", "meldes ud senere", "åben"]]);
+        assert_eq!(
+            rows,
+            [["Skriv reglen ned", "TR", "meldes ud senere", "åben"]]
+        );
     }
 }
