@@ -306,6 +306,9 @@ pub fn item_entries(item: &crate::model::AgendaItem) -> Vec<(String, Value)> {
         e.push(("confidential".into(), Value::plain("true")));
     }
     text_of(&mut e, "confidential_reason", &item.confidential_reason);
+    if let Some(role) = item.role {
+        e.push(("role".into(), Value::plain(role.as_str())));
+    }
     e
 }
 

@@ -125,6 +125,11 @@ const FIELDS: &[(&str, &str, &str)] = &[
         "Hvad den seneste indkaldelse sagde, som et fingeraftryk",
     ),
     (
+        "AgendaItem.role",
+        "What the item is for, where medtrio treats it apart: approve-agenda, approve-minutes (the follow-up goes after it), follow-up, next-meeting, evaluation, any-other-business, break (takes no number). Without it, the standard Danish titles say",
+        "Hvad punktet er til, hvor medtrio behandler det særskilt: approve-agenda (godkendelse af dagsorden), approve-minutes (godkendelse af referat; opfølgningen kommer efter), follow-up (opfølgning), next-meeting (næste møde), evaluation (evaluering), any-other-business (eventuelt), break (pause, uden nummer). Uden det læses de faste danske titler",
+    ),
+    (
         "items_due_days",
         "Days before a meeting by which items must be proposed (frist for punkter)",
         "Dage før et møde, hvor punkter senest skal være meldt ind (frist for punkter)",

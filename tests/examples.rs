@@ -145,10 +145,9 @@ fn the_readme_shows_the_example_minutes_as_they_are() {
 /// build per commit, and validate before they export.
 #[test]
 fn the_ci_files_build_medtrio_from_a_pinned_submodule_and_cache_it() {
-    let github: serde_json::Value = serde_saphyr::from_str(
-        &fs::read_to_string("examples/ci/github-actions.yml").unwrap(),
-    )
-    .unwrap();
+    let github: serde_json::Value =
+        serde_saphyr::from_str(&fs::read_to_string("examples/ci/github-actions.yml").unwrap())
+            .unwrap();
     let steps = github["jobs"]["build"]["steps"].as_array().unwrap();
     let step = |text: &str| {
         steps
@@ -159,9 +158,17 @@ fn the_ci_files_build_medtrio_from_a_pinned_submodule_and_cache_it() {
     assert_eq!(steps[step("actions/checkout")]["with"]["submodules"], true);
     let cache = &steps[step("actions/cache")];
     assert_eq!(cache["with"]["path"], ".medtrio");
-    assert!(cache["with"]["key"].as_str().unwrap().contains("steps.medtrio.outputs.rev"));
+    assert!(
+        cache["with"]["key"]
+            .as_str()
+            .unwrap()
+            .contains("steps.medtrio.outputs.rev")
+    );
     let build = step("cargo install --locked --path medtrio --root .medtrio");
-    assert_eq!(steps[build]["if"], "steps.cache.outputs.cache-hit != 'true'");
+    assert_eq!(
+        steps[build]["if"],
+        "steps.cache.outputs.cache-hit != 'true'"
+    );
     assert!(step("git rev-parse HEAD:medtrio") < step("actions/cache"));
     assert!(build < step("validate --format github"));
     assert!(step("validate --format github") < step("export --out site"));
@@ -171,10 +178,20 @@ fn the_ci_files_build_medtrio_from_a_pinned_submodule_and_cache_it() {
     assert_eq!(gitlab["variables"]["GIT_SUBMODULE_STRATEGY"], "recursive");
     assert_eq!(gitlab["default"]["cache"]["paths"][0], ".medtrio/");
     let before = serde_json::to_string(&gitlab["default"]["before_script"]).unwrap();
-    assert!(before.contains("cargo install --locked --path medtrio --root .medtrio"), "{before}");
+    assert!(
+        before.contains("cargo install --locked --path medtrio --root .medtrio"),
+        "{before}"
+    );
     assert!(before.contains("git rev-parse HEAD:medtrio"), "{before}");
     // Nothing installs medtrio from a registry, where it is not.
-    for file in ["examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml"] {
-        assert!(!fs::read_to_string(file).unwrap().contains("cargo install --locked medtrio"));
+    for file in [
+        "examples/ci/github-actions.yml",
+        "examples/ci/gitlab-ci.yml",
+    ] {
+        assert!(
+            !fs::read_to_string(file)
+                .unwrap()
+                .contains("cargo install --locked medtrio")
+        );
     }
 }

@@ -542,3 +542,127 @@ fn a_referat_where_every_member_came_says_afbud_ingen_and_lists_no_one_absent() 
     assert!(md.contains("- **Afbud:** Ingen\n"), "{md}");
     assert!(!md.contains("Fraværende"), "{md}");
 }
+
+/// `lmu-april`'s items retitled: in English or in the committee's own words, each with its
+/// `role:`, and a break; or, for `None`, the standard Danish titles and a "Pause".
+fn april_items(data: &Path, roles: bool) {
+    let path = data.join("programme.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let retitle = |text: String, from: &str, to: &str, role: &str| {
+        let from = format!("      - title: \"{from}\"\n");
+        assert!(text.contains(&from), "{from}");
+        let to = if roles {
+            format!("      - title: \"{to}\"\n        role: {role}\n")
+        } else {
+            from.clone()
+        };
+        text.replacen(&from, &to, 1)
+    };
+    let text = retitle(
+        text,
+        "Godkendelse af dagsorden",
+        "Approval of the agenda",
+        "approve-agenda",
+    );
+    let text = retitle(
+        text,
+        "Godkendelse af referat",
+        "Minutes of the last meeting",
+        "approve-minutes",
+    );
+    let text = retitle(text, "Næste møde", "Vi ses igen", "next-meeting");
+    let text = retitle(text, "Eventuelt", "Løst og fast", "any-other-business");
+    let brk = if roles {
+        "      - title: \"Coffee\"\n        role: break\n        minutes: 5\n"
+    } else {
+        "      - title: \"Pause\"\n        minutes: 5\n"
+    };
+    let before = format!(
+        "{brk}      - title: \"{}\"\n",
+        if roles { "Vi ses igen" } else { "Næste møde" }
+    );
+    let at = format!(
+        "      - title: \"{}\"\n",
+        if roles { "Vi ses igen" } else { "Næste møde" }
+    );
+    let text = text.replacen(&at, &before, 1);
+    fs::write(&path, text).unwrap();
+    // The referat names its items by the agenda's titles.
+    let path = data.join("minutes/lmu-april.yaml");
+    let mut text = fs::read_to_string(&path).unwrap();
+    if roles {
+        for (from, to) in [
+            ("Godkendelse af dagsorden", "Approval of the agenda"),
+            ("Godkendelse af referat", "Minutes of the last meeting"),
+            ("Næste møde", "Vi ses igen"),
+            ("Eventuelt", "Løst og fast"),
+        ] {
+            text = text.replacen(
+                &format!("title: \"{from}\""),
+                &format!("title: \"{to}\""),
+                1,
+            );
+        }
+    }
+    fs::write(&path, text).unwrap();
+}
+
+/// What the agenda and the referat of `lmu-april` do with its items: each item's number,
+/// minutes and what it says of the minutes before; each referat item's number and outcome.
+fn what_the_items_do(data: &Path) -> (Vec<String>, Vec<String>) {
+    let agenda: serde_json::Value =
+        serde_json::from_str(&stdout(data, &["agenda", "lmu-april", "--format", "json"])).unwrap();
+    let agenda = agenda["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            format!(
+                "{} {} {} {}",
+                i["number"], i["minutes"], i["follow_up"]["kind"], i["follow_up"]["text"]
+            )
+        })
+        .collect();
+    let referat: serde_json::Value =
+        serde_json::from_str(&stdout(data, &["minutes", "lmu-april", "--format", "json"])).unwrap();
+    let referat = referat["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| format!("{} {}", i["number"], i["outcome"]))
+        .collect();
+    (agenda, referat)
+}
+
+#[test]
+fn items_with_roles_work_as_the_danish_titles_do_in_any_words() {
+    let danish = example_with(&["lmu-marts", "lmu-april"]);
+    april_items(danish.path(), false);
+    let own_words = example_with(&["lmu-marts", "lmu-april"]);
+    april_items(own_words.path(), true);
+    stdout(own_words.path(), &["validate"]);
+    let (agenda, referat) = what_the_items_do(danish.path());
+    assert_eq!(
+        agenda[..3],
+        [
+            "1 5 null null",
+            "2 5 \"approval\" \"Referat fra mødet tirsdag den 24. marts 2026\"",
+            "3 5 \"actions\" null",
+        ],
+        "the follow-up goes after the approval of the minutes, which names them"
+    );
+    assert_eq!(agenda[4], "null 5 null null", "a break takes no number");
+    assert_eq!(
+        referat[4..],
+        [
+            "5 {\"label\":\"Næste møde\",\"text\":\"tirsdag den 1. december 2026, kl. 13.00, Personalerummet\"}",
+            "6 {\"label\":\"Bemærkninger\",\"text\":\"Intet.\"}",
+        ],
+        "the referat fills in the next meeting, and an empty any other business"
+    );
+    assert_eq!(
+        what_the_items_do(own_words.path()),
+        (agenda, referat),
+        "English and local titles with roles do what the Danish titles do"
+    );
+}

@@ -9,6 +9,7 @@ use crate::cmd::output::{Output, Request};
 use crate::cmd::{Context, agenda_error, write};
 use crate::error::Failure;
 use crate::model::Catalog;
+use crate::model::when::iso;
 use crate::render::Document;
 use crate::render::{Format, Renderer, pdf};
 use crate::report::agenda::Agenda;
@@ -113,7 +114,7 @@ fn issue(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<()> {
     let what = format!(
         "{}: the agenda of `{id}` issued on {}: its items, numbers and times stand as they are now",
         change.path.display(),
-        ctx.today.format("%Y-%m-%d")
+        iso(ctx.today)
     );
     write::apply(ctx, &[change], &what, args.dry_run, out)
 }

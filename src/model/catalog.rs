@@ -367,12 +367,12 @@ impl<'a> Catalog<'a> {
         // A break is no item of the agenda: it takes no number.
         let mut numbered: Vec<Option<&AgendaItem>> = items
             .iter()
-            .filter(|i| !super::is_break(&i.title))
+            .filter(|i| !i.is_break())
             .map(|i| Some(&i.value))
             .collect();
         if self.follows_up(id)
             && let super::FollowUpSlot::Insert(at) =
-                super::follow_up_slot(numbered.iter().flatten().map(|i| i.title.as_str()))
+                super::follow_up_slot(numbered.iter().flatten().map(|i| i.role()))
         {
             numbered.insert(at, None);
         }

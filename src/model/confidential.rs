@@ -161,6 +161,9 @@ fn placeholder(item: &Located<AgendaItem>, words: Withheld<'_>) -> Located<Agend
             title_en: Some(words.title_en.to_owned()),
             minutes: item.minutes.clone(),
             fixed: item.fixed,
+            // What the item is for decides its number and the follow-up's place; it says
+            // nothing of the item, and keeps the numbers of both versions the same.
+            role: item.role(),
             confidential: true,
             withheld: true,
             ..AgendaItem::default()

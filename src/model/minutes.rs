@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::located::Located;
 use super::when::{ClockTime, When};
-use super::{AgendaItem, Id, ItemType, vocab::ActionStatus, vocab::MinutesStatus};
+use super::{AgendaItem, Id, ItemRole, ItemType, vocab::ActionStatus, vocab::MinutesStatus};
 
 /// `minutes/<meeting-id>.yaml`.
 #[derive(
@@ -260,21 +260,6 @@ impl Minutes {
     }
 }
 
-/// Whether an agenda item approves the minutes of the meeting before ("Godkendelse af referat").
-pub fn is_approval_item(title: &str) -> bool {
-    starts_with_folded(title, "godkendelse af referat")
-}
-
-/// Whether an agenda item follows up on decisions and action points ("Opfølgning på
-/// beslutninger", "Opfølgning på beslutninger og handlingspunkter").
-pub fn is_follow_up_item(title: &str) -> bool {
-    starts_with_folded(title, "opfølgning på beslutninger")
-}
-
-fn starts_with_folded(title: &str, start: &str) -> bool {
-    title.trim().to_lowercase().starts_with(start)
-}
-
 /// Where the follow-up on earlier minutes stands on an agenda.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FollowUpSlot {
@@ -285,18 +270,16 @@ pub enum FollowUpSlot {
     Insert(usize),
 }
 
-/// Where the follow-up goes on an agenda with these item titles. The one rule, so that the
-/// agenda, the skeleton of the minutes and `validate` number the items alike.
-pub fn follow_up_slot<'a>(titles: impl IntoIterator<Item = &'a str>) -> FollowUpSlot {
-    let titles: Vec<&str> = titles.into_iter().collect();
-    if let Some(i) = titles.iter().position(|t| is_follow_up_item(t)) {
+/// Where the follow-up goes on an agenda whose items have these roles
+/// ([`AgendaItem::role`]). The one rule, so that the agenda, the skeleton of the minutes and
+/// `validate` number the items alike.
+pub fn follow_up_slot(roles: impl IntoIterator<Item = Option<ItemRole>>) -> FollowUpSlot {
+    let roles: Vec<Option<ItemRole>> = roles.into_iter().collect();
+    let at = |role: ItemRole| roles.iter().position(|r| *r == Some(role));
+    if let Some(i) = at(ItemRole::FollowUp) {
         return FollowUpSlot::Existing(i);
     }
-    let after = titles.iter().position(|t| is_approval_item(t)).or_else(|| {
-        titles
-            .iter()
-            .position(|t| starts_with_folded(t, "godkendelse af dagsorden"))
-    });
+    let after = at(ItemRole::ApproveMinutes).or_else(|| at(ItemRole::ApproveAgenda));
     FollowUpSlot::Insert(after.map_or(0, |i| i + 1))
 }
 
@@ -311,7 +294,7 @@ pub fn with_follow_up<'a>(
     items: &'a [Located<AgendaItem>],
     title: &str,
 ) -> (std::borrow::Cow<'a, [Located<AgendaItem>]>, usize) {
-    match follow_up_slot(items.iter().map(|i| i.title.as_str())) {
+    match follow_up_slot(items.iter().map(|i| i.role())) {
         FollowUpSlot::Existing(at) => (std::borrow::Cow::Borrowed(items), at),
         FollowUpSlot::Insert(at) => {
             let mut all = items.to_vec();
@@ -343,7 +326,7 @@ mod tests {
 
     #[test]
     fn the_follow_up_goes_after_the_approval_of_the_minutes() {
-        let slot = |titles: &[&str]| follow_up_slot(titles.iter().copied());
+        let slot = |titles: &[&str]| follow_up_slot(titles.iter().map(|t| ItemRole::of_title(t)));
         assert_eq!(
             slot(&["Godkendelse af dagsorden", "Godkendelse af referat", "APV"]),
             FollowUpSlot::Insert(2)
@@ -361,9 +344,35 @@ mod tests {
             FollowUpSlot::Insert(1)
         );
         assert_eq!(slot(&["Velkomst"]), FollowUpSlot::Insert(0));
-        assert!(is_follow_up_item(
-            "OPFØLGNING på beslutninger og handlingspunkter"
-        ));
+        assert_eq!(
+            ItemRole::of_title("OPFØLGNING på beslutninger og handlingspunkter"),
+            Some(ItemRole::FollowUp)
+        );
+    }
+
+    fn item(yaml: &str) -> Located<AgendaItem> {
+        Located::new(crate::load::parse::<AgendaItem>("item.yaml", yaml).unwrap())
+    }
+
+    #[test]
+    fn a_role_places_the_follow_up_whatever_the_titles_say() {
+        let items = [
+            item("title: Approval of the agenda\nminutes: 5\nrole: approve-agenda\n"),
+            item("title: Minutes of the last meeting\nminutes: 5\nrole: approve-minutes\n"),
+            item("title: Kaffe\nminutes: 10\nrole: break\n"),
+            item("title: Godkendelse af referat\nminutes: 5\n"),
+        ];
+        assert_eq!(items[2].role(), Some(ItemRole::Break));
+        assert!(items[2].is_break());
+        // The title is only the fallback: "Godkendelse af referat" with no role is the
+        // approval, but the role given first wins the slot.
+        assert_eq!(items[3].role(), Some(ItemRole::ApproveMinutes));
+        assert_eq!(
+            follow_up_slot(items.iter().map(|i| i.role())),
+            FollowUpSlot::Insert(2)
+        );
+        let (all, at) = with_follow_up(&items, "Follow-up");
+        assert_eq!((at, all[at].title.as_str()), (2, "Follow-up"));
     }
 
     fn action(yaml: &str) -> Action {

@@ -28,16 +28,16 @@ pub use located::{Located, Pos};
 pub use members::{Member, Members, Training, same_name};
 pub use minutes::{
     Action, Approval, FOLLOW_UP_MINUTES, FollowUpSlot, Held, ItemMinutes, Minutes, Statement,
-    follow_up_slot, is_approval_item, is_follow_up_item, with_follow_up,
+    follow_up_slot, with_follow_up,
 };
 pub use programme::{
     AgendaItem, Announcement, Invited, Issued, IssuedAction, IssuedApproval, LocalFile,
-    MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText, is_break, total_minutes,
+    MAX_ITEM_MINUTES, Meeting, Programme, Template, WhyText, total_minutes,
 };
 pub use roadmap::{Forum, Outcome, OutcomeStatus, Roadmap, RoadmapActivity};
 pub use vocab::{
-    ActionStatus, ActivityKind, Audience, Course, FindingKind, ItemType, Level, MeetingFormat,
-    MinutesStatus, Origin, Role, SectionRole, Side, Status, TemplateKind,
+    ActionStatus, ActivityKind, Audience, Course, FindingKind, ItemRole, ItemType, Level,
+    MeetingFormat, MinutesStatus, Origin, Role, SectionRole, Side, Status, TemplateKind,
 };
 pub use when::{ClockTime, Period, Quarter, When};
 

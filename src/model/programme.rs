@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::located::Located;
-use super::vocab::{Audience, ItemType, Level, MeetingFormat, Status, TemplateKind};
+use super::vocab::{Audience, ItemRole, ItemType, Level, MeetingFormat, Status, TemplateKind};
 use super::when::{ClockTime, When};
 use super::{Id, Theme};
 
@@ -407,6 +407,23 @@ pub struct AgendaItem {
     #[serde(skip)]
     #[schemars(skip)]
     pub withheld: bool,
+    /// What the item is for, where medtrio treats it apart (see [`ItemRole`]); without it,
+    /// the item's title says (read with [`ItemRole::of_title`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<ItemRole>,
+}
+
+impl AgendaItem {
+    /// What the item is for: its `role:`, else what its (Danish) title names.
+    pub fn role(&self) -> Option<ItemRole> {
+        self.role.or_else(|| ItemRole::of_title(&self.title))
+    }
+
+    /// Whether the item is a break ("Pause", `role: break`), which the agenda does not
+    /// number, and the minutes do not either.
+    pub fn is_break(&self) -> bool {
+        self.role() == Some(ItemRole::Break)
+    }
 }
 
 /// A file in a data folder's `local/` folder: a committee's own meetings, templates and fora,
@@ -421,11 +438,4 @@ pub struct LocalFile {
     pub templates: Vec<Located<Template>>,
     #[serde(default)]
     pub meetings: Vec<Located<Meeting>>,
-}
-
-/// Whether an item is a break ("Pause", "Kaffepause"), which the agenda does not number, and
-/// the minutes do not either.
-pub fn is_break(title: &str) -> bool {
-    let t = title.trim().to_lowercase();
-    t == "pause" || t.ends_with("pause") && !t.contains(' ')
 }

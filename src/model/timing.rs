@@ -3,6 +3,7 @@
 
 use chrono::{NaiveTime, TimeDelta};
 
+use crate::model::when::hhmm;
 use crate::model::{AgendaItem, Located, total_minutes};
 
 /// The smallest length a scaled item gets.
@@ -104,7 +105,7 @@ pub fn timing(frame: &Frame<'_>, options: AgendaOptions) -> Result<Timing, Timin
         let day_minutes = start.signed_duration_since(NaiveTime::MIN).num_minutes();
         if day_minutes.saturating_add(total) > 24 * 60 {
             return Err(TimingError::PastMidnight {
-                start: start.format("%H:%M").to_string(),
+                start: hhmm(start),
                 minutes: total,
             });
         }

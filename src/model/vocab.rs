@@ -125,6 +125,59 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What an agenda item is for, where medtrio treats it apart from the others (`role:`):
+    /// the follow-up goes after `approve-minutes` (else `approve-agenda`), an issued
+    /// agenda's approval is told on `approve-minutes`, a `break` takes no number, the
+    /// referat fills in `next-meeting` and an empty `any-other-business`, and `plan` puts the
+    /// annual cycle's items before the closing ones (`next-meeting`, `evaluation`,
+    /// `any-other-business`). Data without roles is read by its Danish titles.
+    ItemRole {
+        ApproveAgenda = "approve-agenda",
+        ApproveMinutes = "approve-minutes",
+        FollowUp = "follow-up",
+        NextMeeting = "next-meeting",
+        Evaluation = "evaluation",
+        AnyOtherBusiness = "any-other-business",
+        Break = "break",
+    }
+}
+
+impl ItemRole {
+    /// The role that an item's title names, for data written without `role:`: the
+    /// standard Danish titles ("Godkendelse af referat", "Opfølgning på beslutninger …",
+    /// "Pause", "Kaffepause" …), and the English of the two closing items.
+    pub fn of_title(title: &str) -> Option<ItemRole> {
+        let t = title.trim().to_lowercase();
+        let role = if t == "pause" || t.ends_with("pause") && !t.contains(' ') {
+            ItemRole::Break
+        } else if t.starts_with("godkendelse af referat") {
+            ItemRole::ApproveMinutes
+        } else if t.starts_with("godkendelse af dagsorden") {
+            ItemRole::ApproveAgenda
+        } else if t.starts_with("opfølgning på beslutninger") {
+            ItemRole::FollowUp
+        } else if t.starts_with("næste møde") || t.starts_with("next meeting") {
+            ItemRole::NextMeeting
+        } else if t.starts_with("evaluering") {
+            ItemRole::Evaluation
+        } else if t.starts_with("eventuelt") || t.starts_with("any other business") {
+            ItemRole::AnyOtherBusiness
+        } else {
+            return None;
+        };
+        Some(role)
+    }
+
+    /// Whether an item of this role closes a meeting, so that new items go before it.
+    pub fn is_closing(self) -> bool {
+        matches!(
+            self,
+            ItemRole::NextMeeting | ItemRole::Evaluation | ItemRole::AnyOtherBusiness
+        )
+    }
+}
+
+vocabulary! {
     /// What an agenda template is for: a committee's meeting (items such as godkendelse af
     /// dagsorden and eventuelt), or the programme of a cross-cutting temamøde (velkomst,
     /// oplæg, workshops, opsamling), which no committee holds.

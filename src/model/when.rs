@@ -115,7 +115,7 @@ impl Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Period::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Period::Day(d) => f.write_str(&iso(*d)),
             Period::Month(m) => m.fmt(f),
             Period::Quarter(q) => q.fmt(f),
         }
@@ -432,7 +432,7 @@ pub struct ClockTime(pub NaiveTime);
 
 impl fmt::Display for ClockTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%H:%M"))
+        f.write_str(&hhmm(self.0))
     }
 }
 

@@ -8,8 +8,9 @@ use serde::Serialize;
 use super::TextTable;
 use crate::lang::Lang;
 use crate::model::when::iso;
-use crate::model::{ActionStatus, AgendaItem, Catalog, Kind, When};
+use crate::model::{Action, ActionStatus, AgendaItem, Catalog, Kind, When};
 use crate::query::{Query, QueryError, fold};
+use crate::report::doc::Block;
 
 /// One action point, as the JSON contract and the CSV columns give it.
 #[derive(Clone, Debug, Serialize, JsonSchema)]
@@ -39,6 +40,94 @@ pub struct ActionRow<'a> {
     pub due_when: When,
     #[serde(skip)]
     pub meeting_title_en: Option<&'a str>,
+}
+
+/// An action point as a document prints it: the agenda's follow-up, the referat, the
+/// rollup, the index page and the week all list this one row, in this one table
+/// ([`ActionLine::table`]).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ActionLine {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    /// As data (`2026-06`, `2026-Q3`, `2026-04-07`), or null.
+    pub due: Option<String>,
+    /// "juni 2026"
+    pub due_text: String,
+    pub status: ActionStatus,
+    /// Open on the day the document is read as of, and its due date is past.
+    pub overdue: bool,
+    /// "åben", "overskredet", "udført" …
+    pub status_text: String,
+    /// The meeting whose minutes hold it (an id).
+    pub meeting: String,
+    /// The day it was done, as data, or null.
+    pub done: Option<String>,
+}
+
+impl ActionLine {
+    /// The action point of `meeting`'s minutes, read as of `on` (overdue only then).
+    pub fn of(action: &Action, meeting: &str, on: Option<NaiveDate>, lang: Lang) -> Self {
+        let overdue = on.is_some_and(|day| action.overdue_on(day));
+        ActionLine {
+            id: action.id.value.clone(),
+            text: action.text.value.clone(),
+            owner: action.owner.value.clone(),
+            due: action.due.is_known().then(|| action.due.to_string()),
+            due_text: lang.when(*action.due),
+            status: action.status,
+            overdue,
+            status_text: status_text(action.status, overdue, lang).to_owned(),
+            meeting: meeting.to_owned(),
+            done: action.done.as_ref().map(|d| d.to_string()),
+        }
+    }
+
+    /// The line of a row of `medtrio actions`.
+    pub fn of_row(row: &ActionRow<'_>, lang: Lang) -> Self {
+        ActionLine {
+            id: row.id.to_owned(),
+            text: row.text.to_owned(),
+            owner: row.owner.to_owned(),
+            due: row.due.clone(),
+            due_text: lang.when(row.due_when),
+            status: row.status,
+            overdue: row.overdue,
+            status_text: status_text(row.status, row.overdue, lang).to_owned(),
+            meeting: row.meeting.to_owned(),
+            done: row.done.clone(),
+        }
+    }
+
+    /// The action points as one table: what, who, by when, where it stands.
+    pub fn table(lines: &[ActionLine], lang: Lang) -> Block {
+        let w = lang.words();
+        Block::Table {
+            headers: [w.what, w.who, w.by_when, w.status]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: lines
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.text.clone(),
+                        a.owner.clone(),
+                        a.due_text.clone(),
+                        a.status_text.clone(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Where an action point stands, in words: overdue, else its status.
+fn status_text(status: ActionStatus, overdue: bool, lang: Lang) -> &'static str {
+    if overdue {
+        lang.words().overdue
+    } else {
+        lang.action_status(status)
+    }
 }
 
 /// The filters only action points have.
@@ -124,11 +213,7 @@ pub fn display_table(rows: &[ActionRow<'_>], lang: Lang) -> TextTable {
         rows: rows
             .iter()
             .map(|r| {
-                let status = if r.overdue {
-                    w.overdue
-                } else {
-                    lang.action_status(r.status)
-                };
+                let status = status_text(r.status, r.overdue, lang);
                 vec![
                     r.id.to_owned(),
                     r.text.to_owned(),
@@ -139,5 +224,60 @@ pub fn display_table(rows: &[ActionRow<'_>], lang: Lang) -> TextTable {
                 ]
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(yaml: &str) -> Action {
+        crate::load::parse::<Action>("action.yaml", yaml).unwrap()
+    }
+
+    #[test]
+    fn a_line_is_overdue_only_as_of_a_day_and_says_so_in_its_status() {
+        let due_may = action("id: a\ntext: Skriv reglen ned\nowner: TR\ndue: 2026-05\n");
+        let june = NaiveDate::from_ymd_opt(2026, 6, 1);
+        let line = ActionLine::of(&due_may, "lmu-april", june, Lang::Da);
+        assert!(line.overdue);
+        assert_eq!(
+            (
+                line.due.as_deref(),
+                line.due_text.as_str(),
+                line.status_text.as_str()
+            ),
+            (Some("2026-05"), "maj 2026", "overskredet")
+        );
+        assert_eq!(line.meeting, "lmu-april");
+        // Without a day (the referat), nothing is overdue: it is what its status says.
+        let line = ActionLine::of(&due_may, "lmu-april", None, Lang::En);
+        assert!(!line.overdue);
+        assert_eq!(line.status_text, "open");
+        let done =
+            action("id: b\ntext: t\nowner: o\ndue: 2026-05\nstatus: done\ndone: 2026-05-20\n");
+        let line = ActionLine::of(&done, "lmu-april", june, Lang::Da);
+        assert_eq!(
+            (
+                line.overdue,
+                line.status_text.as_str(),
+                line.done.as_deref()
+            ),
+            (false, "udført", Some("2026-05-20"))
+        );
+    }
+
+    #[test]
+    fn the_one_table_has_what_who_by_when_and_status() {
+        let a = action("id: a\ntext: Skriv reglen ned\nowner: TR\n");
+        let line = ActionLine::of(&a, "m", None, Lang::Da);
+        let Block::Table { headers, rows } = ActionLine::table(&[line], Lang::Da) else {
+            panic!("a table");
+        };
+        assert_eq!(headers, ["Hvad", "Hvem", "Hvornår", "Status"]);
+        assert_eq!(
+            rows,
+            [["Skriv reglen ned", "TR", "meldes ud senere", "åben"]]
+        );
     }
 }

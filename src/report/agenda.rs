@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::timing::{self, Frame, Timing, TimingError};
-use crate::model::when::hhmm;
+use crate::model::when::{hhmm, iso};
 use crate::model::{
-    AgendaItem, Catalog, ItemType, Level, Located, Status, Template, TemplateKind, When,
+    AgendaItem, Catalog, ItemRole, ItemType, Level, Located, Status, Template, TemplateKind, When,
 };
 use crate::report::doc::{Block, Doc, Entry, Fact, NoticeLevel, Printable, Style, Text};
 use crate::report::prompts::{SourceText, citation, prompt_text, source_text};
@@ -95,6 +95,9 @@ pub struct ItemOut {
     #[serde(rename = "type")]
     pub kind: Option<ItemType>,
     pub type_text: Option<String>,
+    /// What the item is for ([`AgendaItem::role`]), for the referat's closing items.
+    #[serde(skip)]
+    pub role: Option<ItemRole>,
     pub minutes: i64,
     pub start: Option<String>,
     pub end: Option<String>,
@@ -282,7 +285,11 @@ pub fn agenda(
     let cancelled = src.status == Status::Cancelled;
     let suggestion = template.is_some_and(|t| t.suggestion);
     let mut out_items = slots(catalog, items, &clock.minutes, clock.start, lang);
-    follow_up.fill(catalog, &mut out_items, options.today);
+    for (at, said) in follow_up.follow_ups(catalog, options.today) {
+        if let Some(item) = out_items.get_mut(at) {
+            item.follow_up = Some(said);
+        }
+    }
     if let Some(rest) = afrunding(&clock, total, lang) {
         out_items.push(rest);
     }
@@ -311,7 +318,7 @@ pub fn agenda(
         programme: is_programme,
         suggestion,
         cancelled,
-        date: src.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
+        date: src.date.day().map(iso),
         period: src.date.is_known().then(|| src.date.to_string()),
         date_text: lang.when(src.date),
         week: src.date.day().map(|d| d.iso_week().week()),
@@ -369,6 +376,7 @@ fn afrunding(clock: &Timing, total: i64, lang: Lang) -> Option<ItemOut> {
         title: lang.words().rounding_off.to_owned(),
         kind: None,
         type_text: None,
+        role: None,
         minutes: (end - items_end).num_minutes(),
         start: Some(hhmm(items_end)),
         end: Some(hhmm(end)),
@@ -431,7 +439,7 @@ fn slots(
         .zip(minutes)
         .map(|(item, &length)| {
             // A break is no item of the agenda, so it takes no number.
-            let number = (!crate::model::is_break(&item.title)).then(|| {
+            let number = (!item.is_break()).then(|| {
                 numbered += 1;
                 numbered
             });
@@ -449,6 +457,7 @@ fn slots(
                     .to_owned(),
                 kind: item.kind,
                 type_text: item.kind.map(|k| lang.item_type(k).to_owned()),
+                role: item.role(),
                 minutes: length,
                 start: item_start.map(hhmm),
                 end: item_end.map(hhmm),

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::TextTable;
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{Catalog, ItemMinutes, MinutesStatus};
 use crate::query::{Query, QueryError};
 
@@ -99,7 +100,7 @@ pub fn decisions<'a>(
                     continue;
                 }
                 rows.push(DecisionRow {
-                    date: day.format("%Y-%m-%d").to_string(),
+                    date: iso(day),
                     forum: forum.unwrap_or(""),
                     forum_name: forum.map_or("", |f| catalog.forum_name(f)),
                     meeting,

@@ -13,11 +13,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{
     Action, ActionStatus, AgendaItem, Catalog, FollowUpSlot, Issued, IssuedAction, IssuedApproval,
-    Located, Minutes, follow_up_slot, is_approval_item, with_follow_up,
+    ItemRole, Located, Minutes, follow_up_slot, with_follow_up,
 };
-use crate::report::agenda::ItemOut;
+use crate::report::actions::ActionLine;
 use crate::report::doc::{Block, Style};
 
 /// What an item of the agenda says of the minutes before it.
@@ -38,28 +39,8 @@ pub enum FollowUp {
         /// The day they are read as of, `YYYY-MM-DD`, or null when neither the meeting's
         /// day nor today is known (then none is overdue).
         as_of: Option<String>,
-        actions: Vec<OpenAction>,
+        actions: Vec<ActionLine>,
     },
-}
-
-/// An action point that is still open, as the follow-up lists it.
-#[derive(Clone, Debug, Serialize)]
-pub struct OpenAction {
-    pub id: String,
-    pub text: String,
-    pub owner: String,
-    /// As data (`2026-06`), or null.
-    pub due: Option<String>,
-    /// "juni 2026"
-    pub due_text: String,
-    /// Whether its due date is past.
-    pub overdue: bool,
-    /// "åben" or "overskredet".
-    pub status_text: String,
-    /// The meeting it came from.
-    pub meeting: String,
-    /// The day it was done, for one done since the forum's last meeting; else null.
-    pub done: Option<String>,
 }
 
 /// The follow-up of one agenda: where it goes, and the items with it inserted.
@@ -89,7 +70,7 @@ impl<'a> Plan<'a> {
             issued: catalog.issued(id),
         };
         if plan.issued.is_some() {
-            plan.follow_up = match follow_up_slot(items.iter().map(|i| i.title.as_str())) {
+            plan.follow_up = match follow_up_slot(items.iter().map(|i| i.role())) {
                 FollowUpSlot::Existing(at) => Some(at),
                 FollowUpSlot::Insert(_) => None,
             };
@@ -109,55 +90,70 @@ impl<'a> Plan<'a> {
         &self.items
     }
 
-    /// Writes the follow-up into the items of the agenda, as of `today` when given.
-    pub fn fill(&self, catalog: &Catalog<'_>, items: &mut [ItemOut], today: Option<NaiveDate>) {
+    /// What the agenda's items say of the minutes before them, as of `today` when given:
+    /// each as the index of its item in `items()` and what it says. The agenda places them.
+    pub fn follow_ups(
+        &self,
+        catalog: &Catalog<'_>,
+        today: Option<NaiveDate>,
+    ) -> Vec<(usize, FollowUp)> {
         if let Some(issued) = self.issued {
-            self.fill_issued(catalog, issued, items);
-            return;
+            return self.issued_follow_ups(catalog, issued);
         }
         let Some(at) = self.follow_up else {
-            return;
+            return Vec::new();
         };
-        if let Some(approval) = approved_here(catalog, &self.id) {
-            // Found by the data's own (Danish) title: the item printed may be in English.
-            let item = self
-                .items
-                .iter()
-                .position(|i| is_approval_item(&i.title))
-                .and_then(|at| items.get_mut(at));
-            if let (Some(item), Some(day)) = (item, catalog.held_day(approval)) {
-                item.follow_up = Some(FollowUp::Approval {
+        let mut out = Vec::new();
+        if let Some(approval) = approved_here(catalog, &self.id)
+            && let Some(item) = self.approval_item()
+            && let Some(day) = catalog.held_day(approval)
+        {
+            out.push((
+                item,
+                FollowUp::Approval {
                     meeting: approval.meeting.value.clone(),
                     date: iso(day),
                     text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
-                });
-            }
+                },
+            ));
         }
         let as_of = as_of(catalog, &self.id, today);
-        if let Some(item) = items.get_mut(at) {
-            item.follow_up = Some(FollowUp::Actions {
+        out.push((
+            at,
+            FollowUp::Actions {
                 as_of: as_of.map(iso),
                 actions: open_actions(catalog, &self.id, as_of, self.lang),
-            });
-        }
+            },
+        ));
+        out
     }
-}
 
-impl Plan<'_> {
+    /// The index of the item that approves the minutes before (by its role: the item
+    /// printed may be in English).
+    fn approval_item(&self) -> Option<usize> {
+        self.items
+            .iter()
+            .position(|i| i.role() == Some(ItemRole::ApproveMinutes))
+    }
+
     /// The follow-up of an issued agenda: what it said the day it was issued.
-    fn fill_issued(&self, catalog: &Catalog<'_>, issued: &Issued, items: &mut [ItemOut]) {
+    fn issued_follow_ups(&self, catalog: &Catalog<'_>, issued: &Issued) -> Vec<(usize, FollowUp)> {
+        let mut out = Vec::new();
         if let Some(approves) = &issued.approves
             && let Some(day) = approves.date.day()
-            && let Some(item) = items.iter_mut().find(|i| is_approval_item(&i.title))
+            && let Some(item) = self.approval_item()
         {
-            item.follow_up = Some(FollowUp::Approval {
-                meeting: approves.meeting.value.clone(),
-                date: iso(day),
-                text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
-            });
+            out.push((
+                item,
+                FollowUp::Approval {
+                    meeting: approves.meeting.value.clone(),
+                    date: iso(day),
+                    text: self.lang.minutes_of_meeting(&self.lang.long_date(day)),
+                },
+            ));
         }
         let Some(at) = self.follow_up else {
-            return;
+            return out;
         };
         let as_of = issued_as_of(catalog, &self.id, issued);
         let w = self.lang.words();
@@ -170,12 +166,17 @@ impl Plan<'_> {
                     (Some((_, last)), Some(as_of)) => !done && last < as_of,
                     _ => false,
                 };
-                OpenAction {
+                ActionLine {
                     id: a.id.value.clone(),
                     text: a.text.clone(),
                     owner: a.owner.clone(),
                     due: a.due.is_known().then(|| a.due.to_string()),
                     due_text: self.lang.when(*a.due),
+                    status: if done {
+                        ActionStatus::Done
+                    } else {
+                        ActionStatus::Open
+                    },
                     overdue,
                     status_text: if done {
                         w.done_since.to_owned()
@@ -189,12 +190,14 @@ impl Plan<'_> {
                 }
             })
             .collect();
-        if let Some(item) = items.get_mut(at) {
-            item.follow_up = Some(FollowUp::Actions {
+        out.push((
+            at,
+            FollowUp::Actions {
                 as_of: as_of.map(iso),
                 actions,
-            });
-        }
+            },
+        ));
+        out
     }
 }
 
@@ -243,10 +246,6 @@ pub fn snapshot(
     (approves, actions)
 }
 
-fn iso(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
-}
-
 /// The minutes that the meeting `id` approves: those that name it as their approving
 /// meeting, else the latest earlier minutes of its forum not approved elsewhere.
 fn approved_here<'a>(catalog: &Catalog<'a>, id: &str) -> Option<&'a Minutes> {
@@ -274,18 +273,6 @@ fn as_of(catalog: &Catalog<'_>, id: &str, today: Option<NaiveDate>) -> Option<Na
     }
 }
 
-/// Whether an action point was still open on `as_of`: open now, or done after that day.
-fn open_on(action: &Action, as_of: Option<NaiveDate>) -> bool {
-    match action.status {
-        ActionStatus::Open => true,
-        ActionStatus::Dropped => false,
-        ActionStatus::Done => match (action.done.as_ref().and_then(|d| d.day()), as_of) {
-            (Some(done), Some(as_of)) => done > as_of,
-            _ => false,
-        },
-    }
-}
-
 /// The follow-up of the meeting `id` for a sheet of its own (the prep sheet): the forum's
 /// action points still open as of the meeting, or today when that comes first; `None` when
 /// the forum has no earlier minutes.
@@ -294,7 +281,7 @@ pub fn open_actions_of(
     id: &str,
     today: Option<NaiveDate>,
     lang: Lang,
-) -> Option<Vec<OpenAction>> {
+) -> Option<Vec<ActionLine>> {
     if !catalog.follows_up(id) {
         return None;
     }
@@ -308,7 +295,7 @@ fn open_actions(
     id: &str,
     as_of: Option<NaiveDate>,
     lang: Lang,
-) -> Vec<OpenAction> {
+) -> Vec<ActionLine> {
     let w = lang.words();
     // What was done since the forum's last meeting is reported too, as "udført".
     let since = catalog.earlier_minutes(id).last().map(|(day, _)| *day);
@@ -319,36 +306,23 @@ fn open_actions(
                 _ => false,
             }
     };
-    let mut out: Vec<(crate::model::When, OpenAction)> = catalog
+    let mut out: Vec<(crate::model::When, ActionLine)> = catalog
         .earlier_minutes(id)
         .iter()
         .flat_map(|(_, m)| m.actions.iter().map(move |a| (*m, a)))
-        .filter(|(_, a)| open_on(a, as_of) || done_since(a))
+        .filter(|(_, a)| a.open_on(as_of) || done_since(a))
         .map(|(m, a)| {
-            let done = !open_on(a, as_of);
-            let overdue = match (a.due.days(), as_of) {
-                (Some((_, last)), Some(as_of)) => !done && last < as_of,
-                _ => false,
-            };
-            let action = OpenAction {
-                id: a.id.value.clone(),
-                text: a.text.value.clone(),
-                owner: a.owner.value.clone(),
-                due: a.due.is_known().then(|| a.due.to_string()),
-                due_text: lang.when(*a.due),
-                overdue,
-                status_text: if done {
-                    w.done_since.to_owned()
-                } else if overdue {
-                    w.overdue.to_owned()
-                } else {
-                    lang.action_status(ActionStatus::Open).to_owned()
-                },
-                meeting: m.meeting.value.clone(),
-                done: done
-                    .then(|| a.done.as_ref().map(|d| d.to_string()))
-                    .flatten(),
-            };
+            let mut action = ActionLine::of(a, &m.meeting, as_of, lang);
+            if a.open_on(as_of) {
+                // Open on the day read, though it may have been done since.
+                action.status = ActionStatus::Open;
+                action.done = None;
+                if !action.overdue {
+                    action.status_text = lang.action_status(ActionStatus::Open).to_owned();
+                }
+            } else {
+                action.status_text = w.done_since.to_owned();
+            }
             (*a.due, action)
         })
         .collect();
@@ -367,28 +341,13 @@ impl FollowUp {
 }
 
 /// The open action points as a table (what, who, by when, status), or that there are none.
-pub fn actions_blocks(actions: &[OpenAction], lang: Lang) -> Vec<Block> {
+pub fn actions_blocks(actions: &[ActionLine], lang: Lang) -> Vec<Block> {
     let w = lang.words();
     if actions.is_empty() {
         return vec![Block::paragraph(Style::Plain, w.no_open_actions)];
     }
     vec![
         Block::paragraph(Style::Strong, format!("{}:", w.actions)),
-        Block::Table {
-            headers: [w.what, w.who, w.by_when, w.status]
-                .map(str::to_owned)
-                .to_vec(),
-            rows: actions
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.text.clone(),
-                        a.owner.clone(),
-                        a.due_text.clone(),
-                        a.status_text.clone(),
-                    ]
-                })
-                .collect(),
-        },
+        ActionLine::table(actions, lang),
     ]
 }

@@ -10,8 +10,10 @@ use super::choices::{self, ForumRow, TemplateRow, ThemeRow};
 use super::decisions::{self, DecisionRow};
 use super::prompts::{PromptRow, prompt_row};
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{ActivityKind, Audience, Catalog, FindingKind, Kind, Level, Status, When};
 use crate::query::{Query, QueryError};
+use crate::report::state::State;
 
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct MeetingRow<'a> {
@@ -63,7 +65,7 @@ pub struct ActivityRow<'a> {
     pub themes: Vec<&'a str>,
     /// Where it stands against --today: `held`, `cancelled`, `postponed`, `past` (over, with
     /// nothing recorded), `overdue` (over, though a status was promised), `now` or `coming`.
-    pub state: Option<&'static str>,
+    pub state: Option<State>,
     /// What was recorded of how it went (`outcome.note`).
     pub outcome: Option<&'a str>,
     #[serde(skip)]
@@ -140,7 +142,7 @@ impl<'a> MeetingRows<'a> {
                 forum_name: e.forum_name,
                 level: e.level,
                 status: e.status,
-                date: m.date.day().map(|d| d.format("%Y-%m-%d").to_string()),
+                date: m.date.day().map(iso),
                 period: known(*m.date),
                 start: m.start.as_ref().map(|t| t.to_string()),
                 end: m.end.as_ref().map(|t| t.to_string()),
@@ -193,7 +195,7 @@ pub fn activities<'a>(catalog: &Catalog<'a>, query: &Query) -> Vec<ActivityRow<'
     let state = |a: &crate::model::RoadmapActivity| {
         query
             .today()
-            .map(|today| super::rollup::activity_state(catalog, a, today))
+            .map(|today| State::of_activity(catalog, a, today))
     };
     let mut rows: Vec<ActivityRow<'a>> = catalog
         .data
@@ -375,7 +377,7 @@ impl ListReport<'_> {
                             // when the query has no today.
                             r.state.map_or_else(
                                 || lang.status(r.status).to_owned(),
-                                |s| super::rollup::state_text(s, r.when, lang),
+                                |s| s.text(r.when, lang),
                             ),
                         ]
                     })

@@ -6,10 +6,11 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::model::when::iso;
 use crate::model::{
-    Action, ActionStatus, Catalog, ItemType, Level, Located, Minutes, MinutesStatus, When,
-    same_name,
+    Catalog, ItemRole, ItemType, Level, Located, Minutes, MinutesStatus, When, same_name,
 };
+use crate::report::actions::ActionLine;
 use crate::report::agenda::{self, Agenda, AgendaError, AgendaOptions, ItemOut};
 use crate::report::doc::{Block, Doc, Fact, NoticeLevel, Printable, Style};
 
@@ -42,7 +43,7 @@ pub struct Referat {
     pub minute_taker: Option<String>,
     pub items: Vec<ReferatItem>,
     /// Action points that belong to no item.
-    pub actions: Vec<ActionOut>,
+    pub actions: Vec<ActionLine>,
     /// Whether an item is confidential: every printed page says "Indeholder fortrolige
     /// punkter" in its running header.
     pub confidential: bool,
@@ -63,7 +64,7 @@ pub struct ReferatItem {
     /// "Udsat til LMU-møde i april (tirsdag den 7. april 2026)".
     pub postponed_text: Option<String>,
     pub story: Option<String>,
-    pub actions: Vec<ActionOut>,
+    pub actions: Vec<ActionLine>,
     /// Protokoltilførsler: statements entered at a member's request.
     pub statements: Vec<StatementOut>,
     /// Whether the item is confidential (fortroligt) and shown: false for the public
@@ -84,36 +85,6 @@ pub struct StatementOut {
 pub struct Outcome {
     pub label: String,
     pub text: String,
-}
-
-/// An action point as printed: what, who, by when, and where it stands.
-#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
-pub struct ActionOut {
-    pub id: String,
-    pub text: String,
-    pub owner: String,
-    /// As data (`2026-04`), or null.
-    pub due: Option<String>,
-    /// "april 2026"
-    pub due_text: String,
-    pub status: ActionStatus,
-    pub status_text: String,
-    pub done: Option<String>,
-}
-
-impl ActionOut {
-    pub fn of(action: &Action, lang: Lang) -> Self {
-        ActionOut {
-            id: action.id.value.clone(),
-            text: action.text.value.clone(),
-            owner: action.owner.value.clone(),
-            due: action.due.is_known().then(|| action.due.to_string()),
-            due_text: lang.when(*action.due),
-            status: action.status,
-            status_text: lang.action_status(action.status).to_owned(),
-            done: action.done.as_ref().map(|d| d.to_string()),
-        }
-    }
 }
 
 /// Why there is no referat.
@@ -163,12 +134,12 @@ pub fn referat_of(
         }
         None => lang.approved_in_writing(&lang.when(*a.date)),
     });
-    let item_actions = |number: Option<u32>| -> Vec<ActionOut> {
+    let item_actions = |number: Option<u32>| -> Vec<ActionLine> {
         minutes
             .actions
             .iter()
             .filter(|a| a.item.as_ref().map(|i| i.value) == number)
-            .map(|a| ActionOut::of(a, lang))
+            .map(|a| ActionLine::of(a, &minutes.meeting, None, lang))
             .collect()
     };
     let next = next_meeting(catalog, id, date, lang);
@@ -178,7 +149,7 @@ pub fn referat_of(
         .filter_map(|item| {
             let number = item.number?;
             let mut out = referat_item(catalog, minutes, number, item, lang, &item_actions);
-            standard_item(&mut out, next.as_deref(), lang);
+            standard_item(&mut out, item.role, next.as_deref(), lang);
             Some(out)
         })
         .collect();
@@ -192,7 +163,7 @@ pub fn referat_of(
             .or_else(|| agenda.organiser.clone())
             .unwrap_or_default(),
         level: agenda.level,
-        date: date.day().map(|d| d.format("%Y-%m-%d").to_string()),
+        date: date.day().map(crate::model::when::iso),
         date_text: lang.when(date),
         time_text,
         place: held
@@ -272,22 +243,22 @@ fn next_meeting(catalog: &Catalog<'_>, id: &str, date: When, lang: Lang) -> Opti
 }
 
 /// The closing items as a referat writes them: "Næste møde" gives the next meeting, and an
-/// "Eventuelt" with nothing said is "Intet.", not an orientering taken to efterretning.
-fn standard_item(item: &mut ReferatItem, next: Option<&str>, lang: Lang) {
+/// "Eventuelt" with nothing said is "Intet.", not an orientering taken to efterretning. By
+/// the agenda item's `role` (or its title, for data without roles).
+fn standard_item(item: &mut ReferatItem, role: Option<ItemRole>, next: Option<&str>, lang: Lang) {
     let w = lang.words();
-    let title = item.title.trim().to_lowercase();
     let noted = item.outcome.as_ref().is_some_and(|o| o.text == w.noted);
     if !noted && item.outcome.is_some() {
         return;
     }
-    if title.starts_with("næste møde") || title.starts_with("next meeting") {
+    if role == Some(ItemRole::NextMeeting) {
         if let Some(next) = next {
             item.outcome = Some(Outcome {
                 label: w.next_meeting.to_owned(),
                 text: next.to_owned(),
             });
         }
-    } else if (title.starts_with("eventuelt") || title.starts_with("any other business")) && noted {
+    } else if role == Some(ItemRole::AnyOtherBusiness) && noted {
         item.outcome = Some(Outcome {
             label: w.remarks.to_owned(),
             text: w.nothing_recorded_item.to_owned(),
@@ -301,7 +272,7 @@ fn referat_item(
     number: usize,
     item: &ItemOut,
     lang: Lang,
-    actions: &dyn Fn(Option<u32>) -> Vec<ActionOut>,
+    actions: &dyn Fn(Option<u32>) -> Vec<ActionLine>,
 ) -> ReferatItem {
     let w = lang.words();
     let said = minutes.item(u32::try_from(number).unwrap_or(u32::MAX));
@@ -389,27 +360,6 @@ impl Referat {
     }
 }
 
-/// The action points as a table: what, who, by when (and, once done, when).
-pub fn action_table(actions: &[ActionOut], lang: Lang) -> Block {
-    let w = lang.words();
-    Block::Table {
-        headers: [w.what, w.who, w.by_when, w.status]
-            .map(str::to_owned)
-            .to_vec(),
-        rows: actions
-            .iter()
-            .map(|a| {
-                vec![
-                    a.text.clone(),
-                    a.owner.clone(),
-                    a.due_text.clone(),
-                    a.status_text.clone(),
-                ]
-            })
-            .collect(),
-    }
-}
-
 impl Printable for Referat {
     fn doc(&self) -> Doc {
         let w = self.lang.words();
@@ -466,7 +416,7 @@ impl Printable for Referat {
             }
             if !item.actions.is_empty() {
                 body.push(Block::paragraph(Style::Strong, format!("{}:", w.actions)));
-                body.push(action_table(&item.actions, self.lang));
+                body.push(ActionLine::table(&item.actions, self.lang));
             }
             // "Beslutning" over "Beslutning: …" says it twice.
             let type_text = item
@@ -486,7 +436,7 @@ impl Printable for Referat {
         }
         if !self.actions.is_empty() {
             blocks.push(Block::heading(w.other_actions));
-            blocks.push(action_table(&self.actions, self.lang));
+            blocks.push(ActionLine::table(&self.actions, self.lang));
         }
         if let Some(a) = &self.approved_text {
             blocks.push(Block::paragraph(Style::Emphasis, a));
@@ -576,7 +526,7 @@ pub fn skeleton(agenda: &Agenda, answers: &Answers, lang: Lang) -> String {
     out.push_str(&format!("meeting: {}\n", agenda.id));
     out.push_str("status: draft\n");
     match answers.held {
-        Some(day) => out.push_str(&format!("held:\n  date: \"{}\"\n", day.format("%Y-%m-%d"))),
+        Some(day) => out.push_str(&format!("held:\n  date: \"{}\"\n", iso(day))),
         // Minutes need the day the meeting was held; the plan does not give one.
         None if agenda.date.is_none() => out.push_str("held:\n  date: null # YYYY-MM-DD\n"),
         None => {}

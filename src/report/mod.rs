@@ -19,6 +19,7 @@ pub mod prompts;
 pub mod rollup;
 pub mod show;
 pub mod site;
+pub mod state;
 pub mod timeline;
 pub mod training;
 pub mod week;

@@ -6,9 +6,11 @@ use chrono_tz::Europe::Copenhagen;
 
 use crate::lang::Lang;
 use crate::model::timing::{TimingError, scale};
+use crate::model::when::hhmm;
+use crate::model::when::iso;
 use crate::model::{
-    AgendaItem, Catalog, ClockTime, Forum, ItemType, Level, LocalFile, Located, Meeting, Period,
-    Status, When, is_approval_item, is_valid_id, suggest_id, total_minutes, with_follow_up,
+    AgendaItem, Catalog, ClockTime, Forum, ItemRole, ItemType, Level, LocalFile, Located, Meeting,
+    Period, Status, When, is_valid_id, suggest_id, total_minutes, with_follow_up,
 };
 
 /// What the new meeting starts from.
@@ -104,7 +106,7 @@ pub enum PlanError {
     ForumNameWithoutId(String),
     #[error("the meeting's title is empty")]
     EmptyTitle,
-    #[error("{start} does not exist on {day}: the clocks go forward that night", start = .start.format("%H:%M"))]
+    #[error("{start} does not exist on {day}: the clocks go forward that night", start = hhmm(*.start))]
     SkippedHour { day: NaiveDate, start: NaiveTime },
 }
 
@@ -275,15 +277,9 @@ fn add_cycle_items(
         {
             continue;
         }
-        let closing = |title: &str| {
-            let t = title.trim().to_lowercase();
-            ["næste møde", "evaluering", "eventuelt"]
-                .iter()
-                .any(|c| t.starts_with(c))
-        };
         let at = items
             .iter()
-            .position(|i| closing(&i.title))
+            .position(|i| i.role().is_some_and(ItemRole::is_closing))
             .unwrap_or(items.len());
         let mut item = rule.item.clone();
         item.value.cycle = Some(Located::new(task.clone()));
@@ -330,15 +326,14 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
             && catalog.forum_of(&m.meeting) == Some(forum.as_str())
             && catalog.held_day(m).is_some_and(|d| d < spec.date)
     });
-    if unapproved && !items.iter().any(|i| is_approval_item(&i.title)) {
+    if unapproved
+        && !items
+            .iter()
+            .any(|i| i.role() == Some(ItemRole::ApproveMinutes))
+    {
         let at = items
             .iter()
-            .position(|i| {
-                i.title
-                    .trim()
-                    .to_lowercase()
-                    .starts_with("godkendelse af dagsorden")
-            })
+            .position(|i| i.role() == Some(ItemRole::ApproveAgenda))
             .map_or(0, |i| i + 1);
         let mut approval = item("Godkendelse af referat", ItemType::Beslutning, 5, true);
         approval.value.recommendation =
@@ -400,7 +395,7 @@ pub fn plan(catalog: &Catalog<'_>, spec: &PlanSpec) -> Result<LocalFile, PlanErr
     let id = spec
         .id
         .clone()
-        .unwrap_or_else(|| format!("{forum}-{}", spec.date.format("%Y-%m-%d")));
+        .unwrap_or_else(|| format!("{forum}-{}", iso(spec.date)));
     if !is_valid_id(&id) {
         return Err(PlanError::InvalidId(id));
     }

@@ -53,7 +53,7 @@ pub struct PrepSheet {
     /// Whether the data has so little on the sheet's themes that the sheet is nearly empty.
     pub thin: bool,
     /// For a meeting of a forum with earlier minutes: the action points still open, or null.
-    pub follow_up: Option<Vec<crate::report::followup::OpenAction>>,
+    pub follow_up: Option<Vec<crate::report::actions::ActionLine>>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -3,7 +3,6 @@
 use serde::Serialize;
 
 use crate::lang::{Lang, Words};
-use crate::model::is_break;
 use crate::model::{
     AgendaItem, Catalog, Finding, Forum, Kind, Located, Meeting, Prompt, RoadmapActivity, Section,
     Template, Theme, WhyText, total_minutes,
@@ -138,7 +137,7 @@ impl Builder<'_, '_> {
                     .map(|k| format!("{} · ", self.lang.item_type(k)))
                     .unwrap_or_default();
                 // Numbered as the agenda numbers them: a break takes no number.
-                let numbered = if is_break(&item.title) {
+                let numbered = if item.is_break() {
                     String::new()
                 } else {
                     number += 1;

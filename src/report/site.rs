@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::{Catalog, Status, When};
-use crate::report::actions::ActionRow;
+use crate::report::actions::{ActionLine, ActionRow};
 use crate::report::agenda::Agenda;
 use crate::report::timeline::{self, Timeline};
 
@@ -41,11 +41,8 @@ pub struct IndexPage {
 /// An open action point on the index page, linked to the referat it stands in.
 #[derive(Clone, Debug, Serialize)]
 pub struct OpenActionLink {
-    pub text: String,
-    pub owner: String,
-    pub due_text: String,
-    pub overdue: bool,
-    pub status_text: &'static str,
+    #[serde(flatten)]
+    pub action: ActionLine,
     pub meeting_title: String,
     pub forum: String,
     pub minutes: String,
@@ -53,7 +50,6 @@ pub struct OpenActionLink {
 
 /// The open action points of `rows`, overdue first, then by due date.
 pub fn open_actions(rows: &[ActionRow<'_>], lang: Lang) -> Arc<Vec<OpenActionLink>> {
-    let w = lang.words();
     let mut open: Vec<&ActionRow<'_>> = rows
         .iter()
         .filter(|r| r.status == crate::model::ActionStatus::Open)
@@ -62,15 +58,7 @@ pub fn open_actions(rows: &[ActionRow<'_>], lang: Lang) -> Arc<Vec<OpenActionLin
     open.sort_by_key(|r| !r.overdue);
     open.into_iter()
         .map(|r| OpenActionLink {
-            text: r.text.to_owned(),
-            owner: r.owner.to_owned(),
-            due_text: lang.when(r.due_when),
-            overdue: r.overdue,
-            status_text: if r.overdue {
-                w.overdue
-            } else {
-                lang.action_status(r.status)
-            },
+            action: ActionLine::of_row(r, lang),
             meeting_title: r.meeting_title.to_owned(),
             forum: r.forum_name.to_owned(),
             minutes: format!("minutes/{}.html", r.meeting),

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::model::{Catalog, Quarter, Status, When};
+use crate::report::state::State;
 
 /// The rows and the list by quarter can be long (every meeting of the programme is a bar), so
 /// they are shared, not serialized with the rest: the HTML renderer hands them to the template
@@ -70,7 +71,7 @@ pub struct Bar {
     pub start: usize,
     pub end: usize,
     /// `held`, `past`, `now`, `coming` or `cancelled`.
-    pub state: &'static str,
+    pub state: State,
     pub state_text: &'static str,
     /// Whether it is a meeting (drawn as a mark) rather than an activity.
     pub meeting: bool,
@@ -95,7 +96,7 @@ impl Serialize for Bar {
             when: &'a str,
             start: usize,
             end: usize,
-            state: &'static str,
+            state: State,
             state_text: &'static str,
             meeting: bool,
             agenda: Option<String>,
@@ -204,7 +205,8 @@ pub fn timeline<'a>(catalog: &Catalog<'a>, today: NaiveDate, lang: Lang) -> Time
     // Each forum's name once, shared by its bars.
     let mut forum_names: HashMap<&str, Arc<str>> = HashMap::new();
     let mut bar = |t: &Thing<'a>| {
-        let (state, state_text) = state(t, today, lang);
+        let state = State::of(t.status, t.date, today);
+        let state_text = state.word(lang);
         let (start, end) = t.date.days().map_or((0, 0), |(s, e)| {
             (column_of(first, s) + 1, column_of(first, e) + 2)
         });
@@ -285,29 +287,6 @@ pub fn timeline<'a>(catalog: &Catalog<'a>, today: NaiveDate, lang: Lang) -> Time
     }
 }
 
-/// Where a thing stands against today. Held only when recorded; over and unrecorded is past.
-fn state(t: &Thing<'_>, today: NaiveDate, lang: Lang) -> (&'static str, &'static str) {
-    state_of(t.status, t.date, today, lang)
-}
-
-/// Where something of `status` and `date` stands against today: `held`, `cancelled`,
-/// `past` (over, with nothing recorded), `now` or `coming`, and the word for it.
-pub fn state_of(
-    status: Status,
-    date: When,
-    today: NaiveDate,
-    lang: Lang,
-) -> (&'static str, &'static str) {
-    let w = lang.words();
-    match (status, date.days()) {
-        (Status::Cancelled, _) => ("cancelled", lang.status(Status::Cancelled)),
-        (Status::Held, _) => ("held", w.held),
-        (_, Some((_, end))) if end < today => ("past", w.past_unrecorded),
-        (_, Some((start, _))) if start <= today => ("now", w.now),
-        _ => ("coming", w.coming),
-    }
-}
-
 /// Packs bars into lanes so that none overlap within one.
 fn pack(bars: Vec<Arc<Bar>>) -> Vec<Vec<Arc<Bar>>> {
     let mut lanes: Vec<Vec<Arc<Bar>>> = Vec::new();
@@ -342,7 +321,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             (apv.state, apv.state_text),
-            ("past", "forbi, intet registreret")
+            (State::Past, "forbi, intet registreret")
         );
     }
 
@@ -370,6 +349,6 @@ mod tests {
             .flat_map(|r| r.lanes.iter().flatten())
             .find(|b| b.id == "lmu-oktober")
             .unwrap();
-        assert_eq!(cancelled.state, "cancelled");
+        assert_eq!(cancelled.state, State::Cancelled);
     }
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::model::{ActionStatus, Catalog, MinutesStatus, Status};
 use crate::query::Query;
+use crate::report::actions::ActionLine;
 use crate::report::cycle::{covers, in_month, rules_in_month};
 use crate::report::doc::{Block, Doc, Entry, Printable, Style, Text};
 
@@ -22,7 +23,7 @@ pub struct Week {
     pub title: String,
     pub meetings: Vec<WeekMeeting>,
     pub deadlines: Vec<WeekDeadline>,
-    pub actions: Vec<WeekAction>,
+    pub actions: Vec<ActionLine>,
     pub cycle: Vec<WeekRule>,
     pub drafts: Vec<WeekDraft>,
     /// Committee meetings of the last [`MISSING_MINUTES_WEEKS`] weeks that are over, were not
@@ -51,17 +52,6 @@ pub struct WeekDeadline {
     pub what: String,
     pub meeting: String,
     pub text: String,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct WeekAction {
-    pub id: String,
-    pub text: String,
-    pub owner: String,
-    pub due: Option<String>,
-    pub due_text: String,
-    pub overdue: bool,
-    pub meeting: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -163,21 +153,13 @@ pub fn week(
         {
             // Due within the weeks shown, or in a month (or quarter) that has begun by then:
             // "december 2026" is due this month from 1 December.
-            let Some((first, last)) = a.due.days() else {
+            let Some((first, _)) = a.due.days() else {
                 continue;
             };
             if first > sunday {
                 continue;
             }
-            actions.push(WeekAction {
-                id: a.id.value.clone(),
-                text: a.text.value.clone(),
-                owner: a.owner.value.clone(),
-                due: Some(a.due.to_string()),
-                due_text: lang.when(*a.due),
-                overdue: last < today,
-                meeting: minutes.meeting.value.clone(),
-            });
+            actions.push(ActionLine::of(a, &minutes.meeting, Some(today), lang));
         }
     }
     actions.sort_by(|a, b| (!a.overdue, &a.due).cmp(&(!b.overdue, &b.due)));

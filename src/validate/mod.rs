@@ -18,10 +18,11 @@ use crate::diagnostic::{Diagnostic, SourceLines, backticked, did_you_mean, neare
 use crate::lang::Lang;
 use crate::load::{FileKind, Loaded};
 use crate::model::timing::{self, Frame, TimingError};
+use crate::model::when::hhmm;
 use crate::model::{
-    AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, Kind, Level, Located,
-    MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_follow_up_item, is_valid_id,
-    suggest_id, with_follow_up,
+    AgendaItem, Catalog, FOLLOW_UP_MINUTES, FindingKind, Id, ItemRole, Kind, Level, Located,
+    MAX_ITEM_MINUTES, Meeting, Origin, Pos, Status, Template, is_valid_id, suggest_id,
+    with_follow_up,
 };
 
 /// The most minutes a meeting's own items may leave unplanned at its end before `validate`
@@ -607,7 +608,7 @@ impl<'a> Checker<'a> {
             let over = total - length;
             let longest = items
                 .iter()
-                .filter(|i| !i.fixed && !is_follow_up_item(&i.title))
+                .filter(|i| !i.fixed && i.role() != Some(ItemRole::FollowUp))
                 .max_by_key(|i| i.minutes.value)
                 .map(|i| format!("`{}` ({} min.)", i.title.value, i.minutes.value))
                 .unwrap_or_else(|| "an item".to_owned());
@@ -704,12 +705,12 @@ impl<'a> Checker<'a> {
             own_end.pos,
             format!(
                 "meeting `{id}` has {gap} minutes ({}–{}) after its last item that no item takes; the agenda prints them as \"Afrunding\"",
-                items_end.format("%H:%M"),
-                end.format("%H:%M")
+                hhmm(items_end),
+                hhmm(end)
             ),
             format!(
                 "give the time to the items, add an item for it, or end the meeting at {}",
-                items_end.format("%H:%M")
+                hhmm(items_end)
             ),
         );
     }

@@ -217,7 +217,7 @@ impl Package {
     /// title, the day it was made (`--today`), and no author (docx-rs writes "unknown" and
     /// 1970-01-01).
     pub fn with_properties(mut self, title: &str, day: chrono::NaiveDate) -> Self {
-        let stamp = format!("{}T00:00:00Z", day.format("%Y-%m-%d"));
+        let stamp = format!("{}T00:00:00Z", crate::model::when::iso(day));
         let core = format!(
             concat!(
                 r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
