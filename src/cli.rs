@@ -32,7 +32,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Read the data folder DIR (programme.yaml, roadmap.yaml, findings.yaml; local/, minutes/ and cycle.yaml when there). Without it, medtrio reads the nearest folder from the current one up that holds a programme.yaml, and the bundled data when there is none
+    /// Read the data folder DIR (programme.yaml, roadmap.yaml, findings.yaml; local/, minutes/, cycle.yaml and members.yaml when there). Without it, medtrio reads the nearest folder from the current one up that holds a programme.yaml, and the bundled data when there is none
     #[arg(long, global = true, env = "MEDTRIO_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 

@@ -789,11 +789,12 @@ impl Lang {
     /// "Obligatorisk arbejdsmiljøuddannelse, 3 dage: Sara Holm".
     pub fn training_title(self, course: crate::model::Course, days: f64, name: &str) -> String {
         use crate::model::Course;
-        let days = match (self, days) {
-            (Lang::Da, 1.5) => "1½ dag".to_owned(),
-            (Lang::En, 1.5) => "1½ days".to_owned(),
-            (Lang::Da, d) => format!("{d} dage"),
-            (Lang::En, d) => format!("{d} days"),
+        let half = (days - 1.5).abs() < f64::EPSILON;
+        let days = match (self, half) {
+            (Lang::Da, true) => "1½ dag".to_owned(),
+            (Lang::En, true) => "1½ days".to_owned(),
+            (Lang::Da, false) => format!("{days} dage"),
+            (Lang::En, false) => format!("{days} days"),
         };
         match (self, course) {
             (Lang::Da, Course::Obligatorisk) => {

@@ -136,8 +136,54 @@ mod tests {
         let path = dir.join(MINUTES_DIR).join("lmu-april.yaml");
         let text = fs::read_to_string(&path)
             .unwrap()
-            .replace("chair: \"Leder\"", "chair: \"AMR\"");
+            .replace("chair: \"Lone Kjær\"", "chair: \"Sara Holm\"");
+        assert!(text.contains("chair: \"Sara Holm\""));
         assert_same_as_written(&dir, &Edit { path, text });
+    }
+
+    #[test]
+    fn an_edited_members_file_is_checked_with_the_minutes_before_it_is_written() {
+        let (_tmp, dir) = example();
+        let path = dir.join(crate::load::MEMBERS_FILE);
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("name: \"Sara Holm\"", "name: \"Sara Hansen\"");
+        let source = DataSource::Dir(dir.clone());
+        let problems = load_edited(
+            &source,
+            &Edit {
+                path: path.clone(),
+                text,
+            },
+            today(),
+        )
+        .err()
+        .unwrap();
+        let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`Sara Holm` under `present` is not a member of `lmu-havnen`",
+                "`Sara Holm` under `present` is not a member of `lmu-havnen`"
+            ]
+        );
+        assert!(fs::read_to_string(&path).unwrap().contains("Sara Holm"));
+    }
+
+    #[test]
+    fn a_new_members_file_gives_the_data_as_written() {
+        let (_tmp, dir) = example();
+        let path = dir.join(crate::load::MEMBERS_FILE);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        let source = DataSource::Dir(dir.clone());
+        let edit = Edit { path, text };
+        let seat = load_edited(&source, &edit, today()).unwrap();
+        assert_eq!(
+            seat.loaded.sources.members.name,
+            edit.path.display().to_string()
+        );
+        assert_same_as_written(&dir, &edit);
     }
 
     #[test]

@@ -26,6 +26,14 @@ pub struct Attachment {
     pub found: Option<Found>,
 }
 
+// Equality is what the data says: two data sets that name the same files are equal, whether or
+// not their files have been looked up yet.
+impl PartialEq for Attachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.file == other.file && self.title == other.title
+    }
+}
+
 /// An attachment's file as the checked load found it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {

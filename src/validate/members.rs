@@ -21,7 +21,7 @@ const FILE: FileKind = FileKind::Members;
 pub fn is_email(email: &str) -> bool {
     use std::str::FromStr;
     email_address::EmailAddress::from_str(email)
-        .is_ok_and(|e| e.as_str() == email && e.domain().contains('.'))
+        .is_ok_and(|e| e.email() == email && e.domain().contains('.'))
 }
 
 impl Checker<'_> {
