@@ -194,10 +194,11 @@ fn the_wheel_is_valid_self_contained_html_for_a4_landscape() {
     for month in ["januar", "februar", "marts", "oktober", "december"] {
         assert!(html.contains(&format!(">{month}</text>")), "{month}");
     }
+    // The APV's meeting, and the AMR's supplementary course of 2026 (recorded in members.yaml).
     assert_eq!(
         html.matches("fill=\"#2e6b3a\"").count(),
-        1,
-        "one covered mark"
+        2,
+        "two covered marks"
     );
     assert!(html.contains("<rect "), "missing tasks are squares");
     assert!(html.contains("<title>i dag</title>"), "today is marked");

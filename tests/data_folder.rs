@@ -38,7 +38,7 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-const HAVNEKOEBING: &str = "5 meetings, 2 roadmap activities, 2 findings, 2 prompts, minutes of 2 meetings, 3 action points, 5 tasks of the annual cycle";
+const HAVNEKOEBING: &str = "5 meetings, 2 roadmap activities, 2 findings, 2 prompts, minutes of 2 meetings, 3 action points, 5 tasks of the annual cycle, 5 members";
 
 #[test]
 fn validate_inside_a_data_folder_checks_that_folder_and_names_it() {

@@ -255,7 +255,7 @@ fn init_writes_a_valid_starter_set_and_refuses_a_non_empty_folder() {
         .assert()
         .success()
         .stdout(format!(
-            "ok: {}: 1 meeting, 1 roadmap activity, 1 finding, 1 prompt, 3 tasks of the annual cycle\n",
+            "ok: {}: 1 meeting, 1 roadmap activity, 1 finding, 1 prompt, 3 tasks of the annual cycle, 4 members\n",
             target.display()
         ));
     medtrio()

@@ -85,7 +85,7 @@ fn the_loop_runs_from_flags_without_a_terminal() {
     assert!(yaml.contains("  - id: lmu-april-1\n    text: \"Lav en tidsplan for handleplanen\"\n    owner: \"AMR\"\n    due: \"2026-05\"\n    item: 4\n"));
     assert_eq!(
         stdout(data.path(), &["validate"]).replace(&shown, "[DATA]"),
-        "ok: [DATA]: 5 meetings, 2 roadmap activities, 2 findings, 2 prompts, minutes of 2 meetings, 3 action points, 5 tasks of the annual cycle\n"
+        "ok: [DATA]: 5 meetings, 2 roadmap activities, 2 findings, 2 prompts, minutes of 2 meetings, 3 action points, 5 tasks of the annual cycle, 5 members\n"
     );
 
     // Never over a file that is there, and the file is left as it was.

@@ -142,7 +142,7 @@ fn the_flag_path_needs_no_terminal() {
         .assert()
         .success()
         .stdout(format!(
-            "ok: {}: 6 meetings, 2 roadmap activities, 2 findings, 2 prompts, 5 tasks of the annual cycle\n",
+            "ok: {}: 6 meetings, 2 roadmap activities, 2 findings, 2 prompts, 5 tasks of the annual cycle, 5 members\n",
             data.path().display()
         ));
     let out = medtrio()
