@@ -140,9 +140,9 @@ fn an_item_names_a_task_of_the_cycle() {
 70 |         cycle: apv
    |                ^
   = help: add cycle.yaml with the task (`medtrio init DIR` writes one to start from), or leave `cycle:` out
-{name}:234:16: error: the item names the cycle task `arbejdsmiljoedroeftelse`, but the data has no cycle.yaml
+{name}:233:16: error: the item names the cycle task `arbejdsmiljoedroeftelse`, but the data has no cycle.yaml
     |
-234 |         cycle: arbejdsmiljoedroeftelse
+233 |         cycle: arbejdsmiljoedroeftelse
     |                ^
   = help: add cycle.yaml with the task (`medtrio init DIR` writes one to start from), or leave `cycle:` out
 error: the data has 2 errors
