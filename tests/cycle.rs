@@ -135,14 +135,14 @@ fn an_item_names_a_task_of_the_cycle() {
         .assert()
         .code(1)
         .stderr(format!(
-            "{name}:65:16: error: the item names the cycle task `apv`, but the data has no cycle.yaml
+            "{name}:70:16: error: the item names the cycle task `apv`, but the data has no cycle.yaml
    |
-65 |         cycle: apv
+70 |         cycle: apv
    |                ^
   = help: add cycle.yaml with the task (`medtrio init DIR` writes one to start from), or leave `cycle:` out
-{name}:224:16: error: the item names the cycle task `arbejdsmiljoedroeftelse`, but the data has no cycle.yaml
+{name}:233:16: error: the item names the cycle task `arbejdsmiljoedroeftelse`, but the data has no cycle.yaml
     |
-224 |         cycle: arbejdsmiljoedroeftelse
+233 |         cycle: arbejdsmiljoedroeftelse
     |                ^
   = help: add cycle.yaml with the task (`medtrio init DIR` writes one to start from), or leave `cycle:` out
 error: the data has 2 errors
@@ -162,9 +162,9 @@ error: the data has 2 errors
         .assert()
         .code(1)
         .stderr(format!(
-            "{}:65:16: error: unknown cycle task `apw`
+            "{}:70:16: error: unknown cycle task `apw`
    |
-65 |         cycle: apw
+70 |         cycle: apw
    |                ^
   = help: did you mean `apv`?
 error: the data has 1 error

@@ -424,6 +424,16 @@ fn data_text_is_escaped_in_html() {
         )
         .unwrap();
     }
+    // The attachments (bilag) the example's agendas name.
+    fs::create_dir_all(dir.path().join("bilag")).unwrap();
+    for entry in fs::read_dir(format!("{EXAMPLE}/bilag")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(
+            &path,
+            dir.path().join("bilag").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
     let path = dir.path().join("programme.yaml");
     let text = fs::read_to_string(&path).unwrap().replace(
         "\"LMU-møde i april\"",

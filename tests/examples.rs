@@ -44,6 +44,19 @@ fn run_ci_file(ci_file: &str, site: &str) {
         )
         .unwrap();
     }
+    // The attachments (bilag) the example's agendas name.
+    fs::create_dir_all(repo.path().join("data").join("bilag")).unwrap();
+    for entry in fs::read_dir("examples/havnekoebing/bilag").unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(
+            &path,
+            repo.path()
+                .join("data")
+                .join("bilag")
+                .join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
     let lines = medtrio_lines(ci_file);
     assert!(lines.len() >= 2, "{ci_file}: {lines:?}");
     for line in &lines {

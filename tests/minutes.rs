@@ -351,7 +351,7 @@ fn the_export_adds_referater_action_points_decisions_and_open_action_points() {
         String::from_utf8(out.stdout)
             .unwrap()
             .replace(&site.display().to_string(), "[DIR]"),
-        "exported 6 agendas (md and html), 2 referater (md and html), the action points (json and csv), 1 decision list, the calendar, 8 lists, the prompts, the annual cycle and index.html to [DIR] (33 files)\n"
+        "exported 6 agendas (md and html), 2 referater (md and html), the action points (json and csv), 1 decision list, the calendar, 8 lists, the prompts, the annual cycle and index.html to [DIR] (35 files)\n"
     );
     for name in [
         "minutes/lmu-marts.md",

@@ -437,7 +437,7 @@ fn a_full_disk_leaves_the_old_file_whole() {
     let mount = tempfile::tempdir().unwrap();
     let m = mount.path();
     let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .args(["-t", "tmpfs", "-o", "size=512k", "tmpfs"])
         .arg(m)
         .status()
         .is_ok_and(|s| s.success());

@@ -13,7 +13,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// One attachment of an agenda item.
-#[derive(Clone, Debug, PartialEq, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(Clone, Debug, Serialize, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Attachment {
     /// The file, relative to the data folder, with `/` between folders.
     pub file: String,
@@ -24,6 +24,14 @@ pub struct Attachment {
     #[serde(skip)]
     #[rkyv(with = rkyv::with::Skip)]
     pub found: Option<Found>,
+}
+
+// Equality is what the data says: two data sets that name the same files are equal, whether or
+// not their files have been looked up yet.
+impl PartialEq for Attachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.file == other.file && self.title == other.title
+    }
 }
 
 /// An attachment's file as the checked load found it.

@@ -43,6 +43,17 @@ pub fn copy_data_into(from: &str, to: &Path) {
             fs::copy(file, to.join(optional)).unwrap();
         }
     }
+    // The agenda items' attachments (bilag) are files the data names.
+    let bilag = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(from)
+        .join("bilag");
+    if bilag.is_dir() {
+        fs::create_dir_all(to.join("bilag")).unwrap();
+        for entry in fs::read_dir(bilag).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, to.join("bilag").join(path.file_name().unwrap())).unwrap();
+        }
+    }
 }
 
 /// A new temporary folder with a synthetic data set from the generator (`examples/synth.rs`).
