@@ -30,6 +30,11 @@ pub struct Tree {
 /// Reads and checks every committee's folder under `root`. The help of a wrong root says to
 /// give `who` (the command, or its flag) the right folder, as in `example`.
 pub fn read(ctx: &Context, root: &Path, who: &str, example: &str) -> Result<Tree> {
+    // The tree's files do not change while it is read: each programme's head is read once.
+    crate::load::tree::memoized(|| read_tree(ctx, root, who, example))
+}
+
+fn read_tree(ctx: &Context, root: &Path, who: &str, example: &str) -> Result<Tree> {
     if !root.is_dir() {
         return Err(Failure::usage_with_help(
             format!("the folder `{}` does not exist", root.display()),
