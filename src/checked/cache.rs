@@ -189,7 +189,7 @@ fn lookup(inputs: &Inputs, cache_dir: &Path, min_bytes: u64) -> Option<Checked> 
         key.add_hashed(name, len, hash);
     }
     let (key, _) = key.finish()?;
-    let entry = read_entry(&entry_path(cache_dir, key), key)?;
+    let entry = read_entry(&entry_path(cache_dir, key), key, size)?;
     Some(Checked {
         loaded: Loaded {
             dataset: entry.dataset,
@@ -293,13 +293,29 @@ fn build_identity() -> Option<Vec<u8>> {
     Some(id)
 }
 
+/// The largest entry the inputs' `input_bytes` can make: the stored data is smaller than
+/// the YAML it was parsed from, so anything much larger is not medtrio's.
+fn max_entry_bytes(input_bytes: u64) -> u64 {
+    input_bytes.saturating_mul(16).saturating_add(16 * 1024 * 1024)
+}
+
+/// The start of the name of a temporary file the cache writes: the clean-up removes only
+/// files named so whose first bytes are an entry's (or that are empty).
+const TEMP_PREFIX: &str = ".medtrio-cache-tmp-";
+
 fn entry_path(cache_dir: &Path, key: u128) -> PathBuf {
     cache_dir.join(format!("{key:032x}{SUFFIX}"))
 }
 
 /// The entry in `path` if every check passes; `None` for anything missing, short, foreign or
 /// damaged.
-fn read_entry(path: &Path, key: u128) -> Option<Entry> {
+fn read_entry(path: &Path, key: u128, input_bytes: u64) -> Option<Entry> {
+    // A FIFO would block the open, a device never end: only a regular file is opened, and
+    // only one of a size the inputs can make (a sparse file may claim a terabyte).
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > max_entry_bytes(input_bytes) {
+        return None;
+    }
     let mut file = fs::File::open(path).ok()?;
     let mut header = [0u8; HEADER_LEN];
     file.read_exact(&mut header).ok()?;
@@ -311,7 +327,7 @@ fn read_entry(path: &Path, key: u128) -> Option<Entry> {
     let sum = u64::from_le_bytes(field(40, 8)?.try_into().ok()?);
     // A damaged length must not make a huge allocation: the file says how much there is.
     let on_disk = file.metadata().ok()?.len();
-    if on_disk != (HEADER_LEN as u64).checked_add(len)? {
+    if on_disk != (HEADER_LEN as u64).checked_add(len)? || len > max_entry_bytes(input_bytes) {
         return None;
     }
     // Read in chunks, each checksummed while it is in the processor's cache, and copied into
@@ -392,7 +408,7 @@ fn write_entry(cache_dir: &Path, key: u128, entry: &Entry) -> io::Result<()> {
     // A temporary file beside the entry, renamed over it: a reader sees the old file or the
     // new one, never half of one, and of two writers the last rename wins with a whole file.
     let mut temp = tempfile::Builder::new()
-        .prefix(".tmp-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(cache_dir)?;
     temp.write_all(&header)?;
     temp.write_all(&payload)?;
@@ -412,13 +428,20 @@ fn prune(cache_dir: &Path) {
     for item in listing.flatten() {
         let name = item.file_name();
         let name = name.to_string_lossy();
-        let Some(modified) = item.metadata().ok().and_then(|m| m.modified().ok()) else {
+        // `DirEntry::metadata` does not follow links: a link is never one of ours.
+        let Some((meta, modified)) = item
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok().map(|t| (m, t)))
+        else {
             continue;
         };
-        if name.ends_with(SUFFIX) {
+        if is_entry_name(&name) {
             entries.push((modified, item.path()));
-        } else if name.starts_with(".tmp-")
+        } else if name.starts_with(TEMP_PREFIX)
             && now.duration_since(modified).unwrap_or_default() > STALE_TEMP
+            && (meta.len() == 0 || starts_with_magic(&item.path()))
         {
             let _ = fs::remove_file(item.path());
         }
@@ -429,6 +452,21 @@ fn prune(cache_dir: &Path) {
     for (_, path) in entries.into_iter().skip(keep) {
         let _ = fs::remove_file(path);
     }
+}
+
+/// Whether `name` is an entry's: 32 hexadecimal digits and the suffix, as [`entry_path`]
+/// names them.
+fn is_entry_name(name: &str) -> bool {
+    name.strip_suffix(SUFFIX)
+        .is_some_and(|key| key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Whether the file at `path` begins as medtrio's entries do.
+fn starts_with_magic(path: &Path) -> bool {
+    let mut start = [0u8; MAGIC.len()];
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut start))
+        .is_ok_and(|()| &start == MAGIC)
 }
 
 // --- When and ClockTime ------------------------------------------------------------------------

@@ -396,7 +396,7 @@ pub(crate) fn leads_out(path: &Path) -> bool {
 }
 
 /// What a path that is not a regular file is, in words.
-pub(super) fn special_file_kind(meta: &fs::Metadata) -> &'static str {
+pub(crate) fn special_file_kind(meta: &fs::Metadata) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     let t = meta.file_type();
     if t.is_fifo() {

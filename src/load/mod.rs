@@ -24,7 +24,7 @@ pub use files::{
     CYCLE_FILE, DEFAULT_MAX_FILE_MB, FileKind, LOCAL_DIR, MINUTES_DIR, SourceFile, Sources,
     bundled_text, find_data_dir, lookalikes,
 };
-pub(crate) use files::{max_file_bytes, read_bytes};
+pub(crate) use files::{max_file_bytes, read_bytes, special_file_kind};
 pub use inputs::{DataSource, Edit, Input, Inputs, Origin};
 pub use yaml::{parse, yaml_options};
 pub(crate) use yaml::{parse_shared, version_pos};

@@ -61,7 +61,7 @@ fn render(
     };
     write(
         &printable,
-        renderer.reference_docx(),
+        renderer.reference_docx()?,
         renderer.settings().created,
         out,
     )
