@@ -391,9 +391,14 @@ fn read_templates(dir: &std::path::Path) -> Result<UserTemplates> {
             Ok(real) if real.is_file() => {
                 let mut text = String::new();
                 use std::io::Read as _;
+                // Read whole or refused, never cut: a template cut at the limit loses the
+                // agenda's body without a word.
                 match std::fs::File::open(&real)
-                    .and_then(|f| f.take(MAX_TEMPLATE_BYTES).read_to_string(&mut text))
+                    .and_then(|f| f.take(MAX_TEMPLATE_BYTES + 1).read_to_string(&mut text))
                 {
+                    Ok(_) if text.len() as u64 > MAX_TEMPLATE_BYTES => TemplateFile::Refused(
+                        "is larger than 1 MiB, the most a template may be (link a large logo as a file beside the page instead of embedding it)".to_owned(),
+                    ),
                     Ok(_) => TemplateFile::Text(text),
                     Err(e) => {
                         TemplateFile::Refused(format!("cannot be read ({}): {e}", real.display()))

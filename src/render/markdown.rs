@@ -135,9 +135,12 @@ fn styled(text: &Text) -> String {
 /// Text of a document: inline syntax escaped, and a line break in the data kept as a hard
 /// break, so that the next line can never start a heading, a list, a quote or a table.
 fn esc(text: &str) -> String {
-    let escaped = escape_inline(text);
-    let mut lines = escaped.split('\n').map(|l| l.trim_end_matches('\r'));
-    let mut out = lines.next().unwrap_or_default().to_owned();
+    // A bare CR ends a line in Markdown as LF does.
+    let escaped = escape_inline(&text.replace("\r\n", "\n").replace('\r', "\n"));
+    let mut lines = escaped.split('\n');
+    // The first line too: a paragraph or a list item that starts `# `, `- `, `1. ` or `> `
+    // would start a block inside it.
+    let mut out = guard_line_start(lines.next().unwrap_or_default().trim_start());
     for line in lines {
         out.push_str("\\\n");
         out.push_str(&guard_line_start(line.trim_start()));
@@ -185,7 +188,9 @@ pub fn escape_cell(text: &str) -> String {
                 out.push(c);
             }
             '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => out.push_str("<br>"),
+            '\n' | '\r' => out.push_str("<br>"),
+            // `&copy;` in the data is the text, not ©.
+            '&' => out.push_str("\\&"),
             other => out.push(other),
         }
     }
@@ -196,7 +201,7 @@ pub fn escape_cell(text: &str) -> String {
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>') {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&') {
             out.push('\\');
         }
         out.push(c);
@@ -216,9 +221,10 @@ mod tests {
         );
         assert_eq!(
             esc("2026. Et år"),
-            "2026. Et år",
-            "only a continuation line is guarded"
+            "2026\\. Et år",
+            "the first line too: `2026. ` would start a list"
         );
+        assert_eq!(esc("# a\rb & c"), "\\# a\\\nb \\& c");
     }
 
     #[test]

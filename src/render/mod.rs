@@ -493,7 +493,27 @@ impl Renderer {
         format: Format,
         out: &mut dyn Write,
     ) -> Result<(), RenderError> {
+        // Text that a terminal or a CI log shows carries nothing they act on, from whichever
+        // path of the format it came (the formats' own escaping comes first).
+        let mut lines;
+        let mut json;
+        let out: &mut dyn Write = match format {
+            Format::Txt | Format::Md => {
+                lines = wrap::InertLines::new(out);
+                &mut lines
+            }
+            Format::Table if !self.settings.styled => {
+                lines = wrap::InertLines::new(out);
+                &mut lines
+            }
+            Format::Json => {
+                json = wrap::InertJson::new(out);
+                &mut json
+            }
+            _ => out,
+        };
         if (format.spec().render)(self, doc, out)? {
+            out.flush()?;
             Ok(())
         } else {
             Err(RenderError::Unsupported {
