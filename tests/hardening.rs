@@ -179,30 +179,25 @@ fn a_title_starting_with_error_commands_reached_the_start_of_a_line_in_every_tex
 }
 
 #[test]
-fn a_rollup_in_text_carried_commands_from_a_committee_title() {
+fn a_rollup_in_text_carried_commands_from_a_decision() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("tree");
     copy_dir(&fixture("tree"), &root);
-    let p = root.join("omu-nord/lmu-b/programme.yaml");
-    let text = fs::read_to_string(&p).unwrap();
-    let name = text
-        .lines()
-        .find_map(|l| l.strip_prefix("  - title: "))
-        .map(str::to_owned);
-    let text = match name {
-        Some(title) => text.replacen(
-            &format!("  - title: {title}"),
-            "  - title: \"::error::x \\e[2J ##[warning]y\"",
-            1,
-        ),
-        None => text,
-    };
+    // A decision the rollup quotes, long enough that a wrapped line starts with `::`.
+    let p = root.join("omu-nord/lmu-a/minutes/lmu-a-april.yaml");
+    let hostile = "ord ::error::x ".repeat(30) + "\\e[2J ##[warning]y";
+    let text = fs::read_to_string(&p).unwrap().replace(
+        "Vi bytter selv vagter, når en kollega mangler.",
+        &hostile,
+    );
+    assert!(text.contains("##[warning]"));
     fs::write(&p, text).unwrap();
     for format in ["txt", "md"] {
         let (_, stdout, stderr) =
             run_in(tmp.path(), &["rollup", root.to_str().unwrap(), "--format", format]);
         assert_eq!(acted_on(&stdout), Vec::<String>::new(), "{format}: {stderr}");
         assert_eq!(acted_on(&stderr), Vec::<String>::new(), "{format}");
+        assert!(stdout.contains("␛[2J"), "{format}: the title is in the rollup: {stdout}");
     }
 }
 

@@ -221,9 +221,25 @@ fn read_input(
                 // when the committees above cannot give them either, say why.
                 let dir = path.parent().unwrap_or(Path::new("."));
                 match (path.exists(), tree::missing_inherited(dir, kind)) {
-                    (false, Some((message, help))) => {
-                        Box::new(Diagnostic::error(name, Pos::default(), message).with_help(help))
-                    }
+                    // Located at the `parent:` that leads nowhere, when it can be found.
+                    (false, Some((message, help))) => match tree::parent_line(dir) {
+                        Some((programme, pos, text)) => Box::new(
+                            Diagnostic::error(
+                                &programme,
+                                pos,
+                                message.replacen(
+                                    "the file is missing",
+                                    &format!("`{}` is missing", kind.file_name()),
+                                    1,
+                                ),
+                            )
+                            .with_help(help)
+                            .with_source(&text),
+                        ),
+                        None => Box::new(
+                            Diagnostic::error(name, Pos::default(), message).with_help(help),
+                        ),
+                    },
                     _ => d,
                 }
             })?;

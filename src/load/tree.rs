@@ -118,6 +118,26 @@ fn committees_inside(dir: &Path) -> Arc<HashMap<String, PathBuf>> {
     by_id
 }
 
+/// Where `dir/programme.yaml` names its parent: the file's name, the position of the value
+/// of its top-level `parent:`, and the file's text (to quote the line).
+pub fn parent_line(dir: &Path) -> Option<(String, Pos, String)> {
+    let path = dir.join(FileKind::Programme.file_name());
+    let name = path.display().to_string();
+    let bytes = super::files::read_bytes(&path, &name).ok()?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (line, column) = text.lines().enumerate().find_map(|(i, line)| {
+        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        let rest = line.strip_prefix("parent:")?;
+        let column = "parent:".len() + rest.len() - rest.trim_start().len() + 1;
+        Some((i + 1, column))
+    })?;
+    let pos = Pos {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+    };
+    Some((name, pos, text))
+}
+
 /// Whether `dir` is a committee's folder: it holds a `programme.yaml`.
 pub fn is_committee_folder(dir: &Path) -> bool {
     dir.join(FileKind::Programme.file_name()).is_file()
