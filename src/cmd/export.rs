@@ -121,7 +121,9 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
         return Err(Failure::operation(
             format!(
                 "the committee's folder `{}` has a backslash or a control character in its name, so it cannot be a folder of the site",
-                site.escape_debug()
+                site.chars()
+                    .map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() })
+                    .collect::<String>()
             ),
             "rename the folder: letters, digits and hyphens, as the committee's id",
         )
