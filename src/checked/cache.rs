@@ -704,4 +704,47 @@ mod tests {
             Some((located.value, located.pos))
         );
     }
+
+    /// The entry reader on mutated entries (see `crate::mutate`): never a panic, never a huge
+    /// allocation, and a damaged entry is a miss. Half the runs fix the checksum after
+    /// mutating the payload, so that rkyv's checks are reached, not only the header's.
+    #[test]
+    fn the_entry_reader_survives_mutated_entries() {
+        use crate::mutate::{Rng, mutate, runs};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let inputs = Inputs::of(&load::DataSource::Dir(dir)).unwrap();
+        let loaded = load::load_inputs(&inputs, &mut |_, _| {}).unwrap();
+        let entry = Entry {
+            dataset: loaded.dataset,
+            provenance: loaded.provenance,
+            warnings: Vec::new(),
+        };
+        let cache = tempfile::tempdir().unwrap();
+        let key = 0x0123_4567_89ab_cdef_u128;
+        write_entry(cache.path(), key, &entry).unwrap();
+        let path = entry_path(cache.path(), key);
+        let seed = fs::read(&path).unwrap();
+        let input_bytes = 4096;
+        assert!(read_entry(&path, key, input_bytes).is_some());
+        let mut rng = Rng::new(crate::mutate::seed(0xcac4_e0e7));
+        let (mut hits, mut misses) = (0, 0);
+        for _ in 0..runs(2_000) {
+            let mut bytes = mutate(&seed, &mut rng);
+            if rng.below(2) == 0 && bytes.len() >= HEADER_LEN {
+                let mut payload = mutate(&seed[HEADER_LEN..], &mut rng);
+                payload.truncate(payload.len() & !0xf);
+                bytes.truncate(HEADER_LEN);
+                bytes[..HEADER_LEN].copy_from_slice(&seed[..HEADER_LEN]);
+                bytes[32..40].copy_from_slice(&(payload.len() as u64).to_le_bytes());
+                bytes[40..48].copy_from_slice(&xxh3_64(&payload).to_le_bytes());
+                bytes.extend_from_slice(&payload);
+            }
+            fs::write(&path, &bytes).unwrap();
+            match read_entry(&path, key, input_bytes) {
+                Some(_) => hits += 1,
+                None => misses += 1,
+            }
+        }
+        assert!(misses > 0, "{hits} hits, {misses} misses");
+    }
 }

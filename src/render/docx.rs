@@ -1182,4 +1182,38 @@ mod tests {
             "{err}"
         );
     }
+
+    /// The reference reader on mutated packages (see `crate::mutate`): never a panic, and
+    /// what it reads merges or is refused. One in four runs mutates a part's text and packs it
+    /// again, so that the XML and the merge are reached, not only the zip's checks.
+    #[test]
+    fn the_reference_reader_survives_mutated_packages() {
+        use crate::mutate::{Rng, mutate, runs};
+        let mut seed = Vec::new();
+        write(&agenda(), None, DAY, &mut seed).unwrap();
+        let package = Package::read(&seed).unwrap();
+        let ours = package.clone();
+        let names: Vec<String> = package.names().map(str::to_owned).collect();
+        let mut rng = Rng::new(crate::mutate::seed(0x5eed_d0c5));
+        let (mut read, mut refused) = (0, 0);
+        for _ in 0..runs(1_000) {
+            let bytes = if rng.below(4) == 0 {
+                let mut p = package.clone();
+                let name = &names[rng.below(names.len())];
+                let text = p.get(name).unwrap_or_default().to_vec();
+                p.set(name, mutate(&text, &mut rng));
+                p.to_zip().unwrap()
+            } else {
+                mutate(&seed, &mut rng)
+            };
+            match package::Reference::read(&bytes) {
+                Ok(reference) => {
+                    read += 1;
+                    let _ = reference.merge(ours.clone(), "da-DK");
+                }
+                Err(_) => refused += 1,
+            }
+        }
+        assert!(read > 0 && refused > 0, "{read} read, {refused} refused");
+    }
 }
