@@ -570,3 +570,54 @@ fn a_template_writing_10_gb_ran_until_it_was_killed() {
     );
     assert!(!tmp.path().join("a.html").exists());
 }
+
+// --- 9. The cache after a parent's programme breaks ----------------------------------------
+
+#[test]
+fn the_cache_answered_stale_after_a_parents_programme_broke() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("tree");
+    copy_dir(&fixture("tree"), &root);
+    let lmu = root.join("omu-nord/lmu-a");
+    let parent = root.join("omu-nord/programme.yaml");
+    let good = fs::read_to_string(&parent).unwrap();
+    let run = |cached: bool| {
+        let mut cmd = Command::cargo_bin("medtrio").unwrap();
+        cmd.env("MEDTRIO_CACHE_DIR", tmp.path().join("cache"))
+            .env("MEDTRIO_CACHE_MIN_BYTES", "0")
+            .env("NO_COLOR", "1")
+            .args(["--today", "2026-11-23", "--data"])
+            .arg(&lmu)
+            .args(["list", "meetings", "--format", "csv"])
+            .timeout(Duration::from_secs(30));
+        if !cached {
+            cmd.arg("--no-cache");
+        }
+        let out = cmd.output().unwrap();
+        (out.status.code(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let breakages: [(&str, &dyn Fn()); 3] = [
+        ("not YAML any more", &|| {
+            fs::write(&parent, good.replace("committee: omu-nord", "committee: [omu-nord"))
+                .unwrap()
+        }),
+        ("a link to /proc/self/environ", &|| {
+            fs::remove_file(&parent).unwrap();
+            symlink("/proc/self/environ", &parent).unwrap();
+        }),
+        ("a FIFO", &|| {
+            fs::remove_file(&parent).unwrap();
+            mkfifo(&parent);
+        }),
+    ];
+    for (what, break_it) in breakages {
+        let _ = fs::remove_file(&parent);
+        fs::write(&parent, &good).unwrap();
+        let first = run(true);
+        assert_eq!(first.0, Some(0), "{}", first.2);
+        break_it();
+        let cached = run(true);
+        assert_eq!(cached, run(false), "the parent's programme is {what}");
+        assert_ne!(cached, first, "the parent's programme is {what}: the answer changes");
+    }
+}
