@@ -52,7 +52,16 @@ impl Rng {
 }
 
 /// Values that make readers take the wrong branch: lengths of 0, 1, 2^31, 2^32 − 1, 2^60.
-const INTERESTING: [u64; 8] = [0, 1, 0x7f, 0xff, 0x7fff_ffff, 0xffff_ffff, 1 << 60, u64::MAX];
+const INTERESTING: [u64; 8] = [
+    0,
+    1,
+    0x7f,
+    0xff,
+    0x7fff_ffff,
+    0xffff_ffff,
+    1 << 60,
+    u64::MAX,
+];
 
 /// `seed` with one to four mutations: a bit flipped, a byte set, a little-endian field of 2,
 /// 4 or 8 bytes set to an interesting value, a range cut out or repeated, the end cut off.

@@ -11,7 +11,9 @@ use std::time::Duration;
 use assert_cmd::Command;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -78,7 +80,11 @@ fn a_cycle_linked_outside_the_data_folder_was_read_and_quoted() {
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(&fixture("minimal"), &tmp.path().join("d"));
     fs::write(tmp.path().join("secret.yaml"), "password: hunter2\n").unwrap();
-    symlink(tmp.path().join("secret.yaml"), tmp.path().join("d/cycle.yaml")).unwrap();
+    symlink(
+        tmp.path().join("secret.yaml"),
+        tmp.path().join("d/cycle.yaml"),
+    )
+    .unwrap();
     let (code, _, stderr) = run_in(tmp.path(), &["--data", "d", "validate"]);
     assert_eq!(code, Some(1));
     assert_eq!(
@@ -186,18 +192,26 @@ fn a_rollup_in_text_carried_commands_from_a_decision() {
     // A decision the rollup quotes, long enough that a wrapped line starts with `::`.
     let p = root.join("omu-nord/lmu-a/minutes/lmu-a-april.yaml");
     let hostile = "ord ::error::x ".repeat(30) + "\\e[2J ##[warning]y";
-    let text = fs::read_to_string(&p).unwrap().replace(
-        "Vi bytter selv vagter, når en kollega mangler.",
-        &hostile,
-    );
+    let text = fs::read_to_string(&p)
+        .unwrap()
+        .replace("Vi bytter selv vagter, når en kollega mangler.", &hostile);
     assert!(text.contains("##[warning]"));
     fs::write(&p, text).unwrap();
     for format in ["txt", "md"] {
-        let (_, stdout, stderr) =
-            run_in(tmp.path(), &["rollup", root.to_str().unwrap(), "--format", format]);
-        assert_eq!(acted_on(&stdout), Vec::<String>::new(), "{format}: {stderr}");
+        let (_, stdout, stderr) = run_in(
+            tmp.path(),
+            &["rollup", root.to_str().unwrap(), "--format", format],
+        );
+        assert_eq!(
+            acted_on(&stdout),
+            Vec::<String>::new(),
+            "{format}: {stderr}"
+        );
         assert_eq!(acted_on(&stderr), Vec::<String>::new(), "{format}");
-        assert!(stdout.contains("␛"), "{format}: the decision is in the rollup: {stdout}");
+        assert!(
+            stdout.contains("␛"),
+            "{format}: the decision is in the rollup: {stdout}"
+        );
     }
 }
 
@@ -212,7 +226,10 @@ fn a_quoted_line_with_an_escape_reached_the_terminal_in_a_message() {
     let (code, _, stderr) = run_in(tmp.path(), &["--data", "d", "validate"]);
     assert_eq!(code, Some(1));
     assert_eq!(acted_on(&stderr), Vec::<String>::new(), "{stderr}");
-    assert!(stderr.contains("␛[31mbogus: ##\u{200b}[error]x"), "{stderr}");
+    assert!(
+        stderr.contains("␛[31mbogus: ##\u{200b}[error]x"),
+        "{stderr}"
+    );
 }
 
 // --- 3. The tree never leaves ROOT ------------------------------------------------------------
@@ -244,8 +261,10 @@ fn rollup_followed_a_link_to_a_committee_folder_elsewhere_and_to_usr() {
 fn reference(dir: &Path, name: &str, edit: impl Fn(&mut zip::ZipWriter<fs::File>)) -> PathBuf {
     let plain = dir.join("plain.docx");
     if !plain.exists() {
-        let (code, _, stderr) =
-            run_in(dir, &["agenda", "temamoede-1", "-o", plain.to_str().unwrap()]);
+        let (code, _, stderr) = run_in(
+            dir,
+            &["agenda", "temamoede-1", "-o", plain.to_str().unwrap()],
+        );
         assert_eq!(code, Some(0), "{stderr}");
     }
     let path = dir.join(name);
@@ -309,7 +328,9 @@ fn a_reference_zip_bomb_was_unpacked_whole() {
         with_reference(tmp.path(), &bomb),
         (
             Some(1),
-            format!("error: the reference document cannot be used: it unpacks to more than 64 MiB; a reference document holds styles, a header and a footer\n{REFERENCE_HELP}")
+            format!(
+                "error: the reference document cannot be used: it unpacks to more than 64 MiB; a reference document holds styles, a header and a footer\n{REFERENCE_HELP}"
+            )
         )
     );
 }
@@ -326,7 +347,10 @@ fn a_reference_part_claiming_a_huge_size_aborted_the_process() {
     fs::write(&huge, bytes).unwrap();
     let (code, stderr) = with_reference(tmp.path(), &huge);
     assert_eq!(code, Some(1), "{stderr}");
-    assert!(!stderr.contains("panicked") && !stderr.contains("memory"), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("memory"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -337,7 +361,9 @@ fn a_reference_styles_xml_nested_200000_deep_overflowed_the_stack() {
         with_reference(tmp.path(), &deep),
         (
             Some(1),
-            format!("error: the reference document cannot be used: `word/styles.xml` nests its XML more than 256 levels deep\n{REFERENCE_HELP}")
+            format!(
+                "error: the reference document cannot be used: `word/styles.xml` nests its XML more than 256 levels deep\n{REFERENCE_HELP}"
+            )
         )
     );
 }
@@ -354,7 +380,9 @@ fn a_reference_part_named_dot_dot_evil_was_copied_into_the_output() {
         with_reference(tmp.path(), &evil),
         (
             Some(1),
-            format!("error: the reference document cannot be used: it has a part named `../../evil.txt`, which is not a path inside the package\n{REFERENCE_HELP}")
+            format!(
+                "error: the reference document cannot be used: it has a part named `../../evil.txt`, which is not a path inside the package\n{REFERENCE_HELP}"
+            )
         )
     );
     assert!(!tmp.path().join("out.docx").exists());
@@ -375,7 +403,9 @@ fn a_fifo_as_reference_docx_hung_every_command_even_list() {
         with_reference(tmp.path(), &fifo),
         (
             Some(1),
-            format!("error: the reference document `[DIR]/ref.docx` is a named pipe (FIFO), not a regular file\n{REFERENCE_HELP}")
+            format!(
+                "error: the reference document `[DIR]/ref.docx` is a named pipe (FIFO), not a regular file\n{REFERENCE_HELP}"
+            )
         )
     );
 }
@@ -430,7 +460,11 @@ fn a_fifo_as_a_cache_entry_hung_the_run() {
     fs::remove_file(&entry).unwrap();
     mkfifo(&entry);
     let out = validate_cached(tmp.path(), &d);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -445,7 +479,11 @@ fn a_sparse_cache_entry_claiming_1_tib_aborted_the_process() {
     file.set_len(64 + tib).unwrap();
     let started = std::time::Instant::now();
     let out = validate_cached(tmp.path(), &d);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(started.elapsed() < Duration::from_secs(20));
     // A 2 GiB sparse entry is not read through either.
     let file = fs::OpenOptions::new().write(true).open(&entry).unwrap();
@@ -459,7 +497,11 @@ fn the_cache_clean_up_deleted_files_medtrio_did_not_make() {
     let tmp = tempfile::tempdir().unwrap();
     let (d, _) = cached(tmp.path());
     let cache = tmp.path().join("cache");
-    let foreign = [".tmp-notes.txt", ".medtrio-cache-tmp-forged", "thesis.medtrio-cache"];
+    let foreign = [
+        ".tmp-notes.txt",
+        ".medtrio-cache-tmp-forged",
+        "thesis.medtrio-cache",
+    ];
     let old = std::time::SystemTime::now() - Duration::from_secs(7200);
     for name in foreign {
         fs::write(cache.join(name), "not medtrio's").unwrap();
@@ -507,8 +549,19 @@ fn plan_wrote_through_a_local_folder_linked_outside() {
     let (code, _, stderr) = run_in(
         tmp.path(),
         &[
-            "--data", "d", "plan", "--meeting", "blank", "--forum", "lmu-testhuset", "--title",
-            "Ekstra", "--date", "2026-12-01", "--start", "13:00",
+            "--data",
+            "d",
+            "plan",
+            "--meeting",
+            "blank",
+            "--forum",
+            "lmu-testhuset",
+            "--title",
+            "Ekstra",
+            "--date",
+            "2026-12-01",
+            "--start",
+            "13:00",
         ],
     );
     assert_eq!(code, Some(1));
@@ -526,15 +579,21 @@ fn a_template_over_1_mib_was_cut_without_a_word() {
     let tmp = tempfile::tempdir().unwrap();
     let templates = tmp.path().join("templates");
     fs::create_dir(&templates).unwrap();
-    let base = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"),
-    )
-    .unwrap();
+    let base =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"))
+            .unwrap();
     let logo = format!("<!-- {} -->", "x".repeat(1024 * 1024));
     fs::write(templates.join("base.html"), format!("{logo}{base}")).unwrap();
     let (code, _, stderr) = run_in(
         tmp.path(),
-        &["--templates", "templates", "agenda", "temamoede-1", "--format", "html"],
+        &[
+            "--templates",
+            "templates",
+            "agenda",
+            "temamoede-1",
+            "--format",
+            "html",
+        ],
     );
     assert_eq!(code, Some(1), "{stderr}");
     assert!(
@@ -552,14 +611,23 @@ fn a_template_writing_10_gb_ran_until_it_was_killed() {
     let doubling = "{% set s = s ~ s %}".repeat(24);
     fs::write(
         templates.join("agenda.html"),
-        format!("{{% set s = \"x\" %}}{doubling}{{% for i in range(640) %}}{{{{ s }}}}{{% endfor %}}"),
+        format!(
+            "{{% set s = \"x\" %}}{doubling}{{% for i in range(640) %}}{{{{ s }}}}{{% endfor %}}"
+        ),
     )
     .unwrap();
     let out = Command::cargo_bin("medtrio")
         .unwrap()
         .current_dir(tmp.path())
         .env("MEDTRIO_MAX_PAGE_MB", "64")
-        .args(["--templates", "templates", "agenda", "temamoede-1", "-o", "a.html"])
+        .args([
+            "--templates",
+            "templates",
+            "agenda",
+            "temamoede-1",
+            "-o",
+            "a.html",
+        ])
         .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
@@ -594,12 +662,19 @@ fn the_cache_answered_stale_after_a_parents_programme_broke() {
             cmd.arg("--no-cache");
         }
         let out = cmd.output().unwrap();
-        (out.status.code(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+        (
+            out.status.code(),
+            out.stdout,
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     };
     let breakages: [(&str, &dyn Fn()); 3] = [
         ("not YAML any more", &|| {
-            fs::write(&parent, good.replace("committee: omu-nord", "committee: [omu-nord"))
-                .unwrap()
+            fs::write(
+                &parent,
+                good.replace("committee: omu-nord", "committee: [omu-nord"),
+            )
+            .unwrap()
         }),
         ("a link to /proc/self/environ", &|| {
             fs::remove_file(&parent).unwrap();
@@ -618,6 +693,9 @@ fn the_cache_answered_stale_after_a_parents_programme_broke() {
         break_it();
         let cached = run(true);
         assert_eq!(cached, run(false), "the parent's programme is {what}");
-        assert_ne!(cached, first, "the parent's programme is {what}: the answer changes");
+        assert_ne!(
+            cached, first,
+            "the parent's programme is {what}: the answer changes"
+        );
     }
 }

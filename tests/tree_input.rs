@@ -50,7 +50,11 @@ fn setup(case: &str, root: &Path) -> Result<(), &'static str> {
         }
         // A folder's name that a site cannot have: refused before anything is written.
         "folder-named-index-html" => {
-            fs::rename(root.join("omu-nord/lmu-b"), root.join("omu-nord/index.html")).unwrap();
+            fs::rename(
+                root.join("omu-nord/lmu-b"),
+                root.join("omu-nord/index.html"),
+            )
+            .unwrap();
         }
         "folder-name-with-backslash" => {
             fs::rename(root.join("omu-nord/lmu-b"), root.join("omu-nord/lmu\\b")).unwrap();

@@ -296,7 +296,9 @@ fn build_identity() -> Option<Vec<u8>> {
 /// The largest entry the inputs' `input_bytes` can make: the stored data is smaller than
 /// the YAML it was parsed from, so anything much larger is not medtrio's.
 fn max_entry_bytes(input_bytes: u64) -> u64 {
-    input_bytes.saturating_mul(16).saturating_add(16 * 1024 * 1024)
+    input_bytes
+        .saturating_mul(16)
+        .saturating_add(16 * 1024 * 1024)
 }
 
 /// The start of the name of a temporary file the cache writes: the clean-up removes only

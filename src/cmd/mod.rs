@@ -113,9 +113,10 @@ impl Context {
             Some(dir) => read_templates(dir)?,
             None => UserTemplates::default(),
         };
-        let reference = self.reference_docx.clone().map(|path| {
-            crate::render::ReferenceDocx::new(Box::new(move || read_reference(&path)))
-        });
+        let reference = self
+            .reference_docx
+            .clone()
+            .map(|path| crate::render::ReferenceDocx::new(Box::new(move || read_reference(&path))));
         Ok(Renderer::new(settings, templates).with_reference_docx(reference))
     }
 

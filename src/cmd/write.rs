@@ -125,7 +125,13 @@ pub fn refuse_outside(dir: &Path, path: &Path) -> Result<()> {
     let Some(folder) = path
         .ancestors()
         .skip(1)
-        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
         .find(|p| p.exists())
     else {
         return Ok(());

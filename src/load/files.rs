@@ -317,7 +317,8 @@ pub(crate) fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnos
     // is not the user's data.
     if leads_out(path) {
         return Err(whole_file(
-            "this is a link that leads out of the data folder; medtrio reads no file outside it".into(),
+            "this is a link that leads out of the data folder; medtrio reads no file outside it"
+                .into(),
             "put the file itself here, or a link to a file inside the data folder",
         ));
     }

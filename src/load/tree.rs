@@ -85,16 +85,22 @@ static MEMO: Mutex<Option<Memo>> = Mutex::new(None);
 
 /// `f` on the memo, while one is kept.
 fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> Option<R> {
-    let mut guard = MEMO.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut guard = MEMO
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     guard.as_mut().map(f)
 }
 
 /// Runs `f` with the heads of programmes and the folders' committees remembered: for reading
 /// a whole tree at once (`rollup`, `export --tree`), whose files do not change meanwhile.
 pub fn memoized<R>(f: impl FnOnce() -> R) -> R {
-    *MEMO.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Memo::default());
+    *MEMO
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Memo::default());
     let result = f();
-    *MEMO.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+    *MEMO
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     result
 }
 

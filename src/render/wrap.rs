@@ -162,7 +162,11 @@ impl io::Write for InertJson<'_> {
                 self.out.write_all(b"\\u005b")?;
                 start = i + 1;
             }
-            self.hashes = if b == b'#' { (self.hashes + 1).min(2) } else { 0 };
+            self.hashes = if b == b'#' {
+                (self.hashes + 1).min(2)
+            } else {
+                0
+            };
         }
         self.out.write_all(&buf[start..])?;
         Ok(buf.len())

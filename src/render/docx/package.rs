@@ -478,8 +478,12 @@ fn is_plain_part_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 1024
         && !name.starts_with('/')
-        && !name.chars().any(|c| c == '\\' || c.is_control() || c == ':')
-        && name.split('/').all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+        && !name
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c == ':')
+        && name
+            .split('/')
+            .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
 }
 
 /// How deep the elements of `xml` nest, counted on the text before it is parsed, so that no
