@@ -1029,7 +1029,7 @@ impl Body<'_> {
 fn text_run(text: &str) -> Run {
     let clean: String = text
         .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n'))
+        .filter(|&c| package::is_xml_char(c) && (!c.is_control() || matches!(c, '\t' | '\n')))
         .collect();
     let mut run = Run::new();
     for (i, line) in clean.split('\n').enumerate() {
@@ -1113,6 +1113,33 @@ mod tests {
             body.contains("<w:numPr>"),
             "the item is not a numbered list entry"
         );
+    }
+
+    #[test]
+    fn a_u_ffff_in_the_data_made_document_xml_invalid() {
+        let mut doc = agenda();
+        doc.title = "Titel \u{ffff}\u{fffe}\u{1}\u{1b}[31m slut".into();
+        doc.blocks
+            .push(Block::heading("Punkt \u{ffff} med \u{0} tegn"));
+        let mut bytes = Vec::new();
+        write(&doc, None, DAY, &mut bytes).unwrap();
+        let package = Package::read(&bytes).unwrap();
+        let names: Vec<String> = package.names().map(str::to_owned).collect();
+        for name in names
+            .iter()
+            .filter(|n| n.ends_with(".xml") || n.ends_with(".rels"))
+        {
+            let xml = part(&package, name);
+            assert!(
+                roxmltree::Document::parse(&xml).is_ok(),
+                "{name} is not well-formed XML"
+            );
+            assert!(
+                !xml.contains('\u{ffff}') && !xml.contains('\u{1b}'),
+                "{name}"
+            );
+        }
+        assert!(part(&package, "word/document.xml").contains("Punkt  med  tegn"));
     }
 
     #[test]

@@ -460,10 +460,17 @@ impl Reference {
     }
 }
 
+/// Whether XML 1.0 can carry `c` at all: not U+FFFE or U+FFFF (nor a surrogate, which a
+/// Rust string cannot hold), not a C0 control but tab, line feed and carriage return. Word
+/// refuses a file that holds one.
+pub(super) fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\u{fffe}' | '\u{ffff}') && (c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// Text as XML character data.
 fn xml_escape(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_control())
+        .filter(|&c| is_xml_char(c) && !c.is_control())
         .collect::<String>()
         .replace('&', "&amp;")
         .replace('<', "&lt;")
