@@ -140,7 +140,9 @@ fn esc(text: &str) -> String {
     let mut lines = escaped.split('\n');
     // The first line too: a paragraph or a list item that starts `# `, `- `, `1. ` or `> `
     // would start a block inside it.
-    let mut out = guard_line_start(lines.next().unwrap_or_default().trim_start());
+    let first = lines.next().unwrap_or_default();
+    let rest = first.trim_start();
+    let mut out = format!("{}{}", &first[..first.len() - rest.len()], guard_line_start(rest));
     for line in lines {
         out.push_str("\\\n");
         out.push_str(&guard_line_start(line.trim_start()));
