@@ -156,6 +156,8 @@ fn a_title_starting_with_error_commands_reached_the_start_of_a_line_in_every_tex
         &["list", "meetings"],
         &["list", "meetings", "--format", "md"],
         &["list", "meetings", "--format", "json"],
+        &["list", "meetings", "--format", "csv"],
+        &["agenda", "m-x", "--format", "html"],
         &["show", "m-y"],
         &["week", "--format", "txt"],
         &["prompts", "--format", "txt"],

@@ -312,16 +312,6 @@ pub(crate) fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnos
         ),
         _ => whole_file(format!("cannot read the file: {}", io_reason(&e)), "check the file's permissions"),
     })?;
-    // A link may lead anywhere (`/proc/self/environ`, a file of another project): a data
-    // file is read only when it is inside its data folder, so that no message can quote what
-    // is not the user's data.
-    if leads_out(path) {
-        return Err(whole_file(
-            "this is a link that leads out of the data folder; medtrio reads no file outside it"
-                .into(),
-            "put the file itself here, or a link to a file inside the data folder",
-        ));
-    }
     if meta.is_dir() {
         return Err(whole_file(
             "this is a folder, but a YAML file is expected here".into(),
@@ -334,6 +324,16 @@ pub(crate) fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnos
         return Err(whole_file(
             format!("this is {}, not a regular file", special_file_kind(&meta)),
             "put a YAML file here; medtrio reads only regular files",
+        ));
+    }
+    // A link may lead anywhere (`/proc/self/environ`, a file of another project): a data
+    // file is read only when it is inside its data folder, so that no message can quote what
+    // is not the user's data.
+    if leads_out(path) {
+        return Err(whole_file(
+            "this is a link that leads out of the data folder; medtrio reads no file outside it"
+                .into(),
+            "put the file itself here, or a link to a file inside the data folder",
         ));
     }
     let max = max_file_bytes();

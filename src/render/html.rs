@@ -158,7 +158,8 @@ impl HtmlRenderer {
                 let text = if value.is_safe() {
                     Value::from_safe_string(text.into_owned())
                 } else {
-                    Value::from(text)
+                    // A page printed in a CI log starts no workflow command from the data.
+                    Value::from(super::wrap::inert_command_lines(&text).into_owned())
                 };
                 minijinja::escape_formatter(out, state, &text)
             }

@@ -106,7 +106,7 @@ fn list_entry(entry: &Entry, marker: &str, out: &mut dyn Write) -> io::Result<()
     let text = if entry.strong {
         format!("**{}**", esc(&entry.text))
     } else {
-        esc(&entry.text)
+        esc_at_start(&entry.text)
     };
     let brk = |more: bool| if more { "\\" } else { "" };
     write!(out, "{marker}{text}{}", esc(&entry.tail))?;
@@ -123,8 +123,24 @@ fn list_entry(entry: &Entry, marker: &str, out: &mut dyn Write) -> io::Result<()
     Ok(())
 }
 
+/// [`esc`] for a text that starts a line (a paragraph, a list item's text, a note): its first
+/// line guarded too, as a paragraph or an item that starts `# `, `- `, `1. ` or `> ` would
+/// start a block inside it.
+fn esc_at_start(text: &str) -> String {
+    let escaped = esc(text);
+    let rest = escaped.trim_start();
+    format!(
+        "{}{}",
+        &escaped[..escaped.len() - rest.len()],
+        guard_line_start(rest)
+    )
+}
+
 fn styled(text: &Text) -> String {
-    let t = esc(&text.text);
+    let t = match text.style {
+        Style::Plain | Style::Lead | Style::Reference => esc_at_start(&text.text),
+        _ => esc(&text.text),
+    };
     match text.style {
         Style::Plain | Style::Lead | Style::Reference => t,
         Style::Strong => format!("**{t}**"),
@@ -138,11 +154,7 @@ fn esc(text: &str) -> String {
     // A bare CR ends a line in Markdown as LF does.
     let escaped = escape_inline(&text.replace("\r\n", "\n").replace('\r', "\n"));
     let mut lines = escaped.split('\n');
-    // The first line too: a paragraph or a list item that starts `# `, `- `, `1. ` or `> `
-    // would start a block inside it.
-    let first = lines.next().unwrap_or_default();
-    let rest = first.trim_start();
-    let mut out = format!("{}{}", &first[..first.len() - rest.len()], guard_line_start(rest));
+    let mut out = lines.next().unwrap_or_default().to_owned();
     for line in lines {
         out.push_str("\\\n");
         out.push_str(&guard_line_start(line.trim_start()));
@@ -223,10 +235,15 @@ mod tests {
         );
         assert_eq!(
             esc("2026. Et år"),
-            "2026\\. Et år",
-            "the first line too: `2026. ` would start a list"
+            "2026. Et år",
+            "inside a line, the first line is not guarded"
         );
-        assert_eq!(esc("# a\rb & c"), "\\# a\\\nb \\& c");
+        assert_eq!(
+            esc_at_start("2026. Et år"),
+            "2026\\. Et år",
+            "at a paragraph's or an item's start, `2026. ` would start a list"
+        );
+        assert_eq!(esc_at_start("# a\rb & c"), "\\# a\\\nb \\& c");
     }
 
     #[test]

@@ -67,6 +67,14 @@ pub fn inert_commands(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` with [`inert_commands`] applied to each of its lines, nothing else changed.
+pub fn inert_command_lines(text: &str) -> Cow<'_, str> {
+    if !text.contains("::") && !text.contains("##[") {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.split_inclusive('\n').map(inert_commands).collect())
+}
+
 /// A line (or lines) with [`inert_commands`] applied to each, and control characters other
 /// than line feed and tab shown as their Unicode pictures (`␛` for ESC).
 pub fn inert_text(text: &str) -> String {
