@@ -13,6 +13,8 @@ pub mod error;
 pub mod lang;
 pub mod load;
 pub mod model;
+#[cfg(test)]
+mod mutate;
 pub mod query;
 pub mod render;
 pub mod report;

@@ -48,6 +48,22 @@ fn setup(case: &str, root: &Path) -> Result<(), &'static str> {
             symlink("loop-b", root.join("omu-nord/loop-a")).unwrap();
             symlink("loop-a", root.join("omu-nord/loop-b")).unwrap();
         }
+        // A folder's name that a site cannot have: refused before anything is written.
+        "folder-named-index-html" => {
+            fs::rename(
+                root.join("omu-nord/lmu-b"),
+                root.join("omu-nord/index.html"),
+            )
+            .unwrap();
+        }
+        "folder-name-with-backslash" => {
+            fs::rename(root.join("omu-nord/lmu-b"), root.join("omu-nord/lmu\\b")).unwrap();
+        }
+        "folder-name-with-newline" => {
+            fs::rename(root.join("omu-nord/lmu-b"), root.join("omu-nord/lmu\nb")).unwrap();
+        }
+        // The tree never leaves ROOT: a link to a folder elsewhere is not read.
+        "link-out-of-root" => symlink("/usr", root.join("omu-nord/usr")).unwrap(),
         "unreadable-folder" => {
             if is_root() {
                 return Err("root reads any folder, whatever its permissions");

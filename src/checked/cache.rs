@@ -189,7 +189,7 @@ fn lookup(inputs: &Inputs, cache_dir: &Path, min_bytes: u64) -> Option<Checked> 
         key.add_hashed(name, len, hash);
     }
     let (key, _) = key.finish()?;
-    let entry = read_entry(&entry_path(cache_dir, key), key)?;
+    let entry = read_entry(&entry_path(cache_dir, key), key, size)?;
     Some(Checked {
         loaded: Loaded {
             dataset: entry.dataset,
@@ -293,13 +293,31 @@ fn build_identity() -> Option<Vec<u8>> {
     Some(id)
 }
 
+/// The largest entry the inputs' `input_bytes` can make: the stored data is smaller than
+/// the YAML it was parsed from, so anything much larger is not medtrio's.
+fn max_entry_bytes(input_bytes: u64) -> u64 {
+    input_bytes
+        .saturating_mul(16)
+        .saturating_add(16 * 1024 * 1024)
+}
+
+/// The start of the name of a temporary file the cache writes: the clean-up removes only
+/// files named so whose first bytes are an entry's (or that are empty).
+const TEMP_PREFIX: &str = ".medtrio-cache-tmp-";
+
 fn entry_path(cache_dir: &Path, key: u128) -> PathBuf {
     cache_dir.join(format!("{key:032x}{SUFFIX}"))
 }
 
 /// The entry in `path` if every check passes; `None` for anything missing, short, foreign or
 /// damaged.
-fn read_entry(path: &Path, key: u128) -> Option<Entry> {
+fn read_entry(path: &Path, key: u128, input_bytes: u64) -> Option<Entry> {
+    // A FIFO would block the open, a device never end: only a regular file is opened, and
+    // only one of a size the inputs can make (a sparse file may claim a terabyte).
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > max_entry_bytes(input_bytes) {
+        return None;
+    }
     let mut file = fs::File::open(path).ok()?;
     let mut header = [0u8; HEADER_LEN];
     file.read_exact(&mut header).ok()?;
@@ -311,7 +329,7 @@ fn read_entry(path: &Path, key: u128) -> Option<Entry> {
     let sum = u64::from_le_bytes(field(40, 8)?.try_into().ok()?);
     // A damaged length must not make a huge allocation: the file says how much there is.
     let on_disk = file.metadata().ok()?.len();
-    if on_disk != (HEADER_LEN as u64).checked_add(len)? {
+    if on_disk != (HEADER_LEN as u64).checked_add(len)? || len > max_entry_bytes(input_bytes) {
         return None;
     }
     // Read in chunks, each checksummed while it is in the processor's cache, and copied into
@@ -392,7 +410,7 @@ fn write_entry(cache_dir: &Path, key: u128, entry: &Entry) -> io::Result<()> {
     // A temporary file beside the entry, renamed over it: a reader sees the old file or the
     // new one, never half of one, and of two writers the last rename wins with a whole file.
     let mut temp = tempfile::Builder::new()
-        .prefix(".tmp-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(cache_dir)?;
     temp.write_all(&header)?;
     temp.write_all(&payload)?;
@@ -412,13 +430,20 @@ fn prune(cache_dir: &Path) {
     for item in listing.flatten() {
         let name = item.file_name();
         let name = name.to_string_lossy();
-        let Some(modified) = item.metadata().ok().and_then(|m| m.modified().ok()) else {
+        // `DirEntry::metadata` does not follow links: a link is never one of ours.
+        let Some((meta, modified)) = item
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok().map(|t| (m, t)))
+        else {
             continue;
         };
-        if name.ends_with(SUFFIX) {
+        if is_entry_name(&name) {
             entries.push((modified, item.path()));
-        } else if name.starts_with(".tmp-")
+        } else if name.starts_with(TEMP_PREFIX)
             && now.duration_since(modified).unwrap_or_default() > STALE_TEMP
+            && (meta.len() == 0 || starts_with_magic(&item.path()))
         {
             let _ = fs::remove_file(item.path());
         }
@@ -429,6 +454,21 @@ fn prune(cache_dir: &Path) {
     for (_, path) in entries.into_iter().skip(keep) {
         let _ = fs::remove_file(path);
     }
+}
+
+/// Whether `name` is an entry's: 32 hexadecimal digits and the suffix, as [`entry_path`]
+/// names them.
+fn is_entry_name(name: &str) -> bool {
+    name.strip_suffix(SUFFIX)
+        .is_some_and(|key| key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Whether the file at `path` begins as medtrio's entries do.
+fn starts_with_magic(path: &Path) -> bool {
+    let mut start = [0u8; MAGIC.len()];
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut start))
+        .is_ok_and(|()| &start == MAGIC)
 }
 
 // --- When and ClockTime ------------------------------------------------------------------------
@@ -665,5 +705,48 @@ mod tests {
             back.map(|l| (l.value, l.pos)),
             Some((located.value, located.pos))
         );
+    }
+
+    /// The entry reader on mutated entries (see `crate::mutate`): never a panic, never a huge
+    /// allocation, and a damaged entry is a miss. Half the runs fix the checksum after
+    /// mutating the payload, so that rkyv's checks are reached, not only the header's.
+    #[test]
+    fn the_entry_reader_survives_mutated_entries() {
+        use crate::mutate::{Rng, mutate, runs};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let inputs = Inputs::of(&load::DataSource::Dir(dir)).unwrap();
+        let loaded = load::load_inputs(&inputs, &mut |_, _| {}).unwrap();
+        let entry = Entry {
+            dataset: loaded.dataset,
+            provenance: loaded.provenance,
+            warnings: Vec::new(),
+        };
+        let cache = tempfile::tempdir().unwrap();
+        let key = 0x0123_4567_89ab_cdef_u128;
+        write_entry(cache.path(), key, &entry).unwrap();
+        let path = entry_path(cache.path(), key);
+        let seed = fs::read(&path).unwrap();
+        let input_bytes = 4096;
+        assert!(read_entry(&path, key, input_bytes).is_some());
+        let mut rng = Rng::new(crate::mutate::seed(0xcac4_e0e7));
+        let (mut hits, mut misses) = (0, 0);
+        for _ in 0..runs(2_000) {
+            let mut bytes = mutate(&seed, &mut rng);
+            if rng.below(2) == 0 && bytes.len() >= HEADER_LEN {
+                let mut payload = mutate(&seed[HEADER_LEN..], &mut rng);
+                payload.truncate(payload.len() & !0xf);
+                bytes.truncate(HEADER_LEN);
+                bytes[..HEADER_LEN].copy_from_slice(&seed[..HEADER_LEN]);
+                bytes[32..40].copy_from_slice(&(payload.len() as u64).to_le_bytes());
+                bytes[40..48].copy_from_slice(&xxh3_64(&payload).to_le_bytes());
+                bytes.extend_from_slice(&payload);
+            }
+            fs::write(&path, &bytes).unwrap();
+            match read_entry(&path, key, input_bytes) {
+                Some(_) => hits += 1,
+                None => misses += 1,
+            }
+        }
+        assert!(misses > 0, "{hits} hits, {misses} misses");
     }
 }

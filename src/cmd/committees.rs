@@ -31,6 +31,11 @@ pub struct Tree {
 /// give `who` (the command, or its flag) the right folder, as in `example`.
 /// With `public`, each committee's data is the public version.
 pub fn read(ctx: &Context, public: bool, root: &Path, who: &str, example: &str) -> Result<Tree> {
+    // The tree's files do not change while it is read: each programme's head is read once.
+    crate::load::tree::memoized(|| read_tree(ctx, public, root, who, example))
+}
+
+fn read_tree(ctx: &Context, public: bool, root: &Path, who: &str, example: &str) -> Result<Tree> {
     if !root.is_dir() {
         return Err(Failure::usage_with_help(
             format!("the folder `{}` does not exist", root.display()),

@@ -151,6 +151,23 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
             }
         })
         .collect();
+    // A folder's name becomes a path of the site and a link on its index: one that no
+    // browser or file system takes as it is is refused before anything is written.
+    if let Some(site) = sites
+        .iter()
+        .find(|site| site.chars().any(|c| c == '\\' || c.is_control()))
+    {
+        return Err(Failure::operation(
+            format!(
+                "the committee's folder `{}` has a backslash or a control character in its name, so it cannot be a folder of the site",
+                site.chars()
+                    .map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() })
+                    .collect::<String>()
+            ),
+            "rename the folder: letters, digits and hyphens, as the committee's id",
+        )
+        .into());
+    }
     // Every name of every committee's site, checked before the first write; no two
     // committees may write one file.
     let mut planned: Vec<String> = TREE_FILES.iter().map(|f| (*f).to_owned()).collect();
@@ -171,6 +188,20 @@ fn run_tree(ctx: &Context, args: &ExportArgs, root: &Path, out: &mut dyn Write) 
             "give each committee a folder of its own, and the root's committee an id no folder has",
         )
         .into());
+    }
+    // Nor may one write a file where another needs a folder (a committee's folder named
+    // `index.html` inside another committee's).
+    for name in &planned {
+        let folder = format!("{name}/");
+        if let Some(inside) = seen.range(folder.as_str()..).next()
+            && inside.starts_with(&folder)
+        {
+            return Err(Failure::operation(
+                format!("`{name}` would be both a file of the site and the folder of `{inside}`"),
+                "rename the committee's folder: a folder of the tree may not have the name of a file of the site (index.html, rollup.json, …)",
+            )
+            .into());
+        }
     }
     drop(seen);
     let outdir = OutDir::open(&args.out, args.force)?;

@@ -120,10 +120,10 @@ impl Context {
             Some(dir) => read_templates(dir)?,
             None => UserTemplates::default(),
         };
-        let reference = match &self.reference_docx {
-            Some(path) => Some(read_reference(path)?),
-            None => None,
-        };
+        let reference = self
+            .reference_docx
+            .clone()
+            .map(|path| crate::render::ReferenceDocx::new(Box::new(move || read_reference(&path))));
         Ok(Renderer::new(settings, templates).with_reference_docx(reference))
     }
 
@@ -370,39 +370,37 @@ pub fn unknown_id(id: &str, ids: &[&str]) -> Failure {
 /// The largest reference document read: a letterhead with a logo, not a book.
 const MAX_REFERENCE_BYTES: u64 = 20 * 1024 * 1024;
 
-/// Reads the user's reference document for Word output.
-fn read_reference(path: &std::path::Path) -> Result<Vec<u8>> {
+/// Reads the user's reference document for Word output: a regular file (its type is looked
+/// at before it is opened, so that a FIFO cannot block), of at most 20 MiB.
+fn read_reference(path: &std::path::Path) -> std::result::Result<Vec<u8>, String> {
     use std::io::Read as _;
-    let cannot = |e: std::io::Error| {
-        Failure::operation(
-            format!(
-                "cannot read the reference document `{}`: {e}",
-                path.display()
-            ),
-            "give --reference-docx a .docx or .dotx file; `medtrio init DIR` writes one to start from",
-        )
-    };
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    if !file.metadata().map_err(cannot)?.is_file() {
-        return Err(Failure::operation(
-            format!("the reference document `{}` is not a file", path.display()),
-            "give --reference-docx a .docx or .dotx file",
-        )
-        .into());
+    let shown = path.display();
+    let cannot = |e: std::io::Error| format!("cannot read the reference document `{shown}`: {e}");
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        let kind = if meta.is_dir() {
+            "a folder"
+        } else {
+            crate::load::special_file_kind(&meta)
+        };
+        return Err(format!(
+            "the reference document `{shown}` is {kind}, not a regular file"
+        ));
     }
+    if meta.len() > MAX_REFERENCE_BYTES {
+        return Err(format!(
+            "the reference document `{shown}` is larger than 20 MiB"
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
     file.take(MAX_REFERENCE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > MAX_REFERENCE_BYTES {
-        return Err(Failure::operation(
-            format!(
-                "the reference document `{}` is larger than 20 MiB",
-                path.display()
-            ),
-            "use a plain template: its styles, header and footer, not a whole document",
-        )
-        .into());
+        return Err(format!(
+            "the reference document `{shown}` is larger than 20 MiB"
+        ));
     }
     Ok(bytes)
 }
@@ -462,9 +460,14 @@ fn read_templates(dir: &std::path::Path) -> Result<UserTemplates> {
             Ok(real) if real.is_file() => {
                 let mut text = String::new();
                 use std::io::Read as _;
+                // Read whole or refused, never cut: a template cut at the limit loses the
+                // agenda's body without a word.
                 match std::fs::File::open(&real)
-                    .and_then(|f| f.take(MAX_TEMPLATE_BYTES).read_to_string(&mut text))
+                    .and_then(|f| f.take(MAX_TEMPLATE_BYTES + 1).read_to_string(&mut text))
                 {
+                    Ok(_) if text.len() as u64 > MAX_TEMPLATE_BYTES => TemplateFile::Refused(
+                        "is larger than 1 MiB, the most a template may be (link a large logo as a file beside the page instead of embedding it)".to_owned(),
+                    ),
                     Ok(_) => TemplateFile::Text(text),
                     Err(e) => {
                         TemplateFile::Refused(format!("cannot be read ({}): {e}", real.display()))

@@ -624,6 +624,9 @@ fn save(
         .out
         .clone()
         .unwrap_or_else(|| data_dir.join(LOCAL_DIR).join(format!("{id}.yaml")));
+    if args.out.is_none() {
+        crate::cmd::write::refuse_outside(&data_dir, &path)?;
+    }
     let rest = loaded.without_file(&path);
     plan::check_ids_free(&Catalog::new(&rest.dataset), file).map_err(plan_error)?;
     let yaml = plan::to_yaml(file, &data_dir.display().to_string())

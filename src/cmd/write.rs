@@ -88,6 +88,11 @@ fn write_diff(change: &Change, out: &mut dyn Write) -> io::Result<()> {
 /// (the first minutes of a meeting, and its agenda frozen), issuing changes no number, so each
 /// is checked with the other as it stands on disk.
 fn check(ctx: &super::Context, changes: &[Change]) -> Result<()> {
+    if let crate::load::DataSource::Dir(dir) = &ctx.source {
+        for change in changes {
+            refuse_outside(dir, &change.path)?;
+        }
+    }
     for change in changes {
         let edit = crate::load::Edit {
             path: change.path.clone(),
@@ -108,6 +113,41 @@ fn check(ctx: &super::Context, changes: &[Change]) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// Refuses a write to `path` that would land outside the data folder `dir`: through a
+/// `minutes/` or `local/` that is a link to a folder elsewhere. The nearest folder of `path`
+/// that exists is followed, as the write would follow it.
+pub fn refuse_outside(dir: &Path, path: &Path) -> Result<()> {
+    let Ok(home) = dir.canonicalize() else {
+        return Ok(());
+    };
+    let Some(folder) = path
+        .ancestors()
+        .skip(1)
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .find(|p| p.exists())
+    else {
+        return Ok(());
+    };
+    match folder.canonicalize() {
+        Ok(real) if !real.starts_with(&home) => Err(Failure::operation(
+            format!(
+                "`{}` would be written outside the data folder: `{}` is a link that leads out of it",
+                path.display(),
+                folder.display()
+            ),
+            "medtrio writes a data folder's files only inside it; make the link a folder of its own, or give --data the folder it leads to",
+        )
+        .into()),
+        _ => Ok(()),
+    }
 }
 
 /// Writes one change: under a lock file beside it, refusing a file that changed since it was

@@ -126,10 +126,12 @@ impl SourceFile {
             return text;
         }
         self.text.get_or_init(|| {
+            // Read again as the loader read it: a file that became a link out, a FIFO or a
+            // huge file since is not quoted.
             let bytes = self
                 .path
                 .as_ref()
-                .and_then(|p| fs::read(p).ok())
+                .and_then(|p| read_bytes(p, &self.name).ok())
                 .unwrap_or_default();
             let text = String::from_utf8_lossy(&bytes);
             text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned()
@@ -343,6 +345,16 @@ pub(crate) fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnos
             "put a YAML file here; medtrio reads only regular files",
         ));
     }
+    // A link may lead anywhere (`/proc/self/environ`, a file of another project): a data
+    // file is read only when it is inside its data folder, so that no message can quote what
+    // is not the user's data.
+    if leads_out(path) {
+        return Err(whole_file(
+            "this is a link that leads out of the data folder; medtrio reads no file outside it"
+                .into(),
+            "put the file itself here, or a link to a file inside the data folder",
+        ));
+    }
     let max = max_file_bytes();
     let too_large = |len: u64| {
         whole_file(
@@ -377,8 +389,34 @@ pub(crate) fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Box<Diagnos
     Ok(bytes)
 }
 
+/// The data folder a data file's path is in: the folder that holds it, or for a file of
+/// `local/` or `minutes/` the folder above that.
+fn home_of(path: &Path) -> &Path {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match parent.file_name().and_then(|n| n.to_str()) {
+        Some(LOCAL_DIR | MINUTES_DIR) => match parent.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        },
+        _ => parent,
+    }
+}
+
+/// Whether `path`, with every link on the way followed, is outside its data folder
+/// ([`home_of`], itself followed). A path that cannot be followed is not out: reading it
+/// then says why.
+pub(crate) fn leads_out(path: &Path) -> bool {
+    match (path.canonicalize(), home_of(path).canonicalize()) {
+        (Ok(real), Ok(home)) => !real.starts_with(home),
+        _ => false,
+    }
+}
+
 /// What a path that is not a regular file is, in words.
-pub(super) fn special_file_kind(meta: &fs::Metadata) -> &'static str {
+pub(crate) fn special_file_kind(meta: &fs::Metadata) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     let t = meta.file_type();
     if t.is_fifo() {

@@ -25,7 +25,7 @@ pub use files::{
     CYCLE_FILE, DEFAULT_MAX_FILE_MB, FileKind, LOCAL_DIR, MEMBERS_FILE, MINUTES_DIR, SourceFile,
     Sources, bundled_text, find_data_dir, lookalikes,
 };
-pub(crate) use files::{max_file_bytes, read_bytes};
+pub(crate) use files::{max_file_bytes, read_bytes, special_file_kind};
 pub use inputs::{DataSource, Edit, Input, Inputs, Origin};
 pub use yaml::{parse, yaml_options};
 pub(crate) use yaml::{parse_shared, version_pos};
@@ -227,9 +227,25 @@ fn read_input(
                 // when the committees above cannot give them either, say why.
                 let dir = path.parent().unwrap_or(Path::new("."));
                 match (path.exists(), tree::missing_inherited(dir, kind)) {
-                    (false, Some((message, help))) => {
-                        Box::new(Diagnostic::error(name, Pos::default(), message).with_help(help))
-                    }
+                    // Located at the `parent:` that leads nowhere, when it can be found.
+                    (false, Some((message, help))) => match tree::parent_line(dir) {
+                        Some((programme, pos, text)) => Box::new(
+                            Diagnostic::error(
+                                &programme,
+                                pos,
+                                message.replacen(
+                                    "the file is missing",
+                                    &format!("`{}` is missing", kind.file_name()),
+                                    1,
+                                ),
+                            )
+                            .with_help(help)
+                            .with_source(&text),
+                        ),
+                        None => Box::new(
+                            Diagnostic::error(name, Pos::default(), message).with_help(help),
+                        ),
+                    },
                     _ => d,
                 }
             })?;

@@ -9,9 +9,11 @@
 //! `kommune/omu-sundhed`, …) are found, `--data` on one folder and `rollup` on the whole
 //! tree find the same parents, and the search never leaves the tree.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use super::files::{FileKind, LOCAL_DIR, MINUTES_DIR};
 use crate::diagnostic::Diagnostic;
@@ -55,10 +57,91 @@ pub fn head_of(text: &str) -> Head {
 
 /// The head of `dir/programme.yaml`; `None` when the folder has none that can be read.
 pub fn read_head(dir: &Path) -> Option<Head> {
+    if let Some(head) = with_memo(|m| m.heads.get(dir).cloned()).flatten() {
+        return head;
+    }
+    let path = dir.join(FileKind::Programme.file_name());
+    let name = path.display().to_string();
+    #[cfg(test)]
+    HEAD_READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let head = super::files::read_bytes(&path, &name)
+        .ok()
+        .map(|bytes| head_of(&String::from_utf8_lossy(&bytes)));
+    with_memo(|m| m.heads.insert(dir.to_path_buf(), head.clone()));
+    head
+}
+
+/// The programmes' heads read so far, and the committees directly inside each folder
+/// searched, while a whole tree is read ([`memoized`]): each folder's programme is then read
+/// once, not once for every folder beside it (a flat tree of 800 LMUs took 1.9 million file
+/// opens).
+#[derive(Default)]
+struct Memo {
+    heads: HashMap<PathBuf, Option<Head>>,
+    inside: HashMap<PathBuf, Arc<HashMap<String, PathBuf>>>,
+}
+
+static MEMO: Mutex<Option<Memo>> = Mutex::new(None);
+
+/// `f` on the memo, while one is kept.
+fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> Option<R> {
+    let mut guard = MEMO
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    guard.as_mut().map(f)
+}
+
+/// Runs `f` with the heads of programmes and the folders' committees remembered: for reading
+/// a whole tree at once (`rollup`, `export --tree`), whose files do not change meanwhile.
+pub fn memoized<R>(f: impl FnOnce() -> R) -> R {
+    *MEMO
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Memo::default());
+    let result = f();
+    *MEMO
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+    result
+}
+
+#[cfg(test)]
+static HEAD_READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The committees directly inside `dir`, by id: the first folder in name order that names
+/// each.
+fn committees_inside(dir: &Path) -> Arc<HashMap<String, PathBuf>> {
+    if let Some(found) = with_memo(|m| m.inside.get(dir).cloned()).flatten() {
+        return found;
+    }
+    let mut by_id = HashMap::new();
+    for sub in subfolders(dir) {
+        if let Some(id) = read_head(&sub).and_then(|h| h.committee) {
+            by_id.entry(id).or_insert(sub);
+        }
+    }
+    let by_id = Arc::new(by_id);
+    with_memo(|m| m.inside.insert(dir.to_path_buf(), Arc::clone(&by_id)));
+    by_id
+}
+
+/// Where `dir/programme.yaml` names its parent: the file's name, the position of the value
+/// of its top-level `parent:`, and the file's text (to quote the line).
+pub fn parent_line(dir: &Path) -> Option<(String, Pos, String)> {
     let path = dir.join(FileKind::Programme.file_name());
     let name = path.display().to_string();
     let bytes = super::files::read_bytes(&path, &name).ok()?;
-    Some(head_of(&String::from_utf8_lossy(&bytes)))
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (line, column) = text.lines().enumerate().find_map(|(i, line)| {
+        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        let rest = line.strip_prefix("parent:")?;
+        let column = "parent:".len() + rest.len() - rest.trim_start().len() + 1;
+        Some((i + 1, column))
+    })?;
+    let pos = Pos {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+    };
+    Some((name, pos, text))
 }
 
 /// Whether `dir` is a committee's folder: it holds a `programme.yaml`.
@@ -156,10 +239,8 @@ pub fn find_committee(from: &Path, id: &str) -> Option<PathBuf> {
         if holds(&dir) {
             return Some(dir);
         }
-        for sub in subfolders(&dir) {
-            if holds(&sub) {
-                return Some(sub);
-            }
+        if let Some(sub) = committees_inside(&dir).get(id) {
+            return Some(sub.clone());
         }
         if !is_committee_folder(&dir) {
             return None;
@@ -318,6 +399,15 @@ fn walk(
             return;
         }
     };
+    if above.first().is_some_and(|root| !real.starts_with(root)) {
+        problems.push(folder_problem(
+            dir,
+            "this is a link to a folder outside the tree; medtrio reads no folder outside ROOT"
+                .into(),
+            "move the committee's folder into the tree, or give ROOT the folder that holds them all",
+        ));
+        return;
+    }
     if above.contains(&real) {
         problems.push(folder_problem(
             dir,
@@ -440,16 +530,52 @@ mod tests {
             main_file(&root.join("omu/lmu"), FileKind::Roadmap),
             root.join("hu/roadmap.yaml")
         );
+        // Another root: the one above may be remembered while a test reads a whole tree.
+        let other = tempfile::tempdir().unwrap();
+        let root = other.path();
         write(&root.join("a"), "committee: a\nparent: b\n");
         write(&root.join("b"), "committee: b\nparent: a\n");
         assert_eq!(
             ancestors(&root.join("a")).broken,
             Some(Broken::Cycle(vec!["a".into(), "b".into(), "a".into()]))
         );
+        let third = tempfile::tempdir().unwrap();
+        let root = third.path();
         write(&root.join("c"), "committee: c\nparent: nowhere\n");
         assert!(matches!(
             ancestors(&root.join("c")).broken,
             Some(Broken::Missing { .. })
         ));
+    }
+
+    #[test]
+    fn a_flat_tree_of_800_lmus_was_quadratic_in_file_opens() {
+        use std::sync::atomic::Ordering;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        write(&root.join("hu"), "committee: hu\n");
+        write(&root.join("omu"), "committee: omu\nparent: hu\n");
+        for i in 0..800 {
+            write(
+                &root.join(format!("lmu-{i:03}")),
+                &format!("committee: lmu-{i:03}\nparent: omu\n"),
+            );
+        }
+        let before = HEAD_READS.load(Ordering::Relaxed);
+        let chains = memoized(|| {
+            let (folders, problems) = committee_folders(root);
+            assert!(problems.is_empty());
+            folders
+                .iter()
+                .map(|dir| (ancestors(dir), main_file(dir, FileKind::Roadmap)))
+                .collect::<Vec<_>>()
+        });
+        let reads = HEAD_READS.load(Ordering::Relaxed) - before;
+        assert_eq!(chains.len(), 802);
+        let (lmu, _) = &chains[5];
+        let ids: Vec<&str> = lmu.folders.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["omu", "hu"]);
+        // Each programme once (other tests may read a few of their own meanwhile).
+        assert!(reads <= 802 + 50, "{reads} programme reads for 802 folders");
     }
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
+use super::wrap::inert_commands;
 use super::{Document, Rendered, Renderer, Spec};
 
 /// CSV.
@@ -95,18 +96,55 @@ fn into_io(e: csv::Error) -> io::Error {
     }
 }
 
-/// A cell that a spreadsheet would run as a formula gets a leading `'`, as OWASP advises.
+/// A cell that a spreadsheet would run as a formula gets a leading `'`, as OWASP advises; and
+/// a cell printed in a CI log runs no workflow command from any of its lines (a line break in
+/// a quoted cell starts a line of the log): see [`inert_commands`].
 fn protect(cell: &str) -> std::borrow::Cow<'_, str> {
+    let controls = cell
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+    let cell: std::borrow::Cow<'_, str> = if controls || cell.contains("::") || cell.contains("##[")
+    {
+        cell.split_inclusive('\n')
+            .map(|line| {
+                // An escape sequence never reaches a terminal the CSV is printed on: control
+                // characters but tab and line ends are shown as their pictures (`␛`).
+                inert_commands(line)
+                    .chars()
+                    .map(|c| match c {
+                        '\t' | '\n' | '\r' => c,
+                        c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or(c),
+                        '\u{7f}' => '\u{2421}',
+                        c if c.is_control() => '\u{fffd}',
+                        c => c,
+                    })
+                    .collect::<String>()
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        cell.into()
+    };
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {
-        cell.into()
+        cell
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_starts_no_workflow_command_on_any_of_its_lines() {
+        assert_eq!(
+            protect("a\n::error::x ##[y]"),
+            "a\n\u{200b}::error::x ##\u{200b}[y]"
+        );
+        assert_eq!(protect("a::b"), "a::b");
+        assert_eq!(protect("x\u{1b}[31m\r\ny"), "x␛[31m\r\ny");
+    }
 
     fn table() -> (Vec<String>, Vec<Vec<String>>) {
         (

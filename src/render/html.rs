@@ -51,6 +51,41 @@ const BUILT_IN: &[(&str, &str)] = &[
 /// well within this; a runaway loop stops after a second or two of a release build.
 const TEMPLATE_FUEL: u64 = 100_000_000;
 
+/// The most MiB a page is written to, unless `MEDTRIO_MAX_PAGE_MB` says otherwise: the index
+/// of 50 000 meetings is far below it.
+pub const DEFAULT_MAX_PAGE_MB: u64 = 1024;
+
+fn max_page_bytes() -> u64 {
+    std::env::var("MEDTRIO_MAX_PAGE_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(DEFAULT_MAX_PAGE_MB)
+        .saturating_mul(1024 * 1024)
+}
+
+/// A writer that refuses to write past its budget.
+struct Budget<'a> {
+    out: &'a mut dyn Write,
+    left: u64,
+}
+
+impl Write for Budget<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let len = u64::try_from(buf.len()).unwrap_or(u64::MAX);
+        if len > self.left {
+            self.left = 0;
+            return Err(std::io::Error::other("the output budget is spent"));
+        }
+        let n = self.out.write(buf)?;
+        self.left -= u64::try_from(n).unwrap_or(0);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// How deep templates may nest (includes, macros, blocks).
 const TEMPLATE_RECURSION_LIMIT: usize = 64;
 
@@ -123,7 +158,8 @@ impl HtmlRenderer {
                 let text = if value.is_safe() {
                     Value::from_safe_string(text.into_owned())
                 } else {
-                    Value::from(text)
+                    // A page printed in a CI log starts no workflow command from the data.
+                    Value::from(super::wrap::inert_command_lines(&text).into_owned())
                 };
                 minijinja::escape_formatter(out, state, &text)
             }
@@ -179,16 +215,25 @@ impl HtmlRenderer {
                 internal => settings.internal,
             },
         ]);
-        if let Document::Index(_) = doc {
-            // The index of a large programme runs to megabytes: written as it is rendered
-            // (into the export's temporary file, so a failure leaves nothing behind).
-            template
-                .render_captured_to(ctx, &mut *out)
-                .map_err(template_error)?;
-        } else {
-            let html = template.render(ctx).map_err(template_error)?;
-            out.write_all(html.as_bytes())?;
-        }
+        // Written as it is rendered (the index of a large programme runs to megabytes; a
+        // file goes into a temporary file, so a failure leaves nothing behind), within
+        // an output budget: a template that writes without end stops with a message.
+        let mut budget = Budget {
+            out,
+            left: max_page_bytes(),
+        };
+        template
+            .render_captured_to(ctx, &mut budget)
+            .map_err(|e| match budget.left {
+                0 => RenderError::Template {
+                    place: format!("{name}: "),
+                    detail: format!(
+                        "the page would be larger than {} MiB, the most a page may be; a template that writes without end is stopped",
+                        max_page_bytes() / (1024 * 1024)
+                    ),
+                },
+                _ => template_error(e),
+            })?;
         Ok(true)
     }
 }

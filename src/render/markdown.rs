@@ -109,7 +109,7 @@ fn list_entry(entry: &Entry, marker: &str, out: &mut dyn Write) -> io::Result<()
     let text = if entry.strong {
         format!("**{}**", esc(&entry.text))
     } else {
-        esc(&entry.text)
+        esc_at_start(&entry.text)
     };
     let brk = |more: bool| if more { "\\" } else { "" };
     write!(out, "{marker}{text}{}", esc(&entry.tail))?;
@@ -126,8 +126,24 @@ fn list_entry(entry: &Entry, marker: &str, out: &mut dyn Write) -> io::Result<()
     Ok(())
 }
 
+/// [`esc`] for a text that starts a line (a paragraph, a list item's text, a note): its first
+/// line guarded too, as a paragraph or an item that starts `# `, `- `, `1. ` or `> ` would
+/// start a block inside it.
+fn esc_at_start(text: &str) -> String {
+    let escaped = esc(text);
+    let rest = escaped.trim_start();
+    format!(
+        "{}{}",
+        &escaped[..escaped.len() - rest.len()],
+        guard_line_start(rest)
+    )
+}
+
 fn styled(text: &Text) -> String {
-    let t = esc(&text.text);
+    let t = match text.style {
+        Style::Plain | Style::Lead | Style::Reference => esc_at_start(&text.text),
+        _ => esc(&text.text),
+    };
     match text.style {
         Style::Plain | Style::Lead | Style::Reference => t,
         Style::Strong => format!("**{t}**"),
@@ -138,8 +154,9 @@ fn styled(text: &Text) -> String {
 /// Text of a document: inline syntax escaped, and a line break in the data kept as a hard
 /// break, so that the next line can never start a heading, a list, a quote or a table.
 fn esc(text: &str) -> String {
-    let escaped = escape_inline(text);
-    let mut lines = escaped.split('\n').map(|l| l.trim_end_matches('\r'));
+    // A bare CR ends a line in Markdown as LF does.
+    let escaped = escape_inline(&text.replace("\r\n", "\n").replace('\r', "\n"));
+    let mut lines = escaped.split('\n');
     let mut out = lines.next().unwrap_or_default().to_owned();
     for line in lines {
         out.push_str("\\\n");
@@ -188,7 +205,9 @@ pub fn escape_cell(text: &str) -> String {
                 out.push(c);
             }
             '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => out.push_str("<br>"),
+            '\n' | '\r' => out.push_str("<br>"),
+            // `&copy;` in the data is the text, not ©.
+            '&' => out.push_str("\\&"),
             other => out.push(other),
         }
     }
@@ -199,7 +218,7 @@ pub fn escape_cell(text: &str) -> String {
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>') {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&') {
             out.push('\\');
         }
         out.push(c);
@@ -220,8 +239,14 @@ mod tests {
         assert_eq!(
             esc("2026. Et år"),
             "2026. Et år",
-            "only a continuation line is guarded"
+            "inside a line, the first line is not guarded"
         );
+        assert_eq!(
+            esc_at_start("2026. Et år"),
+            "2026\\. Et år",
+            "at a paragraph's or an item's start, `2026. ` would start a list"
+        );
+        assert_eq!(esc_at_start("# a\rb & c"), "\\# a\\\nb \\& c");
     }
 
     #[test]

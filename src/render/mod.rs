@@ -436,8 +436,28 @@ pub struct Renderer {
     settings: Settings,
     templates: html::UserTemplates,
     html: OnceCell<html::HtmlRenderer>,
-    /// The bytes of the user's reference document for Word output.
-    reference_docx: Option<Vec<u8>>,
+    /// The user's reference document for Word output, read the first time Word is written.
+    reference_docx: Option<ReferenceDocx>,
+}
+
+/// The user's reference document: how to read it, and what was read. It is read only when a
+/// Word file is written, so that a command that writes none never opens it (a FIFO given as
+/// `--reference-docx` would block it).
+pub struct ReferenceDocx {
+    read: ReadReference,
+    bytes: std::sync::OnceLock<Result<Vec<u8>, String>>,
+}
+
+/// Reads a reference document's bytes, or says why it cannot.
+pub type ReadReference = Box<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync>;
+
+impl ReferenceDocx {
+    pub fn new(read: ReadReference) -> Self {
+        ReferenceDocx {
+            read,
+            bytes: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl Renderer {
@@ -461,8 +481,8 @@ impl Renderer {
     }
 
     /// Word output in the styles of this reference document (a .docx or .dotx).
-    pub fn with_reference_docx(mut self, bytes: Option<Vec<u8>>) -> Self {
-        self.reference_docx = bytes;
+    pub fn with_reference_docx(mut self, reference: Option<ReferenceDocx>) -> Self {
+        self.reference_docx = reference;
         self
     }
 
@@ -506,7 +526,27 @@ impl Renderer {
         format: Format,
         out: &mut dyn Write,
     ) -> Result<(), RenderError> {
+        // Text that a terminal or a CI log shows carries nothing they act on, from whichever
+        // path of the format it came (the formats' own escaping comes first).
+        let mut lines;
+        let mut json;
+        let out: &mut dyn Write = match format {
+            Format::Txt | Format::Md => {
+                lines = wrap::InertLines::new(out);
+                &mut lines
+            }
+            Format::Table if !self.settings.styled => {
+                lines = wrap::InertLines::new(out);
+                &mut lines
+            }
+            Format::Json => {
+                json = wrap::InertJson::new(out);
+                &mut json
+            }
+            _ => out,
+        };
         if (format.spec().render)(self, doc, out)? {
+            out.flush()?;
             Ok(())
         } else {
             Err(RenderError::Unsupported {
@@ -528,8 +568,14 @@ impl Renderer {
     }
 
     /// The bytes of the user's reference document for Word output, if given.
-    pub fn reference_docx(&self) -> Option<&[u8]> {
-        self.reference_docx.as_deref()
+    pub fn reference_docx(&self) -> Result<Option<&[u8]>, RenderError> {
+        let Some(reference) = &self.reference_docx else {
+            return Ok(None);
+        };
+        match reference.bytes.get_or_init(|| (reference.read)()) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(why) => Err(RenderError::Reference(why.clone())),
+        }
     }
 }
 

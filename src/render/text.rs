@@ -275,7 +275,11 @@ pub fn problem(d: &Diagnostic) -> String {
     if let Some(help) = &d.help {
         let _ = writeln!(out, "  = help: {help}");
     }
-    out
+    // A message quotes the data (a value, a line): nothing in it reaches a terminal or a CI
+    // log as a command.
+    out.lines()
+        .map(|line| super::wrap::inert_text(line) + "\n")
+        .collect()
 }
 
 /// Writes `text` wrapped at [`TEXT_WIDTH`], the first line after `first`, the rest after `rest`.

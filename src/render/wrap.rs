@@ -2,6 +2,7 @@
 //! data that a terminal or a log would act on. Shared by the text and table formats.
 
 use std::borrow::Cow;
+use std::io;
 
 use unicode_width::UnicodeWidthChar;
 
@@ -20,17 +21,16 @@ pub fn width(text: &str) -> usize {
 /// a line break becomes a space, and a text that starts with `::` (a GitHub Actions workflow
 /// command) gets a space in front, so that no data can start a command at the start of a line.
 pub fn safe(text: &str) -> Cow<'_, str> {
-    let clean = !text.starts_with("::")
+    let clean = !text.trim_start().starts_with("::")
+        && !text.contains("##[")
         && !text
             .chars()
             .any(|c| c.is_control() || ('\u{80}'..='\u{9f}').contains(&c));
     if clean {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + 1);
-    if text.starts_with("::") {
-        out.push(' ');
-    }
+    let mut out = String::with_capacity(text.len() + 3);
+    let text = inert_commands(text);
     for c in text.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
@@ -42,6 +42,147 @@ pub fn safe(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// A zero-width space: it keeps `::` and `##[` from being read as a CI workflow command
+/// without changing what a reader sees.
+const BREAK: char = '\u{200b}';
+
+/// `line` with nothing a CI runner acts on: a `::` at its start (after spaces, which the
+/// GitHub runner trims) and every `##[` (which its older parser finds anywhere in a line)
+/// get a zero-width space inside them.
+pub fn inert_commands(line: &str) -> Cow<'_, str> {
+    let starts = line.trim_start().starts_with("::");
+    if !starts && !line.contains("##[") {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 6);
+    let lead = line.len() - line.trim_start().len();
+    let (head, rest) = line.split_at(lead);
+    out.push_str(head);
+    if starts {
+        out.push(BREAK);
+    }
+    out.push_str(&rest.replace("##[", "##\u{200b}["));
+    Cow::Owned(out)
+}
+
+/// `text` with [`inert_commands`] applied to each of its lines, nothing else changed.
+pub fn inert_command_lines(text: &str) -> Cow<'_, str> {
+    if !text.contains("::") && !text.contains("##[") {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.split_inclusive('\n').map(inert_commands).collect())
+}
+
+/// A line (or lines) with [`inert_commands`] applied to each, and control characters other
+/// than line feed and tab shown as their Unicode pictures (`␛` for ESC).
+pub fn inert_text(text: &str) -> String {
+    let mut clean = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        for c in inert_commands(line).chars() {
+            match c {
+                '\n' | '\t' => clean.push(c),
+                c if (c as u32) < 0x20 => {
+                    clean.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'));
+                }
+                '\u{7f}' => clean.push('\u{2421}'),
+                c if ('\u{80}'..='\u{9f}').contains(&c) => clean.push('\u{fffd}'),
+                c => clean.push(c),
+            }
+        }
+    }
+    clean
+}
+
+/// A writer for text that a terminal or a CI log shows: each line passes
+/// [`inert_commands`], and control characters other than line feed and tab are shown as
+/// their Unicode pictures (`␛` for ESC), so that neither a terminal nor a runner acts on the
+/// data. Whole lines are written; the rest when flushed or dropped.
+pub struct InertLines<'a> {
+    out: &'a mut dyn io::Write,
+    line: Vec<u8>,
+}
+
+impl<'a> InertLines<'a> {
+    pub fn new(out: &'a mut dyn io::Write) -> Self {
+        InertLines {
+            out,
+            line: Vec::new(),
+        }
+    }
+
+    fn emit(&mut self) -> io::Result<()> {
+        let clean = inert_text(&String::from_utf8_lossy(&self.line));
+        self.line.clear();
+        self.out.write_all(clean.as_bytes())
+    }
+}
+
+impl io::Write for InertLines<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.line.extend_from_slice(&rest[..=at]);
+            self.emit()?;
+            rest = &rest[at + 1..];
+        }
+        self.line.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.line.is_empty() {
+            self.emit()?;
+        }
+        self.out.flush()
+    }
+}
+
+impl Drop for InertLines<'_> {
+    fn drop(&mut self) {
+        if !self.line.is_empty() {
+            let _ = self.emit();
+        }
+    }
+}
+
+/// A writer for JSON that a CI log shows: `##[` can only stand inside a string there, and is
+/// written `##\u005b`, which every JSON reader reads back as `##[`.
+pub struct InertJson<'a> {
+    out: &'a mut dyn io::Write,
+    /// How many `#` the last bytes written ended with (at most two).
+    hashes: usize,
+}
+
+impl<'a> InertJson<'a> {
+    pub fn new(out: &'a mut dyn io::Write) -> Self {
+        InertJson { out, hashes: 0 }
+    }
+}
+
+impl io::Write for InertJson<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut start = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            if b == b'[' && self.hashes >= 2 {
+                self.out.write_all(&buf[start..i])?;
+                self.out.write_all(b"\\u005b")?;
+                start = i + 1;
+            }
+            self.hashes = if b == b'#' {
+                (self.hashes + 1).min(2)
+            } else {
+                0
+            };
+        }
+        self.out.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Greedy word wrap to `width` columns: the first line has `first_indent` columns less, the
@@ -147,7 +288,9 @@ mod tests {
     #[test]
     fn escape_sequences_and_workflow_commands_are_inert() {
         assert_eq!(safe("\u{1b}[31mrød\u{7}"), "␛[31mrød␇");
-        assert_eq!(safe("::error::x"), " ::error::x");
+        assert_eq!(safe("::error::x"), "\u{200b}::error::x");
+        assert_eq!(safe("  ::error::x"), "  \u{200b}::error::x");
+        assert_eq!(safe("a ##[error]x"), "a ##\u{200b}[error]x");
         assert_eq!(safe("a\r\nb"), "a  b");
         assert_eq!(safe("Aktørskab"), "Aktørskab");
     }

@@ -252,10 +252,30 @@ impl<'a> Checker<'a> {
                         Some("an end time comes after the start time".into()),
                     );
                 }
-                match held.date.value {
-                    When::Unknown => (catalog.date_of(id).day(), held.date.pos),
-                    date => (date.day(), held.date.pos),
+                let day = match held.date.value {
+                    When::Unknown => catalog.date_of(id).day(),
+                    date => date.day(),
+                };
+                // A time in the hour the clocks skip was never on a clock.
+                if let Some(day) = day {
+                    for time in [&held.start, &held.end].into_iter().flatten() {
+                        if let chrono::LocalResult::None = chrono::TimeZone::from_local_datetime(
+                            &chrono_tz::Europe::Copenhagen,
+                            &day.and_time(time.0),
+                        ) {
+                            self.error(
+                                file,
+                                time.pos,
+                                format!(
+                                    "`{}` on {day} does not exist in Europe/Copenhagen: the clocks go forward that night",
+                                    time.value
+                                ),
+                                Some("write the time the clocks showed; the hour 02:00–03:00 is skipped".into()),
+                            );
+                        }
+                    }
                 }
+                (day, held.date.pos)
             }
             None => (catalog.date_of(id).day(), minutes.meeting.pos),
         };

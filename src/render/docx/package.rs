@@ -51,7 +51,27 @@ pub enum PackageError {
     Encoding(String),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// More than [`MAX_UNPACKED_BYTES`] once unpacked (a zip bomb), or a part that claims so.
+    #[error("it unpacks to more than {} MiB; a reference document holds styles, a header and a footer", MAX_UNPACKED_BYTES / (1024 * 1024))]
+    TooLarge,
+    /// A part whose name is not a plain path inside the package (`../../evil.txt`).
+    #[error("it has a part named `{0}`, which is not a path inside the package")]
+    BadName(String),
+    /// XML nested deeper than [`MAX_XML_DEPTH`].
+    #[error("`{0}` nests its XML more than {MAX_XML_DEPTH} levels deep")]
+    TooDeep(String),
 }
+
+/// The most bytes a package's parts are unpacked to, together: a letterhead with a logo is a
+/// few MiB; a 1 MiB zip bomb would be 1 GiB.
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most parts a package has: Word's own have a few dozen.
+const MAX_PARTS: usize = 10_000;
+
+/// How deep a part's XML may nest: Word's own stays below 30; 200 000 levels would overflow
+/// the stack of whatever walks it.
+pub const MAX_XML_DEPTH: usize = 256;
 
 /// The parts of an OPC package (a .docx), in the order they were written.
 #[derive(Clone, Debug, Default)]
@@ -62,15 +82,33 @@ pub struct Package {
 impl Package {
     pub fn read(bytes: &[u8]) -> Result<Self, PackageError> {
         let mut archive = ZipArchive::new(Cursor::new(bytes))?;
+        if archive.len() > MAX_PARTS {
+            return Err(PackageError::TooLarge);
+        }
         let mut parts = Vec::with_capacity(archive.len());
+        // What is unpacked is counted, not what the headers claim: a header may say 2^60
+        // bytes, or 1 KiB of a part that inflates to a GiB.
+        let mut left = MAX_UNPACKED_BYTES;
         for i in 0..archive.len() {
-            let mut file = archive.by_index(i)?;
+            let file = archive.by_index(i)?;
             if file.is_dir() {
                 continue;
             }
+            let name = file.name().to_owned();
+            if !is_plain_part_name(&name) {
+                return Err(PackageError::BadName(name.chars().take(200).collect()));
+            }
+            if file.size() > left {
+                return Err(PackageError::TooLarge);
+            }
             let mut data = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0));
-            file.read_to_end(&mut data)?;
-            parts.push((file.name().to_owned(), data));
+            file.take(left + 1).read_to_end(&mut data)?;
+            let unpacked = u64::try_from(data.len()).unwrap_or(u64::MAX);
+            if unpacked > left {
+                return Err(PackageError::TooLarge);
+            }
+            left -= unpacked;
+            parts.push((name, data));
         }
         Ok(Package { parts })
     }
@@ -422,10 +460,17 @@ impl Reference {
     }
 }
 
+/// Whether XML 1.0 can carry `c` at all: not U+FFFE or U+FFFF (nor a surrogate, which a
+/// Rust string cannot hold), not a C0 control but tab, line feed and carriage return. Word
+/// refuses a file that holds one.
+pub(super) fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\u{fffe}' | '\u{ffff}') && (c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// Text as XML character data.
 fn xml_escape(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_control())
+        .filter(|&c| is_xml_char(c) && !c.is_control())
         .collect::<String>()
         .replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -433,7 +478,80 @@ fn xml_escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Whether a part's name is a plain relative path inside the package: no `..`, no absolute
+/// path, no backslash or control character (a part named `../../evil.txt` would be written
+/// into the output as it is).
+fn is_plain_part_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 1024
+        && !name.starts_with('/')
+        && !name
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c == ':')
+        && name
+            .split('/')
+            .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+}
+
+/// How deep the elements of `xml` nest, counted on the text before it is parsed, so that no
+/// parser or walk sees a part nested deeper than [`MAX_XML_DEPTH`]. Comments, CDATA and
+/// processing instructions are skipped; an approximation for text that is not well-formed is
+/// fine, as the parser refuses it next.
+fn xml_depth_exceeds(xml: &str, max: usize) -> bool {
+    let bytes = xml.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + at;
+        let rest = &bytes[start..];
+        let skip_to = |end: &[u8]| {
+            rest.windows(end.len())
+                .position(|w| w == end)
+                .map_or(bytes.len(), |p| start + p + end.len())
+        };
+        if rest.starts_with(b"<!--") {
+            i = skip_to(b"-->");
+            continue;
+        }
+        if rest.starts_with(b"<![CDATA[") {
+            i = skip_to(b"]]>");
+            continue;
+        }
+        // The tag ends at the first `>` outside a quoted attribute value.
+        let mut quote = None;
+        let end = rest
+            .iter()
+            .position(|&b| match quote {
+                Some(q) if b == q => {
+                    quote = None;
+                    false
+                }
+                Some(_) => false,
+                None if b == b'"' || b == b'\'' => {
+                    quote = Some(b);
+                    false
+                }
+                None => b == b'>',
+            })
+            .map_or(bytes.len(), |p| start + p + 1);
+        let tag = &bytes[start..end];
+        if tag.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+        } else if !tag.starts_with(b"<?") && !tag.starts_with(b"<!") && !tag.ends_with(b"/>") {
+            depth += 1;
+            if depth > max {
+                return true;
+            }
+        }
+        i = end;
+    }
+    false
+}
+
 fn parse<'a>(xml: &'a str, part: &str) -> Result<Document<'a>, PackageError> {
+    if xml_depth_exceeds(xml, MAX_XML_DEPTH) {
+        return Err(PackageError::TooDeep(part.to_owned()));
+    }
     Document::parse(xml).map_err(|e| PackageError::Xml {
         part: part.to_owned(),
         message: e.to_string(),
