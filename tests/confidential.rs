@@ -129,10 +129,18 @@ fn invocations(data: &Path, out: &Path) -> BTreeMap<&'static str, Vec<Vec<String
     all.insert("validate", vec![s(&["validate"])]);
     all.insert(
         "list",
-        ["meetings", "roadmap", "findings", "prompts"]
-            .iter()
-            .map(|k| s(&["list", k]))
-            .collect(),
+        [
+            "meetings",
+            "roadmap",
+            "findings",
+            "prompts",
+            "templates",
+            "forums",
+            "themes",
+        ]
+        .iter()
+        .map(|k| s(&["list", k]))
+        .collect(),
     );
     all.insert(
         "show",
@@ -237,6 +245,26 @@ fn invocations(data: &Path, out: &Path) -> BTreeMap<&'static str, Vec<Vec<String
         ])],
     );
     all.insert("cycle", vec![s(&["cycle", "--year", "2026"])]);
+    all.insert("attendance", vec![s(&["attendance", "--year", "2026"])]);
+    all.insert(
+        "mail",
+        vec![
+            s(&[
+                "mail",
+                "invitation",
+                "lmu-december",
+                "-o",
+                out.join("invitation.eml").to_str().unwrap(),
+            ]),
+            s(&[
+                "mail",
+                "referat",
+                "lmu-april",
+                "-o",
+                out.join("referat.eml").to_str().unwrap(),
+            ]),
+        ],
+    );
     all.insert("week", vec![s(&["week", "--weeks", "6"])]);
     // These read no data folder: nothing of an item can reach them.
     for free in ["schema", "completions", "man", "init"] {
@@ -338,6 +366,36 @@ fn text_of(path: &Path) -> String {
             text
         }
         Some("ics") => String::from_utf8_lossy(&bytes).replace("\r\n ", ""),
+        // An e-mail as its reader sees it: the headers decoded, every part decoded (base64,
+        // quoted-printable), its PDFs as text, its attachments' file names.
+        Some("eml") => {
+            let script = r#"
+import email, email.policy, subprocess, sys, tempfile
+msg = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+for k, v in msg.items():
+    print(k, v)
+for part in msg.walk():
+    if part.is_multipart():
+        continue
+    print(part.get_filename() or "")
+    body = part.get_content()
+    if isinstance(body, bytes):
+        if body.startswith(b"%PDF"):
+            with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+                f.write(body); f.flush()
+                print(subprocess.run(["pdftotext", f.name, "-"], capture_output=True, text=True).stdout)
+            body = body.decode("latin-1")
+        else:
+            body = body.decode("utf-8", "replace")
+    print(body.replace("\r\n ", ""))
+"#;
+            let out = std::process::Command::new("python3")
+                .args(["-c", script, path.to_str().unwrap()])
+                .output()
+                .expect("python3 is needed");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        }
         _ => String::from_utf8_lossy(&bytes).into_owned(),
     }
 }
