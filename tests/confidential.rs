@@ -393,7 +393,11 @@ for part in msg.walk():
                 .args(["-c", script, path.to_str().unwrap()])
                 .output()
                 .expect("python3 is needed");
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             String::from_utf8_lossy(&out.stdout).into_owned()
         }
         _ => String::from_utf8_lossy(&bytes).into_owned(),
