@@ -1,4 +1,4 @@
-//! Command transcripts: `tests/cmd/*.toml` and the README's examples.
+//! Command transcripts: `tests/cmd/*.toml`, and the examples of the README and of docs/.
 //! Refresh with `TRYCMD=overwrite cargo test --test cli`, then read the diff.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -11,10 +11,15 @@ fn transcripts() {
         .env("MEDTRIO_TODAY", "2026-11-23")
         .case("tests/cmd/*.toml")
         .case("tests/cmd/*.md")
-        .case("README.md");
+        .case("README.md")
+        .case("docs/commands.md")
+        .case("docs/publishing.md")
+        .case("docs/promises.md")
+        .case("docs/performance.md")
+        .case("docs/json-contract.md");
 }
 
-/// The README's sending example is the transcript that runs in a copy of the example
+/// The sending example in docs/commands.md is the transcript that runs in a copy of the example
 /// (`tests/cmd/send.md`), word for word.
 #[test]
 fn the_readme_shows_sending_as_it_runs() {
@@ -24,14 +29,14 @@ fn the_readme_shows_sending_as_it_runs() {
         .and_then(|t| t.rsplit_once("```"))
         .map(|(body, _)| body)
         .unwrap();
-    let readme = std::fs::read_to_string("README.md").unwrap();
+    let readme = std::fs::read_to_string("docs/commands.md").unwrap();
     assert!(
         readme.contains(&format!("```console,ignore\n{body}```")),
-        "the README's sending example differs from tests/cmd/send.md"
+        "docs/commands.md's sending example differs from tests/cmd/send.md"
     );
 }
 
-/// The README's walk through the record is the transcript that runs in a copy of the example
+/// The walk through the record in docs/commands.md is the transcript that runs in a copy of the example
 /// (`tests/cmd/record-loop.md`), word for word.
 #[test]
 fn the_readme_shows_the_record_loop_as_it_runs() {
@@ -41,10 +46,10 @@ fn the_readme_shows_the_record_loop_as_it_runs() {
         .and_then(|t| t.rsplit_once("```"))
         .map(|(body, _)| body)
         .unwrap();
-    let readme = std::fs::read_to_string("README.md").unwrap();
+    let readme = std::fs::read_to_string("docs/commands.md").unwrap();
     assert!(
         readme.contains(&format!("```console,ignore\n{body}```")),
-        "the README's record loop differs from tests/cmd/record-loop.md"
+        "docs/commands.md's record loop differs from tests/cmd/record-loop.md"
     );
 }
 

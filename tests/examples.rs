@@ -135,14 +135,14 @@ fn the_fictional_municipality_works_end_to_end() {
     }
 }
 
-/// The README shows the filled minutes of the loop; they are the example's file, word for word
+/// docs/commands.md shows the filled minutes of the loop; they are the example's file, word for word
 /// (without its comment lines), so that the transcripts after it speak of what is shown.
 #[test]
 fn the_readme_shows_the_example_minutes_as_they_are() {
-    let readme = fs::read_to_string("README.md").unwrap();
+    let readme = fs::read_to_string("docs/commands.md").unwrap();
     let start = readme
         .find("```yaml\nversion: 1\nmeeting: lmu-marts\n")
-        .expect("the README shows the minutes of lmu-marts");
+        .expect("docs/commands.md shows the minutes of lmu-marts");
     let block = &readme[start + "```yaml\n".len()..];
     let block = &block[..block.find("```").unwrap()];
     let file = fs::read_to_string("examples/havnekoebing/minutes/lmu-marts.yaml").unwrap();

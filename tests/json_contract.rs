@@ -1,4 +1,4 @@
-//! The README's table of the JSON contract names every field that `--format json` writes,
+//! The table of the JSON contract (docs/json-contract.md) names every field that `--format json` writes,
 //! and no field it does not: checked against the real output of each kind.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
@@ -11,12 +11,13 @@ use std::path::Path;
 
 use common::medtrio;
 
-/// The rows of the table under "### The JSON contract": the kind, and its top-level fields
+/// The rows of the table in docs/json-contract.md: the kind, and its top-level fields
 /// (backticked names outside parentheses, which describe a field rather than name one).
 fn table() -> Vec<(String, BTreeSet<String>)> {
     let readme =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let section = readme.split("### The JSON contract").nth(1).unwrap();
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/json-contract.md"))
+            .unwrap();
+    let section = readme.as_str();
     section
         .lines()
         .skip_while(|l| !l.starts_with("| kind |"))
@@ -96,7 +97,7 @@ fn the_readme_table_names_every_json_field_of_every_kind() {
         let unwritten: Vec<_> = documented.difference(&written).collect();
         assert!(
             undocumented.is_empty() && unwritten.is_empty(),
-            "{kind}: written but not in the README: {undocumented:?}; in the README but not written: {unwritten:?}"
+            "{kind}: written but not in docs/json-contract.md: {undocumented:?}; in docs/json-contract.md but not written: {unwritten:?}"
         );
     }
 }
