@@ -47,6 +47,8 @@ fn the_interactive_flow_in_a_pseudo_terminal_writes_a_plan_that_loads() {
     tmux.wait_for("Referent (- for ingen)");
     tmux.keys(&["-", "Enter"]);
     tmux.wait_for("Deltagere, adskilt af komma");
+    // The forum's members on the day are offered as the participants.
+    tmux.wait_for("Lone Kjær, Anders Bech, Sara Holm, Mikkel Dahl, Birthe Lund");
     tmux.keys(&["Mette Holm, Bo Berg", "Enter"]);
     tmux.wait_for("1. Godkendelse af dagsorden (i alt");
     tmux.keys(&["Enter"]);

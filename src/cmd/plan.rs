@@ -208,23 +208,50 @@ impl<'c, 'a> Asker<'c, 'a> {
             Some(list) => list.clone(),
             None => self.prompts(&items)?,
         };
-        let (last_chair, last_taker, last_participants) =
-            match forum.as_deref().or(base_forum.as_deref()) {
-                Some(f) => plan::last_attendance(self.catalog, f),
-                None => (None, None, &[][..]),
-            };
+        let the_forum = forum.as_deref().or(base_forum.as_deref());
+        let (last_chair, last_taker, last_participants) = match the_forum {
+            Some(f) => plan::last_attendance(self.catalog, f),
+            None => (None, None, &[][..]),
+        };
+        // The forum's members on the day, where the data has them: the committee is who is
+        // invited, its formand chairs and its sekretær takes the minutes, unless the forum's
+        // last meeting says otherwise.
+        let members: Vec<&crate::model::Member> = the_forum
+            .map(|f| self.catalog.members_on(f, date).collect())
+            .unwrap_or_default();
+        let with_role = |role: crate::model::Role| {
+            members
+                .iter()
+                .find(|m| m.has_role(role))
+                .map(|m| m.name.as_str())
+        };
+        let chair_default = last_chair
+            .or_else(|| with_role(crate::model::Role::Formand))
+            .unwrap_or("");
+        let taker_default = last_taker
+            .or_else(|| with_role(crate::model::Role::Sekretaer))
+            .unwrap_or("");
+        let participants_default = if members.is_empty() {
+            last_participants.join(", ")
+        } else {
+            members
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let chair = match &args.chair {
             Some(c) => c.clone(),
-            None => self.text(self.w.plan_chair, last_chair.unwrap_or(""))?,
+            None => self.text(self.w.plan_chair, chair_default)?,
         };
         let minute_taker = match &args.minute_taker {
             Some(c) => c.clone(),
-            None => self.text(self.w.plan_minute_taker, last_taker.unwrap_or(""))?,
+            None => self.text(self.w.plan_minute_taker, taker_default)?,
         };
         let participants = match &args.participants {
             Some(p) => p.clone(),
             None => self
-                .text(self.w.plan_participants, &last_participants.join(", "))?
+                .text(self.w.plan_participants, &participants_default)?
                 .split(',')
                 .map(|p| p.trim().to_owned())
                 .filter(|p| !p.is_empty())
