@@ -255,10 +255,9 @@ pub fn dispatch(cli: Cli, out: &mut dyn Write) -> Result<()> {
     anstream::ColorChoice::write_global(cli.global.color.choice());
     // crossterm, which colours comfy-table's cells, reads NO_COLOR itself; a flag the user
     // typed wins over the environment.
-    crossterm::style::force_color_output(match cli.global.color {
-        crate::cli::ColorWhen::Always => true,
-        _ => stdout_styled(),
-    });
+    if cli.global.color == crate::cli::ColorWhen::Always {
+        crossterm::style::force_color_output(true);
+    }
     let ctx = Context::new(&cli.global);
     if let Some(dir) = &ctx.templates
         && !dir.is_dir()

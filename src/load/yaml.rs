@@ -246,7 +246,7 @@ fn in_english(danish: &str) -> Option<&'static str> {
         "indstilling" => "recommendation",
         "noter" | "bemærkninger" => "notes",
         "deltagere" => "participants",
-        "forum" | "udvalg" => "forum",
+        "udvalg" => "forum",
         "navn" => "name",
         "rolle" => "role",
         _ => return None,

@@ -128,7 +128,7 @@ fn status_colour(style: &Settings, cell: &str) -> Option<comfy_table::Color> {
         return None;
     }
     let w = style.lang.words();
-    let cell = cell.trim();
+    let cell = cell.trim().to_lowercase();
     [
         (w.overdue, Color::Red),
         (w.missing, Color::Red),
@@ -136,7 +136,7 @@ fn status_colour(style: &Settings, cell: &str) -> Option<comfy_table::Color> {
         (w.draft, Color::Yellow),
     ]
     .into_iter()
-    .find(|(word, _)| cell.eq_ignore_ascii_case(word) || cell.to_lowercase() == word.to_lowercase())
+    .find(|(word, _)| cell == word.to_lowercase())
     .map(|(_, colour)| colour)
 }
 
